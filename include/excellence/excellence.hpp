@@ -1,0 +1,23 @@
+// Umbrella header: the whole public API of Excellence.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+#include <excellence/version.hpp>
+
+#include <excellence/criteria/builtin.hpp>
+#include <excellence/criteria/framework_info.hpp>
+#include <excellence/criteria/node.hpp>
+#include <excellence/criteria/tree.hpp>
+
+#include <excellence/scoring/assessment.hpp>
+#include <excellence/scoring/consensus.hpp>
+#include <excellence/scoring/points.hpp>
+#include <excellence/scoring/score.hpp>
+#include <excellence/scoring/score_band.hpp>
+
+#include <excellence/io/assessment_json.hpp>
+#include <excellence/io/framework_json.hpp>
+
+#include <excellence/report/json.hpp>
+#include <excellence/report/text.hpp>

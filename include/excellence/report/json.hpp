@@ -1,0 +1,24 @@
+// JSON renderings of results, as the `excellence` command prints them with --json.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/scoring/consensus.hpp>
+#include <excellence/scoring/score.hpp>
+
+#include <string>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// {"framework", "scope", "organization", "examiner", "date", "total", "max",
+///  "assessed_max", "overall_band", "categories": [{"id","score","max",...}],
+///  "items": [{"id","category","evaluation","assessed","percent","band","score","max"}],
+///  "not_assessed", "outside_scope", "warnings"}. Points are JSON numbers with at most
+/// two decimals (docs/command.md lists every field).
+[[nodiscard]] EXCELLENCE_API std::string to_json(const assessment_score& s, int indent = 2);
+
+/// {"framework", "scope", "organization", "flag_range", "scores": [...as above...],
+///  "consensus": [{"id","n","percents","mean","median","min","max","range",
+///  "standard_deviation","proposed","flagged"}]}.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const consensus_result& c, int indent = 2);
+
+EXCELLENCE_END_NAMESPACE

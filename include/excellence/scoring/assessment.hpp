@@ -1,0 +1,172 @@
+// assessment: one examiner's scores of one organization against one framework.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/criteria/node.hpp>
+#include <excellence/detail/utf8.hpp>
+#include <excellence/error.hpp>
+#include <excellence/scoring/score_band.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// The evaluation dimensions of the scoring guidelines. Integration belongs to both
+/// process (ADLI) and results (LeTCI) items.
+enum class dimension { approach, deployment, learning, integration, levels, trends, comparisons };
+
+[[nodiscard]] constexpr std::string_view to_string(dimension d) noexcept {
+  switch (d) {
+    case dimension::approach: return "approach";
+    case dimension::deployment: return "deployment";
+    case dimension::learning: return "learning";
+    case dimension::integration: return "integration";
+    case dimension::levels: return "levels";
+    case dimension::trends: return "trends";
+    case dimension::comparisons: return "comparisons";
+  }
+  return "?";
+}
+
+[[nodiscard]] constexpr std::optional<dimension> parse_dimension(std::string_view s) noexcept {
+  for (auto d : {dimension::approach, dimension::deployment, dimension::learning, dimension::integration,
+                 dimension::levels, dimension::trends, dimension::comparisons})
+    if (to_string(d) == s) return d;
+  return std::nullopt;
+}
+
+/// Whether a dimension is judged on items of this evaluation type.
+[[nodiscard]] constexpr bool applies_to(dimension d, evaluation_type e) noexcept {
+  if (d == dimension::integration) return true;
+  const bool process_dimension = d == dimension::approach || d == dimension::deployment || d == dimension::learning;
+  return process_dimension == (e == evaluation_type::process);
+}
+
+/// An examiner's band judgement on one dimension, as a percent (0–100, steps of 5).
+struct dimension_judgement {
+  excellence::v1::dimension dimension{};
+  std::int32_t percent = 0;
+  friend bool operator==(const dimension_judgement&, const dimension_judgement&) = default;
+};
+
+/// A strength or an opportunity for improvement, optionally tied to an area of the tree
+/// (any node below the item, e.g. "4.3.3.2.3" for complaint management).
+struct comment {
+  std::string text;
+  std::string area;  ///< "" when the comment concerns the item as a whole
+  friend bool operator==(const comment&, const comment&) = default;
+};
+
+/// The score of one item. Either `percent` is set, or the item is `not_assessed`.
+struct item_assessment {
+  std::string id;
+  std::optional<std::int32_t> percent;
+  bool not_assessed = false;
+  std::vector<dimension_judgement> dimensions;
+  std::vector<comment> strengths;
+  std::vector<comment> opportunities;
+  friend bool operator==(const item_assessment&, const item_assessment&) = default;
+};
+
+/// One examiner's assessment (format excellence.assessment/1, docs/assessment-format.md).
+struct assessment {
+  /// A built-in framework id ("gbt19580-2012") or the path of a framework file.
+  std::string framework;
+  std::string organization;
+  std::string examiner;
+  std::string date;  ///< ISO 8601 calendar date, YYYY-MM-DD
+  std::vector<item_assessment> items;
+  /// Where the assessment came from, for diagnostics ("" for values built in code).
+  std::string source;
+  friend bool operator==(const assessment&, const assessment&) = default;
+};
+
+/// Whether a framework reference names a file rather than a built-in framework id.
+[[nodiscard]] inline bool names_framework_file(std::string_view reference) noexcept {
+  return reference.find('/') != std::string_view::npos || reference.find('\\') != std::string_view::npos ||
+         reference.ends_with(".json");
+}
+
+/// Whether text is a real calendar date written YYYY-MM-DD.
+[[nodiscard]] inline bool is_iso_date(std::string_view text) noexcept {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p)
+    for (std::size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      parts[p] = parts[p] * 10 + (text[i] - '0');
+    }
+  const std::chrono::year_month_day ymd{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+                                        std::chrono::day{static_cast<unsigned>(parts[2])}};
+  return ymd.ok();
+}
+
+/// Checks everything about an assessment that does not need its framework: required
+/// fields, the date, UTF-8 text, percents, dimension percents, duplicates, and that each
+/// item has either a percent or not_assessed. Returns the first problem, with the JSON
+/// path it has in the assessment file. Readers call this after parsing; scoring calls
+/// it again so that values built in code get the same checks.
+[[nodiscard]] inline std::optional<diagnostic> validate(const assessment& a) {
+  const auto& file = a.source;
+  auto fail = [&file](errc code, std::string path, std::string message) {
+    return diagnostic{code, file, 0, 0, std::move(path), std::move(message)};
+  };
+  auto bad_text = [&](const std::string& path, std::string_view value) -> std::optional<diagnostic> {
+    if (auto at = detail::first_invalid_utf8(value))
+      return fail(errc::invalid_utf8, path, "invalid UTF-8 at byte " + std::to_string(*at));
+    return std::nullopt;
+  };
+  const std::pair<const char*, const std::string*> header[] = {
+      {"framework", &a.framework}, {"organization", &a.organization}, {"examiner", &a.examiner}, {"date", &a.date}};
+  for (const auto& [field, value] : header) {
+    if (value->empty()) return fail(errc::missing_field, field, std::string(field) + " is empty");
+    if (auto bad = bad_text(field, *value)) return bad;
+  }
+  if (!is_iso_date(a.date))
+    return fail(errc::invalid_value, "date", "\"" + a.date + "\" is not a calendar date written YYYY-MM-DD");
+
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    const auto& item = a.items[i];
+    const auto path = "items[" + std::to_string(i) + "]";
+    if (item.id.empty()) return fail(errc::missing_field, path + ".id", "id is empty");
+    if (auto bad = bad_text(path + ".id", item.id)) return bad;
+    if (!seen.insert(item.id).second)
+      return fail(errc::duplicate_id, path + ".id", "item " + item.id + " is scored twice");
+    if (item.not_assessed && item.percent)
+      return fail(errc::invalid_value, path + ".percent",
+                  "item " + item.id + " has a percent but is marked not_assessed; give one or the other");
+    if (!item.not_assessed && !item.percent)
+      return fail(errc::missing_field, path + ".percent",
+                  "item " + item.id + " has no percent (mark it \"not_assessed\": true if it was not assessed)");
+    if (item.percent)
+      if (auto bad = check_percent(*item.percent, file, path + ".percent")) return bad;
+    std::set<dimension> judged;
+    for (const auto& judgement : item.dimensions) {
+      const auto dpath = path + "." + std::string(to_string(judgement.dimension));
+      if (!judged.insert(judgement.dimension).second)
+        return fail(errc::duplicate_id, dpath, "dimension judged twice");
+      if (auto bad = check_percent(judgement.percent, file, dpath)) return bad;
+    }
+    for (const auto* list : {&item.strengths, &item.opportunities}) {
+      const std::string list_name = list == &item.strengths ? ".strengths" : ".opportunities";
+      for (std::size_t c = 0; c < list->size(); ++c) {
+        const auto cpath = path + list_name + "[" + std::to_string(c) + "]";
+        if ((*list)[c].text.empty()) return fail(errc::missing_field, cpath, "comment text is empty");
+        if (auto bad = bad_text(cpath, (*list)[c].text)) return bad;
+        if (auto bad = bad_text(cpath + ".area", (*list)[c].area)) return bad;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+EXCELLENCE_END_NAMESPACE

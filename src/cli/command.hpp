@@ -1,0 +1,38 @@
+// Internal to the `excellence` command: what every subcommand shares.
+#pragma once
+
+#include <excellence/error.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace excellence::cli {
+
+// Exit statuses, documented in docs/command.md.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_invalid_input = 1;
+inline constexpr int exit_usage = 2;
+
+/// Bad command-line usage (exit status 2).
+struct usage_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+/// Parses a subcommand's arguments; throws usage_error on unknown options or bad values.
+boost::program_options::variables_map parse(const std::vector<std::string>& args,
+                                            const boost::program_options::options_description& options,
+                                            const boost::program_options::positional_options_description& positional);
+
+int tree(const std::vector<std::string>& args, io streams);
+int score(const std::vector<std::string>& args, io streams);
+
+}  // namespace excellence::cli

@@ -1,0 +1,80 @@
+// The `excellence` command: argument parsing + a reader + one library call + a renderer.
+// No computation lives here; everything it prints, the API returns.
+#include "command.hpp"
+
+#include <excellence/version.hpp>
+
+#include <exception>
+#include <iostream>
+
+namespace excellence::cli {
+
+namespace po = boost::program_options;
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& options,
+                        const po::positional_options_description& positional) {
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+    po::notify(values);
+  } catch (const po::error& e) {
+    throw usage_error(e.what());
+  }
+  return values;
+}
+
+namespace {
+
+constexpr const char* overview =
+    "usage: excellence <command> [options]\n"
+    "\n"
+    "Performance-excellence criteria scoring (GB/T 19580, Baldrige).\n"
+    "\n"
+    "commands:\n"
+    "  tree     print a criteria tree (text or JSON)\n"
+    "  score    score assessments; with several files, also the examiners' consensus\n"
+    "\n"
+    "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
+    "1 invalid input (message on stderr), 2 usage error.\n";
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const io streams{std::cout, std::cerr};
+  if (args.empty()) {
+    std::cerr << overview;
+    return exit_usage;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << overview;
+      return exit_ok;
+    }
+    if (command == "--version") {
+      std::cout << "excellence " << EXCELLENCE_VERSION_STRING << "\n";
+      return exit_ok;
+    }
+    if (command == "tree") return tree(args, streams);
+    if (command == "score") return score(args, streams);
+    throw usage_error("unknown command '" + command + "'");
+  } catch (const usage_error& e) {
+    std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";
+    return exit_usage;
+  } catch (const data_error& e) {
+    std::cerr << "excellence: error: " << e.where().to_string() << "\n";
+    return exit_invalid_input;
+  }
+}
+
+}  // namespace
+}  // namespace excellence::cli
+
+int main(int argc, char** argv) {
+  try {
+    return excellence::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "excellence: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}

@@ -1,0 +1,73 @@
+// excellence score FILE... [--scope ID] [--flag-range N] [--lang zh|en] [--json]
+#include "command.hpp"
+
+#include <excellence/io/assessment_json.hpp>
+#include <excellence/io/framework_json.hpp>
+#include <excellence/report/json.hpp>
+#include <excellence/report/text.hpp>
+#include <excellence/scoring/consensus.hpp>
+
+#include <filesystem>
+#include <ostream>
+
+namespace excellence::cli {
+
+int score(const std::vector<std::string>& args, io streams) {
+  namespace po = boost::program_options;
+  po::options_description options(
+      "excellence score FILE... [options]\n\n"
+      "Scores assessment files (excellence.assessment/1). With several files of the\n"
+      "same organization and framework, also prints the examiners' consensus table.\n\noptions");
+  options.add_options()("help,h", "show this help")("scope", po::value<std::string>()->default_value(""),
+                                                       "score only the part under this category or item, e.g. 4.3")(
+      "flag-range", po::value<int>()->default_value(consensus_options{}.flag_range),
+      "flag items whose examiners' percents range over at least this many points")(
+      "lang", po::value<std::string>()->default_value("en"), "language of titles: zh or en")(
+      "json", "print JSON instead of text")("files", po::value<std::vector<std::string>>(), "assessment files");
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  const auto values = parse(args, options, positional);
+  if (values.count("help") != 0U) {
+    streams.out << options << "\n";
+    return exit_ok;
+  }
+  if (values.count("files") == 0U) throw usage_error("score needs at least one assessment file");
+  const auto lang = parse_language(values["lang"].as<std::string>());
+  if (!lang) throw usage_error("--lang must be zh or en");
+  const bool json = values.count("json") != 0U;
+  const auto scope = values["scope"].as<std::string>();
+
+  std::vector<assessment> assessments;
+  std::optional<criteria_tree> framework;
+  for (const auto& file : values["files"].as<std::vector<std::string>>()) {
+    auto a = read_assessment(file);
+    auto resolved = try_resolve_framework(a.framework, std::filesystem::path(file).parent_path());
+    if (!resolved) {
+      auto d = resolved.error();
+      if (d.file.empty()) d.file = file;
+      throw data_error(d);
+    }
+    if (framework && resolved->id() != framework->id())
+      throw data_error({errc::framework_mismatch, file, 0, 0, "framework",
+                        "framework " + resolved->id() + " differs from " + framework->id() + " of " +
+                            assessments.front().source});
+    if (!framework) framework = *resolved;
+    assessments.push_back(std::move(a));
+  }
+
+  if (assessments.size() == 1) {
+    const auto result = excellence::score(assessments.front(), *framework, scoring_options{scope});
+    streams.out << (json ? to_json(result) : render_score(result, *framework, *lang));
+    return exit_ok;
+  }
+  const auto result = consensus(assessments, *framework, consensus_options{values["flag-range"].as<int>(), scope});
+  if (json) {
+    streams.out << to_json(result);
+  } else {
+    for (const auto& s : result.scores) streams.out << render_score(s, *framework, *lang) << "\n";
+    streams.out << render_consensus(result);
+  }
+  return exit_ok;
+}
+
+}  // namespace excellence::cli

@@ -1,0 +1,210 @@
+#include "json_support.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace excellence::inline v1::detail {
+
+namespace {
+
+diagnostic at_offset(errc code, const std::string& source, std::string_view text, std::size_t offset,
+                     std::string message) {
+  // Lines and columns are 1-based; columns count bytes, as compilers report them.
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {code, source, line, column, "", std::move(message)};
+}
+
+// Tracks where the parser is, so that a repeated key can be reported with its path.
+struct duplicate_key_finder {
+  struct frame {
+    bool is_array = false;
+    std::size_t index = 0;
+    std::string key;
+    std::set<std::string> keys;
+  };
+  std::vector<frame> frames;
+  std::optional<std::string> duplicate_path;
+
+  std::string path() const {
+    std::string out;
+    for (const auto& f : frames) {
+      if (f.is_array) {
+        out += "[" + std::to_string(f.index) + "]";
+      } else if (!f.key.empty()) {
+        out += (out.empty() ? "" : ".") + f.key;
+      }
+    }
+    return out;
+  }
+
+  void element_done() {
+    if (!frames.empty() && frames.back().is_array) ++frames.back().index;
+  }
+
+  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+    using event_t = json::parse_event_t;
+    switch (event) {
+      case event_t::object_start: frames.push_back({false, 0, {}, {}}); break;
+      case event_t::array_start: frames.push_back({true, 0, {}, {}}); break;
+      case event_t::key: {
+        auto& f = frames.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second && !duplicate_path) duplicate_path = path();
+        break;
+      }
+      case event_t::object_end:
+      case event_t::array_end:
+        frames.pop_back();
+        element_done();
+        break;
+      case event_t::value: element_done(); break;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+std::string read_text_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw data_error({errc::io_error, file.string(), 0, 0, "", std::string("cannot open: ") + std::strerror(errno)});
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw data_error({errc::io_error, file.string(), 0, 0, "", "read error"});
+  return text;
+}
+
+json parse_json(std::string_view text, const std::string& source) {
+  if (auto bad = first_invalid_utf8(text))
+    throw data_error(at_offset(errc::invalid_utf8, source, text, *bad, "invalid UTF-8"));
+  duplicate_key_finder finder;
+  json value;
+  try {
+    value = json::parse(text.begin(), text.end(), std::ref(finder), /*allow_exceptions=*/true,
+                        /*ignore_comments=*/false);
+  } catch (const json::parse_error& e) {
+    // e.what() reads "[json.exception.parse_error.101] parse error at line L, column C: <reason>";
+    // keep only the reason, the position is reported in our own format.
+    std::string reason = e.what();
+    if (const auto colon = reason.find(": ", reason.find("column")); colon != std::string::npos)
+      reason = reason.substr(colon + 2);
+    const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+    throw data_error(at_offset(errc::invalid_json, source, text, offset, "invalid JSON: " + reason));
+  }
+  if (finder.duplicate_path)
+    throw data_error({errc::duplicate_id, source, 0, 0, *finder.duplicate_path,
+                      "the key appears twice in one object; JSON readers would silently keep only one"});
+  return value;
+}
+
+object_reader::object_reader(const json& value, std::string path, const std::string& file)
+    : value_(value), path_(std::move(path)), file_(file) {
+  if (!value_.is_object())
+    fail(errc::wrong_type, path_.empty() ? "(document)" : path_,
+         std::string("expected an object, got ") + value_.type_name());
+}
+
+void object_reader::fail(errc code, const std::string& path, const std::string& message) const {
+  throw data_error({code, file_, 0, 0, path, message});
+}
+
+std::string object_reader::path_of(std::string_view key) const {
+  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+}
+
+const json* object_reader::find(std::string_view key) const {
+  const auto it = value_.find(key);
+  return it == value_.end() ? nullptr : &*it;
+}
+
+bool object_reader::has(std::string_view key) const { return find(key) != nullptr; }
+
+void object_reader::allow_only(std::initializer_list<std::string_view> allowed) const {
+  for (const auto& [key, unused] : value_.items()) {
+    bool known = false;
+    for (auto name : allowed) known = known || name == key;
+    if (!known) {
+      std::string names;
+      for (auto name : allowed) names += (names.empty() ? "" : ", ") + std::string(name);
+      fail(errc::unknown_field, path_of(key), "unknown field (expected one of: " + names + ")");
+    }
+  }
+}
+
+void object_reader::wrong_type(std::string_view key, const char* expected) const {
+  fail(errc::wrong_type, path_of(key), std::string("expected ") + expected + ", got " + at(key).type_name());
+}
+
+const json& object_reader::at(std::string_view key) const {
+  const json* found = find(key);
+  if (found == nullptr) fail(errc::missing_field, path_of(key), "required field is missing");
+  return *found;
+}
+
+std::string object_reader::string(std::string_view key) const {
+  const json& v = at(key);
+  if (!v.is_string()) wrong_type(key, "a string");
+  return v.get<std::string>();
+}
+
+std::optional<std::string> object_reader::optional_string(std::string_view key) const {
+  if (!has(key)) return std::nullopt;
+  return string(key);
+}
+
+std::optional<double> object_reader::optional_number(std::string_view key) const {
+  const json* v = find(key);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_number()) wrong_type(key, "a number");
+  return v->get<double>();
+}
+
+std::optional<std::int32_t> object_reader::optional_whole(std::string_view key) const {
+  const json* v = find(key);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_number()) wrong_type(key, "a whole number");
+  const double d = v->get<double>();
+  if (v->is_number_float() && d != std::floor(d))
+    fail(errc::invalid_value, path_of(key), v->dump() + " is not a whole number");
+  if (d < static_cast<double>(std::numeric_limits<std::int32_t>::min()) ||
+      d > static_cast<double>(std::numeric_limits<std::int32_t>::max()))
+    fail(errc::out_of_range, path_of(key), v->dump() + " is too large");
+  return static_cast<std::int32_t>(d);
+}
+
+std::int32_t object_reader::whole(std::string_view key) const {
+  (void)at(key);
+  return *optional_whole(key);
+}
+
+bool object_reader::boolean(std::string_view key, bool default_value) const {
+  const json* v = find(key);
+  if (v == nullptr) return default_value;
+  if (!v->is_boolean()) wrong_type(key, "true or false");
+  return v->get<bool>();
+}
+
+const json* object_reader::array(std::string_view key, bool required) const {
+  const json* v = required ? &at(key) : find(key);
+  if (v != nullptr && !v->is_array()) wrong_type(key, "an array");
+  return v;
+}
+
+}  // namespace excellence::inline v1::detail

@@ -1,0 +1,81 @@
+// Internal: strict JSON reading with diagnostics. Not installed, not API.
+//
+// Readers throw data_error internally (it keeps the field helpers short) and the public
+// try_ functions turn it into a result at their boundary.
+#pragma once
+
+#include <excellence/detail/utf8.hpp>
+#include <excellence/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace excellence::inline v1::detail {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+/// Reads a whole file; io_error naming the file when it cannot.
+std::string read_text_file(const std::filesystem::path& file);
+
+/// Parses JSON text strictly: invalid UTF-8 and syntax errors carry line and column;
+/// a key repeated inside one object is an error (nlohmann would keep the last silently).
+json parse_json(std::string_view text, const std::string& source);
+
+/// Typed access to the fields of one JSON object, with the object's JSON path.
+class object_reader {
+ public:
+  object_reader(const json& value, std::string path, const std::string& file);
+
+  /// unknown_field for any key not in `allowed`: a misspelt optional field must not be
+  /// silently ignored.
+  void allow_only(std::initializer_list<std::string_view> allowed) const;
+
+  [[nodiscard]] bool has(std::string_view key) const;
+  [[nodiscard]] std::string path_of(std::string_view key) const;
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+  [[nodiscard]] std::string string(std::string_view key) const;  // required
+  [[nodiscard]] std::optional<std::string> optional_string(std::string_view key) const;
+  [[nodiscard]] std::optional<std::int32_t> optional_whole(std::string_view key) const;
+  [[nodiscard]] std::int32_t whole(std::string_view key) const;  // required
+  [[nodiscard]] std::optional<double> optional_number(std::string_view key) const;
+  [[nodiscard]] bool boolean(std::string_view key, bool default_value) const;
+  /// The array under key (nullptr when absent and not required).
+  [[nodiscard]] const json* array(std::string_view key, bool required) const;
+  [[nodiscard]] const json& at(std::string_view key) const;
+
+  [[noreturn]] void fail(errc code, const std::string& path, const std::string& message) const;
+
+ private:
+  const json* find(std::string_view key) const;
+  [[noreturn]] void wrong_type(std::string_view key, const char* expected) const;
+
+  const json& value_;
+  std::string path_;
+  const std::string& file_;
+};
+
+/// Appends "[i]" to a path.
+[[nodiscard]] inline std::string index_path(const std::string& path, std::size_t i) {
+  return path + "[" + std::to_string(i) + "]";
+}
+
+/// Runs a reader that throws data_error and returns its value as a result.
+template <class T, class F>
+result<T> catching(F&& read) {
+  try {
+    return read();
+  } catch (const data_error& e) {
+    return e.where();
+  }
+}
+
+}  // namespace excellence::inline v1::detail

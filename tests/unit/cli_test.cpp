@@ -1,0 +1,136 @@
+// The `excellence` command, run as a user runs it.
+#include <excellence/criteria/builtin.hpp>
+#include <excellence/io/framework_json.hpp>
+
+#include "test_support.hpp"
+
+#include <cstdlib>
+#include <sys/wait.h>
+
+namespace {
+
+struct outcome {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+outcome run(const std::string& arguments) {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path() / ("excellence-cli-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto out = dir / ("out" + std::to_string(counter));
+  const auto err = dir / ("err" + std::to_string(counter++));
+  const auto command = std::string("cd '") + EXCELLENCE_SOURCE_DIR + "' && '" + EXCELLENCE_COMMAND + "' " + arguments +
+                       " > '" + out.string() + "' 2> '" + err.string() + "' < /dev/null";
+  const int raw = std::system(command.c_str());
+  outcome o;
+  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  o.out = test::read_file(out);
+  o.err = test::read_file(err);
+  return o;
+}
+
+const std::string samples = "examples/data/examiner-wang.json examples/data/examiner-li.json examples/data/examiner-zhao.json";
+
+}  // namespace
+
+TEST_CASE("excellence score FILE --json") {
+  const auto o = run("score examples/data/examiner-wang.json --json");
+  REQUIRE(o.status == 0);
+  CHECK(o.err.empty());
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("total").get<double>() == 426.0);
+  CHECK(j.at("max").get<double>() == 1000.0);
+  CHECK(j.at("categories").size() == 7);
+  CHECK(j.at("items").size() == 23);
+  for (const auto& item : j.at("items"))
+    for (const char* key : {"id", "percent", "band", "score", "max"}) CHECK(item.contains(key));
+}
+
+TEST_CASE("excellence score FILE... prints the consensus") {
+  auto o = run("score " + samples + " --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  REQUIRE(j.at("scores").size() == 3);
+  // Li: 4.1 49 + 4.2 40.5 + 4.3 45.5 + 4.4 50.5 + 4.5 50 + 4.6 32 + 4.7 171.5 = 439
+  CHECK(j.at("scores")[1].at("total").get<double>() == 439.0);
+  REQUIRE(j.at("consensus").size() == 23);
+  const auto& flagged = j.at("consensus")[6];
+  CHECK(flagged.at("id") == "4.3.3");
+  CHECK(flagged.at("mean").get<double>() == 45.0);
+  CHECK(flagged.at("median").get<double>() == 45.0);
+  CHECK(flagged.at("min").get<int>() == 35);
+  CHECK(flagged.at("max").get<int>() == 55);
+  CHECK(flagged.at("range").get<int>() == 20);
+  CHECK(flagged.at("proposed").get<int>() == 45);
+  CHECK(flagged.at("flagged").get<bool>());
+
+  o = run("score " + samples + " --flag-range 30 --scope 4.3");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.find("0 item(s) with a range of 30 or more points flagged") != std::string::npos);
+  CHECK(o.out.find("scope 4.3") != std::string::npos);
+}
+
+TEST_CASE("excellence score: text output in Chinese") {
+  const auto o = run("score examples/data/examiner-zhao.json --lang zh --scope 4.3");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.find("顾客关系与顾客满意") != std::string::npos);
+  CHECK(o.out.find("37.5 / 90") != std::string::npos);  // 50% x 40 + 35% x 50 = 20 + 17.5
+}
+
+TEST_CASE("excellence: exit status 1 on invalid input, with the message on stderr") {
+  auto o = run("score tests/data/errors/acme.json");
+  CHECK(o.status == 1);
+  CHECK(o.out.empty());
+  CHECK(o.err == "excellence: error: tests/data/errors/acme.json: items[3].percent: 37 is not a multiple of 5\n");
+
+  o = run("score examples/data/examiner-wang.json tests/data/errors/other-framework.json");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("tests/data/errors/other-framework.json: framework: framework baldrige-2023 differs from "
+                   "gbt19580-2012 of examples/data/examiner-wang.json") != std::string::npos);
+
+  o = run("score tests/data/errors/missing-framework-file.json");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("tests/data/errors/no-such-framework.json: cannot open") != std::string::npos);
+
+  o = run("score does-not-exist.json");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("does-not-exist.json: cannot open") != std::string::npos);
+
+  o = run("tree --framework efqm");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("\"efqm\" is neither a built-in framework") != std::string::npos);
+}
+
+TEST_CASE("excellence: exit status 2 on usage errors; --help everywhere") {
+  CHECK(run("").status == 2);
+  CHECK(run("frobnicate").status == 2);
+  CHECK(run("score").status == 2);
+  CHECK(run("score --no-such-option x.json").status == 2);
+  CHECK(run("tree --lang fr").status == 2);
+  CHECK(run("score examples/data/examiner-wang.json --flag-range many").status == 2);
+  for (const char* command : {"--help", "tree --help", "score --help"}) {
+    INFO(command);
+    const auto o = run(command);
+    CHECK(o.status == 0);
+    CHECK((o.out.find("usage") != std::string::npos || o.out.find("excellence ") != std::string::npos));
+  }
+  const auto version = run("--version");
+  CHECK(version.out == "excellence 0.1.0\n");
+}
+
+TEST_CASE("excellence tree") {
+  auto o = run("tree --framework baldrige-2023 --json");
+  REQUIRE(o.status == 0);
+  CHECK(o.out == excellence::to_json(excellence::builtin_framework("baldrige-2023")));
+  o = run("tree --root 4.3 --lang zh");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.find("4.3.3.2.3 顾客投诉管理") != std::string::npos);
+  o = run("tree --framework src/frameworks/gbt19580-2012.json --root 4.3.3");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.find("scope 4.3.3, 50 points") != std::string::npos);
+  o = run("tree --root 4.3.9");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("unknown criterion \"4.3.9\"") != std::string::npos);
+}

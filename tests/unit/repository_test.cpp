@@ -1,0 +1,100 @@
+// Keeps the repository honest: the README's commands, CI and the docs agree with the code.
+#include <excellence/criteria/builtin.hpp>
+#include <excellence/io/assessment_json.hpp>
+#include <excellence/io/framework_json.hpp>
+#include <excellence/scoring/score.hpp>
+
+#include "test_support.hpp"
+
+#include <set>
+
+#include <regex>
+
+namespace {
+
+std::vector<std::string> quick_start_commands() {
+  const auto readme = test::read_file(test::source_dir / "README.md");
+  const auto start = readme.find("## Quick start");
+  REQUIRE(start != std::string::npos);
+  const auto end = readme.find("\n## ", start + 1);
+  const auto section = readme.substr(start, end - start);
+  std::vector<std::string> commands;
+  const std::regex block("```(?:sh|bash)?\\n([^`]*)```");
+  for (std::sregex_iterator it(section.begin(), section.end(), block), last; it != last; ++it) {
+    std::string command = (*it)[1];
+    command.erase(command.find_last_not_of('\n') + 1);
+    commands.push_back(command);
+  }
+  return commands;
+}
+
+}  // namespace
+
+TEST_CASE("README quick start has exactly two commands and .ci/run runs the second") {
+  const auto commands = quick_start_commands();
+  REQUIRE(commands.size() == 2);
+  for (const auto& c : commands) CHECK(c.find('\n') == std::string::npos);  // one command each
+  CHECK(commands[0].find("excellence score examples/data/") != std::string::npos);
+  CHECK(commands[1].find("ctest") != std::string::npos);
+  const auto ci = test::read_file(test::source_dir / ".ci/run");
+  CHECK(ci.find("\n" + commands[1] + "\n") != std::string::npos);
+}
+
+TEST_CASE("every public header is documented in docs/") {
+  std::string docs;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "docs"))
+    if (entry.path().extension() == ".md") docs += test::read_file(entry.path());
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "include/excellence")) {
+    if (entry.path().extension() != ".hpp") continue;
+    const auto relative = std::filesystem::relative(entry.path(), test::source_dir / "include").generic_string();
+    if (relative.find("/detail/") != std::string::npos) continue;
+    INFO(relative);
+    CHECK(docs.find(relative) != std::string::npos);
+  }
+}
+
+TEST_CASE("the README's embedding example is examples/embedding.cpp, verbatim") {
+  const auto readme = test::read_file(test::source_dir / "README.md");
+  const auto example = test::read_file(test::source_dir / "examples/embedding.cpp");
+  CHECK(readme.find("```cpp\n" + example + "```") != std::string::npos);
+}
+
+namespace {
+
+std::string first_json_block(const std::string& page) {
+  const auto text = test::read_file(test::source_dir / "docs" / page);
+  const auto start = text.find("```json\n");
+  REQUIRE(start != std::string::npos);
+  const auto body = start + 8;
+  return text.substr(body, text.find("```", body) - body);
+}
+
+}  // namespace
+
+TEST_CASE("the JSON examples in the docs load and score") {
+  const auto framework = excellence::parse_framework(first_json_block("framework-format.md"), "framework-format.md");
+  CHECK(framework.max_points() == 100);
+  CHECK(framework.info().overall_bands.size() == 2);
+
+  const auto a = excellence::parse_assessment(first_json_block("assessment-format.md"), "assessment-format.md");
+  const auto s = excellence::score(a, excellence::builtin_framework("gbt19580-2012"), {.scope = "4.3"});
+  CHECK(s.total == excellence::points::whole(20));  // 50 % of 40; 4.3.3 not assessed
+  CHECK(s.not_assessed == std::vector<std::string>{"4.3.3"});
+}
+
+TEST_CASE("the JSON Schema describes the fields the reader accepts") {
+  const auto schema = test::read_json(test::source_dir / "docs/assessment.schema.json");
+  std::set<std::string> top;
+  for (const auto& [key, unused] : schema.at("properties").items()) top.insert(key);
+  CHECK(top == std::set<std::string>{"format", "framework", "organization", "examiner", "date", "items"});
+  // Every item field of the schema is accepted by the reader and nothing else is.
+  std::string item = R"({"id": "4.3.2", "percent": 50)";
+  for (const auto& [key, unused] : schema.at("$defs").at("item").at("properties").items()) {
+    if (key == "id" || key == "percent" || key == "not_assessed") continue;
+    const std::string value = key == "strengths" || key == "opportunities" ? "[\"x\"]" : "50";
+    const auto text = R"({"format": "excellence.assessment/1", "framework": "f", "organization": "o",
+      "examiner": "e", "date": "2026-01-01", "items": [)" + item + ", \"" + key + "\": " + value + "}]}";
+    INFO(key);
+    CHECK(excellence::try_parse_assessment(text).has_value());
+  }
+}
