@@ -20,29 +20,29 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// Stable error codes. Values never change meaning within a major version; new codes
 /// are appended. Every code is described in docs/error-handling.md.
 enum class errc {
-  io_error = 1,            ///< a file could not be opened or read
-  invalid_json,            ///< the text is not JSON (syntax error)
-  invalid_utf8,            ///< text is not valid UTF-8
-  unknown_format,          ///< the "format" field is missing or names another format
-  missing_field,           ///< a required field is absent
-  unknown_field,           ///< a field this format does not define (likely a typo)
-  wrong_type,              ///< a field has the wrong JSON type
-  invalid_value,           ///< a value is malformed (empty id, impossible date, ...)
-  out_of_range,            ///< a number lies outside its allowed range
-  not_multiple_of_5,       ///< a percent score is not a multiple of 5
-  duplicate_id,            ///< an id occurs twice where ids must be unique
-  unknown_criterion,       ///< an id names no node of the framework
-  id_not_nested,           ///< a child's id does not extend its parent's id
-  points_mismatch,         ///< points of children do not sum to their parent's / the total
-  misplaced_node,          ///< a node kind where the tree structure does not allow it
-  not_a_scored_item,       ///< an assessment scores a node that is not a scored item
-  missing_item,            ///< a scored item of the scope is absent from an assessment
-  dimension_mismatch,      ///< a dimension judgement that does not fit the item's evaluation type
-  framework_mismatch,      ///< assessments or a tree refer to different frameworks
-  organization_mismatch,   ///< assessments in one consensus are of different organizations
-  unknown_framework,       ///< no built-in framework has this id
-  too_few_assessments,     ///< a consensus needs at least two assessments
-  empty_scope,             ///< the requested scope contains no scored item
+  io_error = 1,           ///< a file could not be opened or read
+  invalid_json,           ///< the text is not JSON (syntax error)
+  invalid_utf8,           ///< text is not valid UTF-8
+  unknown_format,         ///< the "format" field is missing or names another format
+  missing_field,          ///< a required field is absent
+  unknown_field,          ///< a field this format does not define (likely a typo)
+  wrong_type,             ///< a field has the wrong JSON type
+  invalid_value,          ///< a value is malformed (empty id, impossible date, ...)
+  out_of_range,           ///< a number lies outside its allowed range
+  not_multiple_of_5,      ///< a percent score is not a multiple of 5
+  duplicate_id,           ///< an id occurs twice where ids must be unique
+  unknown_criterion,      ///< an id names no node of the framework
+  id_not_nested,          ///< a child's id does not extend its parent's id
+  points_mismatch,        ///< points of children do not sum to their parent's / the total
+  misplaced_node,         ///< a node kind where the tree structure does not allow it
+  not_a_scored_item,      ///< an assessment scores a node that is not a scored item
+  missing_item,           ///< a scored item of the scope is absent from an assessment
+  dimension_mismatch,     ///< a dimension judgement that does not fit the item's evaluation type
+  framework_mismatch,     ///< assessments or a tree refer to different frameworks
+  organization_mismatch,  ///< assessments in one consensus are of different organizations
+  unknown_framework,      ///< no built-in framework has this id
+  too_few_assessments,    ///< a consensus needs at least two assessments
+  empty_scope,            ///< the requested scope contains no scored item
   // warnings (severity::warning) start here
   percent_outside_dimensions = 100,  ///< item percent outside the span of its dimension judgements
   overall_band_withheld,             ///< no overall band named because items were not assessed
@@ -51,31 +51,56 @@ enum class errc {
 /// A short stable name for a code, e.g. "not_multiple_of_5".
 [[nodiscard]] constexpr const char* to_string(errc code) noexcept {
   switch (code) {
-    case errc::io_error: return "io_error";
-    case errc::invalid_json: return "invalid_json";
-    case errc::invalid_utf8: return "invalid_utf8";
-    case errc::unknown_format: return "unknown_format";
-    case errc::missing_field: return "missing_field";
-    case errc::unknown_field: return "unknown_field";
-    case errc::wrong_type: return "wrong_type";
-    case errc::invalid_value: return "invalid_value";
-    case errc::out_of_range: return "out_of_range";
-    case errc::not_multiple_of_5: return "not_multiple_of_5";
-    case errc::duplicate_id: return "duplicate_id";
-    case errc::unknown_criterion: return "unknown_criterion";
-    case errc::id_not_nested: return "id_not_nested";
-    case errc::points_mismatch: return "points_mismatch";
-    case errc::misplaced_node: return "misplaced_node";
-    case errc::not_a_scored_item: return "not_a_scored_item";
-    case errc::missing_item: return "missing_item";
-    case errc::dimension_mismatch: return "dimension_mismatch";
-    case errc::framework_mismatch: return "framework_mismatch";
-    case errc::organization_mismatch: return "organization_mismatch";
-    case errc::unknown_framework: return "unknown_framework";
-    case errc::too_few_assessments: return "too_few_assessments";
-    case errc::empty_scope: return "empty_scope";
-    case errc::percent_outside_dimensions: return "percent_outside_dimensions";
-    case errc::overall_band_withheld: return "overall_band_withheld";
+    case errc::io_error:
+      return "io_error";
+    case errc::invalid_json:
+      return "invalid_json";
+    case errc::invalid_utf8:
+      return "invalid_utf8";
+    case errc::unknown_format:
+      return "unknown_format";
+    case errc::missing_field:
+      return "missing_field";
+    case errc::unknown_field:
+      return "unknown_field";
+    case errc::wrong_type:
+      return "wrong_type";
+    case errc::invalid_value:
+      return "invalid_value";
+    case errc::out_of_range:
+      return "out_of_range";
+    case errc::not_multiple_of_5:
+      return "not_multiple_of_5";
+    case errc::duplicate_id:
+      return "duplicate_id";
+    case errc::unknown_criterion:
+      return "unknown_criterion";
+    case errc::id_not_nested:
+      return "id_not_nested";
+    case errc::points_mismatch:
+      return "points_mismatch";
+    case errc::misplaced_node:
+      return "misplaced_node";
+    case errc::not_a_scored_item:
+      return "not_a_scored_item";
+    case errc::missing_item:
+      return "missing_item";
+    case errc::dimension_mismatch:
+      return "dimension_mismatch";
+    case errc::framework_mismatch:
+      return "framework_mismatch";
+    case errc::organization_mismatch:
+      return "organization_mismatch";
+    case errc::unknown_framework:
+      return "unknown_framework";
+    case errc::too_few_assessments:
+      return "too_few_assessments";
+    case errc::empty_scope:
+      return "empty_scope";
+    case errc::percent_outside_dimensions:
+      return "percent_outside_dimensions";
+    case errc::overall_band_withheld:
+      return "overall_band_withheld";
   }
   return "unknown";
 }
@@ -141,16 +166,25 @@ class [[nodiscard]] result {
   using value_type = T;
   using error_type = diagnostic;
 
-  result(T value) : state_(std::in_place_index<0>, std::move(value)) {}            // NOLINT: implicit by design
+  result(T value) : state_(std::in_place_index<0>, std::move(value)) {}               // NOLINT: implicit by design
   result(diagnostic failure) : state_(std::in_place_index<1>, std::move(failure)) {}  // NOLINT: implicit by design
 
   [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
 
   /// The value; throws data_error with the diagnostic when there is none.
-  [[nodiscard]] const T& value() const& { check(); return std::get<0>(state_); }
-  [[nodiscard]] T& value() & { check(); return std::get<0>(state_); }
-  [[nodiscard]] T&& value() && { check(); return std::get<0>(std::move(state_)); }
+  [[nodiscard]] const T& value() const& {
+    check();
+    return std::get<0>(state_);
+  }
+  [[nodiscard]] T& value() & {
+    check();
+    return std::get<0>(state_);
+  }
+  [[nodiscard]] T&& value() && {
+    check();
+    return std::get<0>(std::move(state_));
+  }
 
   /// The diagnostic. Precondition: !has_value().
   [[nodiscard]] const diagnostic& error() const& { return std::get<1>(state_); }
@@ -174,8 +208,7 @@ EXCELLENCE_END_NAMESPACE
 #if defined(EXCELLENCE_NO_CONTRACTS)
 #  define EXCELLENCE_EXPECTS(cond) ((void)0)
 #else
-#  define EXCELLENCE_EXPECTS(cond)                                                   \
-    ((cond) ? (void)0                                                               \
-            : throw std::logic_error(std::string("excellence: precondition failed: ") + \
-                                     #cond + " (" __FILE__ ")"))
+#  define EXCELLENCE_EXPECTS(cond) \
+    ((cond) ? (void)0              \
+            : throw std::logic_error(std::string("excellence: precondition failed: ") + #cond + " (" __FILE__ ")"))
 #endif

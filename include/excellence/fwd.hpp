@@ -9,7 +9,8 @@ enum class errc;
 struct diagnostic;
 class error;
 class data_error;
-template <class T> class result;
+template <class T>
+class result;
 
 enum class node_kind;
 enum class evaluation_type;

@@ -19,7 +19,7 @@ int score(const std::vector<std::string>& args, io streams) {
       "Scores assessment files (excellence.assessment/1). With several files of the\n"
       "same organization and framework, also prints the examiners' consensus table.\n\noptions");
   options.add_options()("help,h", "show this help")("scope", po::value<std::string>()->default_value(""),
-                                                       "score only the part under this category or item, e.g. 4.3")(
+                                                    "score only the part under this category or item, e.g. 4.3")(
       "flag-range", po::value<int>()->default_value(consensus_options{}.flag_range),
       "flag items whose examiners' percents range over at least this many points")(
       "lang", po::value<std::string>()->default_value("en"), "language of titles: zh or en")(
@@ -48,9 +48,9 @@ int score(const std::vector<std::string>& args, io streams) {
       throw data_error(d);
     }
     if (framework && resolved->id() != framework->id())
-      throw data_error({errc::framework_mismatch, file, 0, 0, "framework",
-                        "framework " + resolved->id() + " differs from " + framework->id() + " of " +
-                            assessments.front().source});
+      throw data_error(
+          {errc::framework_mismatch, file, 0, 0, "framework",
+           "framework " + resolved->id() + " differs from " + framework->id() + " of " + assessments.front().source});
     if (!framework) framework = *resolved;
     assessments.push_back(std::move(a));
   }

@@ -10,8 +10,8 @@ namespace {
 
 constexpr std::string_view assessment_format = "excellence.assessment/1";
 
-constexpr dimension all_dimensions[] = {dimension::approach, dimension::deployment, dimension::learning,
-                                        dimension::integration, dimension::levels, dimension::trends,
+constexpr dimension all_dimensions[] = {dimension::approach,    dimension::deployment, dimension::learning,
+                                        dimension::integration, dimension::levels,     dimension::trends,
                                         dimension::comparisons};
 
 std::int32_t read_percent(const detail::object_reader& in, std::string_view key) {
@@ -119,7 +119,8 @@ std::string to_json(const assessment& a, int indent) {
     entry["id"] = item.id;
     if (item.percent) entry["percent"] = *item.percent;
     if (item.not_assessed) entry["not_assessed"] = true;
-    for (const auto& judgement : item.dimensions) entry[std::string(to_string(judgement.dimension))] = judgement.percent;
+    for (const auto& judgement : item.dimensions)
+      entry[std::string(to_string(judgement.dimension))] = judgement.percent;
     if (!item.strengths.empty()) entry["strengths"] = write_comments(item.strengths);
     if (!item.opportunities.empty()) entry["opportunities"] = write_comments(item.opportunities);
     items.push_back(std::move(entry));

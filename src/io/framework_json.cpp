@@ -2,6 +2,8 @@
 #include <excellence/io/framework_json.hpp>
 #include <excellence/scoring/assessment.hpp>
 
+#include <excellence/detail/strings.hpp>
+
 #include "json_support.hpp"
 
 #include <utility>
@@ -71,7 +73,8 @@ criteria_tree read_framework_document(const detail::json& document, const std::s
   }
   std::vector<criteria_node> roots;
   const auto* tree = in.array("tree", true);
-  for (std::size_t i = 0; i < tree->size(); ++i) roots.push_back(read_node((*tree)[i], detail::index_path("tree", i), file));
+  for (std::size_t i = 0; i < tree->size(); ++i)
+    roots.push_back(read_node((*tree)[i], detail::index_path("tree", i), file));
   return criteria_tree::make(std::move(info), std::move(roots), file);
 }
 
@@ -115,10 +118,13 @@ result<criteria_tree> try_resolve_framework(std::string_view reference, const st
   for (auto id : builtin_framework_ids())
     if (id == reference) return try_builtin_framework(reference);
   if (!names_framework_file(reference)) {
-    std::string known;
-    for (auto id : builtin_framework_ids()) known += (known.empty() ? "" : ", ") + std::string(id);
-    return diagnostic{errc::unknown_framework, "", 0, 0, "framework",
-                      "\"" + std::string(reference) + "\" is neither a built-in framework (" + known +
+    return diagnostic{errc::unknown_framework,
+                      "",
+                      0,
+                      0,
+                      "framework",
+                      "\"" + std::string(reference) + "\" is neither a built-in framework (" +
+                          detail::join(builtin_framework_ids(), ", ") +
                           ") nor a framework file (a path ending in .json)"};
   }
   std::filesystem::path file(reference);

@@ -1,5 +1,7 @@
 #include "json_support.hpp"
 
+#include <excellence/detail/strings.hpp>
+
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -45,9 +47,12 @@ struct duplicate_key_finder {
     std::string out;
     for (const auto& f : frames) {
       if (f.is_array) {
-        out += "[" + std::to_string(f.index) + "]";
+        out += '[';
+        out += std::to_string(f.index);
+        out += ']';
       } else if (!f.key.empty()) {
-        out += (out.empty() ? "" : ".") + f.key;
+        if (!out.empty()) out += '.';
+        out += f.key;
       }
     }
     return out;
@@ -60,8 +65,12 @@ struct duplicate_key_finder {
   bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
     using event_t = json::parse_event_t;
     switch (event) {
-      case event_t::object_start: frames.push_back({false, 0, {}, {}}); break;
-      case event_t::array_start: frames.push_back({true, 0, {}, {}}); break;
+      case event_t::object_start:
+        frames.push_back({false, 0, {}, {}});
+        break;
+      case event_t::array_start:
+        frames.push_back({true, 0, {}, {}});
+        break;
       case event_t::key: {
         auto& f = frames.back();
         f.key = parsed.get<std::string>();
@@ -73,7 +82,9 @@ struct duplicate_key_finder {
         frames.pop_back();
         element_done();
         break;
-      case event_t::value: element_done(); break;
+      case event_t::value:
+        element_done();
+        break;
     }
     return true;
   }
@@ -134,16 +145,16 @@ const json* object_reader::find(std::string_view key) const {
   return it == value_.end() ? nullptr : &*it;
 }
 
-bool object_reader::has(std::string_view key) const { return find(key) != nullptr; }
+bool object_reader::has(std::string_view key) const {
+  return find(key) != nullptr;
+}
 
 void object_reader::allow_only(std::initializer_list<std::string_view> allowed) const {
   for (const auto& [key, unused] : value_.items()) {
     bool known = false;
     for (auto name : allowed) known = known || name == key;
     if (!known) {
-      std::string names;
-      for (auto name : allowed) names += (names.empty() ? "" : ", ") + std::string(name);
-      fail(errc::unknown_field, path_of(key), "unknown field (expected one of: " + names + ")");
+      fail(errc::unknown_field, path_of(key), "unknown field (expected one of: " + join(allowed, ", ") + ")");
     }
   }
 }

@@ -83,7 +83,9 @@ ordered_json score_object(const assessment_score& s) {
 
 }  // namespace
 
-std::string to_json(const assessment_score& s, int indent) { return score_object(s).dump(indent) + "\n"; }
+std::string to_json(const assessment_score& s, int indent) {
+  return score_object(s).dump(indent) + "\n";
+}
 
 std::string to_json(const consensus_result& c, int indent) {
   ordered_json out;
@@ -107,7 +109,8 @@ std::string to_json(const consensus_result& c, int indent) {
       entry["min"] = st.min;
       entry["max"] = st.max;
       entry["range"] = st.range;
-      entry["standard_deviation"] = st.standard_deviation ? ordered_json(*st.standard_deviation) : ordered_json(nullptr);
+      entry["standard_deviation"] =
+          st.standard_deviation ? ordered_json(*st.standard_deviation) : ordered_json(nullptr);
       entry["proposed"] = st.proposed;
     } else {
       for (const char* key : {"mean", "median", "min", "max", "range", "standard_deviation", "proposed"})

@@ -104,7 +104,8 @@ TEST_CASE("assessment JSON: every read error names file, JSON path and expectati
   // The example of the issue, in full.
   const auto d = test::failure(try_read_assessment(std::filesystem::path("../data/errors/acme.json")));
   CHECK(d.code == errc::io_error);  // relative to the test's directory it does not exist
-  const auto acme = test::failure(try_parse_assessment(test::read_file(test::data_dir / "errors/acme.json"), "acme.json"));
+  const auto acme =
+      test::failure(try_parse_assessment(test::read_file(test::data_dir / "errors/acme.json"), "acme.json"));
   CHECK(acme.to_string() == "acme.json: items[3].percent: 37 is not a multiple of 5");
 }
 

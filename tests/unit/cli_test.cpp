@@ -4,8 +4,8 @@
 
 #include "test_support.hpp"
 
-#include <cstdlib>
 #include <sys/wait.h>
+#include <cstdlib>
 
 namespace {
 
@@ -31,7 +31,8 @@ outcome run(const std::string& arguments) {
   return o;
 }
 
-const std::string samples = "examples/data/examiner-wang.json examples/data/examiner-li.json examples/data/examiner-zhao.json";
+const std::string samples =
+    "examples/data/examiner-wang.json examples/data/examiner-li.json examples/data/examiner-zhao.json";
 
 }  // namespace
 

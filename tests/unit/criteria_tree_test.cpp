@@ -58,7 +58,9 @@ std::vector<criteria_node> small_tree() {
           category("B", 70, {item("B.1", 70, evaluation_type::results)})};
 }
 
-framework_info small_info() { return {"small", "", "Small", 100, "", {}}; }
+framework_info small_info() {
+  return {"small", "", "Small", 100, "", {}};
+}
 
 diagnostic problem_of(std::vector<criteria_node> roots, framework_info info = small_info()) {
   return test::failure(criteria_tree::try_make(std::move(info), std::move(roots), "small.json"));
@@ -72,7 +74,7 @@ TEST_CASE("gbt19580-2012: 7 categories, 23 items, 1000 points; 4.3 = 40 + 50") {
   CHECK(tree.info().total_points == 1000);
   CHECK(tree.categories().size() == 7);
   CHECK(tree.scored_items().size() == 23);
-  const std::pair<const char*, int> categories[] = {{"4.1", 110}, {"4.2", 90},  {"4.3", 90}, {"4.4", 130},
+  const std::pair<const char*, int> categories[] = {{"4.1", 110}, {"4.2", 90}, {"4.3", 90}, {"4.4", 130},
                                                     {"4.5", 100}, {"4.6", 80}, {"4.7", 400}};
   for (const auto& [id, pts] : categories) CHECK(*tree.at(id).points == pts);
   CHECK(*tree.at("4.3.2").points == 40);

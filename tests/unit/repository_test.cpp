@@ -89,11 +89,13 @@ TEST_CASE("the JSON Schema describes the fields the reader accepts") {
   CHECK(top == std::set<std::string>{"format", "framework", "organization", "examiner", "date", "items"});
   // Every item field of the schema is accepted by the reader and nothing else is.
   std::string item = R"({"id": "4.3.2", "percent": 50)";
-  for (const auto& [key, unused] : schema.at("$defs").at("item").at("properties").items()) {
+  for (const auto& field : schema.at("$defs").at("item").at("properties").items()) {
+    const std::string key = field.key();
     if (key == "id" || key == "percent" || key == "not_assessed") continue;
     const std::string value = key == "strengths" || key == "opportunities" ? "[\"x\"]" : "50";
     const auto text = R"({"format": "excellence.assessment/1", "framework": "f", "organization": "o",
-      "examiner": "e", "date": "2026-01-01", "items": [)" + item + ", \"" + key + "\": " + value + "}]}";
+      "examiner": "e", "date": "2026-01-01", "items": [)" +
+                      item + ", \"" + key + "\": " + value + "}]}";
     INFO(key);
     CHECK(excellence::try_parse_assessment(text).has_value());
   }

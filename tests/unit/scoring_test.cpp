@@ -11,7 +11,9 @@ using namespace excellence;
 
 namespace {
 
-assessment example(const char* name) { return read_assessment(test::source_dir / "examples/data" / name); }
+assessment example(const char* name) {
+  return read_assessment(test::source_dir / "examples/data" / name);
+}
 
 assessment baldrige_all_at(std::int32_t percent) {
   assessment a;
@@ -19,7 +21,8 @@ assessment baldrige_all_at(std::int32_t percent) {
   a.organization = "Example Hospital (fictional)";
   a.examiner = "Examiner B";
   a.date = "2025-05-20";
-  for (const auto* node : builtin_framework("baldrige-2023").scored_items()) a.items.push_back({node->id, percent, false, {}, {}, {}});
+  for (const auto* node : builtin_framework("baldrige-2023").scored_items())
+    a.items.push_back({node->id, percent, false, {}, {}, {}});
   return a;
 }
 
@@ -187,7 +190,8 @@ TEST_CASE("a percent outside its own dimension judgements is a warning, not an e
   const auto s = score(a, tree, {"4.3"});
   REQUIRE(s.warnings.size() == 1);
   CHECK(s.warnings[0].code == errc::percent_outside_dimensions);
-  CHECK(s.warnings[0].to_string() == "wang.json: items[5].percent: item 4.3.2 scores 60% but its dimension judgements span 45-50%");
+  CHECK(s.warnings[0].to_string() ==
+        "wang.json: items[5].percent: item 4.3.2 scores 60% but its dimension judgements span 45-50%");
   CHECK(s.total == points::share(60, 40) + points::share(45, 50));
   a.items[5].percent = 45;  // on the boundary: no warning
   CHECK(score(a, tree, {"4.3"}).warnings.empty());

@@ -23,7 +23,9 @@ inline std::string read_file(const std::filesystem::path& file) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-inline nlohmann::json read_json(const std::filesystem::path& file) { return nlohmann::json::parse(read_file(file)); }
+inline nlohmann::json read_json(const std::filesystem::path& file) {
+  return nlohmann::json::parse(read_file(file));
+}
 
 /// The diagnostic of a failed result; fails the test when there is a value.
 template <class Result>

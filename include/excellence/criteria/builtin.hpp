@@ -21,6 +21,8 @@ EXCELLENCE_BEGIN_NAMESPACE
 [[nodiscard]] EXCELLENCE_API result<criteria_tree> try_builtin_framework(std::string_view id);
 
 /// As try_builtin_framework, throwing data_error.
-[[nodiscard]] inline criteria_tree builtin_framework(std::string_view id) { return try_builtin_framework(id).value(); }
+[[nodiscard]] inline criteria_tree builtin_framework(std::string_view id) {
+  return try_builtin_framework(id).value();
+}
 
 EXCELLENCE_END_NAMESPACE

@@ -31,11 +31,16 @@ enum class language { zh, en };
 
 [[nodiscard]] constexpr std::string_view to_string(node_kind k) noexcept {
   switch (k) {
-    case node_kind::category: return "category";
-    case node_kind::item: return "item";
-    case node_kind::sub_item: return "sub-item";
-    case node_kind::area: return "area";
-    case node_kind::general: return "general";
+    case node_kind::category:
+      return "category";
+    case node_kind::item:
+      return "item";
+    case node_kind::sub_item:
+      return "sub-item";
+    case node_kind::area:
+      return "area";
+    case node_kind::general:
+      return "general";
   }
   return "?";
 }

@@ -39,8 +39,7 @@ class criteria_tree {
  public:
   /// Validates and indexes. `source` names the file (or other origin) for diagnostics;
   /// paths in diagnostics follow the framework file layout, e.g. `tree[2].children[1].points`.
-  [[nodiscard]] static result<criteria_tree> try_make(framework_info info,
-                                                      std::vector<criteria_node> roots,
+  [[nodiscard]] static result<criteria_tree> try_make(framework_info info, std::vector<criteria_node> roots,
                                                       std::string source = {}) {
     auto data = std::make_shared<impl>();
     data->info = std::move(info);
@@ -128,7 +127,11 @@ class criteria_tree {
     const criteria_node* root = find(id);
     if (root == nullptr) return unknown_id(id);
     if (root->kind != node_kind::category && root->kind != node_kind::item)
-      return diagnostic{errc::empty_scope, data_->source, 0, 0, "",
+      return diagnostic{errc::empty_scope,
+                        data_->source,
+                        0,
+                        0,
+                        "",
                         "scope " + std::string(id) + " is a " + std::string(to_string(root->kind)) +
                             "; a scope must be a category or an item, which carry points"};
     auto data = std::make_shared<impl>();
@@ -185,7 +188,11 @@ class criteria_tree {
   }
 
   diagnostic unknown_id(std::string_view id) const {
-    return {errc::unknown_criterion, data_->source, 0, 0, "",
+    return {errc::unknown_criterion,
+            data_->source,
+            0,
+            0,
+            "",
             "unknown criterion \"" + std::string(id) + "\" in framework " + data_->info.id};
   }
 
@@ -227,11 +234,16 @@ class criteria_tree {
     static bool allowed_child(node_kind parent, node_kind child) {
       if (child == node_kind::general) return true;
       switch (parent) {
-        case node_kind::category: return child == node_kind::item;
-        case node_kind::item: return child == node_kind::sub_item || child == node_kind::area;
-        case node_kind::sub_item: return child == node_kind::area;
-        case node_kind::area: return false;
-        case node_kind::general: return false;
+        case node_kind::category:
+          return child == node_kind::item;
+        case node_kind::item:
+          return child == node_kind::sub_item || child == node_kind::area;
+        case node_kind::sub_item:
+          return child == node_kind::area;
+        case node_kind::area:
+          return false;
+        case node_kind::general:
+          return false;
       }
       return false;
     }
@@ -244,13 +256,13 @@ class criteria_tree {
       if (auto bad = text(path + ".id", n.id)) return bad;
       if (auto [it, inserted] = seen.emplace(n.id, path); !inserted)
         return fail(errc::duplicate_id, path + ".id", "id \"" + n.id + "\" is already used at " + it->second);
-      if (parent != nullptr && !(n.id.size() > parent->id.size() + 1 && n.id.starts_with(parent->id) &&
-                                 n.id[parent->id.size()] == '.'))
+      if (parent != nullptr &&
+          !(n.id.size() > parent->id.size() + 1 && n.id.starts_with(parent->id) && n.id[parent->id.size()] == '.'))
         return fail(errc::id_not_nested, path + ".id",
                     "id \"" + n.id + "\" does not extend its parent's id \"" + parent->id + ".\"");
       const std::pair<const char*, const std::string*> texts[] = {
-          {".title_zh", &n.title_zh}, {".title_en", &n.title_en},   {".guidance_zh", &n.guidance_zh},
-          {".guidance_en", &n.guidance_en}, {".note", &n.note}, {".provenance", &n.provenance}};
+          {".title_zh", &n.title_zh},       {".title_en", &n.title_en}, {".guidance_zh", &n.guidance_zh},
+          {".guidance_en", &n.guidance_en}, {".note", &n.note},         {".provenance", &n.provenance}};
       for (const auto& [field, value] : texts)
         if (auto bad = text(path + field, *value)) return bad;
       if (n.title_zh.empty() && n.title_en.empty())
@@ -265,14 +277,18 @@ class criteria_tree {
 
       const bool carries_points = n.kind == node_kind::category || n.kind == node_kind::item;
       if (carries_points && !n.points)
-        return fail(errc::missing_field, path + ".points", std::string(to_string(n.kind)) + " " + n.id + " has no points");
+        return fail(errc::missing_field, path + ".points",
+                    std::string(to_string(n.kind)) + " " + n.id + " has no points");
       if (!carries_points && n.points)
-        return fail(errc::misplaced_node, path + ".points",
-                    "points are given on categories and items only, not on the " + std::string(to_string(n.kind)) + " " + n.id);
+        return fail(
+            errc::misplaced_node, path + ".points",
+            "points are given on categories and items only, not on the " + std::string(to_string(n.kind)) + " " + n.id);
       if (n.points && *n.points < 0)
-        return fail(errc::out_of_range, path + ".points", "points must not be negative, got " + std::to_string(*n.points));
+        return fail(errc::out_of_range, path + ".points",
+                    "points must not be negative, got " + std::to_string(*n.points));
       if (n.kind == node_kind::item && !n.evaluation)
-        return fail(errc::missing_field, path + ".evaluation", "item " + n.id + " has no evaluation type (process or results)");
+        return fail(errc::missing_field, path + ".evaluation",
+                    "item " + n.id + " has no evaluation type (process or results)");
       if (!carries_points && n.evaluation)
         return fail(errc::misplaced_node, path + ".evaluation",
                     "an evaluation type is given on categories and items only, not on the " +
@@ -317,14 +333,14 @@ class criteria_tree {
         const auto path = "overall_bands[" + std::to_string(i) + "]";
         const auto& b = bands[i];
         if (b.level != static_cast<std::int32_t>(i) + 1)
-          return fail(errc::invalid_value, path + ".level", "levels must count 1, 2, 3, ...; expected " + std::to_string(i + 1));
+          return fail(errc::invalid_value, path + ".level",
+                      "levels must count 1, 2, 3, ...; expected " + std::to_string(i + 1));
         const std::int32_t expected_min = i == 0 ? 0 : bands[i - 1].max_total + 1;
         if (b.min_total != expected_min)
           return fail(errc::invalid_value, path + ".min",
                       "bands must be contiguous from 0: expected min " + std::to_string(expected_min) + ", got " +
                           std::to_string(b.min_total));
-        if (b.max_total < b.min_total)
-          return fail(errc::invalid_value, path + ".max", "max is below min");
+        if (b.max_total < b.min_total) return fail(errc::invalid_value, path + ".max", "max is below min");
         if (auto bad = text(path + ".description_en", b.description_en)) return bad;
         if (auto bad = text(path + ".description_zh", b.description_zh)) return bad;
       }

@@ -3,6 +3,7 @@
 
 #include <excellence/config.hpp>
 #include <excellence/criteria/tree.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
 #include <excellence/scoring/consensus.hpp>
 #include <excellence/scoring/score.hpp>
@@ -16,16 +17,21 @@ namespace detail {
 
 inline std::string node_line(const criteria_node& node, language lang) {
   std::string line = node.id + " " + title(node, lang);
-  std::string facts;
-  if (node.points) facts = std::to_string(*node.points) + (lang == language::zh ? " 分" : " points");
-  if (node.evaluation) facts += (facts.empty() ? "" : ", ") + std::string(to_string(*node.evaluation));
-  if (!facts.empty()) line += " (" + facts + ")";
+  std::vector<std::string> facts;
+  if (node.points) facts.push_back(std::to_string(*node.points) + (lang == language::zh ? " 分" : " points"));
+  if (node.evaluation) facts.emplace_back(to_string(*node.evaluation));
+  if (!facts.empty()) line += " (" + join(facts, ", ") + ")";
   return line;
 }
 
-inline void tree_lines(std::string& out, const criteria_node& node, language lang, const std::string& prefix,
-                       bool last, bool top) {
-  out += top ? node_line(node, lang) + "\n" : prefix + (last ? "└─ " : "├─ ") + node_line(node, lang) + "\n";
+inline void tree_lines(std::string& out, const criteria_node& node, language lang, const std::string& prefix, bool last,
+                       bool top) {
+  if (!top) {
+    out += prefix;
+    out += last ? "└─ " : "├─ ";
+  }
+  out += node_line(node, lang);
+  out += '\n';
   const std::string inner = top ? std::string() : prefix + (last ? "   " : "│  ");
   for (std::size_t i = 0; i < node.children.size(); ++i)
     tree_lines(out, node.children[i], lang, inner, i + 1 == node.children.size(), false);
@@ -42,9 +48,11 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 /// line per node with id, title, points and evaluation type.
 [[nodiscard]] inline std::string render_tree(const criteria_tree& tree, language lang = language::en) {
   const auto& info = tree.info();
-  std::string out = info.id + "  " + (lang == language::zh && !info.title_zh.empty() ? info.title_zh : info.title_en) +
-                    "\n" + (tree.scope().empty() ? std::string() : "scope " + tree.scope() + ", ") +
-                    std::to_string(tree.max_points()) + (lang == language::zh ? " 分" : " points") + "\n\n";
+  std::string out = info.id + "  " + (lang == language::zh && !info.title_zh.empty() ? info.title_zh : info.title_en);
+  out += '\n';
+  if (!tree.scope().empty()) out += "scope " + tree.scope() + ", ";
+  out += std::to_string(tree.max_points());
+  out += lang == language::zh ? " 分\n\n" : " points\n\n";
   for (const auto& root : tree.roots()) detail::tree_lines(out, root, lang, "", true, true);
   return out;
 }
@@ -103,8 +111,9 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
   table.add({"id", "n", "percents", "mean", "median", "min", "max", "range", "sd", "proposed", "flag"});
   table.rule();
   for (const auto& item : c.items) {
-    std::string percents;
-    for (const auto& p : item.percents) percents += (percents.empty() ? "" : " ") + (p ? std::to_string(*p) : "-");
+    std::vector<std::string> given;
+    for (const auto& p : item.percents) given.push_back(p ? std::to_string(*p) : "-");
+    const std::string percents = detail::join(given, " ");
     if (!item.statistics) {
       table.add({item.id, std::to_string(item.n), percents, "", "", "", "", "", "", "", "not assessed"});
       continue;

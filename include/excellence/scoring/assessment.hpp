@@ -23,13 +23,20 @@ enum class dimension { approach, deployment, learning, integration, levels, tren
 
 [[nodiscard]] constexpr std::string_view to_string(dimension d) noexcept {
   switch (d) {
-    case dimension::approach: return "approach";
-    case dimension::deployment: return "deployment";
-    case dimension::learning: return "learning";
-    case dimension::integration: return "integration";
-    case dimension::levels: return "levels";
-    case dimension::trends: return "trends";
-    case dimension::comparisons: return "comparisons";
+    case dimension::approach:
+      return "approach";
+    case dimension::deployment:
+      return "deployment";
+    case dimension::learning:
+      return "learning";
+    case dimension::integration:
+      return "integration";
+    case dimension::levels:
+      return "levels";
+    case dimension::trends:
+      return "trends";
+    case dimension::comparisons:
+      return "comparisons";
   }
   return "?";
 }
@@ -104,7 +111,8 @@ struct assessment {
       if (text[i] < '0' || text[i] > '9') return false;
       parts[p] = parts[p] * 10 + (text[i] - '0');
     }
-  const std::chrono::year_month_day ymd{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+  const std::chrono::year_month_day ymd{std::chrono::year{parts[0]},
+                                        std::chrono::month{static_cast<unsigned>(parts[1])},
                                         std::chrono::day{static_cast<unsigned>(parts[2])}};
   return ymd.ok();
 }
@@ -152,8 +160,7 @@ struct assessment {
     std::set<dimension> judged;
     for (const auto& judgement : item.dimensions) {
       const auto dpath = path + "." + std::string(to_string(judgement.dimension));
-      if (!judged.insert(judgement.dimension).second)
-        return fail(errc::duplicate_id, dpath, "dimension judged twice");
+      if (!judged.insert(judgement.dimension).second) return fail(errc::duplicate_id, dpath, "dimension judged twice");
       if (auto bad = check_percent(judgement.percent, file, dpath)) return bad;
     }
     for (const auto* list : {&item.strengths, &item.opportunities}) {

@@ -47,9 +47,9 @@ struct item_consensus {
   /// Each assessment's percent, in the order the assessments were given; absent where
   /// that examiner marked the item not_assessed.
   std::vector<std::optional<std::int32_t>> percents;
-  std::size_t n = 0;  ///< examiners who assessed the item
+  std::size_t n = 0;                             ///< examiners who assessed the item
   std::optional<percent_statistics> statistics;  ///< absent when nobody assessed the item
-  bool flagged = false;  ///< range >= flag_range
+  bool flagged = false;                          ///< range >= flag_range
 };
 
 struct consensus_result {
@@ -74,9 +74,8 @@ struct consensus_result {
   std::int64_t sum = 0;
   for (auto v : values) sum += v;
   s.mean = static_cast<double>(sum) / static_cast<double>(n);
-  const std::int64_t twice_median =
-      n % 2 == 1 ? 2 * static_cast<std::int64_t>(values[n / 2])
-                 : static_cast<std::int64_t>(values[n / 2 - 1]) + values[n / 2];
+  const std::int64_t twice_median = n % 2 == 1 ? 2 * static_cast<std::int64_t>(values[n / 2])
+                                               : static_cast<std::int64_t>(values[n / 2 - 1]) + values[n / 2];
   s.median = static_cast<double>(twice_median) / 2.0;
   // round(median / 5) * 5 with halves up == floor((2·median + 5) / 10) * 5; all terms >= 0.
   s.proposed = static_cast<std::int32_t>((twice_median + 5) / 10 * 5);
@@ -100,7 +99,11 @@ struct consensus_result {
                                                             const criteria_tree& tree,
                                                             const consensus_options& options = {}) {
   if (assessments.size() < 2)
-    return diagnostic{errc::too_few_assessments, assessments.empty() ? std::string() : assessments[0].source, 0, 0, "",
+    return diagnostic{errc::too_few_assessments,
+                      assessments.empty() ? std::string() : assessments[0].source,
+                      0,
+                      0,
+                      "",
                       "a consensus needs at least two assessments, got " + std::to_string(assessments.size())};
   if (options.flag_range < 0)
     return diagnostic{errc::out_of_range, "", 0, 0, "flag_range", "flag_range must not be negative"};
@@ -110,9 +113,14 @@ struct consensus_result {
   out.flag_range = options.flag_range;
   for (const auto& a : assessments) {
     if (a.organization != out.organization)
-      return diagnostic{errc::organization_mismatch, a.source, 0, 0, "organization",
-                        "\"" + a.organization + "\" differs from \"" + out.organization + "\" in " +
-                            (assessments[0].source.empty() ? std::string("the first assessment") : assessments[0].source)};
+      return diagnostic{
+          errc::organization_mismatch,
+          a.source,
+          0,
+          0,
+          "organization",
+          "\"" + a.organization + "\" differs from \"" + out.organization + "\" in " +
+              (assessments[0].source.empty() ? std::string("the first assessment") : assessments[0].source)};
     auto scored = try_score(a, tree, scoring_options{options.scope});
     if (!scored) return scored.error();
     out.scores.push_back(*std::move(scored));

@@ -39,7 +39,8 @@ class points {
   /// Shortest exact decimal: "40", "52.5", "5.25", "-0.75".
   [[nodiscard]] std::string to_string() const {
     const std::int64_t magnitude = hundredths_ < 0 ? -hundredths_ : hundredths_;
-    std::string out = (hundredths_ < 0 ? "-" : "") + std::to_string(magnitude / 100);
+    std::string out = hundredths_ < 0 ? "-" : "";
+    out += std::to_string(magnitude / 100);
     const auto cents = magnitude % 100;
     if (cents != 0) {
       out += '.';

@@ -29,10 +29,10 @@ struct item_score {
   std::string category;  ///< id of the enclosing category ("" when the scope is one item)
   evaluation_type evaluation = evaluation_type::process;
   bool assessed = false;
-  std::int32_t percent = 0;             ///< 0 when not assessed
-  std::optional<score_band> band;       ///< absent when not assessed
-  points score;                         ///< percent × max, exact
-  points max;                           ///< the item's points
+  std::int32_t percent = 0;        ///< 0 when not assessed
+  std::optional<score_band> band;  ///< absent when not assessed
+  points score;                    ///< percent × max, exact
+  points max;                      ///< the item's points
   std::vector<dimension_judgement> dimensions;
 };
 
@@ -56,7 +56,7 @@ struct assessment_score {
   points max;           ///< maximum of the scope, counting not-assessed items
   points assessed_max;  ///< maximum of the assessed items only
   std::vector<category_score> categories;
-  std::vector<item_score> items;  ///< every scored item of the scope, in framework order
+  std::vector<item_score> items;           ///< every scored item of the scope, in framework order
   std::vector<std::string> not_assessed;   ///< items of the scope marked not_assessed
   std::vector<std::string> outside_scope;  ///< items the assessment scores outside the scope (not counted)
   /// The framework's overall band for the total, when it defines bands, the whole
@@ -102,8 +102,7 @@ struct assessment_score {
     }
     scoped = *std::move(cut);
   }
-  if (scoped.scored_items().empty())
-    return fail(errc::empty_scope, "scope", "the scope contains no scored item");
+  if (scoped.scored_items().empty()) return fail(errc::empty_scope, "scope", "the scope contains no scored item");
 
   assessment_score out;
   out.framework = tree.id();
@@ -176,12 +175,11 @@ struct assessment_score {
         const auto [lo, hi] = std::minmax_element(item.dimensions.begin(), item.dimensions.end(),
                                                   [](const auto& x, const auto& y) { return x.percent < y.percent; });
         if (s.percent < lo->percent || s.percent > hi->percent)
-          out.warnings.push_back({errc::percent_outside_dimensions, file, 0, 0,
-                                  "items[" + std::to_string(found->second) + "].percent",
-                                  "item " + s.id + " scores " + std::to_string(s.percent) +
-                                      "% but its dimension judgements span " + std::to_string(lo->percent) + "-" +
-                                      std::to_string(hi->percent) + "%",
-                                  severity::warning});
+          out.warnings.push_back(
+              {errc::percent_outside_dimensions, file, 0, 0, "items[" + std::to_string(found->second) + "].percent",
+               "item " + s.id + " scores " + std::to_string(s.percent) + "% but its dimension judgements span " +
+                   std::to_string(lo->percent) + "-" + std::to_string(hi->percent) + "%",
+               severity::warning});
       }
     } else {
       out.not_assessed.push_back(s.id);

@@ -38,9 +38,11 @@ inline constexpr std::array<score_band, 6> score_bands{{
      "good levels in many areas; trends and comparisons beginning"},
     {4, 50, 65, "an effective, systematic approach to the overall requirements; well deployed; fact-based improvement",
      "good levels or improving trends in most areas; some good comparisons"},
-    {5, 70, 85, "an effective approach to the multiple requirements; well deployed; learning and innovation are key tools",
+    {5, 70, 85,
+     "an effective approach to the multiple requirements; well deployed; learning and innovation are key tools",
      "good to excellent levels, sustained beneficial trends; many comparisons favourable"},
-    {6, 90, 100, "fully responsive to the multiple requirements; fully deployed; organization-wide learning and integration",
+    {6, 90, 100,
+     "fully responsive to the multiple requirements; fully deployed; organization-wide learning and integration",
      "excellent levels, sustained trends in all areas; industry or benchmark leadership"},
 }};
 
@@ -48,7 +50,7 @@ inline constexpr std::array<score_band, 6> score_bands{{
 /// Returns the diagnostic (out_of_range or not_multiple_of_5, with `file` and `path`
 /// filled in) or nullopt. Readers and scoring share this one rule.
 [[nodiscard]] inline std::optional<diagnostic> check_percent(double percent, const std::string& file,
-                                                            const std::string& path) {
+                                                             const std::string& path) {
   auto shown = [percent] {
     if (percent != percent) return std::string("NaN");
     std::string text = std::to_string(percent);  // "37.500000"

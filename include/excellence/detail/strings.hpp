@@ -1,0 +1,28 @@
+// Internal: string helpers.
+#pragma once
+
+#include <excellence/config.hpp>
+
+#include <string>
+#include <string_view>
+
+EXCELLENCE_BEGIN_NAMESPACE
+namespace detail {
+
+/// The parts, each convertible to std::string_view, with `separator` between them.
+/// Appending (rather than `"" + std::string(...)`) also keeps GCC 12's -Wrestrict false
+/// positive on literal + temporary string (GCC bug 105651) out of users' builds.
+template <class Range>
+[[nodiscard]] std::string join(const Range& parts, std::string_view separator) {
+  std::string out;
+  bool first = true;
+  for (const auto& part : parts) {
+    if (!first) out += separator;
+    out += std::string_view(part);
+    first = false;
+  }
+  return out;
+}
+
+}  // namespace detail
+EXCELLENCE_END_NAMESPACE
