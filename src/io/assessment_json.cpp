@@ -58,11 +58,7 @@ item_assessment read_item(const detail::json& value, const std::string& path, co
 
 assessment read_assessment_document(const detail::json& document, const std::string& file) {
   const detail::object_reader in(document, "", file);
-  const auto format = in.has("format") ? in.string("format") : std::string();
-  if (format != assessment_format)
-    in.fail(errc::unknown_format, "format",
-            format.empty() ? "missing; expected \"" + std::string(assessment_format) + "\""
-                           : "\"" + format + "\" is not \"" + std::string(assessment_format) + "\"");
+  in.require_format(assessment_format);
   in.allow_only({"format", "framework", "organization", "examiner", "date", "items"});
   assessment a;
   a.source = file;
@@ -95,15 +91,11 @@ detail::ordered_json write_comments(const std::vector<comment>& comments) {
 }  // namespace
 
 result<assessment> try_parse_assessment(std::string_view json_text, std::string source) {
-  return detail::catching<assessment>(
-      [&] { return read_assessment_document(detail::parse_json(json_text, source), source); });
+  return detail::parse_document<assessment>(json_text, source, read_assessment_document);
 }
 
 result<assessment> try_read_assessment(const std::filesystem::path& file) {
-  return detail::catching<assessment>([&] {
-    const auto name = file.string();
-    return read_assessment_document(detail::parse_json(detail::read_text_file(file), name), name);
-  });
+  return detail::read_document<assessment>(file, read_assessment_document);
 }
 
 std::string to_json(const assessment& a, int indent) {

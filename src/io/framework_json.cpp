@@ -15,8 +15,11 @@ namespace {
 
 constexpr std::string_view framework_format = "excellence.framework/1";
 
-criteria_node read_node(const detail::json& value, const std::string& path, const std::string& file) {
+criteria_node read_node(const detail::json& value, const std::string& path, const std::string& file,
+                        std::size_t depth) {
   const detail::object_reader in(value, path, file);
+  if (depth > max_tree_depth)
+    in.fail(errc::out_of_range, path, "the tree is nested deeper than " + std::to_string(max_tree_depth) + " levels");
   in.allow_only({"id", "kind", "title_zh", "title_en", "evaluation", "points", "guidance_zh", "guidance_en", "note",
                  "provenance", "children"});
   criteria_node node;
@@ -43,18 +46,15 @@ criteria_node read_node(const detail::json& value, const std::string& path, cons
   node.provenance = in.optional_string("provenance").value_or("");
   if (const auto* children = in.array("children", false)) {
     for (std::size_t i = 0; i < children->size(); ++i)
-      node.children.push_back(read_node((*children)[i], detail::index_path(in.path_of("children"), i), file));
+      node.children.push_back(
+          read_node((*children)[i], detail::index_path(in.path_of("children"), i), file, depth + 1));
   }
   return node;
 }
 
 criteria_tree read_framework_document(const detail::json& document, const std::string& file) {
   const detail::object_reader in(document, "", file);
-  const auto format = in.has("format") ? in.string("format") : std::string();
-  if (format != framework_format)
-    in.fail(errc::unknown_format, "format",
-            format.empty() ? "missing; expected \"" + std::string(framework_format) + "\""
-                           : "\"" + format + "\" is not \"" + std::string(framework_format) + "\"");
+  in.require_format(framework_format);
   in.allow_only({"format", "framework", "title_zh", "title_en", "total_points", "provenance", "overall_bands", "tree"});
   framework_info info;
   info.id = in.string("framework");
@@ -74,7 +74,7 @@ criteria_tree read_framework_document(const detail::json& document, const std::s
   std::vector<criteria_node> roots;
   const auto* tree = in.array("tree", true);
   for (std::size_t i = 0; i < tree->size(); ++i)
-    roots.push_back(read_node((*tree)[i], detail::index_path("tree", i), file));
+    roots.push_back(read_node((*tree)[i], detail::index_path("tree", i), file, 1));
   return criteria_tree::make(std::move(info), std::move(roots), file);
 }
 
@@ -103,15 +103,11 @@ detail::ordered_json write_node(const criteria_node& node) {
 }  // namespace
 
 result<criteria_tree> try_parse_framework(std::string_view json_text, std::string source) {
-  return detail::catching<criteria_tree>(
-      [&] { return read_framework_document(detail::parse_json(json_text, source), source); });
+  return detail::parse_document<criteria_tree>(json_text, source, read_framework_document);
 }
 
 result<criteria_tree> try_read_framework(const std::filesystem::path& file) {
-  return detail::catching<criteria_tree>([&] {
-    const auto name = file.string();
-    return read_framework_document(detail::parse_json(detail::read_text_file(file), name), name);
-  });
+  return detail::read_document<criteria_tree>(file, read_framework_document);
 }
 
 result<criteria_tree> try_resolve_framework(std::string_view reference, const std::filesystem::path& base_directory) {

@@ -118,6 +118,23 @@ json parse_json(std::string_view text, const std::string& source) {
       reason = reason.substr(colon + 2);
     const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     throw data_error(at_offset(errc::invalid_json, source, text, offset, "invalid JSON: " + reason));
+  } catch (const json::out_of_range& e) {
+    // A number literal too large for a double ("1e999"): nlohmann reports it as
+    // "[json.exception.out_of_range.406] number overflow parsing '1e999'" with no position,
+    // so find the literal in the text to give one.
+    const std::string what = e.what();
+    const auto open = what.find('\'');
+    const auto close = what.rfind('\'');
+    const std::string literal =
+        open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    const auto at = literal.empty() ? std::string_view::npos : text.find(literal);
+    auto d = at_offset(errc::out_of_range, source, text, at == std::string_view::npos ? 0 : at,
+                       "number " + literal + " is too large");
+    if (at == std::string_view::npos) d.line = d.column = 0;
+    throw data_error(d);
+  } catch (const json::exception& e) {
+    // Any other refusal of the parser is still the input's fault, never an escape.
+    throw data_error({errc::invalid_json, source, 0, 0, "", std::string("invalid JSON: ") + e.what()});
   }
   if (finder.duplicate_path)
     throw data_error({errc::duplicate_id, source, 0, 0, *finder.duplicate_path,
@@ -147,6 +164,14 @@ const json* object_reader::find(std::string_view key) const {
 
 bool object_reader::has(std::string_view key) const {
   return find(key) != nullptr;
+}
+
+void object_reader::require_format(std::string_view expected) const {
+  const auto format = has("format") ? string("format") : std::string();
+  if (format != expected)
+    fail(errc::unknown_format, path_of("format"),
+         format.empty() ? "missing; expected \"" + std::string(expected) + "\""
+                        : "\"" + format + "\" is not \"" + std::string(expected) + "\"");
 }
 
 void object_reader::allow_only(std::initializer_list<std::string_view> allowed) const {

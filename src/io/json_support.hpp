@@ -33,6 +33,10 @@ class object_reader {
  public:
   object_reader(const json& value, std::string path, const std::string& file);
 
+  /// unknown_format unless the object's "format" field is exactly `expected`: a file of
+  /// another kind or version is refused before any other field is read.
+  void require_format(std::string_view expected) const;
+
   /// unknown_field for any key not in `allowed`: a misspelt optional field must not be
   /// silently ignored.
   void allow_only(std::initializer_list<std::string_view> allowed) const;
@@ -76,6 +80,22 @@ result<T> catching(F&& read) {
   } catch (const data_error& e) {
     return e.where();
   }
+}
+
+/// Parses `text` as JSON and hands the document and its source name to
+/// `read(const json&, const std::string&) -> T`; every data_error becomes the result's.
+template <class T, class Read>
+result<T> parse_document(std::string_view text, const std::string& source, Read read) {
+  return catching<T>([&] { return read(parse_json(text, source), source); });
+}
+
+/// As parse_document, reading the text from a file named in diagnostics as given.
+template <class T, class Read>
+result<T> read_document(const std::filesystem::path& file, Read read) {
+  return catching<T>([&] {
+    const auto name = file.string();
+    return read(parse_json(read_text_file(file), name), name);
+  });
 }
 
 }  // namespace excellence::inline v1::detail

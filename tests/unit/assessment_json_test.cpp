@@ -36,6 +36,8 @@ const expected_error read_errors[] = {
     {"items-not-array.json", errc::wrong_type, "items", "expected an array, got object"},
     {"not-utf8.json", errc::invalid_utf8, "", "invalid UTF-8"},
     {"syntax.json", errc::invalid_json, "", ""},
+    // Found by fuzzing: a number too large for a double must be an error, not an escape.
+    {"number-overflow.json", errc::out_of_range, "", "number 5e999 is too large"},
 };
 
 // Problems found when the assessment is scored against its framework (scope 4.3).
@@ -115,6 +117,9 @@ TEST_CASE("assessment JSON: positions of syntax and encoding errors") {
   // the token where a ',' was expected.
   CHECK(syntax.line == 4);
   CHECK(syntax.column == 28);
+  const auto overflow = test::failure(try_read_assessment(test::data_dir / "errors/number-overflow.json"));
+  CHECK(overflow.line == 14);
+  CHECK(overflow.column == 18);
   const auto encoding = test::failure(try_read_assessment(test::data_dir / "errors/not-utf8.json"));
   CHECK(encoding.line == 5);
   CHECK(encoding.column == 25);

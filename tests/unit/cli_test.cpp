@@ -135,3 +135,16 @@ TEST_CASE("excellence tree") {
   CHECK(o.status == 1);
   CHECK(o.err.find("unknown criterion \"4.3.9\"") != std::string::npos);
 }
+
+TEST_CASE("excellence score: an assessment against a custom framework file") {
+  // acme-assessment.json names "acme-award.json", resolved beside the assessment.
+  // 35% x 40 = 14, 55% x 60 = 33: 47 of 100, overall band 1 of the file's two (0-49).
+  const auto o = run("score tests/data/custom/acme-assessment.json --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("framework") == "acme-quality-award-2026");
+  CHECK(j.at("total").get<int>() == 47);
+  CHECK(j.at("max").get<int>() == 100);
+  CHECK(j.at("overall_band").at("level").get<int>() == 1);
+  CHECK(j.at("items")[1].at("band") == "50-65%");
+}

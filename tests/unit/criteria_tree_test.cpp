@@ -311,3 +311,26 @@ TEST_CASE("validation: every rule names the file and the JSON path of the first 
     CHECK(problem_of(small_tree(), info).path == "overall_bands[1].level");
   }
 }
+
+TEST_CASE("validation: nesting is bounded by max_tree_depth for trees built in code too") {
+  auto chain = [](std::size_t depth) {
+    criteria_node root;
+    root.id = "g";
+    root.kind = node_kind::general;
+    root.title_en = "g";
+    criteria_node* last = &root;
+    for (std::size_t level = 1; level < depth; ++level) {
+      criteria_node child;
+      child.id = last->id + ".g";
+      child.kind = node_kind::general;
+      child.title_en = "g";
+      last->children.push_back(child);
+      last = &last->children.back();
+    }
+    return root;
+  };
+  const framework_info info{"deep", "", "Deep", 0, "", {}};
+  CHECK(criteria_tree::try_make(info, {chain(max_tree_depth)}).has_value());
+  const auto d = test::failure(criteria_tree::try_make(info, {chain(max_tree_depth + 1)}));
+  CHECK(d.code == errc::out_of_range);
+}

@@ -21,6 +21,18 @@ const char* const minimal = R"({
   ]
 })";
 
+// A valid framework of `depth` general clauses, each inside the previous one.
+std::string nested_generals(std::size_t depth) {
+  std::string text = R"({"format": "excellence.framework/1", "framework": "deep", "total_points": 0, "tree": [)";
+  std::string id = "g";
+  for (std::size_t level = 0; level < depth; ++level) {
+    text += R"({"id": ")" + id + R"(", "kind": "general", "title_en": "g", "children": [)";
+    id += ".g";
+  }
+  for (std::size_t level = 0; level < depth; ++level) text += "]}";
+  return text + "]}";
+}
+
 diagnostic parse_problem(const std::string& text) {
   return test::failure(try_parse_framework(text, "custom.json"));
 }
@@ -125,6 +137,21 @@ TEST_CASE("framework JSON: errors name the file and the place") {
     const auto d = parse_problem(text);
     CHECK(d.code == errc::points_mismatch);
     CHECK(d.to_string() == "custom.json: tree[0].points: category 1 has 50 points but its items sum to 45");
+  }
+  SUBCASE("an input found by fuzzing: a number that overflows a double") {
+    const auto d = test::failure(try_read_framework(test::data_dir / "fuzz/framework-number-overflow.json"));
+    CHECK(d.code == errc::out_of_range);
+    CHECK(d.message == "number 50e55063 is too large");
+    CHECK(d.line != 0);
+  }
+  SUBCASE("nesting deeper than max_tree_depth is refused before it can exhaust the stack") {
+    CHECK(try_parse_framework(nested_generals(max_tree_depth)).has_value());
+    for (std::size_t depth : {max_tree_depth + 1, std::size_t{5000}}) {
+      INFO(depth);
+      const auto d = parse_problem(nested_generals(depth));
+      CHECK(d.code == errc::out_of_range);
+      CHECK(d.message == "the tree is nested deeper than 16 levels");
+    }
   }
   SUBCASE("a missing file") {
     const auto d = test::failure(try_read_framework("no/such/framework.json"));

@@ -21,6 +21,11 @@
 
 EXCELLENCE_BEGIN_NAMESPACE
 
+/// The deepest nesting a framework may have (top level = 1). Real frameworks have at most
+/// five levels (category, item, sub-item, area); the bound keeps hostile files from
+/// exhausting the stack of the recursive reader and validator.
+inline constexpr std::size_t max_tree_depth = 16;
+
 /// A framework's criteria as a tree. Built only through make()/try_make() (or a reader),
 /// which validate the whole structure, so every criteria_tree in a program is valid:
 ///  * ids are non-empty, without spaces, unique, and each child's id extends its
@@ -248,7 +253,11 @@ class criteria_tree {
       return false;
     }
 
-    std::optional<diagnostic> node(const criteria_node& n, const std::string& path, const criteria_node* parent) {
+    std::optional<diagnostic> node(const criteria_node& n, const std::string& path, const criteria_node* parent,
+                                   std::size_t depth) {
+      if (depth > max_tree_depth)
+        return fail(errc::out_of_range, path,
+                    "the tree is nested deeper than " + std::to_string(max_tree_depth) + " levels");
       if (n.id.empty()) return fail(errc::invalid_value, path + ".id", "id is empty");
       for (const char c : n.id)
         if (std::isspace(static_cast<unsigned char>(c)) != 0)
@@ -296,7 +305,7 @@ class criteria_tree {
 
       std::int64_t item_points = 0;
       for (std::size_t i = 0; i < n.children.size(); ++i) {
-        if (auto bad = node(n.children[i], path + ".children[" + std::to_string(i) + "]", &n)) return bad;
+        if (auto bad = node(n.children[i], path + ".children[" + std::to_string(i) + "]", &n, depth + 1)) return bad;
         if (n.children[i].kind == node_kind::item) item_points += *n.children[i].points;
       }
       if (n.kind == node_kind::category && item_points != *n.points)
@@ -317,7 +326,7 @@ class criteria_tree {
         if (auto bad = text(field, *value)) return bad;
       std::int64_t category_points = 0;
       for (std::size_t i = 0; i < d.roots.size(); ++i) {
-        if (auto bad = node(d.roots[i], "tree[" + std::to_string(i) + "]", nullptr)) return bad;
+        if (auto bad = node(d.roots[i], "tree[" + std::to_string(i) + "]", nullptr, 1)) return bad;
         if (d.roots[i].kind == node_kind::category) category_points += *d.roots[i].points;
       }
       if (category_points != info.total_points)

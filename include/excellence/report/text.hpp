@@ -104,9 +104,11 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 /// The consensus table: per item the examiners' percents and their statistics, with
 /// flagged items marked for discussion.
 [[nodiscard]] inline std::string render_consensus(const consensus_result& c) {
-  std::string out = "consensus of " + std::to_string(c.scores.size()) + " examiners:";
-  for (const auto& s : c.scores) out += " " + s.examiner;
-  out += "\n";
+  std::vector<std::string_view> examiners;
+  for (const auto& s : c.scores) examiners.push_back(s.examiner);
+  std::string out = "consensus of " + std::to_string(c.scores.size()) + " examiners (percents in this order): ";
+  out += detail::join(examiners, ", ");
+  out += '\n';
   detail::text_table table({1, 3, 4, 5, 6, 7, 8, 9});
   table.add({"id", "n", "percents", "mean", "median", "min", "max", "range", "sd", "proposed", "flag"});
   table.rule();
