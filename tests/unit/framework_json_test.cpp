@@ -33,6 +33,14 @@ std::string nested_generals(std::size_t depth) {
   return text + "]}";
 }
 
+// The minimal framework with one piece of text replaced.
+std::string edited(std::string_view from, std::string_view to) {
+  std::string text = minimal;
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
 diagnostic parse_problem(const std::string& text) {
   return test::failure(try_parse_framework(text, "custom.json"));
 }
@@ -95,45 +103,37 @@ TEST_CASE("framework JSON: errors name the file and the place") {
     CHECK(ref.code == errc::unknown_format);
   }
   SUBCASE("unknown field (a typo) with its path") {
-    std::string text = minimal;
-    text.replace(text.find("\"points\": 35"), 8, "\"pionts\"");
+    const auto text = edited("\"points\": 35", "\"pionts\": 35");
     const auto d = parse_problem(text);
     CHECK(d.code == errc::unknown_field);
     CHECK(d.path == "tree[0].children[1].pionts");
   }
   SUBCASE("wrong type") {
-    std::string text = minimal;
-    text.replace(text.find("\"points\": 15"), 12, "\"points\": \"15\"");
+    const auto text = edited("\"points\": 15", "\"points\": \"15\"");
     const auto d = parse_problem(text);
     CHECK(d.code == errc::wrong_type);
     CHECK(d.path == "tree[0].children[0].points");
     CHECK(d.message == "expected a whole number, got string");
   }
   SUBCASE("fractional points") {
-    std::string text = minimal;
-    text.replace(text.find("\"points\": 15"), 12, "\"points\": 15.5");
+    const auto text = edited("\"points\": 15", "\"points\": 15.5");
     const auto d = parse_problem(text);
     CHECK(d.code == errc::invalid_value);
     CHECK(d.message == "15.5 is not a whole number");
   }
   SUBCASE("unknown kind or evaluation") {
-    std::string text = minimal;
-    text.replace(text.find("\"kind\": \"item\""), 14, "\"kind\": \"clause\"");
-    CHECK(parse_problem(text).path == "tree[0].children[0].kind");
-    text = minimal;
-    text.replace(text.find("\"evaluation\": \"results\""), 23, "\"evaluation\": \"outcome\"");
-    CHECK(parse_problem(text).code == errc::invalid_value);
+    CHECK(parse_problem(edited("\"kind\": \"item\"", "\"kind\": \"clause\"")).path == "tree[0].children[0].kind");
+    CHECK(parse_problem(edited("\"evaluation\": \"results\"", "\"evaluation\": \"outcome\"")).code ==
+          errc::invalid_value);
   }
   SUBCASE("a key repeated in one object is not silently dropped") {
-    std::string text = minimal;
-    text.replace(text.find("\"points\": 15"), 12, "\"points\": 15, \"points\": 20");
+    const auto text = edited("\"points\": 15", "\"points\": 15, \"points\": 20");
     const auto d = parse_problem(text);
     CHECK(d.code == errc::duplicate_id);
     CHECK(d.path == "tree[0].children[0].points");
   }
   SUBCASE("validation after parsing keeps the file name") {
-    std::string text = minimal;
-    text.replace(text.find("\"points\": 35"), 12, "\"points\": 30");
+    const auto text = edited("\"points\": 35", "\"points\": 30");
     const auto d = parse_problem(text);
     CHECK(d.code == errc::points_mismatch);
     CHECK(d.to_string() == "custom.json: tree[0].points: category 1 has 50 points but its items sum to 45");
