@@ -113,11 +113,11 @@ enum class severity { error, warning };
 /// position is not known, e.g. for errors found after parsing).
 struct diagnostic {
   errc code{};
-  std::string file;
+  std::string file{};
   std::size_t line = 0;
   std::size_t column = 0;
-  std::string path;
-  std::string message;
+  std::string path{};
+  std::string message{};
   excellence::v1::severity severity = severity::error;
 
   /// "file:line:column: path: message", leaving out the parts that are unknown,

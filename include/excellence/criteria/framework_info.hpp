@@ -16,21 +16,21 @@ struct overall_band {
   std::int32_t level = 0;      ///< 1 = lowest
   std::int32_t min_total = 0;  ///< lowest total of the band as published
   std::int32_t max_total = 0;  ///< highest total of the band as published
-  std::string description_en;
-  std::string description_zh;
+  std::string description_en{};
+  std::string description_zh{};
 
   friend bool operator==(const overall_band&, const overall_band&) = default;
 };
 
 struct framework_info {
-  std::string id;  ///< e.g. "gbt19580-2012"
-  std::string title_zh;
-  std::string title_en;
+  std::string id{};  ///< e.g. "gbt19580-2012"
+  std::string title_zh{};
+  std::string title_en{};
   std::int32_t total_points = 0;  ///< what the categories add up to (1000 for both built-ins)
-  std::string provenance;         ///< where the point values come from and how sure they are
+  std::string provenance{};       ///< where the point values come from and how sure they are
   /// Empty when the framework publishes no table of total-score bands; nothing is
   /// invented in that case.
-  std::vector<overall_band> overall_bands;
+  std::vector<overall_band> overall_bands{};
 
   friend bool operator==(const framework_info&, const framework_info&) = default;
 };

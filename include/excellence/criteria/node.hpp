@@ -78,19 +78,19 @@ enum class language { zh, en };
 /// A node as data. Children are held by value, so a whole framework is one nested value
 /// that mirrors its JSON file; criteria_tree validates it and indexes it for lookup.
 struct criteria_node {
-  std::string id;  ///< clause number, e.g. "4.3.3.2.3"; a child's id extends its parent's
+  std::string id{};  ///< clause number, e.g. "4.3.3.2.3"; a child's id extends its parent's
   node_kind kind = node_kind::item;
-  std::string title_zh;
-  std::string title_en;
-  std::optional<evaluation_type> evaluation;  ///< required on items, optional on categories
+  std::string title_zh{};
+  std::string title_en{};
+  std::optional<evaluation_type> evaluation{};  ///< required on items, optional on categories
   /// Whole points, on categories and items only. Whole numbers keep every score exact:
   /// a percent (multiple of 5) times whole points is a whole number of hundredths.
-  std::optional<std::int32_t> points;
-  std::string guidance_zh;  ///< what the clause asks, in the standard's wording
-  std::string guidance_en;
-  std::string note;        ///< editorial note, e.g. an earlier edition's title
-  std::string provenance;  ///< where this node's points or text come from
-  std::vector<criteria_node> children;
+  std::optional<std::int32_t> points{};
+  std::string guidance_zh{};  ///< what the clause asks, in the standard's wording
+  std::string guidance_en{};
+  std::string note{};        ///< editorial note, e.g. an earlier edition's title
+  std::string provenance{};  ///< where this node's points or text come from
+  std::vector<criteria_node> children{};
 
   [[nodiscard]] bool is_scored_item() const noexcept { return kind == node_kind::item; }
 

@@ -65,32 +65,32 @@ struct dimension_judgement {
 /// A strength or an opportunity for improvement, optionally tied to an area of the tree
 /// (any node below the item, e.g. "4.3.3.2.3" for complaint management).
 struct comment {
-  std::string text;
-  std::string area;  ///< "" when the comment concerns the item as a whole
+  std::string text{};
+  std::string area{};  ///< "" when the comment concerns the item as a whole
   friend bool operator==(const comment&, const comment&) = default;
 };
 
 /// The score of one item. Either `percent` is set, or the item is `not_assessed`.
 struct item_assessment {
-  std::string id;
-  std::optional<std::int32_t> percent;
+  std::string id{};
+  std::optional<std::int32_t> percent{};
   bool not_assessed = false;
-  std::vector<dimension_judgement> dimensions;
-  std::vector<comment> strengths;
-  std::vector<comment> opportunities;
+  std::vector<dimension_judgement> dimensions{};
+  std::vector<comment> strengths{};
+  std::vector<comment> opportunities{};
   friend bool operator==(const item_assessment&, const item_assessment&) = default;
 };
 
 /// One examiner's assessment (format excellence.assessment/1, docs/assessment-format.md).
 struct assessment {
   /// A built-in framework id ("gbt19580-2012") or the path of a framework file.
-  std::string framework;
-  std::string organization;
-  std::string examiner;
-  std::string date;  ///< ISO 8601 calendar date, YYYY-MM-DD
-  std::vector<item_assessment> items;
+  std::string framework{};
+  std::string organization{};
+  std::string examiner{};
+  std::string date{};  ///< ISO 8601 calendar date, YYYY-MM-DD
+  std::vector<item_assessment> items{};
   /// Where the assessment came from, for diagnostics ("" for values built in code).
-  std::string source;
+  std::string source{};
   friend bool operator==(const assessment&, const assessment&) = default;
 };
 

@@ -26,7 +26,7 @@ struct consensus_options {
   /// (docs/scoring.md); set your programme's own.
   std::int32_t flag_range = 20;
   /// As scoring_options::scope.
-  std::string scope;
+  std::string scope{};
 };
 
 /// Statistics of the percents of the examiners who assessed an item.
@@ -37,28 +37,28 @@ struct percent_statistics {
   std::int32_t max = 0;
   std::int32_t range = 0;
   /// Sample standard deviation (n − 1 in the denominator); absent with one examiner.
-  std::optional<double> standard_deviation;
+  std::optional<double> standard_deviation{};
   /// The median rounded to a multiple of 5, halves rounded up (a median of 37.5 proposes 40).
   std::int32_t proposed = 0;
 };
 
 struct item_consensus {
-  std::string id;
+  std::string id{};
   /// Each assessment's percent, in the order the assessments were given; absent where
   /// that examiner marked the item not_assessed.
-  std::vector<std::optional<std::int32_t>> percents;
-  std::size_t n = 0;                             ///< examiners who assessed the item
-  std::optional<percent_statistics> statistics;  ///< absent when nobody assessed the item
-  bool flagged = false;                          ///< range >= flag_range
+  std::vector<std::optional<std::int32_t>> percents{};
+  std::size_t n = 0;                               ///< examiners who assessed the item
+  std::optional<percent_statistics> statistics{};  ///< absent when nobody assessed the item
+  bool flagged = false;                            ///< range >= flag_range
 };
 
 struct consensus_result {
-  std::string framework;
-  std::string scope;
-  std::string organization;
+  std::string framework{};
+  std::string scope{};
+  std::string organization{};
   std::int32_t flag_range = 0;
-  std::vector<assessment_score> scores;  ///< each assessment scored on its own, in input order
-  std::vector<item_consensus> items;     ///< every scored item of the scope, in framework order
+  std::vector<assessment_score> scores{};  ///< each assessment scored on its own, in input order
+  std::vector<item_consensus> items{};     ///< every scored item of the scope, in framework order
 };
 
 /// The statistics of a non-empty list of valid percents. Median and proposed value are

@@ -21,48 +21,48 @@ EXCELLENCE_BEGIN_NAMESPACE
 struct scoring_options {
   /// Score only the part of the framework under this category or item ("4.3": max 90).
   /// "" scores the whole tree given.
-  std::string scope;
+  std::string scope{};
 };
 
 struct item_score {
-  std::string id;
-  std::string category;  ///< id of the enclosing category ("" when the scope is one item)
+  std::string id{};
+  std::string category{};  ///< id of the enclosing category ("" when the scope is one item)
   evaluation_type evaluation = evaluation_type::process;
   bool assessed = false;
-  std::int32_t percent = 0;        ///< 0 when not assessed
-  std::optional<score_band> band;  ///< absent when not assessed
-  points score;                    ///< percent × max, exact
-  points max;                      ///< the item's points
-  std::vector<dimension_judgement> dimensions;
+  std::int32_t percent = 0;          ///< 0 when not assessed
+  std::optional<score_band> band{};  ///< absent when not assessed
+  points score{};                    ///< percent × max, exact
+  points max{};                      ///< the item's points
+  std::vector<dimension_judgement> dimensions{};
 };
 
 struct category_score {
-  std::string id;
-  points score;
-  points max;
+  std::string id{};
+  points score{};
+  points max{};
   std::size_t items = 0;           ///< scored items of the category
   std::size_t items_assessed = 0;  ///< of those, how many were assessed
 };
 
 /// The scored assessment. Everything the command prints comes from here.
 struct assessment_score {
-  std::string framework;  ///< id of the framework scored against
-  std::string scope;      ///< id of the scope root, "" for the whole framework
-  std::string organization;
-  std::string examiner;
-  std::string date;
-  std::string source;
-  points total;         ///< sum of the categories (or of the items when the scope is one item)
-  points max;           ///< maximum of the scope, counting not-assessed items
-  points assessed_max;  ///< maximum of the assessed items only
-  std::vector<category_score> categories;
-  std::vector<item_score> items;           ///< every scored item of the scope, in framework order
-  std::vector<std::string> not_assessed;   ///< items of the scope marked not_assessed
-  std::vector<std::string> outside_scope;  ///< items the assessment scores outside the scope (not counted)
+  std::string framework{};  ///< id of the framework scored against
+  std::string scope{};      ///< id of the scope root, "" for the whole framework
+  std::string organization{};
+  std::string examiner{};
+  std::string date{};
+  std::string source{};
+  points total{};         ///< sum of the categories (or of the items when the scope is one item)
+  points max{};           ///< maximum of the scope, counting not-assessed items
+  points assessed_max{};  ///< maximum of the assessed items only
+  std::vector<category_score> categories{};
+  std::vector<item_score> items{};           ///< every scored item of the scope, in framework order
+  std::vector<std::string> not_assessed{};   ///< items of the scope marked not_assessed
+  std::vector<std::string> outside_scope{};  ///< items the assessment scores outside the scope (not counted)
   /// The framework's overall band for the total, when it defines bands, the whole
   /// framework is scored and every item was assessed.
-  std::optional<overall_band> overall;
-  std::vector<diagnostic> warnings;
+  std::optional<overall_band> overall{};
+  std::vector<diagnostic> warnings{};
 };
 
 /// Scores an assessment: item points = percent × item points, category = sum of its

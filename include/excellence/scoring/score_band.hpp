@@ -20,8 +20,8 @@ struct score_band {
   std::int32_t level;        ///< 1 (0–5 %) … 6 (90–100 %)
   std::int32_t min_percent;  ///< lowest percent of the band
   std::int32_t max_percent;  ///< highest percent of the band
-  std::string_view process_en;
-  std::string_view results_en;
+  std::string_view process_en{};
+  std::string_view results_en{};
 
   /// "30-45%"
   [[nodiscard]] std::string label() const {

@@ -1,0 +1,24 @@
+// Compiled (never run) with our warnings as errors: callers may build every public value
+// and option struct with designated initializers that name only some members, and GCC's
+// -Wmissing-field-initializers stays quiet because every member has a default. Adding
+// a member later therefore cannot break such callers' -Werror builds.
+#include <excellence/excellence.hpp>
+
+namespace {
+
+[[maybe_unused]] void designated_initializers() {
+  using namespace excellence;
+  [[maybe_unused]] const scoring_options scoring{.scope = "4.3"};
+  [[maybe_unused]] const consensus_options flagging{.flag_range = 15};
+  [[maybe_unused]] const consensus_options scoped{.scope = "4.3"};
+  [[maybe_unused]] const criteria_node node{.id = "4.3.3", .kind = node_kind::item, .points = 50};
+  [[maybe_unused]] const framework_info info{.id = "custom", .total_points = 100};
+  [[maybe_unused]] const overall_band band{.level = 1, .max_total = 100};
+  [[maybe_unused]] const comment tied{.text = "complaints closed in 24 h", .area = "4.3.3.2.3"};
+  [[maybe_unused]] const item_assessment item{.id = "4.3.3", .percent = 45};
+  [[maybe_unused]] const assessment a{.framework = "gbt19580-2012", .items = {item}};
+  [[maybe_unused]] const diagnostic d{.code = errc::invalid_value, .message = "x"};
+  [[maybe_unused]] const dimension_judgement j{.percent = 50};
+}
+
+}  // namespace
