@@ -19,5 +19,12 @@
 #include <excellence/io/assessment_json.hpp>
 #include <excellence/io/framework_json.hpp>
 
+#include <excellence/period.hpp>
+
+#include <excellence/loyalty/lifetime_value.hpp>
+#include <excellence/loyalty/retention.hpp>
+
+#include <excellence/value/delivered_value.hpp>
+
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>

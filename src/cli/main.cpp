@@ -31,8 +31,9 @@ constexpr const char* overview =
     "Performance-excellence criteria scoring (GB/T 19580, Baldrige).\n"
     "\n"
     "commands:\n"
-    "  tree     print a criteria tree (text or JSON)\n"
-    "  score    score assessments; with several files, also the examiners' consensus\n"
+    "  tree        print a criteria tree (text or JSON)\n"
+    "  score       score assessments; with several files, also the examiners' consensus\n"
+    "  clv-simple  lifetime value from margin, retention and discount rate\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
@@ -57,6 +58,7 @@ int run(int argc, char** argv) {
     }
     if (command == "tree") return tree(args, streams);
     if (command == "score") return score(args, streams);
+    if (command == "clv-simple") return clv_simple(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
     std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";

@@ -19,6 +19,13 @@ namespace {
   [[maybe_unused]] const assessment a{.framework = "gbt19580-2012", .items = {item}};
   [[maybe_unused]] const diagnostic d{.code = errc::invalid_value, .message = "x"};
   [[maybe_unused]] const dimension_judgement j{.percent = 50};
+  [[maybe_unused]] const period quarter{.unit = time_unit::quarter};
+  [[maybe_unused]] const rate yearly{.value = 0.8};
+  [[maybe_unused]] const customer_counts counts{.at_start = 200, .acquired = 30};
+  [[maybe_unused]] const clv_options clv{.horizon = 5};
+  [[maybe_unused]] const value_profile weights{.product = 2, .monetary = 1};
+  [[maybe_unused]] const offer own{.name = "own"};
+  [[maybe_unused]] const comparison_options comparing{.tie_tolerance = 0};
 }
 
 }  // namespace

@@ -148,3 +148,33 @@ TEST_CASE("excellence score: an assessment against a custom framework file") {
   CHECK(j.at("overall_band").at("level").get<int>() == 1);
   CHECK(j.at("items")[1].at("band") == "50-65%");
 }
+
+TEST_CASE("excellence clv-simple") {
+  // 100 x 0.8 / (1 + 0.1 - 0.8) = 266.67; life 1 / (1 - 0.8) = 5 periods.
+  auto o = run("clv-simple --margin 100 --retention 0.8 --discount 0.1 --json");
+  REQUIRE(o.status == 0);
+  auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("clv").get<double>() == doctest::Approx(800.0 / 3.0).epsilon(1e-14));
+  CHECK(j.at("average_life").get<double>() == doctest::Approx(5.0).epsilon(1e-14));
+  CHECK(j.at("period").is_null());
+  // Start-of-period margins over 3 years: 100 (1 + 8/11 + 64/121) = 27300 / 121.
+  o = run("clv-simple --margin 100 --retention 0.8 --discount 0.1 --timing start --horizon 3 --period year --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("clv").get<double>() == doctest::Approx(27300.0 / 121.0).epsilon(1e-14));
+  CHECK(j.at("period") == "year");
+  o = run("clv-simple --margin 100 --retention 0.8 --discount 0.1 --period quarter");
+  CHECK(o.out == "lifetime value   266.67\nmargin multiple  2.6667\naverage life     5.00 quarters\n");
+  // r = 1 with a finite horizon: defined value, infinite life.
+  j = nlohmann::json::parse(run("clv-simple --margin 10 --retention 1 --discount 0 --horizon 4 --json").out);
+  CHECK(j.at("clv").get<double>() == 40.0);
+  CHECK(j.at("average_life").is_null());
+  // Errors: divergence is invalid input (1), a missing option a usage error (2).
+  o = run("clv-simple --margin 100 --retention 1 --discount 0");
+  CHECK(o.status == 1);
+  CHECK(o.err ==
+        "excellence: error: retention: 1 + d - r <= 0: with an infinite horizon the lifetime value diverges\n");
+  CHECK(run("clv-simple --margin 100 --retention 0.8").status == 2);
+  CHECK(run("clv-simple --margin 100 --retention 0.8 --discount 0.1 --timing middle").status == 2);
+  CHECK(run("clv-simple --help").status == 0);
+}

@@ -1,0 +1,327 @@
+// Customer delivered value (Kotler): total customer value minus total customer cost,
+// offers compared side by side, logit choice shares, what-if and price ceilings.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// The eight components: four of total customer value, four of total customer cost
+/// (Kotler, Marketing Management; metrics.md §3.11). In the domain documents: 产品价值,
+/// 服务价值, 人员价值, 形象价值; 货币成本, 时间成本, 体力成本 (energy), 精神成本 (physical or psychic).
+enum class value_component { product, service, personnel, image, monetary, time, energy, physical };
+
+inline constexpr std::array<value_component, 8> value_components{
+    value_component::product,  value_component::service, value_component::personnel, value_component::image,
+    value_component::monetary, value_component::time,    value_component::energy,    value_component::physical};
+
+[[nodiscard]] constexpr std::string_view to_string(value_component c) noexcept {
+  switch (c) {
+    case value_component::product:
+      return "product";
+    case value_component::service:
+      return "service";
+    case value_component::personnel:
+      return "personnel";
+    case value_component::image:
+      return "image";
+    case value_component::monetary:
+      return "monetary";
+    case value_component::time:
+      return "time";
+    case value_component::energy:
+      return "energy";
+    case value_component::physical:
+      return "physical";
+  }
+  return "?";
+}
+
+/// Whether a component is a cost (lowering it raises delivered value).
+[[nodiscard]] constexpr bool is_cost(value_component c) noexcept {
+  return c == value_component::monetary || c == value_component::time || c == value_component::energy ||
+         c == value_component::physical;
+}
+
+/// The eight amounts of one offer as one customer (or segment) perceives them, all on one
+/// monetary or utility scale and non-negative. The same struct holds component weights.
+struct value_profile {
+  double product = 0;
+  double service = 0;
+  double personnel = 0;
+  double image = 0;
+  double monetary = 0;
+  double time = 0;
+  double energy = 0;
+  double physical = 0;
+
+  [[nodiscard]] constexpr double operator[](value_component c) const noexcept {
+    switch (c) {
+      case value_component::product:
+        return product;
+      case value_component::service:
+        return service;
+      case value_component::personnel:
+        return personnel;
+      case value_component::image:
+        return image;
+      case value_component::monetary:
+        return monetary;
+      case value_component::time:
+        return time;
+      case value_component::energy:
+        return energy;
+      case value_component::physical:
+        return physical;
+    }
+    return 0;
+  }
+  friend constexpr bool operator==(const value_profile&, const value_profile&) = default;
+};
+
+/// Equal weights: total value and total cost are plain sums.
+inline constexpr value_profile unit_weights{1, 1, 1, 1, 1, 1, 1, 1};
+
+struct offer {
+  std::string name{};
+  value_profile amounts{};
+};
+
+struct offer_value {
+  std::string name{};
+  double total_value = 0;      ///< Σ w·(product, service, personnel, image)
+  double total_cost = 0;       ///< Σ w·(monetary, time, energy, physical)
+  double delivered_value = 0;  ///< total value − total cost
+  /// total value ÷ total cost; absent when the total cost is 0, where it is undefined
+  /// (value_ratio() reports that as an error).
+  std::optional<double> value_ratio{};
+};
+
+namespace detail {
+
+inline std::optional<diagnostic> check_profile(const value_profile& p, const std::string& path, const char* what) {
+  for (auto c : value_components) {
+    const double x = p[c];
+    if (!std::isfinite(x) || x < 0)
+      return diagnostic{errc::out_of_range,
+                        "",
+                        0,
+                        0,
+                        path + "." + std::string(to_string(c)),
+                        std::string(what) + " must be finite and non-negative"};
+  }
+  return std::nullopt;
+}
+
+inline offer_value evaluate(const offer& o, const value_profile& w) {
+  offer_value v;
+  v.name = o.name;
+  for (auto c : value_components) (is_cost(c) ? v.total_cost : v.total_value) += w[c] * o.amounts[c];
+  v.delivered_value = v.total_value - v.total_cost;
+  if (v.total_cost > 0) v.value_ratio = v.total_value / v.total_cost;
+  return v;
+}
+
+inline std::optional<diagnostic> check_offers(std::span<const offer> offers, const value_profile& weights,
+                                              std::size_t at_least) {
+  if (offers.size() < at_least)
+    return diagnostic{errc::invalid_value,
+                      "",
+                      0,
+                      0,
+                      "offers",
+                      "needs at least " + std::to_string(at_least) + " offer(s), got " + std::to_string(offers.size())};
+  if (auto bad = check_profile(weights, "weights", "a weight")) return bad;
+  for (std::size_t i = 0; i < offers.size(); ++i)
+    if (auto bad = check_profile(offers[i].amounts, "offers[" + std::to_string(i) + "]", "an amount")) return bad;
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+/// Total customer value, total customer cost, delivered value = value − cost, and the
+/// value ratio = value ÷ cost, with optional component weights (Kotler; metrics.md
+/// §3.11). Errors: a negative, infinite or NaN amount or weight (out_of_range, naming it).
+[[nodiscard]] inline result<offer_value> try_delivered_value(const offer& o,
+                                                             const value_profile& weights = unit_weights) {
+  if (auto bad = detail::check_offers(std::span(&o, 1), weights, 1)) {
+    if (bad->path.starts_with("offers[0].")) bad->path = bad->path.substr(10);
+    return *bad;
+  }
+  return detail::evaluate(o, weights);
+}
+
+[[nodiscard]] inline offer_value delivered_value(const offer& o, const value_profile& weights = unit_weights) {
+  return try_delivered_value(o, weights).value();
+}
+
+/// value ÷ cost; invalid_value when the cost is 0 (the ratio is undefined), out_of_range
+/// for negative or non-finite inputs.
+[[nodiscard]] inline result<double> try_value_ratio(double total_value, double total_cost) {
+  if (!std::isfinite(total_value) || !std::isfinite(total_cost) || total_value < 0 || total_cost < 0)
+    return diagnostic{errc::out_of_range, "", 0, 0, "", "value and cost must be finite and non-negative"};
+  if (total_cost == 0)
+    return diagnostic{errc::invalid_value, "", 0, 0, "total_cost", "the total cost is 0: the value ratio is undefined"};
+  return total_value / total_cost;
+}
+
+struct comparison_options {
+  value_profile weights = unit_weights;
+  /// Offers whose delivered values differ from the best by at most
+  /// tie_tolerance × max(1, |best|) are tied for preference. The default absorbs only the
+  /// rounding of summing eight doubles in different orders.
+  double tie_tolerance = 1e-12;
+};
+
+struct offer_comparison {
+  std::vector<offer_value> offers{};     ///< in the order given
+  std::vector<std::size_t> preferred{};  ///< indices of the offers with the largest delivered value (several on a tie)
+  std::size_t n = 0;                     ///< offers compared
+};
+
+/// Compares offers (one's own and competitors', as one customer or segment sees them)
+/// and names the preferred one(s): the largest delivered value, ties reported.
+[[nodiscard]] inline result<offer_comparison> try_compare_offers(std::span<const offer> offers,
+                                                                 const comparison_options& options = {}) {
+  if (auto bad = detail::check_offers(offers, options.weights, 1)) return *bad;
+  if (!(options.tie_tolerance >= 0) || !std::isfinite(options.tie_tolerance))
+    return diagnostic{errc::out_of_range, "", 0, 0, "tie_tolerance", "must be finite and non-negative"};
+  offer_comparison out;
+  out.n = offers.size();
+  double best = -INFINITY;
+  for (const auto& o : offers) {
+    out.offers.push_back(detail::evaluate(o, options.weights));
+    best = std::max(best, out.offers.back().delivered_value);
+  }
+  const double slack = options.tie_tolerance * std::max(1.0, std::abs(best));
+  for (std::size_t i = 0; i < out.offers.size(); ++i)
+    if (out.offers[i].delivered_value >= best - slack) out.preferred.push_back(i);
+  return out;
+}
+
+[[nodiscard]] inline offer_comparison compare_offers(std::span<const offer> offers,
+                                                     const comparison_options& options = {}) {
+  return try_compare_offers(offers, options).value();
+}
+
+struct choice_shares {
+  std::vector<double> shares{};  ///< per offer, in the order given; they sum to 1
+  double sensitivity = 0;
+  std::size_t n = 0;
+};
+
+/// Multinomial-logit choice shares on delivered value:
+/// share_k = exp(λ·DV_k) / Σ_j exp(λ·DV_j), with sensitivity λ ≥ 0 in 1/value units.
+/// λ = 0 gives equal shares; as λ grows the preferred offer takes the whole market.
+/// Computed with the largest exponent subtracted, so large values cannot overflow.
+[[nodiscard]] inline result<choice_shares> try_choice_shares(std::span<const offer> offers, double sensitivity,
+                                                             const value_profile& weights = unit_weights) {
+  if (auto bad = detail::check_offers(offers, weights, 1)) return *bad;
+  if (!(sensitivity >= 0) || !std::isfinite(sensitivity))
+    return diagnostic{errc::out_of_range, "", 0, 0, "sensitivity", "must be finite and non-negative"};
+  std::vector<double> utility;
+  for (const auto& o : offers) utility.push_back(sensitivity * detail::evaluate(o, weights).delivered_value);
+  const double top = *std::max_element(utility.begin(), utility.end());
+  double sum = 0;
+  for (auto& u : utility) sum += (u = std::exp(u - top));
+  for (auto& u : utility) u /= sum;
+  return choice_shares{std::move(utility), sensitivity, offers.size()};
+}
+
+/// What it takes for one offer to become preferred.
+struct required_change {
+  value_component component{};
+  /// The change of this component alone that makes the offer tie with the best other
+  /// offer: an increase for value components, a decrease for cost components. 0 when the
+  /// offer is already preferred.
+  double change = 0;
+  /// false when this component cannot do it: its weight is 0, or the cost would have to
+  /// fall below 0.
+  bool feasible = true;
+};
+
+struct what_if_result {
+  std::size_t offer = 0;
+  double gap = 0;  ///< best other delivered value − this offer's; ≤ 0 when already preferred
+  bool already_preferred = false;
+  std::vector<required_change> changes{};  ///< one per component, in value_components order
+};
+
+/// For offer `index`: how much each component alone must change for the offer to reach
+/// the best other offer's delivered value (at that point the two tie). Needs at least
+/// two offers; an index out of range is invalid_value.
+[[nodiscard]] inline result<what_if_result> try_what_if(std::span<const offer> offers, std::size_t index,
+                                                        const value_profile& weights = unit_weights) {
+  if (auto bad = detail::check_offers(offers, weights, 2)) return *bad;
+  if (index >= offers.size())
+    return diagnostic{errc::invalid_value, "", 0, 0, "index", "no offer " + std::to_string(index)};
+  const auto mine = detail::evaluate(offers[index], weights);
+  double best_other = -INFINITY;
+  for (std::size_t i = 0; i < offers.size(); ++i)
+    if (i != index) best_other = std::max(best_other, detail::evaluate(offers[i], weights).delivered_value);
+  what_if_result out;
+  out.offer = index;
+  out.gap = best_other - mine.delivered_value;
+  out.already_preferred = out.gap <= 0;
+  for (auto c : value_components) {
+    required_change change{c, 0, true};
+    if (!out.already_preferred) {
+      if (weights[c] == 0) {
+        change.feasible = false;
+      } else {
+        change.change = out.gap / weights[c];
+        change.feasible = !is_cost(c) || change.change <= offers[index].amounts[c];
+      }
+    }
+    out.changes.push_back(change);
+  }
+  return out;
+}
+
+struct price_ceiling {
+  double current = 0;   ///< the offer's monetary cost now
+  double maximum = 0;   ///< the largest monetary cost at which it is still (at least tied) preferred
+  double headroom = 0;  ///< maximum − current; negative when the price must fall
+};
+
+/// The largest price (monetary cost) at which offer `index` is still preferred, all else
+/// equal: current + (DV − best other DV) / w_monetary. Errors: fewer than two offers or a
+/// bad index (invalid_value); a monetary weight of 0, where price does not matter, or no
+/// non-negative price that makes the offer preferred (invalid_value).
+[[nodiscard]] inline result<price_ceiling> try_max_preferred_price(std::span<const offer> offers, std::size_t index,
+                                                                   const value_profile& weights = unit_weights) {
+  auto what_if = try_what_if(offers, index, weights);
+  if (!what_if) return what_if.error();
+  if (weights.monetary == 0)
+    return diagnostic{errc::invalid_value,
+                      "",
+                      0,
+                      0,
+                      "weights.monetary",
+                      "the monetary weight is 0: price does not affect preference"};
+  price_ceiling out;
+  out.current = offers[index].amounts.monetary;
+  out.headroom = -what_if->gap / weights.monetary;
+  out.maximum = out.current + out.headroom;
+  if (out.maximum < 0)
+    return diagnostic{errc::invalid_value,
+                      "",
+                      0,
+                      0,
+                      "offers[" + std::to_string(index) + "]",
+                      "even at a price of 0 the offer is not preferred"};
+  return out;
+}
+
+EXCELLENCE_END_NAMESPACE
