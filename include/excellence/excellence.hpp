@@ -17,6 +17,7 @@
 #include <excellence/scoring/score_band.hpp>
 
 #include <excellence/io/assessment_json.hpp>
+#include <excellence/io/csv.hpp>
 #include <excellence/io/framework_json.hpp>
 
 #include <excellence/period.hpp>

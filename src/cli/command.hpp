@@ -35,5 +35,6 @@ boost::program_options::variables_map parse(const std::vector<std::string>& args
 int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);
 int clv_simple(const std::vector<std::string>& args, io streams);
+int value(const std::vector<std::string>& args, io streams);
 
 }  // namespace excellence::cli

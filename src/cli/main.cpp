@@ -34,6 +34,7 @@ constexpr const char* overview =
     "  tree        print a criteria tree (text or JSON)\n"
     "  score       score assessments; with several files, also the examiners' consensus\n"
     "  clv-simple  lifetime value from margin, retention and discount rate\n"
+    "  value       customer delivered value of offers from a CSV file\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
@@ -59,6 +60,7 @@ int run(int argc, char** argv) {
     if (command == "tree") return tree(args, streams);
     if (command == "score") return score(args, streams);
     if (command == "clv-simple") return clv_simple(args, streams);
+    if (command == "value") return value(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
     std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";

@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 #include <sys/wait.h>
+#include <cmath>
 #include <cstdlib>
 
 namespace {
@@ -177,4 +178,63 @@ TEST_CASE("excellence clv-simple") {
   CHECK(run("clv-simple --margin 100 --retention 0.8").status == 2);
   CHECK(run("clv-simple --margin 100 --retention 0.8 --discount 0.1 --timing middle").status == 2);
   CHECK(run("clv-simple --help").status == 0);
+}
+
+TEST_CASE("excellence value: one respondent") {
+  // docs/value.md's worked example: own 100 - 80 = 20 (ratio 1.25), rival 90 - 70 = 20, third 10.
+  auto o = run("value examples/data/offers.csv --json");
+  REQUIRE(o.status == 0);
+  auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("respondents") == 1);
+  const auto& own = j.at("offers")[0];
+  CHECK(own.at("offer") == "own");
+  CHECK(own.at("total_value").get<double>() == 100.0);
+  CHECK(own.at("total_cost").get<double>() == 80.0);
+  CHECK(own.at("delivered_value").get<double>() == 20.0);
+  CHECK(own.at("value_ratio").get<double>() == 1.25);
+  CHECK(j.at("preferred") == nlohmann::json::array({"own", "rival"}));  // a tie is shown, not broken
+  // Service weighted 2: rival 45 + 50 + 10 + 10 - 70 = 45 beats own 100 + 20 - 80 = 40.
+  j = nlohmann::json::parse(run("value examples/data/offers.csv --weight service=2 --json").out);
+  CHECK(j.at("preferred") == "rival");
+  // Logit shares with sensitivity 0.1: e/(2e+1), e/(2e+1), 1/(2e+1).
+  j = nlohmann::json::parse(run("value examples/data/offers.csv --sensitivity 0.1 --json").out);
+  CHECK(j.at("offers")[2].at("choice_share").get<double>() == doctest::Approx(1 / (2 * std::exp(1.0) + 1)));
+  o = run("value examples/data/offers.csv");
+  CHECK(o.out.find("preferred: own, rival (tied)") != std::string::npos);
+}
+
+TEST_CASE("excellence value: many respondents") {
+  // r1: own and rival tie at 20 (half a preference each), third 10; r2: own 110 - 80 = 30
+  // wins; r3: third 120 - 70 = 50 wins. Shares: own 1.5/3, rival 0.5/3, third 1/3.
+  // Mean delivered value: own (20 + 30 + 20)/3, rival 20, third (10 + 10 + 50)/3.
+  const auto o = run("value examples/data/offers-by-respondent.csv --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("respondents") == 3);
+  CHECK(j.at("offers")[0].at("preferred_share").get<double>() == doctest::Approx(0.5).epsilon(1e-15));
+  CHECK(j.at("offers")[1].at("preferred_share").get<double>() == doctest::Approx(1.0 / 6.0).epsilon(1e-15));
+  CHECK(j.at("offers")[2].at("preferred_share").get<double>() == doctest::Approx(1.0 / 3.0).epsilon(1e-15));
+  CHECK(j.at("offers")[0].at("delivered_value").get<double>() == doctest::Approx(70.0 / 3.0).epsilon(1e-15));
+  CHECK(j.at("offers")[2].at("delivered_value").get<double>() == doctest::Approx(70.0 / 3.0).epsilon(1e-15));
+  CHECK(j.at("preferred") == "own");
+}
+
+TEST_CASE("excellence value: CSV errors name file, line and column") {
+  auto o = run("value tests/data/csv/negative-price.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/negative-price.csv:3:6: monetary: an amount must be finite and "
+        "non-negative\n");
+  o = run("value tests/data/csv/missing-column.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("no column \"physical\"") != std::string::npos);
+  o = run("value tests/data/csv/duplicate-offer.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("duplicate-offer.csv:3:2: offer: offer \"own\" appears twice for respondent r1") !=
+        std::string::npos);
+  o = run("value tests/data/csv/uneven-respondents.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("respondent r2 judges 1 offers, the first respondent 2") != std::string::npos);
+  CHECK(run("value examples/data/offers.csv --weight speed=2").status == 2);
+  CHECK(run("value examples/data/offers-by-respondent.csv --sensitivity 1").status == 2);
 }

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
@@ -66,28 +67,35 @@ struct value_profile {
   double energy = 0;
   double physical = 0;
 
-  [[nodiscard]] constexpr double operator[](value_component c) const noexcept {
+  [[nodiscard]] constexpr double operator[](value_component c) const noexcept { return member(*this, c); }
+  [[nodiscard]] constexpr double& operator[](value_component c) noexcept { return member(*this, c); }
+  friend constexpr bool operator==(const value_profile&, const value_profile&) = default;
+
+ private:
+  // One switch for both accessors; Self is value_profile or const value_profile.
+  template <class Self>
+  static constexpr std::conditional_t<std::is_const_v<Self>, const double&, double&> member(
+      Self& self, value_component c) noexcept {
     switch (c) {
       case value_component::product:
-        return product;
+        return self.product;
       case value_component::service:
-        return service;
+        return self.service;
       case value_component::personnel:
-        return personnel;
+        return self.personnel;
       case value_component::image:
-        return image;
+        return self.image;
       case value_component::monetary:
-        return monetary;
+        return self.monetary;
       case value_component::time:
-        return time;
+        return self.time;
       case value_component::energy:
-        return energy;
+        return self.energy;
       case value_component::physical:
-        return physical;
+        break;
     }
-    return 0;
+    return self.physical;
   }
-  friend constexpr bool operator==(const value_profile&, const value_profile&) = default;
 };
 
 /// Equal weights: total value and total cost are plain sums.

@@ -1,0 +1,208 @@
+// excellence value FILE.csv [--weight COMPONENT=W]... [--sensitivity L] [--json]
+#include "command.hpp"
+
+#include <excellence/detail/strings.hpp>
+#include <excellence/detail/text_table.hpp>
+#include <excellence/io/csv.hpp>
+#include <excellence/value/delivered_value.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <ostream>
+
+namespace excellence::cli {
+
+namespace {
+
+value_profile parse_weights(const std::vector<std::string>& specs) {
+  value_profile weights = unit_weights;
+  for (const auto& spec : specs) {
+    const auto eq = spec.find('=');
+    bool known = false;
+    if (eq != std::string::npos) {
+      for (auto c : value_components) {
+        if (spec.compare(0, eq, to_string(c)) != 0) continue;
+        double w = 0;
+        try {
+          std::size_t used = 0;
+          w = std::stod(spec.substr(eq + 1), &used);
+          if (used != spec.size() - eq - 1) throw std::invalid_argument(spec);
+        } catch (const std::exception&) {
+          throw usage_error("--weight " + spec + ": the weight is not a number");
+        }
+        weights[c] = w;
+        known = true;
+      }
+    }
+    if (!known)
+      throw usage_error(
+          "--weight takes COMPONENT=W with a component of product, service, personnel, image, monetary, time, energy, "
+          "physical");
+  }
+  return weights;
+}
+
+struct offer_rows {
+  std::vector<offer> offers;
+  std::vector<std::size_t> rows;  // table row of each offer
+};
+
+}  // namespace
+
+int value(const std::vector<std::string>& args, io streams) {
+  namespace po = boost::program_options;
+  po::options_description options(
+      "excellence value FILE.csv [options]\n\n"
+      "Customer delivered value of offers: total customer value (product, service,\n"
+      "personnel, image) minus total customer cost (monetary, time, energy, physical).\n"
+      "Columns: offer,product,service,personnel,image,monetary,time,energy,physical;\n"
+      "add a respondent column for many respondents (docs/value.md).\n\noptions");
+  options.add_options()("help,h", "show this help")("weight", po::value<std::vector<std::string>>(),
+                                                    "COMPONENT=W, e.g. product=2 (repeatable; default 1 each)")(
+      "sensitivity", po::value<double>(), "also print logit choice shares with this sensitivity (one respondent)")(
+      "json", "print JSON")("file", po::value<std::string>(), "the CSV file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  const auto values = parse(args, options, positional);
+  if (values.count("help") != 0U) {
+    streams.out << options << "\n";
+    return exit_ok;
+  }
+  if (values.count("file") == 0U) throw usage_error("value needs a CSV file");
+  const auto weights = parse_weights(values.count("weight") != 0U ? values["weight"].as<std::vector<std::string>>()
+                                                                  : std::vector<std::string>{});
+  const auto table = try_read_csv(values["file"].as<std::string>()).value();
+
+  const std::size_t offer_column = table.try_column("offer").value();
+  std::array<std::vector<double>, 8> amounts;
+  for (std::size_t c = 0; c < 8; ++c) amounts[c] = table.try_numbers(to_string(value_components[c])).value();
+  const auto respondent_column = table.find("respondent");
+
+  // Group rows by respondent, keeping the file's order.
+  std::vector<std::string> respondents;
+  std::map<std::string, offer_rows> groups;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::string who = respondent_column ? table.rows[r][*respondent_column] : std::string();
+    auto [it, added] = groups.try_emplace(who);
+    if (added) respondents.push_back(who);
+    offer o;
+    o.name = table.rows[r][offer_column];
+    if (o.name.empty())
+      throw data_error(table.cell_error(errc::missing_field, r, offer_column, "the offer has no name"));
+    for (const auto& earlier : it->second.offers)
+      if (earlier.name == o.name)
+        throw data_error(table.cell_error(
+            errc::duplicate_id, r, offer_column,
+            "offer \"" + o.name + "\" appears twice" + (respondent_column ? " for respondent " + who : std::string())));
+    o.amounts = {amounts[0][r], amounts[1][r], amounts[2][r], amounts[3][r],
+                 amounts[4][r], amounts[5][r], amounts[6][r], amounts[7][r]};
+    it->second.offers.push_back(std::move(o));
+    it->second.rows.push_back(r);
+  }
+
+  // Every respondent must judge the same offers, in any order.
+  const auto& first = groups.at(respondents.front()).offers;
+  std::vector<std::string> names;
+  for (const auto& o : first) names.push_back(o.name);
+  std::vector<offer_value> totals(first.size());
+  std::vector<double> preferred_share(first.size(), 0.0);
+  std::optional<offer_comparison> single;
+  for (const auto& who : respondents) {
+    const auto& group = groups.at(who);
+    if (group.offers.size() != names.size())
+      throw data_error(table.cell_error(errc::invalid_value, group.rows.front(), *respondent_column,
+                                        "respondent " + who + " judges " + std::to_string(group.offers.size()) +
+                                            " offers, the first respondent " + std::to_string(names.size())));
+    auto compared = try_compare_offers(group.offers, {.weights = weights});
+    if (!compared) {
+      // Translate offers[i].component into the file's row and column.
+      const auto& d = compared.error();
+      const auto dot = d.path.find('.');
+      if (d.path.starts_with("offers[") && dot != std::string::npos) {
+        const auto i = std::stoul(d.path.substr(7, d.path.find(']') - 7));
+        const auto column = table.try_column(d.path.substr(dot + 1)).value();
+        throw data_error(table.cell_error(d.code, group.rows[i], column, d.message));
+      }
+      throw data_error(d);
+    }
+    for (std::size_t k = 0; k < group.offers.size(); ++k) {
+      const auto slot =
+          static_cast<std::size_t>(std::find(names.begin(), names.end(), group.offers[k].name) - names.begin());
+      if (slot == names.size())
+        throw data_error(
+            table.cell_error(errc::invalid_value, group.rows[k], offer_column,
+                             "offer \"" + group.offers[k].name + "\" is not among the first respondent's"));
+      totals[slot].total_value += compared->offers[k].total_value;
+      totals[slot].total_cost += compared->offers[k].total_cost;
+      totals[slot].delivered_value += compared->offers[k].delivered_value;
+      for (auto p : compared->preferred)
+        if (p == k) preferred_share[slot] += 1.0 / static_cast<double>(compared->preferred.size());
+    }
+    if (respondents.size() == 1) single = *std::move(compared);
+  }
+  const double n = static_cast<double>(respondents.size());
+  for (std::size_t k = 0; k < totals.size(); ++k) {
+    totals[k].name = names[k];
+    totals[k].total_value /= n;
+    totals[k].total_cost /= n;
+    totals[k].delivered_value /= n;
+    totals[k].value_ratio.reset();
+    if (totals[k].total_cost > 0) totals[k].value_ratio = totals[k].total_value / totals[k].total_cost;
+    preferred_share[k] /= n;
+  }
+  // Overall preference: every offer with the largest share (one respondent: the comparison's).
+  const double top = *std::max_element(preferred_share.begin(), preferred_share.end());
+  std::vector<std::string> preferred;
+  for (std::size_t k = 0; k < names.size(); ++k)
+    if (preferred_share[k] == top) preferred.push_back(names[k]);
+  std::optional<choice_shares> shares;
+  if (values.count("sensitivity") != 0U) {
+    if (respondents.size() != 1) throw usage_error("--sensitivity needs a file with one respondent");
+    shares =
+        try_choice_shares(groups.at(respondents.front()).offers, values["sensitivity"].as<double>(), weights).value();
+  }
+
+  if (values.count("json") != 0U) {
+    nlohmann::ordered_json out;
+    out["respondents"] = respondents.size();
+    auto& list = out["offers"] = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < totals.size(); ++k) {
+      nlohmann::ordered_json entry;
+      entry["offer"] = names[k];
+      entry["total_value"] = totals[k].total_value;
+      entry["total_cost"] = totals[k].total_cost;
+      entry["delivered_value"] = totals[k].delivered_value;
+      entry["value_ratio"] =
+          totals[k].value_ratio ? nlohmann::ordered_json(*totals[k].value_ratio) : nlohmann::ordered_json(nullptr);
+      entry["preferred_share"] = preferred_share[k];
+      if (shares) entry["choice_share"] = shares->shares[k];
+      list.push_back(std::move(entry));
+    }
+    out["preferred"] =
+        preferred.size() == 1 ? nlohmann::ordered_json(preferred.front()) : nlohmann::ordered_json(preferred);
+    streams.out << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  detail::text_table t({1, 2, 3, 4, 5, 6});
+  std::vector<std::string> head{"offer", "value", "cost", "delivered", "ratio", "preferred"};
+  if (shares) head.push_back("logit share");
+  t.add(head);
+  t.rule();
+  for (std::size_t k = 0; k < totals.size(); ++k) {
+    std::vector<std::string> row{names[k],
+                                 detail::fixed(totals[k].total_value, 2),
+                                 detail::fixed(totals[k].total_cost, 2),
+                                 detail::fixed(totals[k].delivered_value, 2),
+                                 totals[k].value_ratio ? detail::fixed(*totals[k].value_ratio, 3) : "-",
+                                 detail::fixed(100 * preferred_share[k], 1) + "%"};
+    if (shares) row.push_back(detail::fixed(100 * shares->shares[k], 1) + "%");
+    t.add(row);
+  }
+  streams.out << (respondents.size() > 1 ? "means over " + std::to_string(respondents.size()) + " respondents\n" : "")
+              << t.str() << "preferred: " << detail::join(preferred, ", ") << (preferred.size() > 1 ? " (tied)" : "")
+              << "\n";
+  return exit_ok;
+}
+
+}  // namespace excellence::cli

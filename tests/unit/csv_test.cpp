@@ -1,0 +1,94 @@
+#include <excellence/io/csv.hpp>
+
+#include "test_support.hpp"
+
+using namespace excellence;
+
+namespace {
+diagnostic csv_problem(std::string_view text) {
+  return test::failure(try_parse_csv(text, "t.csv"));
+}
+}  // namespace
+
+TEST_CASE("CSV: quoting, line endings, BOM, trailing blank lines") {
+  const auto t = try_parse_csv(
+                     "\xEF\xBB\xBFoffer,note,price\r\n"
+                     "own,\"cheap, cheerful\",10\r\n"
+                     "rival,\"says \"\"best\"\"\",12\r\n"
+                     "third,\"two\nlines\",+9.5\n"
+                     "\n\n",
+                     "t.csv")
+                     .value();
+  CHECK(t.header == std::vector<std::string>{"offer", "note", "price"});
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[0][1] == "cheap, cheerful");
+  CHECK(t.rows[1][1] == "says \"best\"");
+  CHECK(t.rows[2][1] == "two\nlines");
+  CHECK(t.lines == std::vector<std::size_t>{2, 3, 4});
+  CHECK(t.try_numbers("price").value() == std::vector<double>{10, 12, 9.5});
+  CHECK(*t.find("note") == 1);
+  CHECK_FALSE(t.find("").has_value());
+}
+
+TEST_CASE("CSV: the shared satisfaction data (250 respondents, 27 indicators and gender)") {
+  const auto t = try_read_csv(test::shared_dir / "data/pls/satisfaction.csv").value();
+  REQUIRE(t.header.size() == 28);
+  CHECK(t.header.front() == "imag1");
+  CHECK(t.header[26] == "loy4");
+  CHECK(t.header[27] == "gender");
+  CHECK(t.rows.size() == 250);
+  CHECK(t.rows[0][27] == "male");
+  const auto sat1 = t.try_numbers("sat1").value();
+  CHECK(sat1[0] == 6.0);
+  CHECK(sat1[1] == 8.0);
+}
+
+TEST_CASE("CSV: a column without a name is kept and reachable by index only") {
+  const auto t = try_parse_csv("a,,c\n1,2,3\n").value();
+  CHECK(t.header[1].empty());
+  CHECK(t.rows[0][1] == "2");
+  CHECK_FALSE(t.find("").has_value());
+  CHECK(test::failure(t.try_column("")).message == "no column \"\" (the columns are: a, c)");
+}
+
+TEST_CASE("CSV: errors name the file, line and column") {
+  auto d = csv_problem("a,b\n1,\"open\n2,3\n");
+  CHECK(d.code == errc::invalid_value);
+  CHECK(d.to_string() == "t.csv:2:3: the quoted field opened here is never closed");
+  d = csv_problem("a,b\n1,x\"y\n");
+  CHECK(d.line == 2);
+  CHECK(d.column == 4);
+  CHECK(d.message.starts_with("a quote inside an unquoted field"));
+  d = csv_problem("a,b\n\"x\"y,1\n");
+  CHECK(d.message == "text after the closing quote of a quoted field");
+  d = csv_problem("a,b\n1,2\n3\n");
+  CHECK(d.line == 3);
+  CHECK(d.message == "the row has 1 fields but the header has 2");
+  d = csv_problem("a,b\n1,2\n\n3,4\n");
+  CHECK(d.line == 3);
+  CHECK(d.message == "a blank line inside the data");
+  d = csv_problem("a,b,a\n1,2,3\n");
+  CHECK(d.code == errc::duplicate_id);
+  CHECK(d.column == 3);
+  CHECK(csv_problem("").code == errc::missing_field);
+  d = csv_problem("a,b\n1,\xff\n");
+  CHECK(d.code == errc::invalid_utf8);
+  CHECK(d.line == 2);
+  CHECK(d.column == 3);
+  CHECK(test::failure(try_read_csv("no/such.csv")).code == errc::io_error);
+}
+
+TEST_CASE("CSV: numbers are whole cells; bad cells are reported, never skipped") {
+  const auto t = try_parse_csv("id,score\nA,7\nB,\nC,x7\nD,1e999\n", "s.csv").value();
+  auto d = test::failure(t.try_numbers("score"));
+  CHECK(d.code == errc::missing_field);
+  CHECK(d.to_string() == "s.csv:3:2: score: the cell is empty; a number is expected");
+  const auto bad = try_parse_csv("id,score\nC,x7\n", "s.csv").value();
+  CHECK(test::failure(bad.try_numbers("score")).message == "\"x7\" is not a finite number");
+  CHECK(test::failure(try_parse_csv("s\n1e999\n").value().try_numbers("s")).code == errc::wrong_type);
+  CHECK(test::failure(try_parse_csv("s\n 7\n").value().try_numbers("s")).code == errc::wrong_type);
+  CHECK(test::failure(try_parse_csv("s\nnan\n").value().try_numbers("s")).code == errc::wrong_type);
+  d = test::failure(t.try_numbers("price"));
+  CHECK(d.code == errc::missing_field);
+  CHECK(d.message == "no column \"price\" (the columns are: id, score)");
+}
