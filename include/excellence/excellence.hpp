@@ -27,5 +27,9 @@
 
 #include <excellence/value/delivered_value.hpp>
 
+#include <excellence/satisfaction/ces.hpp>
+#include <excellence/satisfaction/csat.hpp>
+#include <excellence/satisfaction/nps.hpp>
+
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>

@@ -36,5 +36,7 @@ int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);
 int clv_simple(const std::vector<std::string>& args, io streams);
 int value(const std::vector<std::string>& args, io streams);
+int nps(const std::vector<std::string>& args, io streams);
+int csat(const std::vector<std::string>& args, io streams);
 
 }  // namespace excellence::cli

@@ -35,6 +35,8 @@ constexpr const char* overview =
     "  score       score assessments; with several files, also the examiners' consensus\n"
     "  clv-simple  lifetime value from margin, retention and discount rate\n"
     "  value       customer delivered value of offers from a CSV file\n"
+    "  nps         Net Promoter Score of a column of 0-10 answers\n"
+    "  csat        top-box satisfaction share of a column of ratings\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
@@ -61,6 +63,8 @@ int run(int argc, char** argv) {
     if (command == "score") return score(args, streams);
     if (command == "clv-simple") return clv_simple(args, streams);
     if (command == "value") return value(args, streams);
+    if (command == "nps") return nps(args, streams);
+    if (command == "csat") return csat(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
     std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";

@@ -26,6 +26,9 @@ namespace {
   [[maybe_unused]] const value_profile weights{.product = 2, .monetary = 1};
   [[maybe_unused]] const offer own{.name = "own"};
   [[maybe_unused]] const comparison_options comparing{.tie_tolerance = 0};
+  [[maybe_unused]] const nps_bands five_point{.scale_min = 1, .scale_max = 5};
+  [[maybe_unused]] const csat_scale seven{.max = 7, .top_box_min = 6};
+  [[maybe_unused]] const ces_scale custom{.version = "in-house", .max = 5};
 }
 
 }  // namespace

@@ -238,3 +238,34 @@ TEST_CASE("excellence value: CSV errors name file, line and column") {
   CHECK(run("value examples/data/offers.csv --weight speed=2").status == 2);
   CHECK(run("value examples/data/offers-by-respondent.csv --sensitivity 1").status == 2);
 }
+
+TEST_CASE("excellence nps and csat") {
+  // survey.csv: recommend = the hand example of satisfaction_test (NPS 20, SE 100 sqrt(0.076)).
+  auto o = run("nps examples/data/survey.csv --column recommend --json");
+  REQUIRE(o.status == 0);
+  auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("nps").get<double>() == doctest::Approx(20.0).epsilon(1e-14));
+  CHECK(j.at("se").get<double>() == doctest::Approx(100 * std::sqrt(0.076)).epsilon(1e-14));
+  CHECK(j.at("n") == 10);
+  CHECK(j.at("promoters").get<double>() == 5);
+  CHECK(j.at("passives").get<double>() == 2);
+  CHECK(j.at("detractors").get<double>() == 3);
+  // Weighted: respondent 3 (a promoter) counts twice -> 6/11 - 3/11.
+  j = nlohmann::json::parse(run("nps examples/data/survey.csv --column recommend --weights weight --json").out);
+  CHECK(j.at("nps").get<double>() == doctest::Approx(300.0 / 11.0).epsilon(1e-14));
+  // CSAT of the satisfaction column: 6 of 10 in 4-5, mean 3.6.
+  o = run("csat examples/data/survey.csv --column satisfaction --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("csat").get<double>() == doctest::Approx(60.0).epsilon(1e-14));
+  CHECK(j.at("mean_rating").get<double>() == doctest::Approx(3.6).epsilon(1e-14));
+  CHECK(j.at("lower").get<double>() == doctest::Approx(31.27).epsilon(1e-4));
+  // Errors point at the cell.
+  o = run("nps tests/data/csv/nps-fraction.csv --column recommend");
+  CHECK(o.status == 1);
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/nps-fraction.csv:3:1: recommend: an answer must be a whole number\n");
+  CHECK(run("nps examples/data/survey.csv").status == 2);
+  CHECK(run("nps examples/data/survey.csv --column recommend --interval exact").status == 2);
+  CHECK(run("csat examples/data/survey.csv --column satisfaction --top-box 6").status == 1);
+}

@@ -1,0 +1,81 @@
+// CSAT: the top-box share of satisfaction ratings with a Wilson interval, and the mean
+// rating kept separate.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+
+#include <boost/math/distributions/normal.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <span>
+#include <string>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// A rating scale and its top box. The default is the usual 1–5 scale with top-2-box
+/// 4–5 (metrics.md §3.2); a 7- or 10-point scale needs its own top box (6–7, 9–10).
+struct csat_scale {
+  int min = 1;
+  int max = 5;
+  int top_box_min = 4;  ///< ratings from this up count as satisfied (top_box_min = max: top-1-box)
+};
+
+struct csat_result {
+  double csat = 0;   ///< top-box share, 0–100: NOT the mean rating
+  double lower = 0;  ///< Wilson interval for the share, 0–100
+  double upper = 0;
+  double confidence = 0;
+  double mean_rating = 0;  ///< the mean satisfaction score, on the scale itself
+  std::size_t satisfied = 0;
+  std::size_t n = 0;
+};
+
+/// CSAT % = ratings in the top box / all ratings × 100, with the Wilson score interval
+/// (Wilson 1927) at `confidence` and the mean rating reported separately. Errors name
+/// the rating's index: none, a non-integer or out-of-scale rating, a bad scale or confidence.
+[[nodiscard]] inline result<csat_result> try_csat(std::span<const double> ratings, const csat_scale& scale = {},
+                                                  double confidence = 0.95) {
+  auto fail = [](errc code, std::string path, std::string message) {
+    return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
+  };
+  if (!(scale.min < scale.max && scale.min <= scale.top_box_min && scale.top_box_min <= scale.max))
+    return fail(errc::invalid_value, "scale", "the scale must satisfy min < max and min <= top_box_min <= max");
+  if (!(confidence > 0 && confidence < 1))
+    return fail(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
+  if (ratings.empty()) return fail(errc::invalid_value, "ratings", "no ratings: CSAT is undefined");
+  csat_result r;
+  double sum = 0;
+  for (std::size_t i = 0; i < ratings.size(); ++i) {
+    const double x = ratings[i];
+    const auto path = "ratings[" + std::to_string(i) + "]";
+    if (!std::isfinite(x) || x != std::floor(x))
+      return fail(errc::invalid_value, path, "a rating must be a whole number");
+    if (x < scale.min || x > scale.max)
+      return fail(errc::out_of_range, path,
+                  "a rating must lie in " + std::to_string(scale.min) + "-" + std::to_string(scale.max));
+    sum += x;
+    if (x >= scale.top_box_min) ++r.satisfied;
+  }
+  r.n = ratings.size();
+  const double n = static_cast<double>(r.n);
+  const double p = static_cast<double>(r.satisfied) / n;
+  const double z = boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + confidence / 2);
+  const double z2 = z * z;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+  r.csat = 100 * p;
+  r.lower = 100 * std::max(0.0, centre - half);
+  r.upper = 100 * std::min(1.0, centre + half);
+  r.confidence = confidence;
+  r.mean_rating = sum / n;
+  return r;
+}
+
+[[nodiscard]] inline csat_result csat(std::span<const double> ratings, const csat_scale& scale = {},
+                                      double confidence = 0.95) {
+  return try_csat(ratings, scale, confidence).value();
+}
+
+EXCELLENCE_END_NAMESPACE

@@ -1,0 +1,138 @@
+// excellence nps FILE.csv --column NAME [--confidence C] [--interval wald|adjusted-wald] [--weights COLUMN] [--json]
+// excellence csat FILE.csv --column NAME [--min A] [--max B] [--top-box T] [--confidence C] [--json]
+#include "command.hpp"
+
+#include <excellence/detail/text_table.hpp>
+#include <excellence/io/csv.hpp>
+#include <excellence/satisfaction/csat.hpp>
+#include <excellence/satisfaction/nps.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+namespace excellence::cli {
+
+namespace {
+
+namespace po = boost::program_options;
+
+// The common part of the survey commands: FILE.csv --column NAME [--confidence C] [--json].
+void survey_options(po::options_description& options, po::positional_options_description& positional) {
+  options.add_options()("help,h", "show this help")("column", po::value<std::string>(),
+                                                    "the column of answers (required)")(
+      "confidence", po::value<double>()->default_value(0.95), "confidence level of the interval")("json", "print JSON")(
+      "file", po::value<std::string>(), "the CSV file");
+  positional.add("file", 1);
+}
+
+// The answers of the --column of the file; the diagnostics name file, line and column.
+std::vector<double> answers(const po::variables_map& values) {
+  if (values.count("file") == 0U) throw usage_error("a CSV file is needed");
+  if (values.count("column") == 0U) throw usage_error("--column NAME is needed");
+  const auto table = try_read_csv(values["file"].as<std::string>()).value();
+  return table.try_numbers(values["column"].as<std::string>()).value();
+}
+
+// Re-targets a diagnostic about answers[i] at the file's row i of the column.
+[[noreturn]] void rethrow_at_cell(const po::variables_map& values, const diagnostic& d) {
+  if (d.path.starts_with("answers[") || d.path.starts_with("ratings[")) {
+    const auto table = try_read_csv(values["file"].as<std::string>()).value();
+    const auto i = std::stoul(d.path.substr(d.path.find('[') + 1));
+    throw data_error(
+        table.cell_error(d.code, i, table.try_column(values["column"].as<std::string>()).value(), d.message));
+  }
+  throw data_error(d);
+}
+
+}  // namespace
+
+int nps(const std::vector<std::string>& args, io streams) {
+  po::options_description options(
+      "excellence nps FILE.csv --column NAME [options]\n\n"
+      "Net Promoter Score of 0-10 answers: detractors 0-6, passives 7-8, promoters 9-10\n"
+      "(docs/satisfaction.md).\n\noptions");
+  po::positional_options_description positional;
+  survey_options(options, positional);
+  options.add_options()("interval", po::value<std::string>()->default_value("wald"), "wald or adjusted-wald")(
+      "weights", po::value<std::string>(), "a column of respondent weights");
+  const auto values = parse(args, options, positional);
+  if (values.count("help") != 0U) {
+    streams.out << options << "\n";
+    return exit_ok;
+  }
+  const auto method = values["interval"].as<std::string>();
+  if (method != "wald" && method != "adjusted-wald") throw usage_error("--interval must be wald or adjusted-wald");
+  const auto data = answers(values);
+  std::vector<double> weights;
+  if (values.count("weights") != 0U)
+    weights =
+        try_read_csv(values["file"].as<std::string>()).value().try_numbers(values["weights"].as<std::string>()).value();
+  const auto r = try_nps(data, {}, weights);
+  if (!r) rethrow_at_cell(values, r.error());
+  const auto interval =
+      try_nps_interval(*r, values["confidence"].as<double>(),
+                       method == "wald" ? nps_interval_method::wald : nps_interval_method::adjusted_wald)
+          .value();
+  if (values.count("json") != 0U) {
+    nlohmann::ordered_json out;
+    out["nps"] = r->nps;
+    out["se"] = r->se;
+    out["n"] = r->n;
+    out["promoters"] = r->promoters;
+    out["passives"] = r->passives;
+    out["detractors"] = r->detractors;
+    out["effective_n"] = r->effective_n;
+    out["interval"] = {
+        {"method", method}, {"confidence", interval.confidence}, {"lower", interval.lower}, {"upper", interval.upper}};
+    streams.out << out.dump(2) << "\n";
+  } else {
+    streams.out << "NPS  " << detail::fixed(r->nps, 1) << "  (SE " << detail::fixed(r->se, 1) << ", "
+                << detail::fixed(100 * interval.confidence, 0) << "% " << method << " interval "
+                << detail::fixed(interval.lower, 1) << " to " << detail::fixed(interval.upper, 1) << ")\n"
+                << "n " << r->n << ": " << r->promoters << " promoters, " << r->passives << " passives, "
+                << r->detractors << " detractors\n";
+  }
+  return exit_ok;
+}
+
+int csat(const std::vector<std::string>& args, io streams) {
+  po::options_description options(
+      "excellence csat FILE.csv --column NAME [options]\n\n"
+      "CSAT: the share of ratings in the top box (4-5 on a 1-5 scale by default) with a\n"
+      "Wilson interval; the mean rating is reported separately (docs/satisfaction.md).\n\noptions");
+  po::positional_options_description positional;
+  survey_options(options, positional);
+  const csat_scale defaults;
+  options.add_options()("min", po::value<int>()->default_value(defaults.min), "lowest rating of the scale")(
+      "max", po::value<int>()->default_value(defaults.max), "highest rating of the scale")(
+      "top-box", po::value<int>()->default_value(defaults.top_box_min), "lowest rating that counts as satisfied");
+  const auto values = parse(args, options, positional);
+  if (values.count("help") != 0U) {
+    streams.out << options << "\n";
+    return exit_ok;
+  }
+  const auto data = answers(values);
+  const csat_scale scale{values["min"].as<int>(), values["max"].as<int>(), values["top-box"].as<int>()};
+  const auto r = try_csat(data, scale, values["confidence"].as<double>());
+  if (!r) rethrow_at_cell(values, r.error());
+  if (values.count("json") != 0U) {
+    nlohmann::ordered_json out;
+    out["csat"] = r->csat;
+    out["lower"] = r->lower;
+    out["upper"] = r->upper;
+    out["confidence"] = r->confidence;
+    out["mean_rating"] = r->mean_rating;
+    out["satisfied"] = r->satisfied;
+    out["n"] = r->n;
+    streams.out << out.dump(2) << "\n";
+  } else {
+    streams.out << "CSAT  " << detail::fixed(r->csat, 1) << "%  (" << detail::fixed(100 * r->confidence, 0)
+                << "% Wilson interval " << detail::fixed(r->lower, 1) << "-" << detail::fixed(r->upper, 1) << "%)\n"
+                << "mean rating " << detail::fixed(r->mean_rating, 2) << " on " << scale.min << "-" << scale.max
+                << ", n " << r->n << "\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace excellence::cli
