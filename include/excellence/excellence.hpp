@@ -24,6 +24,7 @@
 
 #include <excellence/loyalty/lifetime_value.hpp>
 #include <excellence/loyalty/retention.hpp>
+#include <excellence/loyalty/segmentation.hpp>
 
 #include <excellence/value/delivered_value.hpp>
 

@@ -38,5 +38,6 @@ int clv_simple(const std::vector<std::string>& args, io streams);
 int value(const std::vector<std::string>& args, io streams);
 int nps(const std::vector<std::string>& args, io streams);
 int csat(const std::vector<std::string>& args, io streams);
+int rfm(const std::vector<std::string>& args, io streams);
 
 }  // namespace excellence::cli

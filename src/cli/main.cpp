@@ -37,6 +37,7 @@ constexpr const char* overview =
     "  value       customer delivered value of offers from a CSV file\n"
     "  nps         Net Promoter Score of a column of 0-10 answers\n"
     "  csat        top-box satisfaction share of a column of ratings\n"
+    "  rfm         RFM scores and the concentration of customer value\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
@@ -65,6 +66,7 @@ int run(int argc, char** argv) {
     if (command == "value") return value(args, streams);
     if (command == "nps") return nps(args, streams);
     if (command == "csat") return csat(args, streams);
+    if (command == "rfm") return rfm(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
     std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";

@@ -29,6 +29,7 @@ namespace {
   [[maybe_unused]] const nps_bands five_point{.scale_min = 1, .scale_max = 5};
   [[maybe_unused]] const csat_scale seven{.max = 7, .top_box_min = 6};
   [[maybe_unused]] const ces_scale custom{.version = "in-house", .max = 5};
+  [[maybe_unused]] const rfm_options quartiles{.bins = 4};
 }
 
 }  // namespace

@@ -269,3 +269,22 @@ TEST_CASE("excellence nps and csat") {
   CHECK(run("nps examples/data/survey.csv --column recommend --interval exact").status == 2);
   CHECK(run("csat examples/data/survey.csv --column satisfaction --top-box 6").status == 1);
 }
+
+TEST_CASE("excellence rfm") {
+  // customers.csv: recency and frequency 1..8 (quartile cuts 2.75, 4.5, 6.25); monetary
+  // 800, 50, 60, 70, 80, 90, 100, 150: cuts 67.5, 85, 112.5; Gini 2 * 9200 / (8 * 1400) - 9/8;
+  // the top 20 % (1.6 customers) hold 1 - (450 + 0.4 * 150) / 1400.
+  auto o = run("rfm examples/data/customers.csv --bins 4 --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("n") == 8);
+  CHECK(j.at("cuts").at("monetary") == nlohmann::json::array({67.5, 85.0, 112.5}));
+  CHECK(j.at("customers")[0].at("segment") == "444");  // c1: most recent, most frequent, 800
+  CHECK(j.at("customers")[6].at("segment") == "113");  // c7: 100 lies between 85 and 112.5
+  CHECK(j.at("customers")[7].at("segment") == "114");  // c8: 150 lies above 112.5
+  CHECK(j.at("gini").get<double>() == doctest::Approx(18400.0 / 11200.0 - 9.0 / 8.0).epsilon(1e-14));
+  CHECK(j.at("top_20_share").get<double>() == doctest::Approx(1 - 510.0 / 1400.0).epsilon(1e-14));
+  o = run("rfm examples/data/customers.csv --bins 4");
+  CHECK(o.out.find("top 20% of customers hold 63.6%") != std::string::npos);
+  CHECK(run("rfm examples/data/offers.csv").status == 1);  // no customer column
+}
