@@ -89,3 +89,18 @@ TEST_CASE("concentration: Lorenz curve, Gini and the top share, by hand") {
   CHECK(test::failure(try_concentration(loss)).path == "values[1]");
   CHECK(test::failure(try_concentration(zeros)).code == errc::invalid_value);
 }
+
+TEST_CASE("RFM quantile cuts by selection equal the sorted-sample quantiles") {
+  // Skewed data full of ties, in an order that is not sorted.
+  std::vector<double> values;
+  for (int i = 0; i < 1000; ++i) values.push_back(static_cast<double>((i * 7919) % 37 / 5));
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  for (int bins : {2, 3, 5, 10}) {
+    const auto r = rfm(values, values, values, {.bins = bins});
+    REQUIRE(r.frequency_cuts.size() == static_cast<std::size_t>(bins - 1));
+    for (int j = 1; j < bins; ++j)
+      CHECK(r.frequency_cuts[static_cast<std::size_t>(j - 1)] ==
+            sample_quantile(sorted, static_cast<double>(j) / bins));
+  }
+}

@@ -3,6 +3,7 @@
 
 #include <excellence/config.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,16 @@ template <class Range>
     out += std::string_view(part);
     first = false;
   }
+  return out;
+}
+
+/// "name[i]", the JSON-path form of an element. Built by appending, and meant to be called
+/// only once something is wrong, never per element of a large input.
+[[nodiscard]] inline std::string indexed(std::string_view name, std::size_t i) {
+  std::string out(name);
+  out += '[';
+  out += std::to_string(i);
+  out += ']';
   return out;
 }
 

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <span>
 #include <string>
 #include <vector>
@@ -65,11 +67,25 @@ inline int bin_of(double x, std::span<const double> cuts) {
   return 1 + static_cast<int>(std::lower_bound(cuts.begin(), cuts.end(), x) - cuts.begin());
 }
 
+// The type-7 quantiles j/bins, j = 1 … bins − 1, found by selection rather than a full
+// sort: each needs only the order statistics at floor(h) and floor(h) + 1, and the
+// positions ascend, so each nth_element works on the part right of the previous one.
+// Linear time per cut instead of n log n; the same numbers as sample_quantile.
 inline std::vector<double> quantile_cuts(std::span<const double> values, int bins) {
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
+  std::vector<double> work(values.begin(), values.end());
+  const double last = static_cast<double>(work.size() - 1);
   std::vector<double> cuts;
-  for (int j = 1; j < bins; ++j) cuts.push_back(sample_quantile(sorted, static_cast<double>(j) / bins));
+  auto from = work.begin();
+  for (int j = 1; j < bins; ++j) {
+    const double h = static_cast<double>(j) / bins * last;
+    const auto lo = static_cast<std::ptrdiff_t>(std::floor(h));
+    const auto at = work.begin() + lo;
+    std::nth_element(from, at, work.end());
+    const double low = *at;
+    const double high = at + 1 == work.end() ? low : *std::min_element(at + 1, work.end());
+    cuts.push_back(low + (h - static_cast<double>(lo)) * (high - low));
+    from = at;
+  }
   return cuts;
 }
 
@@ -92,12 +108,12 @@ inline std::vector<double> quantile_cuts(std::span<const double> values, int bin
     return fail(errc::invalid_value, "", "recency, frequency and monetary must have one value per customer each");
   if (recency.empty()) return fail(errc::invalid_value, "recency", "no customers");
   for (std::size_t i = 0; i < recency.size(); ++i) {
-    const auto at = "[" + std::to_string(i) + "]";
     if (!std::isfinite(recency[i]) || recency[i] < 0)
-      return fail(errc::out_of_range, "recency" + at, "recency must be finite and non-negative");
+      return fail(errc::out_of_range, detail::indexed("recency", i), "recency must be finite and non-negative");
     if (!std::isfinite(frequency[i]) || frequency[i] < 0)
-      return fail(errc::out_of_range, "frequency" + at, "frequency must be finite and non-negative");
-    if (!std::isfinite(monetary[i])) return fail(errc::out_of_range, "monetary" + at, "monetary value must be finite");
+      return fail(errc::out_of_range, detail::indexed("frequency", i), "frequency must be finite and non-negative");
+    if (!std::isfinite(monetary[i]))
+      return fail(errc::out_of_range, detail::indexed("monetary", i), "monetary value must be finite");
   }
   rfm_result out;
   out.bins = options.bins;
@@ -173,7 +189,7 @@ struct concentration_result {
                         "",
                         0,
                         0,
-                        "values[" + std::to_string(i) + "]",
+                        detail::indexed("values", i),
                         "a value must be finite and non-negative (the Gini coefficient is not defined for losses)"};
   std::vector<double> sorted(values.begin(), values.end());
   std::sort(sorted.begin(), sorted.end());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
 #include <cmath>
@@ -63,11 +64,10 @@ struct ces_result {
   double sum = 0, easy = 0, hard = 0;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const double x = answers[i];
-    const auto path = "answers[" + std::to_string(i) + "]";
     if (!std::isfinite(x) || x != std::floor(x))
-      return fail(errc::invalid_value, path, "an answer must be a whole number");
+      return fail(errc::invalid_value, detail::indexed("answers", i), "an answer must be a whole number");
     if (x < scale.min || x > scale.max)
-      return fail(errc::out_of_range, path,
+      return fail(errc::out_of_range, detail::indexed("answers", i),
                   "an answer must lie in " + std::to_string(scale.min) + "-" + std::to_string(scale.max));
     sum += x;
     easy += (x >= scale.easy_from && x <= scale.easy_to) ? 1 : 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
 #include <boost/math/distributions/normal.hpp>
@@ -49,11 +50,10 @@ struct csat_result {
   double sum = 0;
   for (std::size_t i = 0; i < ratings.size(); ++i) {
     const double x = ratings[i];
-    const auto path = "ratings[" + std::to_string(i) + "]";
     if (!std::isfinite(x) || x != std::floor(x))
-      return fail(errc::invalid_value, path, "a rating must be a whole number");
+      return fail(errc::invalid_value, detail::indexed("ratings", i), "a rating must be a whole number");
     if (x < scale.min || x > scale.max)
-      return fail(errc::out_of_range, path,
+      return fail(errc::out_of_range, detail::indexed("ratings", i),
                   "a rating must lie in " + std::to_string(scale.min) + "-" + std::to_string(scale.max));
     sum += x;
     if (x >= scale.top_box_min) ++r.satisfied;

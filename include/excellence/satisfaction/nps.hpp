@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
 #include <boost/math/distributions/normal.hpp>
@@ -62,15 +63,14 @@ struct nps_result {
   double total = 0, squares = 0;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const double a = answers[i];
-    const auto path = "answers[" + std::to_string(i) + "]";
     if (!std::isfinite(a) || a != std::floor(a))
-      return fail(errc::invalid_value, path, "an answer must be a whole number");
+      return fail(errc::invalid_value, detail::indexed("answers", i), "an answer must be a whole number");
     if (a < bands.scale_min || a > bands.scale_max)
-      return fail(errc::out_of_range, path,
+      return fail(errc::out_of_range, detail::indexed("answers", i),
                   "an answer must lie in " + std::to_string(bands.scale_min) + "-" + std::to_string(bands.scale_max));
     const double w = weights.empty() ? 1.0 : weights[i];
     if (!std::isfinite(w) || w < 0)
-      return fail(errc::out_of_range, "weights[" + std::to_string(i) + "]", "a weight must be finite and non-negative");
+      return fail(errc::out_of_range, detail::indexed("weights", i), "a weight must be finite and non-negative");
     (a >= bands.promoter_min ? r.promoters : a <= bands.detractor_max ? r.detractors : r.passives) += w;
     total += w;
     squares += w * w;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
 #include <algorithm>
@@ -152,7 +153,10 @@ inline std::optional<diagnostic> check_offers(std::span<const offer> offers, con
                       "needs at least " + std::to_string(at_least) + " offer(s), got " + std::to_string(offers.size())};
   if (auto bad = check_profile(weights, "weights", "a weight")) return bad;
   for (std::size_t i = 0; i < offers.size(); ++i)
-    if (auto bad = check_profile(offers[i].amounts, "offers[" + std::to_string(i) + "]", "an amount")) return bad;
+    if (!std::all_of(value_components.begin(), value_components.end(), [&](value_component c) {
+          return std::isfinite(offers[i].amounts[c]) && offers[i].amounts[c] >= 0;
+        }))
+      return check_profile(offers[i].amounts, indexed("offers", i), "an amount");
   return std::nullopt;
 }
 
@@ -327,7 +331,7 @@ struct price_ceiling {
                       "",
                       0,
                       0,
-                      "offers[" + std::to_string(index) + "]",
+                      detail::indexed("offers", index),
                       "even at a price of 0 the offer is not preferred"};
   return out;
 }
