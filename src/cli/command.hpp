@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,6 +32,13 @@ struct io {
 boost::program_options::variables_map parse(const std::vector<std::string>& args,
                                             const boost::program_options::options_description& options,
                                             const boost::program_options::positional_options_description& positional);
+
+/// The prologue of a command that reads one CSV file: adds --help and the positional
+/// FILE to `options`, parses, prints the help (returning nullopt) when asked, and
+/// otherwise requires the file (usage_error naming the command).
+std::optional<boost::program_options::variables_map> parse_file_command(
+    const std::vector<std::string>& args, boost::program_options::options_description& options, const char* command,
+    io streams);
 
 int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);

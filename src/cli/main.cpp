@@ -23,6 +23,20 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   return values;
 }
 
+std::optional<po::variables_map> parse_file_command(const std::vector<std::string>& args,
+                                                    po::options_description& options, const char* command, io streams) {
+  options.add_options()("help,h", "show this help")("file", po::value<std::string>(), "the CSV file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  auto values = parse(args, options, positional);
+  if (values.count("help") != 0U) {
+    streams.out << options << "\n";
+    return std::nullopt;
+  }
+  if (values.count("file") == 0U) throw usage_error(std::string(command) + " needs a CSV file");
+  return values;
+}
+
 namespace {
 
 constexpr const char* overview =

@@ -20,16 +20,11 @@ int rfm(const std::vector<std::string>& args, io streams) {
       "RFM scores by quantiles of the data (columns customer,recency,frequency,monetary;\n"
       "recency = time since the last purchase in any one unit) and the concentration of\n"
       "the monetary values (Gini, share of the top 20 %) (docs/loyalty.md).\n\noptions");
-  options.add_options()("help,h", "show this help")("bins", po::value<int>()->default_value(5), "scores 1..N")(
-      "json", "print JSON with every customer's scores")("file", po::value<std::string>(), "the CSV file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  const auto values = parse(args, options, positional);
-  if (values.count("help") != 0U) {
-    streams.out << options << "\n";
-    return exit_ok;
-  }
-  if (values.count("file") == 0U) throw usage_error("rfm needs a CSV file");
+  options.add_options()("bins", po::value<int>()->default_value(5), "scores 1..N")(
+      "json", "print JSON with every customer's scores");
+  const auto parsed = parse_file_command(args, options, "rfm", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
   const auto table = try_read_csv(values["file"].as<std::string>()).value();
   const auto customer = table.try_column("customer").value();
   const auto recency = table.try_numbers("recency").value();

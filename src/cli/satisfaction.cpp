@@ -17,18 +17,14 @@ namespace {
 
 namespace po = boost::program_options;
 
-// The common part of the survey commands: FILE.csv --column NAME [--confidence C] [--json].
-void survey_options(po::options_description& options, po::positional_options_description& positional) {
-  options.add_options()("help,h", "show this help")("column", po::value<std::string>(),
-                                                    "the column of answers (required)")(
-      "confidence", po::value<double>()->default_value(0.95), "confidence level of the interval")("json", "print JSON")(
-      "file", po::value<std::string>(), "the CSV file");
-  positional.add("file", 1);
+// The options the survey commands share: --column NAME [--confidence C] [--json].
+void survey_options(po::options_description& options) {
+  options.add_options()("column", po::value<std::string>(), "the column of answers (required)")(
+      "confidence", po::value<double>()->default_value(0.95), "confidence level of the interval")("json", "print JSON");
 }
 
 // The answers of the --column of the file; the diagnostics name file, line and column.
 std::vector<double> answers(const po::variables_map& values) {
-  if (values.count("file") == 0U) throw usage_error("a CSV file is needed");
   if (values.count("column") == 0U) throw usage_error("--column NAME is needed");
   const auto table = try_read_csv(values["file"].as<std::string>()).value();
   return table.try_numbers(values["column"].as<std::string>()).value();
@@ -52,15 +48,12 @@ int nps(const std::vector<std::string>& args, io streams) {
       "excellence nps FILE.csv --column NAME [options]\n\n"
       "Net Promoter Score of 0-10 answers: detractors 0-6, passives 7-8, promoters 9-10\n"
       "(docs/satisfaction.md).\n\noptions");
-  po::positional_options_description positional;
-  survey_options(options, positional);
+  survey_options(options);
   options.add_options()("interval", po::value<std::string>()->default_value("wald"), "wald or adjusted-wald")(
       "weights", po::value<std::string>(), "a column of respondent weights");
-  const auto values = parse(args, options, positional);
-  if (values.count("help") != 0U) {
-    streams.out << options << "\n";
-    return exit_ok;
-  }
+  const auto parsed = parse_file_command(args, options, "nps", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
   const auto method = values["interval"].as<std::string>();
   if (method != "wald" && method != "adjusted-wald") throw usage_error("--interval must be wald or adjusted-wald");
   const auto data = answers(values);
@@ -101,17 +94,14 @@ int csat(const std::vector<std::string>& args, io streams) {
       "excellence csat FILE.csv --column NAME [options]\n\n"
       "CSAT: the share of ratings in the top box (4-5 on a 1-5 scale by default) with a\n"
       "Wilson interval; the mean rating is reported separately (docs/satisfaction.md).\n\noptions");
-  po::positional_options_description positional;
-  survey_options(options, positional);
+  survey_options(options);
   const csat_scale defaults;
   options.add_options()("min", po::value<int>()->default_value(defaults.min), "lowest rating of the scale")(
       "max", po::value<int>()->default_value(defaults.max), "highest rating of the scale")(
       "top-box", po::value<int>()->default_value(defaults.top_box_min), "lowest rating that counts as satisfied");
-  const auto values = parse(args, options, positional);
-  if (values.count("help") != 0U) {
-    streams.out << options << "\n";
-    return exit_ok;
-  }
+  const auto parsed = parse_file_command(args, options, "csat", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
   const auto data = answers(values);
   const csat_scale scale{values["min"].as<int>(), values["max"].as<int>(), values["top-box"].as<int>()};
   const auto r = try_csat(data, scale, values["confidence"].as<double>());

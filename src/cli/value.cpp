@@ -58,18 +58,13 @@ int value(const std::vector<std::string>& args, io streams) {
       "personnel, image) minus total customer cost (monetary, time, energy, physical).\n"
       "Columns: offer,product,service,personnel,image,monetary,time,energy,physical;\n"
       "add a respondent column for many respondents (docs/value.md).\n\noptions");
-  options.add_options()("help,h", "show this help")("weight", po::value<std::vector<std::string>>(),
-                                                    "COMPONENT=W, e.g. product=2 (repeatable; default 1 each)")(
+  options.add_options()("weight", po::value<std::vector<std::string>>(),
+                        "COMPONENT=W, e.g. product=2 (repeatable; default 1 each)")(
       "sensitivity", po::value<double>(), "also print logit choice shares with this sensitivity (one respondent)")(
-      "json", "print JSON")("file", po::value<std::string>(), "the CSV file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  const auto values = parse(args, options, positional);
-  if (values.count("help") != 0U) {
-    streams.out << options << "\n";
-    return exit_ok;
-  }
-  if (values.count("file") == 0U) throw usage_error("value needs a CSV file");
+      "json", "print JSON");
+  const auto parsed = parse_file_command(args, options, "value", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
   const auto weights = parse_weights(values.count("weight") != 0U ? values["weight"].as<std::vector<std::string>>()
                                                                   : std::vector<std::string>{});
   const auto table = try_read_csv(values["file"].as<std::string>()).value();

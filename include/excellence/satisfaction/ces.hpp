@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/scale.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
@@ -64,11 +65,7 @@ struct ces_result {
   double sum = 0, easy = 0, hard = 0;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const double x = answers[i];
-    if (!std::isfinite(x) || x != std::floor(x))
-      return fail(errc::invalid_value, detail::indexed("answers", i), "an answer must be a whole number");
-    if (x < scale.min || x > scale.max)
-      return fail(errc::out_of_range, detail::indexed("answers", i),
-                  "an answer must lie in " + std::to_string(scale.min) + "-" + std::to_string(scale.max));
+    if (auto bad = detail::check_scale_answer(x, scale.min, scale.max, "answers", i, "an answer")) return *bad;
     sum += x;
     easy += (x >= scale.easy_from && x <= scale.easy_to) ? 1 : 0;
     hard += (x >= scale.hard_from && x <= scale.hard_to) ? 1 : 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/scale.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
@@ -50,11 +51,7 @@ struct csat_result {
   double sum = 0;
   for (std::size_t i = 0; i < ratings.size(); ++i) {
     const double x = ratings[i];
-    if (!std::isfinite(x) || x != std::floor(x))
-      return fail(errc::invalid_value, detail::indexed("ratings", i), "a rating must be a whole number");
-    if (x < scale.min || x > scale.max)
-      return fail(errc::out_of_range, detail::indexed("ratings", i),
-                  "a rating must lie in " + std::to_string(scale.min) + "-" + std::to_string(scale.max));
+    if (auto bad = detail::check_scale_answer(x, scale.min, scale.max, "ratings", i, "a rating")) return *bad;
     sum += x;
     if (x >= scale.top_box_min) ++r.satisfied;
   }

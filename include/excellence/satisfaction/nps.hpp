@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/scale.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
@@ -63,11 +64,8 @@ struct nps_result {
   double total = 0, squares = 0;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const double a = answers[i];
-    if (!std::isfinite(a) || a != std::floor(a))
-      return fail(errc::invalid_value, detail::indexed("answers", i), "an answer must be a whole number");
-    if (a < bands.scale_min || a > bands.scale_max)
-      return fail(errc::out_of_range, detail::indexed("answers", i),
-                  "an answer must lie in " + std::to_string(bands.scale_min) + "-" + std::to_string(bands.scale_max));
+    if (auto bad = detail::check_scale_answer(a, bands.scale_min, bands.scale_max, "answers", i, "an answer"))
+      return *bad;
     const double w = weights.empty() ? 1.0 : weights[i];
     if (!std::isfinite(w) || w < 0)
       return fail(errc::out_of_range, detail::indexed("weights", i), "a weight must be finite and non-negative");
