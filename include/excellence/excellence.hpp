@@ -28,6 +28,9 @@
 
 #include <excellence/value/delivered_value.hpp>
 
+#include <excellence/complaints/complaint_rate.hpp>
+#include <excellence/complaints/resolution.hpp>
+
 #include <excellence/satisfaction/ces.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/nps.hpp>

@@ -47,5 +47,6 @@ int value(const std::vector<std::string>& args, io streams);
 int nps(const std::vector<std::string>& args, io streams);
 int csat(const std::vector<std::string>& args, io streams);
 int rfm(const std::vector<std::string>& args, io streams);
+int complaints(const std::vector<std::string>& args, io streams);
 
 }  // namespace excellence::cli

@@ -52,6 +52,7 @@ constexpr const char* overview =
     "  nps         Net Promoter Score of a column of 0-10 answers\n"
     "  csat        top-box satisfaction share of a column of ratings\n"
     "  rfm         RFM scores and the concentration of customer value\n"
+    "  complaints  resolution times (open complaints censored), FCR, reopens\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
@@ -81,6 +82,7 @@ int run(int argc, char** argv) {
     if (command == "nps") return nps(args, streams);
     if (command == "csat") return csat(args, streams);
     if (command == "rfm") return rfm(args, streams);
+    if (command == "complaints") return complaints(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
     std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";

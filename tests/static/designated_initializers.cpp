@@ -30,6 +30,9 @@ namespace {
   [[maybe_unused]] const csat_scale seven{.max = 7, .top_box_min = 6};
   [[maybe_unused]] const ces_scale custom{.version = "in-house", .max = 5};
   [[maybe_unused]] const rfm_options quartiles{.bins = 4};
+  [[maybe_unused]] const complaint_time open{.duration = 3, .resolved = false};
+  [[maybe_unused]] const iceberg_shares small_problems{.formal = 0.03, .voiced_elsewhere = 0.47, .silent = 0.5};
+  [[maybe_unused]] const escalation_step step{.max_delay = 1};
 }
 
 }  // namespace

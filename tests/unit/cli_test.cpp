@@ -288,3 +288,25 @@ TEST_CASE("excellence rfm") {
   CHECK(o.out.find("top 20% of customers hold 63.6%") != std::string::npos);
   CHECK(run("rfm examples/data/offers.csv").status == 1);  // no customer column
 }
+
+TEST_CASE("excellence complaints") {
+  // complaints.csv is the Kaplan-Meier example of complaints_test: resolved after 3, 1, 2, 2;
+  // open at 2 and 4. First contact: k3, k4, k6 of 4 resolved; reopened: k1.
+  auto o = run("complaints examples/data/complaints.csv --limit 2 --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("n") == 6);
+  CHECK(j.at("open") == 2);
+  CHECK(j.at("median").get<double>() == 2.0);
+  CHECK(j.at("p90").is_null());
+  CHECK(j.at("restricted_mean").get<double>() == doctest::Approx(1 + 5.0 / 6.0 + 0.5 + 0.25).epsilon(1e-15));
+  CHECK(j.at("mean_is_lower_bound").get<bool>());
+  CHECK(j.at("share_within_limit").get<double>() == doctest::Approx(0.5).epsilon(1e-15));
+  CHECK(j.at("first_contact_resolution").get<double>() == 0.75);
+  CHECK(j.at("reopen_rate").get<double>() == 0.25);
+  o = run("complaints tests/data/csv/complaint-status.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/complaint-status.csv:3:2: status: \"closed\" is neither resolved "
+        "nor open\n");
+}
