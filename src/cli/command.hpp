@@ -2,13 +2,16 @@
 #pragma once
 
 #include <excellence/error.hpp>
+#include <excellence/io/csv.hpp>
 
 #include <boost/program_options.hpp>
 
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace excellence::cli {
@@ -39,6 +42,14 @@ boost::program_options::variables_map parse(const std::vector<std::string>& args
 std::optional<boost::program_options::variables_map> parse_file_command(
     const std::vector<std::string>& args, boost::program_options::options_description& options, const char* command,
     io streams);
+
+/// Re-targets a library diagnostic about one element of an input ("answers[3]",
+/// "offers[2].monetary", "complaints[1].duration") at the CSV cell it came from: the row
+/// is (*row_of)[i] (or i), the column `column` when given, else the one named after the
+/// dot, else the one named before the bracket. Anything else is thrown unchanged.
+[[noreturn]] void throw_at_cell(const csv_table& table, const diagnostic& d,
+                                std::optional<std::string_view> column = {},
+                                const std::vector<std::size_t>* row_of = nullptr);
 
 int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);

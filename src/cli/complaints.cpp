@@ -58,14 +58,7 @@ int complaints(const std::vector<std::string>& args, io streams) {
     resolved.push_back(s == "resolved");
   }
   const auto times = try_resolution_times(list);
-  if (!times) {
-    const auto& d = times.error();
-    const auto open = d.path.find('[');
-    if (open != std::string::npos)
-      throw data_error(
-          table.cell_error(d.code, std::stoul(d.path.substr(open + 1)), *table.find("duration"), d.message));
-    throw data_error(d);
-  }
+  if (!times) throw_at_cell(table, times.error(), "duration");
   const auto first_contact = flag_count(table, "first_contact", resolved);
   const auto reopened = flag_count(table, "reopened", resolved);
   const auto n_resolved = static_cast<std::int64_t>(times->n_resolved);

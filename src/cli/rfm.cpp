@@ -31,13 +31,7 @@ int rfm(const std::vector<std::string>& args, io streams) {
   const auto frequency = table.try_numbers("frequency").value();
   const auto monetary = table.try_numbers("monetary").value();
   const auto scored = try_rfm(recency, frequency, monetary, {.bins = values["bins"].as<int>()});
-  if (!scored) {
-    const auto& d = scored.error();
-    if (const auto open = d.path.find('['); open != std::string::npos)
-      throw data_error(table.cell_error(d.code, std::stoul(d.path.substr(open + 1)),
-                                        table.try_column(d.path.substr(0, open)).value(), d.message));
-    throw data_error(d);
-  }
+  if (!scored) throw_at_cell(table, scored.error());
   const auto spread = try_concentration(monetary);  // undefined for losses or a zero total: reported as null
 
   auto segment = [](const rfm_score& s) {

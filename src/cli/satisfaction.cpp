@@ -23,22 +23,17 @@ void survey_options(po::options_description& options) {
       "confidence", po::value<double>()->default_value(0.95), "confidence level of the interval")("json", "print JSON");
 }
 
-// The answers of the --column of the file; the diagnostics name file, line and column.
-std::vector<double> answers(const po::variables_map& values) {
-  if (values.count("column") == 0U) throw usage_error("--column NAME is needed");
-  const auto table = try_read_csv(values["file"].as<std::string>()).value();
-  return table.try_numbers(values["column"].as<std::string>()).value();
-}
+// The --column of the file, read once: the table stays for locating bad answers.
+struct survey {
+  csv_table table;
+  std::vector<double> answers;
+};
 
-// Re-targets a diagnostic about answers[i] at the file's row i of the column.
-[[noreturn]] void rethrow_at_cell(const po::variables_map& values, const diagnostic& d) {
-  if (d.path.starts_with("answers[") || d.path.starts_with("ratings[")) {
-    const auto table = try_read_csv(values["file"].as<std::string>()).value();
-    const auto i = std::stoul(d.path.substr(d.path.find('[') + 1));
-    throw data_error(
-        table.cell_error(d.code, i, table.try_column(values["column"].as<std::string>()).value(), d.message));
-  }
-  throw data_error(d);
+survey read_survey(const po::variables_map& values) {
+  if (values.count("column") == 0U) throw usage_error("--column NAME is needed");
+  auto table = try_read_csv(values["file"].as<std::string>()).value();
+  auto answers = table.try_numbers(values["column"].as<std::string>()).value();
+  return {std::move(table), std::move(answers)};
 }
 
 }  // namespace
@@ -56,13 +51,15 @@ int nps(const std::vector<std::string>& args, io streams) {
   const auto& values = *parsed;
   const auto method = values["interval"].as<std::string>();
   if (method != "wald" && method != "adjusted-wald") throw usage_error("--interval must be wald or adjusted-wald");
-  const auto data = answers(values);
+  const auto data = read_survey(values);
   std::vector<double> weights;
-  if (values.count("weights") != 0U)
-    weights =
-        try_read_csv(values["file"].as<std::string>()).value().try_numbers(values["weights"].as<std::string>()).value();
-  const auto r = try_nps(data, {}, weights);
-  if (!r) rethrow_at_cell(values, r.error());
+  if (values.count("weights") != 0U) weights = data.table.try_numbers(values["weights"].as<std::string>()).value();
+  const auto r = try_nps(data.answers, {}, weights);
+  if (!r) {
+    // A bad weight lives in the --weights column, a bad answer in --column.
+    const bool weight = r.error().path.starts_with("weights");
+    throw_at_cell(data.table, r.error(), values[weight ? "weights" : "column"].as<std::string>());
+  }
   const auto interval =
       try_nps_interval(*r, values["confidence"].as<double>(),
                        method == "wald" ? nps_interval_method::wald : nps_interval_method::adjusted_wald)
@@ -102,10 +99,10 @@ int csat(const std::vector<std::string>& args, io streams) {
   const auto parsed = parse_file_command(args, options, "csat", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  const auto data = answers(values);
+  const auto data = read_survey(values);
   const csat_scale scale{values["min"].as<int>(), values["max"].as<int>(), values["top-box"].as<int>()};
-  const auto r = try_csat(data, scale, values["confidence"].as<double>());
-  if (!r) rethrow_at_cell(values, r.error());
+  const auto r = try_csat(data.answers, scale, values["confidence"].as<double>());
+  if (!r) throw_at_cell(data.table, r.error(), values["column"].as<std::string>());
   if (values.count("json") != 0U) {
     nlohmann::ordered_json out;
     out["csat"] = r->csat;

@@ -110,17 +110,7 @@ int value(const std::vector<std::string>& args, io streams) {
                                         "respondent " + who + " judges " + std::to_string(group.offers.size()) +
                                             " offers, the first respondent " + std::to_string(names.size())));
     auto compared = try_compare_offers(group.offers, {.weights = weights});
-    if (!compared) {
-      // Translate offers[i].component into the file's row and column.
-      const auto& d = compared.error();
-      const auto dot = d.path.find('.');
-      if (d.path.starts_with("offers[") && dot != std::string::npos) {
-        const auto i = std::stoul(d.path.substr(7, d.path.find(']') - 7));
-        const auto column = table.try_column(d.path.substr(dot + 1)).value();
-        throw data_error(table.cell_error(d.code, group.rows[i], column, d.message));
-      }
-      throw data_error(d);
-    }
+    if (!compared) throw_at_cell(table, compared.error(), {}, &group.rows);  // offers[i].component
     for (std::size_t k = 0; k < group.offers.size(); ++k) {
       const auto slot =
           static_cast<std::size_t>(std::find(names.begin(), names.end(), group.offers[k].name) - names.begin());

@@ -265,6 +265,10 @@ TEST_CASE("excellence nps and csat") {
   CHECK(o.status == 1);
   CHECK(o.err ==
         "excellence: error: tests/data/csv/nps-fraction.csv:3:1: recommend: an answer must be a whole number\n");
+  o = run("nps tests/data/csv/nps-negative-weight.csv --column recommend --weights weight");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/nps-negative-weight.csv:3:2: weight: a weight must be finite and "
+                 "non-negative\n");
   CHECK(run("nps examples/data/survey.csv").status == 2);
   CHECK(run("nps examples/data/survey.csv --column recommend --interval exact").status == 2);
   CHECK(run("csat examples/data/survey.csv --column satisfaction --top-box 6").status == 1);
