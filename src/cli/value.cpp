@@ -4,6 +4,7 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
 #include <excellence/io/csv.hpp>
+#include <excellence/value/batch.hpp>
 #include <excellence/value/delivered_value.hpp>
 
 #include <nlohmann/json.hpp>
@@ -96,45 +97,46 @@ int value(const std::vector<std::string>& args, io streams) {
     it->second.rows.push_back(r);
   }
 
-  // Every respondent must judge the same offers, in any order.
+  // Every respondent must judge the same offers, in any order; the batch rows put each
+  // respondent's offers in the first respondent's order.
   const auto& first = groups.at(respondents.front()).offers;
   std::vector<std::string> names;
   for (const auto& o : first) names.push_back(o.name);
-  std::vector<offer_value> totals(first.size());
-  std::vector<double> preferred_share(first.size(), 0.0);
-  std::optional<offer_comparison> single;
-  for (const auto& who : respondents) {
+  const std::size_t offers_per_respondent = names.size();
+  value_rows rows(static_cast<Eigen::Index>(respondents.size() * offers_per_respondent), 8);
+  std::vector<std::size_t> row_of(respondents.size() * offers_per_respondent);  // batch row -> file row
+  for (std::size_t r = 0; r < respondents.size(); ++r) {
+    const auto& who = respondents[r];
     const auto& group = groups.at(who);
-    if (group.offers.size() != names.size())
+    if (group.offers.size() != offers_per_respondent)
       throw data_error(table.cell_error(errc::invalid_value, group.rows.front(), *respondent_column,
                                         "respondent " + who + " judges " + std::to_string(group.offers.size()) +
-                                            " offers, the first respondent " + std::to_string(names.size())));
-    auto compared = try_compare_offers(group.offers, {.weights = weights});
-    if (!compared) throw_at_cell(table, compared.error(), {}, &group.rows);  // offers[i].component
-    for (std::size_t k = 0; k < group.offers.size(); ++k) {
+                                            " offers, the first respondent " + std::to_string(offers_per_respondent)));
+    for (std::size_t j = 0; j < offers_per_respondent; ++j) {
       const auto slot =
-          static_cast<std::size_t>(std::find(names.begin(), names.end(), group.offers[k].name) - names.begin());
-      if (slot == names.size())
+          static_cast<std::size_t>(std::find(names.begin(), names.end(), group.offers[j].name) - names.begin());
+      if (slot == offers_per_respondent)
         throw data_error(
-            table.cell_error(errc::invalid_value, group.rows[k], offer_column,
-                             "offer \"" + group.offers[k].name + "\" is not among the first respondent's"));
-      totals[slot].total_value += compared->offers[k].total_value;
-      totals[slot].total_cost += compared->offers[k].total_cost;
-      totals[slot].delivered_value += compared->offers[k].delivered_value;
-      for (auto p : compared->preferred)
-        if (p == k) preferred_share[slot] += 1.0 / static_cast<double>(compared->preferred.size());
+            table.cell_error(errc::invalid_value, group.rows[j], offer_column,
+                             "offer \"" + group.offers[j].name + "\" is not among the first respondent's"));
+      const auto at = r * offers_per_respondent + slot;
+      for (std::size_t c = 0; c < 8; ++c)
+        rows(static_cast<Eigen::Index>(at), static_cast<Eigen::Index>(c)) =
+            group.offers[j].amounts[value_components[c]];
+      row_of[at] = group.rows[j];
     }
-    if (respondents.size() == 1) single = *std::move(compared);
   }
-  const double n = static_cast<double>(respondents.size());
-  for (std::size_t k = 0; k < totals.size(); ++k) {
-    totals[k].name = names[k];
-    totals[k].total_value /= n;
-    totals[k].total_cost /= n;
-    totals[k].delivered_value /= n;
-    totals[k].value_ratio.reset();
-    if (totals[k].total_cost > 0) totals[k].value_ratio = totals[k].total_value / totals[k].total_cost;
-    preferred_share[k] /= n;
+  const auto batch = try_batch_delivered_value(rows, offers_per_respondent, {.weights = weights});
+  if (!batch) throw_at_cell(table, batch.error(), {}, &row_of);  // rows[i].component
+  const auto& preferred_share = batch->preferred_share;
+  std::vector<offer_value> totals(offers_per_respondent);
+  for (std::size_t j = 0; j < offers_per_respondent; ++j) {
+    const auto column = static_cast<Eigen::Index>(j);
+    totals[j].name = names[j];
+    totals[j].total_value = batch->total_value.col(column).mean();
+    totals[j].total_cost = batch->total_cost.col(column).mean();
+    totals[j].delivered_value = batch->delivered_value.col(column).mean();
+    if (totals[j].total_cost > 0) totals[j].value_ratio = totals[j].total_value / totals[j].total_cost;
   }
   // Overall preference: every offer with the largest share (one respondent: the comparison's).
   const double top = *std::max_element(preferred_share.begin(), preferred_share.end());

@@ -71,3 +71,9 @@ TEST_CASE("batch delivered value errors") {
   rows(4, 6) = std::nan("");
   CHECK(test::failure(try_batch_delivered_value(rows, 3)).path == "rows[4].energy");
 }
+
+TEST_CASE("batch delivered value checks the tie tolerance as compare_offers does") {
+  const value_rows rows = value_rows::Constant(4, 8, 1.0);
+  CHECK(test::failure(try_batch_delivered_value(rows, 2, {.tie_tolerance = -1})).path == "tie_tolerance");
+  CHECK(test::failure(try_batch_delivered_value(rows, 2, {.tie_tolerance = std::nan("")})).path == "tie_tolerance");
+}

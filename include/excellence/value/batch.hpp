@@ -49,6 +49,7 @@ struct batch_value_result {
         errc::invalid_value, "rows",
         std::to_string(total_rows) + " rows do not split into respondents of " + std::to_string(offers) + " offers");
   if (auto bad = detail::check_profile(options.weights, "weights", "a weight")) return *bad;
+  if (auto bad = detail::check_tie_tolerance(options.tie_tolerance)) return *bad;
   Eigen::Matrix<double, 1, 8> value_weights = Eigen::Matrix<double, 1, 8>::Zero();
   Eigen::Matrix<double, 1, 8> cost_weights = Eigen::Matrix<double, 1, 8>::Zero();
   for (std::size_t c = 0; c < 8; ++c)
@@ -70,13 +71,9 @@ struct batch_value_result {
   double* delivered = out.delivered_value.data();
   for (Eigen::Index i = 0; i < rows.rows(); ++i) {
     const auto x = rows.row(i);
-    if (!(x.array().isFinite() && x.array() >= 0.0).all()) {
-      for (Eigen::Index c = 0; c < 8; ++c)
-        if (!std::isfinite(x(c)) || x(c) < 0)
-          return fail(errc::out_of_range,
-                      detail::indexed("rows", static_cast<std::size_t>(i)) + "." +
-                          std::string(to_string(value_components[static_cast<std::size_t>(c)])),
-                      "an amount must be finite and non-negative");
+    if (!(x.array().isFinite() && x.array() >= 0.0).all()) {  // fast path fails: name the cell
+      const auto bad = detail::first_bad_amount([&x](value_component c) { return x(static_cast<Eigen::Index>(c)); });
+      return detail::bad_amount(detail::indexed("rows", static_cast<std::size_t>(i)), *bad, "an amount");
     }
     value[i] = x.dot(value_weights);
     cost[i] = x.dot(cost_weights);
@@ -88,7 +85,7 @@ struct batch_value_result {
     const double* row = delivered + r * k;  // contiguous: this respondent's offers
     double best = row[0];
     for (Eigen::Index j = 1; j < k; ++j) best = std::max(best, row[j]);
-    const double floor = best - options.tie_tolerance * std::max(1.0, std::abs(best));
+    const double floor = detail::preference_floor(best, options.tie_tolerance);
     double tied = 0;
     for (Eigen::Index j = 0; j < k; ++j) tied += row[j] >= floor ? 1.0 : 0.0;
     for (Eigen::Index j = 0; j < k; ++j)

@@ -119,18 +119,42 @@ struct offer_value {
 
 namespace detail {
 
-inline std::optional<diagnostic> check_profile(const value_profile& p, const std::string& path, const char* what) {
+// The first component whose amount (amount(c) for each component) is negative, infinite
+// or NaN. Every check of amounts and weights goes through here; paths are built only
+// once something is wrong, never per offer or per row of a large input.
+template <class Amount>
+std::optional<value_component> first_bad_amount(Amount amount) {
   for (auto c : value_components) {
-    const double x = p[c];
-    if (!std::isfinite(x) || x < 0)
-      return diagnostic{errc::out_of_range,
-                        "",
-                        0,
-                        0,
-                        path + "." + std::string(to_string(c)),
-                        std::string(what) + " must be finite and non-negative"};
+    const double x = amount(c);
+    if (!std::isfinite(x) || x < 0) return c;
   }
   return std::nullopt;
+}
+
+// The diagnostic for a bad component under `prefix` ("weights", "offers[2]", or "" for
+// the component alone).
+inline diagnostic bad_amount(const std::string& prefix, value_component c, const char* what) {
+  return {errc::out_of_range,
+          "",
+          0,
+          0,
+          (prefix.empty() ? "" : prefix + ".") + std::string(to_string(c)),
+          std::string(what) + " must be finite and non-negative"};
+}
+
+inline std::optional<diagnostic> check_profile(const value_profile& p, const std::string& prefix, const char* what) {
+  if (auto c = first_bad_amount([&p](value_component k) { return p[k]; })) return bad_amount(prefix, *c, what);
+  return std::nullopt;
+}
+
+// The tie rule of every comparison: within tolerance × max(1, |best|) of the best.
+inline std::optional<diagnostic> check_tie_tolerance(double tolerance) {
+  if (!(tolerance >= 0) || !std::isfinite(tolerance))
+    return diagnostic{errc::out_of_range, "", 0, 0, "tie_tolerance", "must be finite and non-negative"};
+  return std::nullopt;
+}
+inline double preference_floor(double best, double tolerance) {
+  return best - tolerance * std::max(1.0, std::abs(best));
 }
 
 inline offer_value evaluate(const offer& o, const value_profile& w) {
@@ -153,10 +177,8 @@ inline std::optional<diagnostic> check_offers(std::span<const offer> offers, con
                       "needs at least " + std::to_string(at_least) + " offer(s), got " + std::to_string(offers.size())};
   if (auto bad = check_profile(weights, "weights", "a weight")) return bad;
   for (std::size_t i = 0; i < offers.size(); ++i)
-    if (!std::all_of(value_components.begin(), value_components.end(), [&](value_component c) {
-          return std::isfinite(offers[i].amounts[c]) && offers[i].amounts[c] >= 0;
-        }))
-      return check_profile(offers[i].amounts, indexed("offers", i), "an amount");
+    if (auto c = first_bad_amount([&](value_component k) { return offers[i].amounts[k]; }))
+      return bad_amount(indexed("offers", i), *c, "an amount");
   return std::nullopt;
 }
 
@@ -167,10 +189,8 @@ inline std::optional<diagnostic> check_offers(std::span<const offer> offers, con
 /// §3.11). Errors: a negative, infinite or NaN amount or weight (out_of_range, naming it).
 [[nodiscard]] inline result<offer_value> try_delivered_value(const offer& o,
                                                              const value_profile& weights = unit_weights) {
-  if (auto bad = detail::check_offers(std::span(&o, 1), weights, 1)) {
-    if (bad->path.starts_with("offers[0].")) bad->path = bad->path.substr(10);
-    return *bad;
-  }
+  if (auto bad = detail::check_profile(weights, "weights", "a weight")) return *bad;
+  if (auto bad = detail::check_profile(o.amounts, "", "an amount")) return *bad;
   return detail::evaluate(o, weights);
 }
 
@@ -207,8 +227,7 @@ struct offer_comparison {
 [[nodiscard]] inline result<offer_comparison> try_compare_offers(std::span<const offer> offers,
                                                                  const comparison_options& options = {}) {
   if (auto bad = detail::check_offers(offers, options.weights, 1)) return *bad;
-  if (!(options.tie_tolerance >= 0) || !std::isfinite(options.tie_tolerance))
-    return diagnostic{errc::out_of_range, "", 0, 0, "tie_tolerance", "must be finite and non-negative"};
+  if (auto bad = detail::check_tie_tolerance(options.tie_tolerance)) return *bad;
   offer_comparison out;
   out.n = offers.size();
   double best = -INFINITY;
@@ -216,9 +235,9 @@ struct offer_comparison {
     out.offers.push_back(detail::evaluate(o, options.weights));
     best = std::max(best, out.offers.back().delivered_value);
   }
-  const double slack = options.tie_tolerance * std::max(1.0, std::abs(best));
+  const double floor = detail::preference_floor(best, options.tie_tolerance);
   for (std::size_t i = 0; i < out.offers.size(); ++i)
-    if (out.offers[i].delivered_value >= best - slack) out.preferred.push_back(i);
+    if (out.offers[i].delivered_value >= floor) out.preferred.push_back(i);
   return out;
 }
 
