@@ -22,9 +22,12 @@
 
 #include <excellence/period.hpp>
 
+#include <excellence/loyalty/cohort.hpp>
+#include <excellence/loyalty/indicators.hpp>
 #include <excellence/loyalty/lifetime_value.hpp>
 #include <excellence/loyalty/retention.hpp>
 #include <excellence/loyalty/segmentation.hpp>
+#include <excellence/loyalty/tiers.hpp>
 
 #include <excellence/value/delivered_value.hpp>
 
@@ -33,7 +36,13 @@
 
 #include <excellence/satisfaction/ces.hpp>
 #include <excellence/satisfaction/csat.hpp>
+#include <excellence/satisfaction/csi.hpp>
+#include <excellence/satisfaction/disconfirmation.hpp>
+#include <excellence/satisfaction/ipa.hpp>
+#include <excellence/satisfaction/kano.hpp>
 #include <excellence/satisfaction/nps.hpp>
+#include <excellence/satisfaction/servqual.hpp>
+#include <excellence/satisfaction/total_satisfaction.hpp>
 
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>

@@ -59,5 +59,8 @@ int nps(const std::vector<std::string>& args, io streams);
 int csat(const std::vector<std::string>& args, io streams);
 int rfm(const std::vector<std::string>& args, io streams);
 int complaints(const std::vector<std::string>& args, io streams);
+int kano(const std::vector<std::string>& args, io streams);
+int servqual(const std::vector<std::string>& args, io streams);
+int retention(const std::vector<std::string>& args, io streams);
 
 }  // namespace excellence::cli

@@ -65,6 +65,9 @@ constexpr const char* overview =
     "  nps         Net Promoter Score of a column of 0-10 answers\n"
     "  csat        top-box satisfaction share of a column of ratings\n"
     "  rfm         RFM scores and the concentration of customer value\n"
+    "  kano        Kano categories, Better and Worse per attribute\n"
+    "  servqual    SERVQUAL gaps (or SERVPERF) per item and dimension\n"
+    "  retention   cohort retention table from activity records\n"
     "  complaints  resolution times (open complaints censored), FCR, reopens\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
@@ -96,6 +99,9 @@ int run(int argc, char** argv) {
     if (command == "csat") return csat(args, streams);
     if (command == "rfm") return rfm(args, streams);
     if (command == "complaints") return complaints(args, streams);
+    if (command == "kano") return kano(args, streams);
+    if (command == "servqual") return servqual(args, streams);
+    if (command == "retention") return retention(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
     std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";

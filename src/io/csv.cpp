@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <system_error>
 
@@ -172,14 +173,19 @@ result<std::size_t> csv_table::try_column(std::string_view name) const {
                     "no column \"" + std::string(name) + "\" (the columns are: " + detail::join(named, ", ") + ")"};
 }
 
-result<std::vector<double>> csv_table::try_numbers(std::string_view name) const {
+result<std::vector<double>> csv_table::try_numbers(std::string_view name, empty_cells empty) const {
   const auto column = try_column(name);
   if (!column) return column.error();
   std::vector<double> out;
   out.reserve(rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const std::string& cell = rows[r][*column];
-    if (cell.empty()) return cell_error(errc::missing_field, r, *column, "the cell is empty; a number is expected");
+    if (cell.empty()) {
+      if (empty == empty_cells::error)
+        return cell_error(errc::missing_field, r, *column, "the cell is empty; a number is expected");
+      out.push_back(std::numeric_limits<double>::quiet_NaN());
+      continue;
+    }
     double value = 0;
     const char* first = cell.data();
     if (*first == '+') ++first;  // from_chars refuses a leading '+'

@@ -3,6 +3,7 @@
 // -Wmissing-field-initializers stays quiet because every member has a default. Adding
 // a member later therefore cannot break such callers' -Werror builds.
 #include <excellence/excellence.hpp>
+#include <excellence/loyalty/markov_clv.hpp>
 
 namespace {
 
@@ -33,6 +34,22 @@ namespace {
   [[maybe_unused]] const complaint_time open{.duration = 3, .resolved = false};
   [[maybe_unused]] const iceberg_shares small_problems{.formal = 0.03, .voiced_elsewhere = 0.47, .silent = 0.5};
   [[maybe_unused]] const escalation_step step{.max_delay = 1};
+  [[maybe_unused]] const attribute_expectation speed{.attribute = "speed", .performance = 4};
+  [[maybe_unused]] const servqual_item item_t1{.id = "t1"};
+  [[maybe_unused]] const servqual_options five_point_servqual{.scale_max = 5, .missing = missing_answers::drop_pair};
+  [[maybe_unused]] const csi_attribute price{.name = "price", .score = 3};
+  [[maybe_unused]] const ipa_attribute delivery{.name = "delivery", .importance = 4};
+  [[maybe_unused]] const ipa_options midpoint{.crosshair = ipa_crosshair::scale_midpoint};
+  [[maybe_unused]] const kano_options margin{.tie_margin = 5};
+  [[maybe_unused]] const dimension_satisfaction product{.score = 4};
+  [[maybe_unused]] const touch_point_ratings contact{.touch_point = "first_contact"};
+  [[maybe_unused]] const activity_record visit{.customer = "c1"};
+  [[maybe_unused]] const loyalty_component referral{.name = "referral", .value = 0.1};
+  [[maybe_unused]] const internal_customer_counts staff{.headcount_start = 90};
+  [[maybe_unused]] const abc_options abc{.a_cut = 0.7};
+  [[maybe_unused]] const pyramid_options pyramid{.basis = tier_basis::value};
+  [[maybe_unused]] const markov_chain ladder{.states = {"new", "lost"}};
+  [[maybe_unused]] const markov_clv_options five_years{.horizon = 5};
 }
 
 }  // namespace

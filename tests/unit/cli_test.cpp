@@ -314,3 +314,92 @@ TEST_CASE("excellence complaints") {
         "excellence: error: tests/data/csv/complaint-status.csv:3:2: status: \"closed\" is neither resolved "
         "nor open\n");
 }
+
+TEST_CASE("excellence kano") {
+  // examples/data/kano.csv, counted by hand. "mobile app": A 5, O 3, M 1, I 2, Q 1;
+  // "24h hotline": M 8, O 3, I 1; "loyalty points": I 6, A 4, O 1, R 1.
+  auto o = run("kano examples/data/kano.csv --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  const auto& a = j.at("attributes");
+  REQUIRE(a.size() == 3);
+  CHECK(a[0].at("attribute") == "mobile app");
+  CHECK(a[0].at("category") == "attractive");
+  CHECK(a[0].at("counts").at("questionable") == 1);
+  CHECK(a[0].at("better").get<double>() == doctest::Approx(8.0 / 11));
+  CHECK(a[0].at("worse").get<double>() == doctest::Approx(-4.0 / 11));
+  CHECK(a[1].at("category") == "must_be");
+  CHECK(a[1].at("worse").get<double>() == doctest::Approx(-11.0 / 12));
+  CHECK(a[2].at("category") == "indifferent");
+  CHECK(a[2].at("counts").at("reverse") == 1);
+  CHECK(a[2].at("better").get<double>() == doctest::Approx(5.0 / 11));
+  o = run("kano examples/data/kano.csv");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("24h hotline     12  0  3  8  1  0  0  must_be        0.25  -0.92  0.0") != std::string::npos);
+  o = run("kano tests/data/csv/kano-off-scale.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/kano-off-scale.csv:3:4: dysfunctional: a Kano answer must lie in 1-5\n");
+}
+
+TEST_CASE("excellence servqual") {
+  // tests/data/csv/servqual.csv is the example of satisfaction_models_test in long form.
+  auto o = run("servqual tests/data/csv/servqual.csv --importance 10,30,20,20,20 --json");
+  REQUIRE(o.status == 0);
+  auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("model") == "servqual");
+  CHECK(j.at("respondents") == 2);
+  CHECK(j.at("unweighted").get<double>() == doctest::Approx(-0.55));
+  CHECK(j.at("weighted").get<double>() == doctest::Approx(-0.625));
+  CHECK(j.at("dimensions")[1].at("gap").get<double>() == doctest::Approx(-1.25));
+  CHECK(j.at("items")[5].at("gap").get<double>() == doctest::Approx(-2.0));
+  o = run("servqual tests/data/csv/servqual.csv --servperf --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("unweighted").get<double>() == doctest::Approx(5.4));
+  CHECK(j.at("weighted").is_null());
+  // A missing pair: an error unless dropped, and then counted.
+  o = run("servqual tests/data/csv/servqual-missing-row.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/servqual-missing-row.csv: respondent \"R2\" has no row for item "
+                 "\"r2\" (use --missing drop to drop the pair)\n");
+  o = run("servqual tests/data/csv/servqual-empty-cell.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/servqual-empty-cell.csv:10:5: perception: the cell is empty; a "
+                 "number is expected\n");
+  for (const char* file : {"servqual-missing-row", "servqual-empty-cell"}) {
+    INFO(file);
+    o = run(std::string("servqual tests/data/csv/") + file + ".csv --missing drop --json");
+    REQUIRE(o.status == 0);
+    j = nlohmann::json::parse(o.out);
+    CHECK(j.at("dropped") == 1);
+    CHECK(j.at("dimensions")[1].at("gap").get<double>() == doctest::Approx(-0.75));
+  }
+  o = run("servqual tests/data/csv/servqual-off-scale.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/servqual-off-scale.csv:5:5: perception: a perception must lie in 1-7\n");
+  CHECK(run("servqual tests/data/csv/servqual.csv --importance 1,2").status == 1);  // five weights needed
+  CHECK(run("servqual tests/data/csv/servqual.csv --importance 1,x,3,4,5").status == 2);
+  o = run("servqual examples/data/servqual.csv");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("unweighted SERVQUAL") != std::string::npos);
+}
+
+TEST_CASE("excellence retention") {
+  // tests/data/csv/activity.csv is the cohort example of loyalty_models_test.
+  auto o = run("retention tests/data/csv/activity.csv --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("customers") == 5);
+  CHECK(j.at("repeated") == 1);
+  CHECK(j.at("cohorts")[0].at("retained") == std::vector<int>{3, 2, 2, 1});
+  CHECK(j.at("cohorts")[0].at("active") == std::vector<int>{3, 1, 1, 1});
+  CHECK(j.at("retention_by_age")[1].get<double>() == doctest::Approx(0.6));
+  o = run("retention examples/data/activity.csv");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("2024-06          3  100.0") != std::string::npos);
+  o = run("retention tests/data/csv/activity-bad-period.csv");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/activity-bad-period.csv:3:2: period: \"2024-13\" is not a period: "
+                 "expected a whole number or YYYY-MM\n");
+  CHECK(run("retention tests/data/csv/activity.csv --unit fortnight").status == 2);
+}

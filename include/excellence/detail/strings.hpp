@@ -3,6 +3,7 @@
 
 #include <excellence/config.hpp>
 
+#include <charconv>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -23,6 +24,22 @@ template <class Range>
     first = false;
   }
   return out;
+}
+
+/// The parts (each convertible to std::string_view) one after another. Appending keeps
+/// GCC 12's -Wrestrict false positive on `"literal" + std::string` (bug 105651) away.
+template <class... Parts>
+[[nodiscard]] std::string concat(const Parts&... parts) {
+  std::string out;
+  ((out += std::string_view(parts)), ...);
+  return out;
+}
+
+/// The shortest text that reads back as `value` ("3", "0.25", "1e+300"), for messages.
+[[nodiscard]] inline std::string shortest(double value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return ec == std::errc{} ? std::string(buffer, end) : std::string("?");
 }
 
 /// "name[i]", the JSON-path form of an element. Built by appending, and meant to be called

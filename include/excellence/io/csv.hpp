@@ -17,6 +17,12 @@ struct csv_options {
   char delimiter = ',';
 };
 
+/// What an empty cell of a numeric column means.
+enum class empty_cells {
+  error,   ///< the default: an empty cell is an error naming its line and field
+  missing  ///< an empty cell is a missing value, returned as a quiet NaN for the caller to handle
+};
+
 /// A CSV file with a header row. Cells are kept as text; the typed accessors convert a
 /// column and report the first bad cell with file, line, field number and header name
 /// (diagnostic::line, ::column = 1-based field number, ::path = the header name).
@@ -38,8 +44,11 @@ struct csv_table {
   [[nodiscard]] EXCELLENCE_API result<std::size_t> try_column(std::string_view name) const;
 
   /// The column as numbers (a whole cell must be a number, e.g. "12", "-3.5", "1e3");
-  /// an empty, non-numeric or non-finite cell is an error naming its line and field.
-  [[nodiscard]] EXCELLENCE_API result<std::vector<double>> try_numbers(std::string_view name) const;
+  /// a non-numeric or non-finite cell is an error naming its line and field, and so is an
+  /// empty cell unless `empty` is empty_cells::missing (then it is NaN: text such as "NaN"
+  /// is never read as missing, so the only missing value is one the file left blank).
+  [[nodiscard]] EXCELLENCE_API result<std::vector<double>> try_numbers(std::string_view name,
+                                                                       empty_cells empty = empty_cells::error) const;
 
   /// The diagnostic for cell (row, column) with a message.
   [[nodiscard]] EXCELLENCE_API diagnostic cell_error(errc code, std::size_t row, std::size_t column,

@@ -1,0 +1,40 @@
+// Internal: the diagnostic of an input that is not a file (a span, a struct field).
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/detail/strings.hpp>
+#include <excellence/error.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+EXCELLENCE_BEGIN_NAMESPACE
+namespace detail {
+
+/// An error about the argument at `path` ("importance", "attributes[2].score"): no file,
+/// line or column, which a reader of a file adds when it maps the element to a cell.
+[[nodiscard]] inline diagnostic input_error(errc code, std::string path, std::string message) {
+  return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
+}
+
+/// "name[i].field", built by appending (see indexed()).
+[[nodiscard]] inline std::string field_path(std::string_view name, std::size_t i, std::string_view field) {
+  std::string out = indexed(name, i);
+  out += '.';
+  out += field;
+  return out;
+}
+
+/// A finite number, else invalid_value at `path` naming `noun`.
+[[nodiscard]] inline std::optional<diagnostic> check_finite(double x, const std::string& path, std::string_view noun) {
+  if (std::isfinite(x)) return std::nullopt;
+  std::string message(noun);
+  message += " must be a finite number";
+  return input_error(errc::invalid_value, path, std::move(message));
+}
+
+}  // namespace detail
+EXCELLENCE_END_NAMESPACE

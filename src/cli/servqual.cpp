@@ -1,0 +1,196 @@
+// excellence servqual FILE.csv [--servperf] [--scale-min A] [--scale-max B]
+//                              [--importance T,R,R,A,E] [--missing error|drop] [--json]
+#include "command.hpp"
+
+#include <excellence/detail/strings.hpp>
+#include <excellence/detail/text_table.hpp>
+#include <excellence/io/csv.hpp>
+#include <excellence/satisfaction/servqual.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <limits>
+#include <map>
+#include <ostream>
+
+namespace excellence::cli {
+
+namespace {
+
+// "10,30,20,20,20" -> five numbers.
+std::vector<double> parse_importance(const std::string& text) {
+  std::vector<double> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const auto comma = std::min(text.find(',', from), text.size());
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + comma, value);
+    if (ec != std::errc() || end != text.data() + comma || comma == from)
+      throw usage_error("--importance must be five numbers separated by commas, e.g. 10,30,20,20,20");
+    out.push_back(value);
+    from = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+int servqual(const std::vector<std::string>& args, io streams) {
+  namespace po = boost::program_options;
+  po::options_description options(
+      "excellence servqual FILE.csv [options]\n\n"
+      "SERVQUAL gaps (perception - expectation) per item and per dimension: columns\n"
+      "respondent, item, dimension (tangibles, reliability, responsiveness, assurance,\n"
+      "empathy), expectation and perception, one row per respondent and item. With\n"
+      "--servperf only perceptions are used and the expectation column may be absent\n"
+      "(docs/satisfaction.md).\n\noptions");
+  const servqual_options defaults;
+  options.add_options()("servperf", "score perceptions only (SERVPERF)")(
+      "scale-min", po::value<int>()->default_value(defaults.scale_min), "lowest answer of the scale")(
+      "scale-max", po::value<int>()->default_value(defaults.scale_max), "highest answer of the scale")(
+      "importance", po::value<std::string>(), "weights of the five dimensions, e.g. 10,30,20,20,20")(
+      "missing", po::value<std::string>()->default_value("error"),
+      "error: an empty cell or absent row is an error; drop: drop the pair and count it")("json", "print JSON");
+  const auto parsed = parse_file_command(args, options, "servqual", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
+  const bool servperf_only = values.count("servperf") != 0U;
+  const auto missing_name = values["missing"].as<std::string>();
+  if (missing_name != "error" && missing_name != "drop") throw usage_error("--missing must be error or drop");
+  servqual_options settings{values["scale-min"].as<int>(), values["scale-max"].as<int>(),
+                            missing_name == "drop" ? missing_answers::drop_pair : missing_answers::error, {}};
+  if (values.count("importance") != 0U) settings.importance = parse_importance(values["importance"].as<std::string>());
+
+  const auto table = try_read_csv(values["file"].as<std::string>()).value();
+  const auto respondent = table.try_column("respondent").value();
+  const auto item = table.try_column("item").value();
+  const auto dimension = table.try_column("dimension").value();
+  const auto empty = settings.missing == missing_answers::drop_pair ? empty_cells::missing : empty_cells::error;
+  const auto perception = table.try_numbers("perception", empty).value();
+  const auto expectation = servperf_only ? std::vector<double>{} : table.try_numbers("expectation", empty).value();
+
+  // Items and respondents in order of first appearance; each (respondent, item) once.
+  std::vector<servqual_item> items;
+  std::map<std::string, std::size_t> item_index;
+  std::vector<std::string> respondents;
+  std::map<std::string, std::size_t> respondent_index;
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> row_of_pair;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    const auto dim = servqual_dimension_from_string(row[dimension]);
+    if (!dim)
+      throw data_error(table.cell_error(errc::invalid_value, r, dimension,
+                                        detail::concat("\"", row[dimension],
+                                                       "\" is not tangibles, reliability, responsiveness, "
+                                                       "assurance or empathy")));
+    if (row[item].empty()) throw data_error(table.cell_error(errc::invalid_value, r, item, "an item needs an id"));
+    if (row[respondent].empty())
+      throw data_error(table.cell_error(errc::invalid_value, r, respondent, "a respondent needs an id"));
+    const auto [it, added] = item_index.try_emplace(row[item], items.size());
+    if (added) items.push_back({row[item], *dim});
+    if (items[it->second].dimension != *dim)
+      throw data_error(table.cell_error(errc::invalid_value, r, dimension,
+                                        detail::concat("item \"", row[item], "\" was given dimension ",
+                                                       to_string(items[it->second].dimension), " before")));
+    const auto [who, new_respondent] = respondent_index.try_emplace(row[respondent], respondents.size());
+    if (new_respondent) respondents.push_back(row[respondent]);
+    if (!row_of_pair.try_emplace({who->second, it->second}, r).second)
+      throw data_error(table.cell_error(errc::duplicate_id, r, item,
+                                        detail::concat("respondent \"", row[respondent], "\" answers item \"",
+                                                       row[item], "\" twice")));
+  }
+  if (table.rows.empty()) throw data_error(diagnostic{errc::invalid_value, table.source, 0, 0, "", "no answers"});
+
+  // Row-major respondents x items; an absent row is a missing pair.
+  const std::size_t k = items.size();
+  constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> p(respondents.size() * k, missing);
+  std::vector<double> e(servperf_only ? 0 : p.size(), missing);
+  std::vector<std::size_t> row_of(p.size(), table.rows.size());
+  for (const auto& [pair, r] : row_of_pair) {
+    const auto at = pair.first * k + pair.second;
+    p[at] = perception[r];
+    if (!servperf_only) e[at] = expectation[r];
+    row_of[at] = r;
+  }
+  if (settings.missing == missing_answers::error)
+    for (std::size_t at = 0; at < p.size(); ++at)
+      if (row_of[at] == table.rows.size())
+        throw data_error(diagnostic{errc::missing_field, table.source, 0, 0, "",
+                                    detail::concat("respondent \"", respondents[at / k], "\" has no row for item \"",
+                                                   items[at % k].id, "\" (use --missing drop to drop the pair)")});
+
+  const auto r = servperf_only ? try_servperf(items, p, settings) : try_servqual(items, e, p, settings);
+  if (!r) {
+    const auto& d = r.error();
+    if (d.path.starts_with("perceptions")) throw_at_cell(table, d, "perception", &row_of);
+    if (d.path.starts_with("expectations")) throw_at_cell(table, d, "expectation", &row_of);
+    throw data_error(d);
+  }
+
+  using nj = nlohmann::ordered_json;
+  if (values.count("json") != 0U) {
+    nj out;
+    out["model"] = servperf_only ? "servperf" : "servqual";
+    out["respondents"] = r->respondents;
+    out["dropped"] = r->dropped;
+    auto& list = out["items"] = nj::array();
+    for (const auto& i : r->items) {
+      nj entry{{"item", i.id}, {"dimension", to_string(i.dimension)}};
+      if (i.expectation) entry["expectation"] = *i.expectation;
+      entry["perception"] = i.perception;
+      if (i.expectation) entry["gap"] = i.score;
+      entry["n"] = i.n;
+      entry["dropped"] = i.dropped;
+      list.push_back(entry);
+    }
+    auto& dims = out["dimensions"] = nj::array();
+    for (const auto& d : r->dimensions) {
+      nj entry{{"dimension", to_string(d.dimension)}, {"items", d.items}};
+      if (d.expectation) entry["expectation"] = *d.expectation;
+      entry["perception"] = d.perception;
+      if (d.expectation) entry["gap"] = d.score;
+      if (r->weighted) entry["weight"] = d.weight;
+      dims.push_back(entry);
+    }
+    out["unweighted"] = r->unweighted;
+    out["weighted"] = r->weighted ? nj(*r->weighted) : nj(nullptr);
+    streams.out << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  const bool gaps = !servperf_only;
+  auto add_row = [gaps](detail::text_table& t, std::vector<std::string> row, const std::optional<double>& expected,
+                        double perceived, double score) {
+    if (gaps) row.push_back(detail::fixed(expected.value_or(0.0), 2));
+    row.push_back(detail::fixed(perceived, 2));
+    if (gaps) row.push_back(detail::fixed(score, 2));
+    t.add(std::move(row));
+  };
+  std::vector<std::string> head{"dimension", "items"};
+  if (gaps) head.push_back("expectation");
+  head.push_back("perception");
+  if (gaps) head.push_back("gap");
+  detail::text_table dims_table({1, 2, 3, 4});
+  dims_table.add(head);
+  dims_table.rule();
+  for (const auto& d : r->dimensions)
+    add_row(dims_table, {to_string(d.dimension), std::to_string(d.items)}, d.expectation, d.perception, d.score);
+  head[0] = "item";
+  head[1] = "dimension";
+  detail::text_table items_table({2, 3, 4});
+  items_table.add(head);
+  items_table.rule();
+  for (const auto& i : r->items) add_row(items_table, {i.id, to_string(i.dimension)}, i.expectation, i.perception, i.score);
+  streams.out << (gaps ? "SERVQUAL (gap = perception - expectation)" : "SERVPERF (perceptions)") << ", "
+              << r->respondents << " respondents, scale " << settings.scale_min << "-" << settings.scale_max;
+  if (r->dropped > 0) streams.out << ", " << r->dropped << " missing pairs dropped";
+  streams.out << "\n\n" << dims_table.str() << "\n"
+              << (gaps ? "unweighted SERVQUAL " : "unweighted SERVPERF ") << detail::fixed(r->unweighted, 2) << "\n";
+  if (r->weighted)
+    streams.out << (gaps ? "weighted SERVQUAL   " : "weighted SERVPERF   ") << detail::fixed(*r->weighted, 2) << "\n";
+  streams.out << "\n" << items_table.str();
+  return exit_ok;
+}
+
+}  // namespace excellence::cli
