@@ -20,8 +20,8 @@ int kano(const std::vector<std::string>& args, io streams) {
       "5 dislike. Prints the category counts, the modal category (ties M > O > A > I),\n"
       "Better, Worse and the questionable share per attribute (docs/satisfaction.md).\n\noptions");
   options.add_options()("tie-margin", po::value<double>()->default_value(0.0),
-                        "categories within this many percentage points of the top one count as tied")(
-      "json", "print JSON");
+                        "categories within this many percentage points of the top one count as tied")("json",
+                                                                                                      "print JSON");
   const auto parsed = parse_file_command(args, options, "kano", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -35,7 +35,8 @@ int kano(const std::vector<std::string>& args, io streams) {
   std::vector<std::vector<std::size_t>> rows;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto& name = table.rows[r][attribute];
-    if (name.empty()) throw data_error(table.cell_error(errc::invalid_value, r, attribute, "an attribute needs a name"));
+    if (name.empty())
+      throw data_error(table.cell_error(errc::invalid_value, r, attribute, "an attribute needs a name"));
     auto it = std::find(names.begin(), names.end(), name);
     if (it == names.end()) {
       names.push_back(name);

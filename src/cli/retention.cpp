@@ -76,8 +76,8 @@ int retention(const std::vector<std::string>& args, io streams) {
   options.add_options()("unit", po::value<std::string>()->default_value("month"),
                         "the period unit: day, week, month, quarter or year")(
       "measure", po::value<std::string>()->default_value("retained"),
-      "the table's cells: retained (seen at that age or later) or active (active in that period)")(
-      "json", "print JSON");
+      "the table's cells: retained (seen at that age or later) or active (active in that period)")("json",
+                                                                                                   "print JSON");
   const auto parsed = parse_file_command(args, options, "retention", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -99,12 +99,11 @@ int retention(const std::vector<std::string>& args, io streams) {
     const auto& cell = table.rows[r][period_column];
     const auto p = read_period(cell, *unit);
     if (!p)
-      throw data_error(table.cell_error(
-          errc::invalid_value, r, period_column,
-          detail::concat("\"", cell, "\" is not a period: expected a whole number",
-                         *unit == time_unit::month     ? " or YYYY-MM"
-                         : *unit == time_unit::quarter ? " or YYYY-Qn"
-                                                       : "")));
+      throw data_error(table.cell_error(errc::invalid_value, r, period_column,
+                                        detail::concat("\"", cell, "\" is not a period: expected a whole number",
+                                                       *unit == time_unit::month     ? " or YYYY-MM"
+                                                       : *unit == time_unit::quarter ? " or YYYY-Qn"
+                                                                                     : "")));
     if (form && *form != p->second)
       throw data_error(table.cell_error(errc::invalid_value, r, period_column,
                                         "periods are written in two forms (numbers and calendar labels)"));

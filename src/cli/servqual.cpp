@@ -58,8 +58,10 @@ int servqual(const std::vector<std::string>& args, io streams) {
   const bool servperf_only = values.count("servperf") != 0U;
   const auto missing_name = values["missing"].as<std::string>();
   if (missing_name != "error" && missing_name != "drop") throw usage_error("--missing must be error or drop");
-  servqual_options settings{values["scale-min"].as<int>(), values["scale-max"].as<int>(),
-                            missing_name == "drop" ? missing_answers::drop_pair : missing_answers::error, {}};
+  servqual_options settings{values["scale-min"].as<int>(),
+                            values["scale-max"].as<int>(),
+                            missing_name == "drop" ? missing_answers::drop_pair : missing_answers::error,
+                            {}};
   if (values.count("importance") != 0U) settings.importance = parse_importance(values["importance"].as<std::string>());
 
   const auto table = try_read_csv(values["file"].as<std::string>()).value();
@@ -96,9 +98,9 @@ int servqual(const std::vector<std::string>& args, io streams) {
     const auto [who, new_respondent] = respondent_index.try_emplace(row[respondent], respondents.size());
     if (new_respondent) respondents.push_back(row[respondent]);
     if (!row_of_pair.try_emplace({who->second, it->second}, r).second)
-      throw data_error(table.cell_error(errc::duplicate_id, r, item,
-                                        detail::concat("respondent \"", row[respondent], "\" answers item \"",
-                                                       row[item], "\" twice")));
+      throw data_error(table.cell_error(
+          errc::duplicate_id, r, item,
+          detail::concat("respondent \"", row[respondent], "\" answers item \"", row[item], "\" twice")));
   }
   if (table.rows.empty()) throw data_error(diagnostic{errc::invalid_value, table.source, 0, 0, "", "no answers"});
 
@@ -181,11 +183,13 @@ int servqual(const std::vector<std::string>& args, io streams) {
   detail::text_table items_table({2, 3, 4});
   items_table.add(head);
   items_table.rule();
-  for (const auto& i : r->items) add_row(items_table, {i.id, to_string(i.dimension)}, i.expectation, i.perception, i.score);
+  for (const auto& i : r->items)
+    add_row(items_table, {i.id, to_string(i.dimension)}, i.expectation, i.perception, i.score);
   streams.out << (gaps ? "SERVQUAL (gap = perception - expectation)" : "SERVPERF (perceptions)") << ", "
               << r->respondents << " respondents, scale " << settings.scale_min << "-" << settings.scale_max;
   if (r->dropped > 0) streams.out << ", " << r->dropped << " missing pairs dropped";
-  streams.out << "\n\n" << dims_table.str() << "\n"
+  streams.out << "\n\n"
+              << dims_table.str() << "\n"
               << (gaps ? "unweighted SERVQUAL " : "unweighted SERVPERF ") << detail::fixed(r->unweighted, 2) << "\n";
   if (r->weighted)
     streams.out << (gaps ? "weighted SERVQUAL   " : "weighted SERVPERF   ") << detail::fixed(*r->weighted, 2) << "\n";

@@ -267,8 +267,9 @@ TEST_CASE("excellence nps and csat") {
         "excellence: error: tests/data/csv/nps-fraction.csv:3:1: recommend: an answer must be a whole number\n");
   o = run("nps tests/data/csv/nps-negative-weight.csv --column recommend --weights weight");
   CHECK(o.status == 1);
-  CHECK(o.err == "excellence: error: tests/data/csv/nps-negative-weight.csv:3:2: weight: a weight must be finite and "
-                 "non-negative\n");
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/nps-negative-weight.csv:3:2: weight: a weight must be finite and "
+        "non-negative\n");
   CHECK(run("nps examples/data/survey.csv").status == 2);
   CHECK(run("nps examples/data/survey.csv --column recommend --interval exact").status == 2);
   CHECK(run("csat examples/data/survey.csv --column satisfaction --top-box 6").status == 1);
@@ -338,7 +339,8 @@ TEST_CASE("excellence kano") {
   CHECK(o.out.find("24h hotline     12  0  3  8  1  0  0  must_be        0.25  -0.92  0.0") != std::string::npos);
   o = run("kano tests/data/csv/kano-off-scale.csv");
   CHECK(o.status == 1);
-  CHECK(o.err == "excellence: error: tests/data/csv/kano-off-scale.csv:3:4: dysfunctional: a Kano answer must lie in 1-5\n");
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/kano-off-scale.csv:3:4: dysfunctional: a Kano answer must lie in 1-5\n");
 }
 
 TEST_CASE("excellence servqual") {
@@ -360,12 +362,14 @@ TEST_CASE("excellence servqual") {
   // A missing pair: an error unless dropped, and then counted.
   o = run("servqual tests/data/csv/servqual-missing-row.csv");
   CHECK(o.status == 1);
-  CHECK(o.err == "excellence: error: tests/data/csv/servqual-missing-row.csv: respondent \"R2\" has no row for item "
-                 "\"r2\" (use --missing drop to drop the pair)\n");
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/servqual-missing-row.csv: respondent \"R2\" has no row for item "
+        "\"r2\" (use --missing drop to drop the pair)\n");
   o = run("servqual tests/data/csv/servqual-empty-cell.csv");
   CHECK(o.status == 1);
-  CHECK(o.err == "excellence: error: tests/data/csv/servqual-empty-cell.csv:10:5: perception: the cell is empty; a "
-                 "number is expected\n");
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/servqual-empty-cell.csv:10:5: perception: the cell is empty; a "
+        "number is expected\n");
   for (const char* file : {"servqual-missing-row", "servqual-empty-cell"}) {
     INFO(file);
     o = run(std::string("servqual tests/data/csv/") + file + ".csv --missing drop --json");
@@ -376,7 +380,8 @@ TEST_CASE("excellence servqual") {
   }
   o = run("servqual tests/data/csv/servqual-off-scale.csv");
   CHECK(o.status == 1);
-  CHECK(o.err == "excellence: error: tests/data/csv/servqual-off-scale.csv:5:5: perception: a perception must lie in 1-7\n");
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/servqual-off-scale.csv:5:5: perception: a perception must lie in 1-7\n");
   CHECK(run("servqual tests/data/csv/servqual.csv --importance 1,2").status == 1);  // five weights needed
   CHECK(run("servqual tests/data/csv/servqual.csv --importance 1,x,3,4,5").status == 2);
   o = run("servqual examples/data/servqual.csv");
@@ -399,7 +404,8 @@ TEST_CASE("excellence retention") {
   CHECK(o.out.find("2024-06          3  100.0") != std::string::npos);
   o = run("retention tests/data/csv/activity-bad-period.csv");
   CHECK(o.status == 1);
-  CHECK(o.err == "excellence: error: tests/data/csv/activity-bad-period.csv:3:2: period: \"2024-13\" is not a period: "
-                 "expected a whole number or YYYY-MM\n");
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/activity-bad-period.csv:3:2: period: \"2024-13\" is not a period: "
+        "expected a whole number or YYYY-MM\n");
   CHECK(run("retention tests/data/csv/activity.csv --unit fortnight").status == 2);
 }

@@ -145,7 +145,8 @@ TEST_CASE("repeat-purchase, cross-buying and referral rates") {
   const std::vector<double> categories{1, 2, 2, 1};
   CHECK(try_cross_buying_rate(categories, year).value().share == doctest::Approx(0.5));
   CHECK(try_referral_rate(30, 400, year).value().share == doctest::Approx(0.075));
-  CHECK(fails(try_repeat_purchase_rate(500, 400, year)) == "repeat_buyers: more repeat_buyers (500) than customers (400)");
+  CHECK(fails(try_repeat_purchase_rate(500, 400, year)) ==
+        "repeat_buyers: more repeat_buyers (500) than customers (400)");
   CHECK(fails(try_cross_buying_rate(1, 0, year)) == "customers: the customers must be > 0: the rate is undefined");
   const std::vector<double> fractional{1, 2.5};
   CHECK(fails(try_repeat_purchase_rate(fractional, year)) == "purchases[1]: a count must be a whole number >= 0");
@@ -177,8 +178,14 @@ TEST_CASE("composite loyalty index with the caller's weights") {
 }
 
 TEST_CASE("internal-customer indicators over the average headcount") {
-  const internal_customer_counts c{.headcount_start = 90, .headcount_end = 110, .complaints = 5, .leavers = 12,
-                                   .violations = 3, .participants = 60, .suggestions = 150, .trained = 80};
+  const internal_customer_counts c{.headcount_start = 90,
+                                   .headcount_end = 110,
+                                   .complaints = 5,
+                                   .leavers = 12,
+                                   .violations = 3,
+                                   .participants = 60,
+                                   .suggestions = 150,
+                                   .trained = 80};
   const auto r = try_internal_customer_indicators(c, year).value();
   CHECK(r.average_headcount == 100);
   CHECK(r.complaint_rate == doctest::Approx(0.05));
@@ -234,7 +241,8 @@ TEST_CASE("tiers: errors") {
   const std::vector<double> ok{10, 5};
   CHECK(fails(try_abc_tiers(ok, {.a_cut = 0.9, .b_cut = 0.8})) ==
         "cuts[1]: cut points must be ascending shares strictly between 0 and 1");
-  CHECK(fails(try_customer_pyramid(ok, {.cuts = {0.5}})) == "cuts: the pyramid needs 3 cut points (platinum, gold, iron), got 1");
+  CHECK(fails(try_customer_pyramid(ok, {.cuts = {0.5}})) ==
+        "cuts: the pyramid needs 3 cut points (platinum, gold, iron), got 1");
   CHECK(fails(try_abc_tiers({})) == "values: no customers");
   const std::vector<double> zeros{0, 0};
   CHECK(fails(try_abc_tiers(zeros)) == "values: the values sum to 0: value shares are undefined");

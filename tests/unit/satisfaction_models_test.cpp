@@ -27,8 +27,7 @@ std::string fails(const Result& r) {
 }  // namespace
 
 TEST_CASE("disconfirmation: gap = performance - expectation, outcome with a zone of tolerance") {
-  const std::vector<attribute_expectation> attributes{
-      {"speed", 4.0, 3.5}, {"courtesy", 4.0, 4.2}, {"price", 3.0, 3.5}};
+  const std::vector<attribute_expectation> attributes{{"speed", 4.0, 3.5}, {"courtesy", 4.0, 4.2}, {"price", 3.0, 3.5}};
   const auto r = disconfirmation(attributes, 0.25);
   REQUIRE(r.n == 3);
   CHECK(r.attributes[0].gap == doctest::Approx(-0.5));
@@ -52,15 +51,13 @@ TEST_CASE("disconfirmation: errors name the attribute and field") {
 
 namespace {
 // Six items (one to two per dimension), two respondents, 7-point scale.
-const std::vector<servqual_item> items{{"t1", servqual_dimension::tangibles},
-                                       {"r1", servqual_dimension::reliability},
-                                       {"r2", servqual_dimension::reliability},
-                                       {"s1", servqual_dimension::responsiveness},
-                                       {"a1", servqual_dimension::assurance},
-                                       {"e1", servqual_dimension::empathy}};
-const std::vector<double> expected{6, 7, 6, 5, 6, 7,   // respondent 0
-                                   5, 7, 7, 6, 6, 5};  // respondent 1
-const std::vector<double> perceived{5, 5, 6, 6, 6, 4,  // gaps -1 -2  0  1  0 -3
+const std::vector<servqual_item> items{
+    {"t1", servqual_dimension::tangibles},   {"r1", servqual_dimension::reliability},
+    {"r2", servqual_dimension::reliability}, {"s1", servqual_dimension::responsiveness},
+    {"a1", servqual_dimension::assurance},   {"e1", servqual_dimension::empathy}};
+const std::vector<double> expected{6, 7, 6, 5, 6, 7,    // respondent 0
+                                   5, 7, 7, 6, 6, 5};   // respondent 1
+const std::vector<double> perceived{5, 5, 6, 6, 6, 4,   // gaps -1 -2  0  1  0 -3
                                     5, 6, 5, 6, 7, 4};  // gaps  0 -1 -2  0  1 -1
 }  // namespace
 
@@ -106,7 +103,7 @@ TEST_CASE("SERVQUAL: a missing answer is an error unless pairs may be dropped, a
   CHECK(r.dropped == 1);
   CHECK(r.items[2].dropped == 1);
   CHECK(r.items[2].n == 1);
-  CHECK(r.items[2].score == doctest::Approx(0.0));          // respondent 0 alone
+  CHECK(r.items[2].score == doctest::Approx(0.0));         // respondent 0 alone
   CHECK(r.dimensions[1].score == doctest::Approx(-0.75));  // (-1.5 + 0)/2
   // An item nobody answered completely has no score.
   auto none = with_gap;
@@ -188,8 +185,8 @@ TEST_CASE("IPA: quadrants with the data-mean crosshair and with the scale midpoi
   CHECK(mid.attributes[3].quadrant == ipa_quadrant::keep_up_the_good_work);  // importance 3.0 on the line
   CHECK(mid.attributes[3].on_importance_line);
   CHECK(mid.keep_up_the_good_work == 3);
-  const auto given = ipa(attributes, {.crosshair = ipa_crosshair::given, .importance_line = 4.2,
-                                      .performance_line = 2.5});
+  const auto given =
+      ipa(attributes, {.crosshair = ipa_crosshair::given, .importance_line = 4.2, .performance_line = 2.5});
   CHECK(given.attributes[1].quadrant == ipa_quadrant::possible_overkill);
 }
 
@@ -233,8 +230,8 @@ TEST_CASE("Kano: counts, modal category, Better and Worse (negative), strengths 
   CHECK(r.counts[static_cast<std::size_t>(kano_category::attractive)] == 4);
   CHECK(r.category == kano_category::attractive);
   CHECK_FALSE(r.tie_broken);
-  CHECK(*r.better == doctest::Approx(0.7));   // (4 + 3)/10
-  CHECK(*r.worse == doctest::Approx(-0.5));   // -(3 + 2)/10
+  CHECK(*r.better == doctest::Approx(0.7));  // (4 + 3)/10
+  CHECK(*r.worse == doctest::Approx(-0.5));  // -(3 + 2)/10
   CHECK(r.total_strength == doctest::Approx(90));
   CHECK(r.category_strength == doctest::Approx(10));
   // 1.65 sqrt((4 + 3)(20 - 7)/20) = 3.52 > |4 - 3|: the lead of A over O is not significant.
@@ -284,10 +281,10 @@ TEST_CASE("Kano: errors name the answer") {
 
 TEST_CASE("total customer satisfaction over the five dimensions, in any order") {
   const std::vector<dimension_satisfaction> dims{{satisfaction_dimension::service, 2},
-                                                  {satisfaction_dimension::philosophy, 4},
-                                                  {satisfaction_dimension::product, 4.5},
-                                                  {satisfaction_dimension::behaviour, 3},
-                                                  {satisfaction_dimension::visual_image, 5}};
+                                                 {satisfaction_dimension::philosophy, 4},
+                                                 {satisfaction_dimension::product, 4.5},
+                                                 {satisfaction_dimension::behaviour, 3},
+                                                 {satisfaction_dimension::visual_image, 5}};
   const auto r = total_customer_satisfaction(dims);
   // Rescaled on 1-5: 75, 50, 100, 87.5, 25 with equal weights.
   CHECK(r.index == doctest::Approx((75 + 50 + 100 + 87.5 + 25) / 5));
@@ -305,8 +302,7 @@ TEST_CASE("total customer satisfaction over the five dimensions, in any order") 
   CHECK(fails(try_total_customer_satisfaction(twice)) == "dimensions[4].dimension: service is given twice");
   auto off = dims;
   off[2].score = 7;
-  CHECK(fails(try_total_customer_satisfaction(off)) ==
-        "dimensions[2].score: the score 7 lies outside its scale 1-5");
+  CHECK(fails(try_total_customer_satisfaction(off)) == "dimensions[2].score: the score 7 lies outside its scale 1-5");
 }
 
 TEST_CASE("moments of truth: CSAT per touch point and the weakest one") {

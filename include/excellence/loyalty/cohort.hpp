@@ -62,8 +62,7 @@ struct cohort_table {
 /// Repeated (customer, period) records are merged and counted in `repeated`. Errors: no
 /// records, an empty customer id (`records[i].customer`), a span of periods longer than
 /// 100 000 (almost certainly dates passed as periods).
-[[nodiscard]] inline result<cohort_table> try_cohort_retention(std::span<const activity_record> records,
-                                                               period per) {
+[[nodiscard]] inline result<cohort_table> try_cohort_retention(std::span<const activity_record> records, period per) {
   if (records.empty()) return detail::input_error(errc::invalid_value, "records", "no activity records");
   struct span_of_activity {
     std::int64_t first = std::numeric_limits<std::int64_t>::max();
@@ -114,8 +113,12 @@ struct cohort_table {
   for (std::size_t p = 0; p < periods; ++p) {
     if (row_of[p] == 0) continue;
     const auto ages = periods - p;
-    t.cohorts.push_back({lo + static_cast<std::int64_t>(p), 0, std::vector<std::size_t>(ages, 0), {},
-                         std::vector<std::size_t>(ages, 0), {}});
+    t.cohorts.push_back({lo + static_cast<std::int64_t>(p),
+                         0,
+                         std::vector<std::size_t>(ages, 0),
+                         {},
+                         std::vector<std::size_t>(ages, 0),
+                         {}});
     row_of[p] = t.cohorts.size();
   }
   for (const auto& c : customers) {
@@ -144,8 +147,7 @@ struct cohort_table {
   }
   for (std::size_t age = 0; age < periods && size_by_age[age] > 0; ++age) {
     t.retention_by_age.push_back(static_cast<double>(retained_by_age[age]) / static_cast<double>(size_by_age[age]));
-    t.active_share_by_age.push_back(static_cast<double>(active_by_age[age]) /
-                                    static_cast<double>(size_by_age[age]));
+    t.active_share_by_age.push_back(static_cast<double>(active_by_age[age]) / static_cast<double>(size_by_age[age]));
   }
   t.cohorts_by_age.resize(t.retention_by_age.size());
   return t;

@@ -34,7 +34,8 @@ inline result<indicator> make_indicator(std::int64_t count, std::int64_t base, p
                                         const char* base_name, bool at_most_base) {
   if (count < 0) return input_error(errc::out_of_range, count_name, "a count cannot be negative");
   if (base <= 0)
-    return input_error(errc::invalid_value, base_name, concat("the ", base_name, " must be > 0: the rate is undefined"));
+    return input_error(errc::invalid_value, base_name,
+                       concat("the ", base_name, " must be > 0: the rate is undefined"));
   if (at_most_base && count > base)
     return input_error(errc::invalid_value, count_name,
                        concat("more ", count_name, " (", std::to_string(count), ") than ", base_name, " (",
@@ -91,9 +92,9 @@ inline result<indicator> customers_with_at_least(std::span<const double> per_cus
 }
 
 struct price_elasticity {
-  double elasticity = 0;      ///< arc elasticity: % change of quantity per % change of price (midpoint bases)
-  double price_change = 0;    ///< (p₂ − p₁)/((p₁ + p₂)/2)
-  double quantity_change = 0; ///< (q₂ − q₁)/((q₁ + q₂)/2)
+  double elasticity = 0;       ///< arc elasticity: % change of quantity per % change of price (midpoint bases)
+  double price_change = 0;     ///< (p₂ − p₁)/((p₁ + p₂)/2)
+  double quantity_change = 0;  ///< (q₂ − q₁)/((q₁ + q₂)/2)
 };
 
 /// Arc (midpoint) price elasticity of demand, the usual measure of loyal customers' lower
@@ -186,13 +187,13 @@ struct internal_customer_counts {
 };
 
 struct internal_customer_indicators {
-  double average_headcount = 0;  ///< (start + end)/2, the base of every rate
-  double complaint_rate = 0;     ///< complaints per employee
-  double turnover_rate = 0;      ///< leavers / average headcount
-  double violation_rate = 0;     ///< violations per employee
-  double participation_rate = 0; ///< participants / average headcount
-  double suggestion_rate = 0;    ///< suggestions per employee (may exceed 1)
-  double training_rate = 0;      ///< trained / average headcount
+  double average_headcount = 0;   ///< (start + end)/2, the base of every rate
+  double complaint_rate = 0;      ///< complaints per employee
+  double turnover_rate = 0;       ///< leavers / average headcount
+  double violation_rate = 0;      ///< violations per employee
+  double participation_rate = 0;  ///< participants / average headcount
+  double suggestion_rate = 0;     ///< suggestions per employee (may exceed 1)
+  double training_rate = 0;       ///< trained / average headcount
   excellence::v1::period per{};
 };
 
@@ -204,8 +205,9 @@ struct internal_customer_indicators {
     const internal_customer_counts& c, period per) {
   using detail::input_error;
   const std::pair<std::int64_t, const char*> fields[] = {
-      {c.headcount_start, "headcount_start"}, {c.headcount_end, "headcount_end"}, {c.complaints, "complaints"},
-      {c.leavers, "leavers"},                 {c.violations, "violations"},       {c.participants, "participants"},
+      {c.headcount_start, "headcount_start"}, {c.headcount_end, "headcount_end"},
+      {c.complaints, "complaints"},           {c.leavers, "leavers"},
+      {c.violations, "violations"},           {c.participants, "participants"},
       {c.suggestions, "suggestions"},         {c.trained, "trained"}};
   for (const auto& [value, name] : fields)
     if (value < 0) return input_error(errc::out_of_range, name, "a count cannot be negative");
@@ -214,9 +216,9 @@ struct internal_customer_indicators {
   const auto most = std::max(c.headcount_start, c.headcount_end);
   for (const auto& [value, name] : {std::pair{c.participants, "participants"}, std::pair{c.trained, "trained"}})
     if (value > most)
-      return input_error(errc::invalid_value, name,
-                         detail::concat("more ", name, " (", std::to_string(value), ") than employees (",
-                                        std::to_string(most), ")"));
+      return input_error(
+          errc::invalid_value, name,
+          detail::concat("more ", name, " (", std::to_string(value), ") than employees (", std::to_string(most), ")"));
   const double base = static_cast<double>(c.headcount_start + c.headcount_end) / 2;
   auto per_employee = [base](std::int64_t n) { return static_cast<double>(n) / base; };
   return internal_customer_indicators{base,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/error.hpp>
 #include <excellence/loyalty/retention.hpp>
 #include <excellence/period.hpp>
@@ -48,24 +49,26 @@ struct simple_clv_result {
 /// where the sum diverges (invalid_value).
 [[nodiscard]] inline result<simple_clv_result> try_simple_clv(double margin, rate retention, rate discount,
                                                               const clv_options& options = {}) {
-  auto fail = [](errc code, const char* path, std::string message) {
-    return diagnostic{code, "", 0, 0, path, std::move(message)};
-  };
   const double r = retention.value;
   const double d = discount.value;
   if (!(retention.per == discount.per))
-    return fail(errc::invalid_value, "discount",
-                "the retention rate is per " + retention.per.to_string() + " but the discount rate per " +
-                    discount.per.to_string() + "; give both per the same period");
-  if (!std::isfinite(margin)) return fail(errc::out_of_range, "margin", "the margin must be a finite number");
-  if (!(r >= 0.0 && r <= 1.0)) return fail(errc::out_of_range, "retention", "a retention rate must lie in [0, 1]");
-  if (!(d > -1.0) || !std::isfinite(d)) return fail(errc::out_of_range, "discount", "a discount rate must be above -1");
+    return detail::input_error(errc::invalid_value, "discount",
+                               "the retention rate is per " + retention.per.to_string() +
+                                   " but the discount rate per " + discount.per.to_string() +
+                                   "; give both per the same period");
+  if (!std::isfinite(margin))
+    return detail::input_error(errc::out_of_range, "margin", "the margin must be a finite number");
+  if (!(r >= 0.0 && r <= 1.0))
+    return detail::input_error(errc::out_of_range, "retention", "a retention rate must lie in [0, 1]");
+  if (!(d > -1.0) || !std::isfinite(d))
+    return detail::input_error(errc::out_of_range, "discount", "a discount rate must be above -1");
   if (!std::isfinite(options.acquisition_cost))
-    return fail(errc::out_of_range, "acquisition_cost", "the acquisition cost must be a finite number");
+    return detail::input_error(errc::out_of_range, "acquisition_cost", "the acquisition cost must be a finite number");
   const bool at_start = options.timing == margin_timing::start_of_period;
   double multiple = 0;
   if (options.horizon) {
-    if (*options.horizon < 1) return fail(errc::out_of_range, "horizon", "the horizon must be at least 1 period");
+    if (*options.horizon < 1)
+      return detail::input_error(errc::out_of_range, "horizon", "the horizon must be at least 1 period");
     // Σ qᵗ over the horizon with q = r / (1 + d), summed term by term: exact enough and
     // free of the cancellation of the closed form when q is close to 1.
     const double q = r / (1.0 + d);
@@ -76,8 +79,8 @@ struct simple_clv_result {
     }
   } else {
     if (!(1.0 + d - r > 0.0))
-      return fail(errc::invalid_value, "retention",
-                  "1 + d - r <= 0: with an infinite horizon the lifetime value diverges");
+      return detail::input_error(errc::invalid_value, "retention",
+                                 "1 + d - r <= 0: with an infinite horizon the lifetime value diverges");
     multiple = (at_start ? 1.0 + d : r) / (1.0 + d - r);
   }
   return simple_clv_result{margin * multiple - options.acquisition_cost, multiple, retention.per};

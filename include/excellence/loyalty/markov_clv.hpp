@@ -62,9 +62,9 @@ inline std::optional<diagnostic> check_markov_chain(const markov_chain& chain) {
                        concat("expected ", std::to_string(k * k), " probabilities (", std::to_string(k), " x ",
                               std::to_string(k), ", row-major), got ", std::to_string(chain.transitions.size())));
   if (chain.rewards.size() != k)
-    return input_error(errc::invalid_value, "rewards",
-                       concat("expected one reward per state (", std::to_string(k), "), got ",
-                              std::to_string(chain.rewards.size())));
+    return input_error(
+        errc::invalid_value, "rewards",
+        concat("expected one reward per state (", std::to_string(k), "), got ", std::to_string(chain.rewards.size())));
   for (std::size_t i = 0; i < k; ++i) {
     if (auto bad = check_finite(chain.rewards[i], indexed("rewards", i), "a reward")) return bad;
     double row = 0;
@@ -110,10 +110,10 @@ inline Eigen::MatrixXd transition_matrix(const markov_chain& chain) {
                                                               const markov_clv_options& options = {}) {
   if (auto bad = detail::check_markov_chain(chain)) return *bad;
   if (!(discount.per == chain.per))
-    return detail::input_error(errc::invalid_value, "discount",
-                               detail::concat("the chain moves per ", chain.per.to_string(),
-                                              " but the discount rate is per ", discount.per.to_string(),
-                                              "; give both per the same period"));
+    return detail::input_error(
+        errc::invalid_value, "discount",
+        detail::concat("the chain moves per ", chain.per.to_string(), " but the discount rate is per ",
+                       discount.per.to_string(), "; give both per the same period"));
   const double d = discount.value;
   if (!std::isfinite(d) || d <= -1)
     return detail::input_error(errc::out_of_range, "discount", "the discount rate must be a finite number > -1");
@@ -123,7 +123,8 @@ inline Eigen::MatrixXd transition_matrix(const markov_chain& chain) {
     return detail::input_error(errc::invalid_value, "discount",
                                "an infinite horizon needs a discount rate > 0 (otherwise the value need not converge)");
   const Eigen::MatrixXd m = detail::transition_matrix(chain) / (1 + d);
-  const Eigen::Map<const Eigen::VectorXd> rewards(chain.rewards.data(), static_cast<Eigen::Index>(chain.rewards.size()));
+  const Eigen::Map<const Eigen::VectorXd> rewards(chain.rewards.data(),
+                                                  static_cast<Eigen::Index>(chain.rewards.size()));
   Eigen::VectorXd v;
   if (options.horizon) {
     // Horner form: V = R + M(R + M(R + …)), T terms.
@@ -160,7 +161,8 @@ inline Eigen::MatrixXd transition_matrix(const markov_chain& chain) {
                                  "an entry must be a finite number >= 0");
   if (periods < 0) return detail::input_error(errc::out_of_range, "periods", "periods cannot be negative");
   const Eigen::MatrixXd p = detail::transition_matrix(chain);
-  Eigen::RowVectorXd x = Eigen::Map<const Eigen::RowVectorXd>(initial.data(), static_cast<Eigen::Index>(initial.size()));
+  Eigen::RowVectorXd x =
+      Eigen::Map<const Eigen::RowVectorXd>(initial.data(), static_cast<Eigen::Index>(initial.size()));
   for (std::int32_t t = 0; t < periods; ++t) x = x * p;
   return std::vector<double>(x.data(), x.data() + x.size());
 }

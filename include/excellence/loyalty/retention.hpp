@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/error.hpp>
 #include <excellence/period.hpp>
 
@@ -31,23 +32,22 @@ struct retention_result {
 /// (more customers acquired than present at the end); E − N > S (reactivated customers
 /// counted as existing) — all invalid_value, naming the field.
 [[nodiscard]] inline result<retention_result> try_retention(const customer_counts& counts, period per) {
-  auto fail = [](errc code, const char* path, std::string message) {
-    return diagnostic{code, "", 0, 0, path, std::move(message)};
-  };
-  if (counts.at_start < 0) return fail(errc::out_of_range, "at_start", "a count cannot be negative");
-  if (counts.at_end < 0) return fail(errc::out_of_range, "at_end", "a count cannot be negative");
-  if (counts.acquired < 0) return fail(errc::out_of_range, "acquired", "a count cannot be negative");
+  if (counts.at_start < 0) return detail::input_error(errc::out_of_range, "at_start", "a count cannot be negative");
+  if (counts.at_end < 0) return detail::input_error(errc::out_of_range, "at_end", "a count cannot be negative");
+  if (counts.acquired < 0) return detail::input_error(errc::out_of_range, "acquired", "a count cannot be negative");
   if (counts.at_start == 0)
-    return fail(errc::invalid_value, "at_start", "no customers at the start of the period: retention is undefined");
+    return detail::input_error(errc::invalid_value, "at_start",
+                               "no customers at the start of the period: retention is undefined");
   const std::int64_t retained = counts.at_end - counts.acquired;
   if (retained < 0)
-    return fail(errc::invalid_value, "acquired",
-                std::to_string(counts.acquired) + " customers acquired but only " + std::to_string(counts.at_end) +
-                    " at the end of the period");
+    return detail::input_error(errc::invalid_value, "acquired",
+                               std::to_string(counts.acquired) + " customers acquired but only " +
+                                   std::to_string(counts.at_end) + " at the end of the period");
   if (retained > counts.at_start)
-    return fail(errc::invalid_value, "at_end",
-                std::to_string(retained) + " customers retained out of " + std::to_string(counts.at_start) +
-                    " at the start: are reactivated customers counted as existing ones?");
+    return detail::input_error(errc::invalid_value, "at_end",
+                               std::to_string(retained) + " customers retained out of " +
+                                   std::to_string(counts.at_start) +
+                                   " at the start: are reactivated customers counted as existing ones?");
   const double r = static_cast<double>(retained) / static_cast<double>(counts.at_start);
   return retention_result{{r, per}, {1.0 - r, per}, retained, counts.at_start};
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
@@ -100,20 +101,20 @@ inline std::vector<double> quantile_cuts(std::span<const double> values, int bin
 /// bins below 2, fixed cut points that are missing, unsorted or not bins − 1.
 [[nodiscard]] inline result<rfm_result> try_rfm(std::span<const double> recency, std::span<const double> frequency,
                                                 std::span<const double> monetary, const rfm_options& options = {}) {
-  auto fail = [](errc code, std::string path, std::string message) {
-    return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
-  };
-  if (options.bins < 2) return fail(errc::out_of_range, "bins", "at least 2 bins are needed");
+  if (options.bins < 2) return detail::input_error(errc::out_of_range, "bins", "at least 2 bins are needed");
   if (recency.size() != frequency.size() || recency.size() != monetary.size())
-    return fail(errc::invalid_value, "", "recency, frequency and monetary must have one value per customer each");
-  if (recency.empty()) return fail(errc::invalid_value, "recency", "no customers");
+    return detail::input_error(errc::invalid_value, "",
+                               "recency, frequency and monetary must have one value per customer each");
+  if (recency.empty()) return detail::input_error(errc::invalid_value, "recency", "no customers");
   for (std::size_t i = 0; i < recency.size(); ++i) {
     if (!std::isfinite(recency[i]) || recency[i] < 0)
-      return fail(errc::out_of_range, detail::indexed("recency", i), "recency must be finite and non-negative");
+      return detail::input_error(errc::out_of_range, detail::indexed("recency", i),
+                                 "recency must be finite and non-negative");
     if (!std::isfinite(frequency[i]) || frequency[i] < 0)
-      return fail(errc::out_of_range, detail::indexed("frequency", i), "frequency must be finite and non-negative");
+      return detail::input_error(errc::out_of_range, detail::indexed("frequency", i),
+                                 "frequency must be finite and non-negative");
     if (!std::isfinite(monetary[i]))
-      return fail(errc::out_of_range, detail::indexed("monetary", i), "monetary value must be finite");
+      return detail::input_error(errc::out_of_range, detail::indexed("monetary", i), "monetary value must be finite");
   }
   rfm_result out;
   out.bins = options.bins;
@@ -128,12 +129,12 @@ inline std::vector<double> quantile_cuts(std::span<const double> values, int bin
                                                                         {"monetary_cuts", &options.monetary_cuts}};
     for (const auto& [name, cuts] : given) {
       if (cuts->size() != static_cast<std::size_t>(options.bins - 1))
-        return fail(errc::invalid_value, name,
-                    "fixed thresholds need bins - 1 = " + std::to_string(options.bins - 1) + " cut points, got " +
-                        std::to_string(cuts->size()));
+        return detail::input_error(errc::invalid_value, name,
+                                   "fixed thresholds need bins - 1 = " + std::to_string(options.bins - 1) +
+                                       " cut points, got " + std::to_string(cuts->size()));
       if (!std::is_sorted(cuts->begin(), cuts->end()) ||
           std::any_of(cuts->begin(), cuts->end(), [](double c) { return !std::isfinite(c); }))
-        return fail(errc::invalid_value, name, "cut points must be finite and ascending");
+        return detail::input_error(errc::invalid_value, name, "cut points must be finite and ascending");
     }
     out.recency_cuts = options.recency_cuts;
     out.frequency_cuts = options.frequency_cuts;

@@ -36,11 +36,11 @@ struct tier_summary {
 };
 
 struct tier_result {
-  std::vector<std::size_t> tier{};     ///< per customer in input order: 0 = the top tier
-  std::vector<tier_summary> tiers{};   ///< top first
-  std::vector<double> cuts{};          ///< the cumulative shares used
+  std::vector<std::size_t> tier{};    ///< per customer in input order: 0 = the top tier
+  std::vector<tier_summary> tiers{};  ///< top first
+  std::vector<double> cuts{};         ///< the cumulative shares used
   tier_basis basis = tier_basis::value;
-  std::size_t unprofitable = 0;        ///< customers with a negative value (placed in the bottom tier when asked)
+  std::size_t unprofitable = 0;  ///< customers with a negative value (placed in the bottom tier when asked)
   std::size_t n = 0;
 };
 
@@ -136,7 +136,8 @@ inline result<tier_result> tiers_by_rank(std::span<const double> values, std::sp
 /// above it, so A is never empty and covers at least a_cut. Errors: no customers, a
 /// non-finite value (`values[i]`), a negative value with tier_basis::value, values
 /// summing to 0 by value, cuts not in 0 < a_cut < b_cut < 1.
-[[nodiscard]] inline result<tier_result> try_abc_tiers(std::span<const double> values, const abc_options& options = {}) {
+[[nodiscard]] inline result<tier_result> try_abc_tiers(std::span<const double> values,
+                                                       const abc_options& options = {}) {
   static constexpr const char* names[] = {"A", "B", "C"};
   const double cuts[] = {options.a_cut, options.b_cut};
   return detail::tiers_by_rank(values, cuts, names, options.basis, false);
@@ -160,8 +161,7 @@ inline result<tier_result> tiers_by_rank(std::span<const double> values, std::sp
   return detail::tiers_by_rank(values, options.cuts, names, options.basis, options.unprofitable_are_lead);
 }
 
-[[nodiscard]] inline tier_result customer_pyramid(std::span<const double> values,
-                                                  const pyramid_options& options = {}) {
+[[nodiscard]] inline tier_result customer_pyramid(std::span<const double> values, const pyramid_options& options = {}) {
   return try_customer_pyramid(values, options).value();
 }
 

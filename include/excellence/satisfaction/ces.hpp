@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/scale.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
@@ -50,15 +51,13 @@ struct ces_result {
 /// version and direction of the scale. Errors name the answer's index: none, a
 /// non-integer or out-of-scale answer, a scale whose boxes lie outside it or overlap.
 [[nodiscard]] inline result<ces_result> try_ces(std::span<const double> answers, const ces_scale& scale = ces_2_0) {
-  auto fail = [](errc code, std::string path, std::string message) {
-    return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
-  };
   auto inside = [&scale](int x) { return scale.min <= x && x <= scale.max; };
   if (!(scale.min < scale.max && inside(scale.easy_from) && inside(scale.easy_to) && inside(scale.hard_from) &&
         inside(scale.hard_to) && scale.easy_from <= scale.easy_to && scale.hard_from <= scale.hard_to &&
         (scale.easy_to < scale.hard_from || scale.hard_to < scale.easy_from)))
-    return fail(errc::invalid_value, "scale", "the easy and hard boxes must lie inside the scale and not overlap");
-  if (answers.empty()) return fail(errc::invalid_value, "answers", "no answers: CES is undefined");
+    return detail::input_error(errc::invalid_value, "scale",
+                               "the easy and hard boxes must lie inside the scale and not overlap");
+  if (answers.empty()) return detail::input_error(errc::invalid_value, "answers", "no answers: CES is undefined");
   ces_result r;
   r.version = scale.version;
   r.direction = scale.direction;

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/confidence.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/scale.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
-
-#include <boost/math/distributions/normal.hpp>
 
 #include <cmath>
 #include <cstddef>
@@ -39,14 +39,12 @@ struct csat_result {
 /// the rating's index: none, a non-integer or out-of-scale rating, a bad scale or confidence.
 [[nodiscard]] inline result<csat_result> try_csat(std::span<const double> ratings, const csat_scale& scale = {},
                                                   double confidence = 0.95) {
-  auto fail = [](errc code, std::string path, std::string message) {
-    return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
-  };
   if (!(scale.min < scale.max && scale.min <= scale.top_box_min && scale.top_box_min <= scale.max))
-    return fail(errc::invalid_value, "scale", "the scale must satisfy min < max and min <= top_box_min <= max");
-  if (!(confidence > 0 && confidence < 1))
-    return fail(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
-  if (ratings.empty()) return fail(errc::invalid_value, "ratings", "no ratings: CSAT is undefined");
+    return detail::input_error(errc::invalid_value, "scale",
+                               "the scale must satisfy min < max and min <= top_box_min <= max");
+  const auto critical = detail::two_sided_z(confidence);
+  if (!critical) return critical.error();
+  if (ratings.empty()) return detail::input_error(errc::invalid_value, "ratings", "no ratings: CSAT is undefined");
   csat_result r;
   double sum = 0;
   for (std::size_t i = 0; i < ratings.size(); ++i) {
@@ -58,7 +56,7 @@ struct csat_result {
   r.n = ratings.size();
   const double n = static_cast<double>(r.n);
   const double p = static_cast<double>(r.satisfied) / n;
-  const double z = boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + confidence / 2);
+  const double z = *critical;
   const double z2 = z * z;
   const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const double half = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);

@@ -48,7 +48,8 @@ struct csi_result {
 [[nodiscard]] inline result<csi_result> try_weighted_csi(std::span<const csi_attribute> attributes) {
   using detail::field_path;
   using detail::input_error;
-  if (attributes.empty()) return input_error(errc::invalid_value, "attributes", "no attributes: the index is undefined");
+  if (attributes.empty())
+    return input_error(errc::invalid_value, "attributes", "no attributes: the index is undefined");
   double weight_sum = 0;
   for (std::size_t i = 0; i < attributes.size(); ++i) {
     const auto& a = attributes[i];

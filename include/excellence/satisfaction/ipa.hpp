@@ -154,9 +154,8 @@ struct ipa_result {
   }
   for (const auto& a : attributes) {
     const auto q = ipa_quadrant_of(a.importance, a.performance, r.importance_line, r.performance_line);
-    r.attributes.push_back(
-        {a.name, a.importance, a.performance, q, a.importance == r.importance_line,
-         a.performance == r.performance_line});
+    r.attributes.push_back({a.name, a.importance, a.performance, q, a.importance == r.importance_line,
+                            a.performance == r.performance_line});
     ++(q == ipa_quadrant::concentrate_here        ? r.concentrate_here
        : q == ipa_quadrant::keep_up_the_good_work ? r.keep_up_the_good_work
        : q == ipa_quadrant::low_priority          ? r.low_priority

@@ -22,12 +22,12 @@ enum class kano_answer { like = 1, must_be = 2, neutral = 3, live_with = 4, disl
 
 /// The categories (Kano et al. 1984; Sauerwein et al. 1996).
 enum class kano_category {
-  attractive,     ///< A: delights when present, no harm when absent
-  one_dimensional,///< O: satisfaction in proportion to fulfilment
-  must_be,        ///< M: expected; its absence dissatisfies
-  indifferent,    ///< I: neither
-  reverse,        ///< R: the respondent prefers the attribute absent
-  questionable    ///< Q: contradictory answers (like both, or dislike both)
+  attractive,       ///< A: delights when present, no harm when absent
+  one_dimensional,  ///< O: satisfaction in proportion to fulfilment
+  must_be,          ///< M: expected; its absence dissatisfies
+  indifferent,      ///< I: neither
+  reverse,          ///< R: the respondent prefers the attribute absent
+  questionable      ///< Q: contradictory answers (like both, or dislike both)
 };
 
 inline constexpr std::size_t kano_category_count = 6;
@@ -51,7 +51,9 @@ inline constexpr std::size_t kano_category_count = 6;
 }
 
 /// The one-letter code: A, O, M, I, R, Q.
-[[nodiscard]] constexpr char letter(kano_category c) noexcept { return "AOMIRQ"[static_cast<std::size_t>(c)]; }
+[[nodiscard]] constexpr char letter(kano_category c) noexcept {
+  return "AOMIRQ"[static_cast<std::size_t>(c)];
+}
 
 /// The Kano evaluation table (Sauerwein et al. 1996; metrics.md §3.6): rows are the
 /// answer to the functional question, columns the answer to the dysfunctional one.
@@ -59,10 +61,10 @@ inline constexpr std::size_t kano_category_count = 6;
   using enum kano_category;
   constexpr kano_category table[5][5] = {
       {questionable, attractive, attractive, attractive, one_dimensional},  // like
-      {reverse, indifferent, indifferent, indifferent, must_be},           // must-be
-      {reverse, indifferent, indifferent, indifferent, must_be},           // neutral
-      {reverse, indifferent, indifferent, indifferent, must_be},           // live with
-      {reverse, reverse, reverse, reverse, questionable},                  // dislike
+      {reverse, indifferent, indifferent, indifferent, must_be},            // must-be
+      {reverse, indifferent, indifferent, indifferent, must_be},            // neutral
+      {reverse, indifferent, indifferent, indifferent, must_be},            // live with
+      {reverse, reverse, reverse, reverse, questionable},                   // dislike
   };
   return table[static_cast<int>(functional) - 1][static_cast<int>(dysfunctional) - 1];
 }
@@ -78,8 +80,8 @@ struct kano_options {
 
 struct kano_result {
   std::array<std::size_t, kano_category_count> counts{};  ///< indexed by kano_category
-  std::array<double, kano_category_count> shares{};        ///< percent of n
-  kano_category category = kano_category::indifferent;     ///< the modal category after the tie rule
+  std::array<double, kano_category_count> shares{};       ///< percent of n
+  kano_category category = kano_category::indifferent;    ///< the modal category after the tie rule
   bool tie_broken = false;  ///< another category was tied (within tie_margin) with the top one
   /// Better = (A + O)/(A + O + M + I) in [0, 1]; Worse = −(O + M)/(A + O + M + I) in
   /// [−1, 0] (negative, as Berger et al. 1993 define it). Empty when A + O + M + I = 0.
@@ -127,8 +129,7 @@ constexpr int kano_tie_rank(kano_category c) noexcept {
   kano_result r;
   for (std::size_t i = 0; i < functional.size(); ++i) {
     if (auto bad = detail::check_scale_answer(functional[i], 1, 5, "functional", i, "a Kano answer")) return *bad;
-    if (auto bad = detail::check_scale_answer(dysfunctional[i], 1, 5, "dysfunctional", i, "a Kano answer"))
-      return *bad;
+    if (auto bad = detail::check_scale_answer(dysfunctional[i], 1, 5, "dysfunctional", i, "a Kano answer")) return *bad;
     const auto c = kano_classify(static_cast<kano_answer>(static_cast<int>(functional[i])),
                                  static_cast<kano_answer>(static_cast<int>(dysfunctional[i])));
     ++r.counts[static_cast<std::size_t>(c)];

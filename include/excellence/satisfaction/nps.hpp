@@ -2,6 +2,8 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/confidence.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/scale.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
@@ -49,17 +51,15 @@ struct nps_result {
 /// standard error is 0 (degenerate); nps_interval's adjusted-Wald method still works.
 [[nodiscard]] inline result<nps_result> try_nps(std::span<const double> answers, const nps_bands& bands = {},
                                                 std::span<const double> weights = {}) {
-  auto fail = [](errc code, std::string path, std::string message) {
-    return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
-  };
   if (!(bands.scale_min <= bands.detractor_max && bands.detractor_max < bands.promoter_min &&
         bands.promoter_min <= bands.scale_max))
-    return fail(errc::invalid_value, "bands",
-                "bands must satisfy scale_min <= detractor_max < promoter_min <= scale_max");
-  if (answers.empty()) return fail(errc::invalid_value, "answers", "no answers: the NPS is undefined");
+    return detail::input_error(errc::invalid_value, "bands",
+                               "bands must satisfy scale_min <= detractor_max < promoter_min <= scale_max");
+  if (answers.empty()) return detail::input_error(errc::invalid_value, "answers", "no answers: the NPS is undefined");
   if (!weights.empty() && weights.size() != answers.size())
-    return fail(errc::invalid_value, "weights",
-                std::to_string(weights.size()) + " weights for " + std::to_string(answers.size()) + " answers");
+    return detail::input_error(
+        errc::invalid_value, "weights",
+        std::to_string(weights.size()) + " weights for " + std::to_string(answers.size()) + " answers");
   nps_result r;
   double total = 0, squares = 0;
   for (std::size_t i = 0; i < answers.size(); ++i) {
@@ -68,12 +68,13 @@ struct nps_result {
       return *bad;
     const double w = weights.empty() ? 1.0 : weights[i];
     if (!std::isfinite(w) || w < 0)
-      return fail(errc::out_of_range, detail::indexed("weights", i), "a weight must be finite and non-negative");
+      return detail::input_error(errc::out_of_range, detail::indexed("weights", i),
+                                 "a weight must be finite and non-negative");
     (a >= bands.promoter_min ? r.promoters : a <= bands.detractor_max ? r.detractors : r.passives) += w;
     total += w;
     squares += w * w;
   }
-  if (total <= 0) return fail(errc::invalid_value, "weights", "all weights are 0");
+  if (total <= 0) return detail::input_error(errc::invalid_value, "weights", "all weights are 0");
   r.n = answers.size();
   r.effective_n = total * total / squares;
   r.promoter_share = r.promoters / total;
@@ -107,10 +108,9 @@ struct nps_interval {
 /// normal quantile. Errors: confidence outside (0, 1).
 [[nodiscard]] inline result<nps_interval> try_nps_interval(const nps_result& r, double confidence = 0.95,
                                                            nps_interval_method method = nps_interval_method::wald) {
-  if (!(confidence > 0 && confidence < 1))
-    return diagnostic{
-        errc::out_of_range, "", 0, 0, "confidence", "a confidence level must lie strictly between 0 and 1"};
-  const double z = boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + confidence / 2);
+  const auto critical = detail::two_sided_z(confidence);
+  if (!critical) return critical.error();
+  const double z = *critical;
   double centre = r.nps, se = r.se;
   if (method == nps_interval_method::adjusted_wald) {
     // Pseudo-counts on the effective-sample scale: shares times n_eff, plus 3 answers.

@@ -91,8 +91,8 @@ struct servqual_dimension_result {
   double perception = 0;                ///< mean of the item perceptions
   std::optional<double> expectation{};  ///< mean of the item expectations (SERVQUAL only)
   double score = 0;                     ///< mean of the item scores: gap (SERVQUAL) or perception (SERVPERF)
-  std::size_t items = 0;  ///< items measuring it
-  double weight = 0;      ///< normalised importance (0 when no importance was given)
+  std::size_t items = 0;                ///< items measuring it
+  double weight = 0;                    ///< normalised importance (0 when no importance was given)
 };
 
 struct servqual_result {
@@ -131,7 +131,8 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
       return input_error(errc::out_of_range, field_path("items", j, "dimension"), "not one of the five dimensions");
     for (std::size_t i = 0; i < j; ++i)
       if (items[i].id == items[j].id)
-        return input_error(errc::duplicate_id, field_path("items", j, "id"), concat("item \"", items[j].id, "\" repeats"));
+        return input_error(errc::duplicate_id, field_path("items", j, "id"),
+                           concat("item \"", items[j].id, "\" repeats"));
   }
   const std::size_t n = perceptions.size() / k;
   servqual_result r;
@@ -151,8 +152,9 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
       const double e = gaps ? expectations[at] : 0.0;
       if (std::isnan(p) || std::isnan(e)) {
         if (options.missing == missing_answers::error)
-          return input_error(errc::invalid_value, indexed(std::isnan(p) ? "perceptions" : "expectations", at),
-                             concat(where(row, j), ": missing answer (use missing_answers::drop_pair to drop the pair)"));
+          return input_error(
+              errc::invalid_value, indexed(std::isnan(p) ? "perceptions" : "expectations", at),
+              concat(where(row, j), ": missing answer (use missing_answers::drop_pair to drop the pair)"));
         ++dropped[j];
         continue;
       }
@@ -177,8 +179,8 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
       return input_error(errc::invalid_value, indexed("items", j),
                          concat("item \"", items[j].id, "\" has no complete answer: its score is undefined"));
     const double m = static_cast<double>(used[j]);
-    servqual_item_result item{items[j].id, items[j].dimension, sum_p[j] / m, std::nullopt, sum_p[j] / m, used[j],
-                              dropped[j]};
+    servqual_item_result item{items[j].id, items[j].dimension, sum_p[j] / m, std::nullopt, sum_p[j] / m,
+                              used[j],     dropped[j]};
     if (gaps) {
       item.expectation = sum_e[j] / m;
       item.score = item.perception - *item.expectation;
@@ -202,9 +204,9 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
       if (!std::isfinite(w) || w < 0)
         return input_error(errc::out_of_range, indexed("importance", d), "a weight must be a finite number >= 0");
       if (dim_items[d] == 0 && w != 0)
-        return input_error(errc::invalid_value, indexed("importance", d),
-                           concat("dimension ", to_string(static_cast<servqual_dimension>(d)),
-                                  " has no items but a non-zero weight"));
+        return input_error(
+            errc::invalid_value, indexed("importance", d),
+            concat("dimension ", to_string(static_cast<servqual_dimension>(d)), " has no items but a non-zero weight"));
       weight_sum += w;
     }
     if (!(weight_sum > 0)) return input_error(errc::invalid_value, "importance", "the weights sum to 0");
@@ -248,8 +250,7 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
 }
 
 [[nodiscard]] inline servqual_result servqual(std::span<const servqual_item> items,
-                                              std::span<const double> expectations,
-                                              std::span<const double> perceptions,
+                                              std::span<const double> expectations, std::span<const double> perceptions,
                                               const servqual_options& options = {}) {
   return try_servqual(items, expectations, perceptions, options).value();
 }
@@ -263,8 +264,7 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
   return detail::service_quality(items, {}, perceptions, options);
 }
 
-[[nodiscard]] inline servqual_result servperf(std::span<const servqual_item> items,
-                                              std::span<const double> perceptions,
+[[nodiscard]] inline servqual_result servperf(std::span<const servqual_item> items, std::span<const double> perceptions,
                                               const servqual_options& options = {}) {
   return try_servperf(items, perceptions, options).value();
 }

@@ -54,9 +54,9 @@ struct total_satisfaction_result {
   double index = 0;  ///< 0–100, the weighted index over the five dimensions
   /// Per dimension in enum order (philosophy … service); `name` is the dimension's name.
   std::vector<csi_contribution> dimensions{};
-  satisfaction_dimension weakest = satisfaction_dimension::product;  ///< lowest rescaled score
+  satisfaction_dimension weakest = satisfaction_dimension::product;            ///< lowest rescaled score
   satisfaction_dimension largest_potential = satisfaction_dimension::product;  ///< largest weighted gap to 100
-  std::size_t n = 0;  ///< dimensions (always 5)
+  std::size_t n = 0;                                                           ///< dimensions (always 5)
 };
 
 /// The weighted 0–100 index (try_weighted_csi) over exactly the five dimensions: total

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/error.hpp>
 #include <excellence/value/delivered_value.hpp>
 
@@ -40,12 +41,9 @@ struct batch_value_result {
 [[nodiscard]] inline result<batch_value_result> try_batch_delivered_value(const Eigen::Ref<const value_rows>& rows,
                                                                           std::size_t offers,
                                                                           const comparison_options& options = {}) {
-  auto fail = [](errc code, std::string path, std::string message) {
-    return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
-  };
   const auto total_rows = static_cast<std::size_t>(rows.rows());
   if (offers == 0 || total_rows == 0 || total_rows % offers != 0)
-    return fail(
+    return detail::input_error(
         errc::invalid_value, "rows",
         std::to_string(total_rows) + " rows do not split into respondents of " + std::to_string(offers) + " offers");
   if (auto bad = detail::check_profile(options.weights, "weights", "a weight")) return *bad;
