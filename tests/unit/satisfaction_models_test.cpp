@@ -190,6 +190,34 @@ TEST_CASE("IPA: quadrants with the data-mean crosshair and with the scale midpoi
   CHECK(given.attributes[1].quadrant == ipa_quadrant::possible_overkill);
 }
 
+TEST_CASE("IPA: gap and the iso-priority diagonal only on a common scale") {
+  const std::vector<ipa_attribute> attributes{{"delivery", 4.5, 3.0}, {"gifts", 3.0, 4.0}};
+  const auto r = ipa(attributes);
+  REQUIRE(r.attributes[0].gap.has_value());
+  CHECK(*r.attributes[0].gap == doctest::Approx(1.5));
+  CHECK(r.attributes[0].above_diagonal);
+  CHECK_FALSE(r.attributes[1].above_diagonal);
+  const auto mixed = ipa(attributes, {.importance_max = 7});  // importance on 1-7, performance on 1-5
+  CHECK_FALSE(mixed.attributes[0].gap.has_value());
+}
+
+TEST_CASE("derived importance: correlation of each attribute with overall satisfaction, by hand") {
+  // Three respondents, two attributes; overall 1, 2, 3. Attribute 0 rises with it (r = 1),
+  // attribute 1 is 2, 1, 3: mean 2, deviations 0, -1, 1 against -1, 0, 1 -> 1/sqrt(2 x 2) = 0.5.
+  const std::vector<double> ratings{1, 2, 2, 1, 3, 3};
+  const std::vector<double> overall{1, 2, 3};
+  const auto r = try_derived_importance(ratings, 2, overall).value();
+  CHECK(r[0] == doctest::Approx(1.0));
+  CHECK(r[1] == doctest::Approx(0.5));
+  const std::vector<double> flat{1, 2, 1, 1, 1, 3};
+  CHECK(fails(try_derived_importance(flat, 2, overall)) ==
+        "attribute 0: the ratings of this attribute do not vary: its correlation is undefined");
+  CHECK(fails(try_derived_importance(ratings, 4, overall)) ==
+        "ratings: expected 3 respondents x 4 attributes, got 6 ratings");
+  const std::vector<double> same{2, 2, 2};
+  CHECK(fails(try_derived_importance(ratings, 2, same)) == "overall: the overall ratings do not vary");
+}
+
 TEST_CASE("IPA: errors") {
   const std::vector<ipa_attribute> off{{"delivery", 4.5, 6.0}};
   CHECK(fails(try_ipa(off)) == "attributes[0].performance: 6 lies outside the scale 1-5");

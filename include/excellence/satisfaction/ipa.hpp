@@ -7,9 +7,11 @@
 
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
@@ -84,6 +86,11 @@ struct ipa_point {
   /// so that a report can mark the attribute as borderline.
   bool on_importance_line = false;
   bool on_performance_line = false;
+  /// Gap-IPA and the iso-priority diagonal (Slack 1994), only when importance and
+  /// performance share one scale: gap = importance − performance, and an attribute above
+  /// the diagonal (gap > 0) is a candidate for improvement whatever its quadrant.
+  std::optional<double> gap{};
+  bool above_diagonal = false;
 };
 
 struct ipa_result {
@@ -152,16 +159,70 @@ struct ipa_result {
       r.performance_line = options.performance_line;
       break;
   }
+  const bool same_scale =
+      options.importance_min == options.performance_min && options.importance_max == options.performance_max;
   for (const auto& a : attributes) {
     const auto q = ipa_quadrant_of(a.importance, a.performance, r.importance_line, r.performance_line);
-    r.attributes.push_back({a.name, a.importance, a.performance, q, a.importance == r.importance_line,
-                            a.performance == r.performance_line});
+    ipa_point point{a.name, a.importance, a.performance, q, a.importance == r.importance_line,
+                    a.performance == r.performance_line};
+    if (same_scale) {
+      point.gap = a.importance - a.performance;
+      point.above_diagonal = *point.gap > 0;
+    }
+    r.attributes.push_back(std::move(point));
     ++(q == ipa_quadrant::concentrate_here        ? r.concentrate_here
        : q == ipa_quadrant::keep_up_the_good_work ? r.keep_up_the_good_work
        : q == ipa_quadrant::low_priority          ? r.low_priority
                                                   : r.possible_overkill);
   }
   return r;
+}
+
+/// Derived (implicit) importance: per attribute, the Pearson correlation of its ratings
+/// with the overall-satisfaction ratings across respondents — the usual substitute when
+/// stated importances are missing or all high (metrics.md §3.8). `ratings` is row-major,
+/// one row per respondent and `attributes` columns. Errors: a ragged shape, fewer than 3
+/// respondents, a non-finite rating (`ratings[i]`, `overall[i]`), an attribute or the
+/// overall rating without variance, where the correlation is undefined.
+[[nodiscard]] inline result<std::vector<double>> try_derived_importance(std::span<const double> ratings,
+                                                                        std::size_t attributes,
+                                                                        std::span<const double> overall) {
+  using detail::input_error;
+  const std::size_t n = overall.size();
+  if (attributes == 0 || ratings.size() != n * attributes)
+    return input_error(errc::invalid_value, "ratings",
+                       detail::concat("expected ", std::to_string(n), " respondents x ", std::to_string(attributes),
+                                      " attributes, got ", std::to_string(ratings.size()), " ratings"));
+  if (n < 3) return input_error(errc::invalid_value, "overall", "at least 3 respondents are needed");
+  for (std::size_t i = 0; i < ratings.size(); ++i)
+    if (auto bad = detail::check_finite(ratings[i], detail::indexed("ratings", i), "a rating")) return *bad;
+  double mean_y = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (auto bad = detail::check_finite(overall[i], detail::indexed("overall", i), "a rating")) return *bad;
+    mean_y += overall[i];
+  }
+  mean_y /= static_cast<double>(n);
+  double syy = 0;
+  for (const double y : overall) syy += (y - mean_y) * (y - mean_y);
+  if (!(syy > 0)) return input_error(errc::invalid_value, "overall", "the overall ratings do not vary");
+  std::vector<double> out;
+  for (std::size_t j = 0; j < attributes; ++j) {
+    double mean_x = 0;
+    for (std::size_t i = 0; i < n; ++i) mean_x += ratings[i * attributes + j];
+    mean_x /= static_cast<double>(n);
+    double sxx = 0;
+    double sxy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double dx = ratings[i * attributes + j] - mean_x;
+      sxx += dx * dx;
+      sxy += dx * (overall[i] - mean_y);
+    }
+    if (!(sxx > 0))
+      return input_error(errc::invalid_value, detail::concat("attribute ", std::to_string(j)),
+                         "the ratings of this attribute do not vary: its correlation is undefined");
+    out.push_back(sxy / std::sqrt(sxx * syy));
+  }
+  return out;
 }
 
 [[nodiscard]] inline ipa_result ipa(std::span<const ipa_attribute> attributes, const ipa_options& options = {}) {
