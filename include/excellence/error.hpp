@@ -43,6 +43,8 @@ enum class errc {
   unknown_framework,      ///< no built-in framework has this id
   too_few_assessments,    ///< a consensus needs at least two assessments
   empty_scope,            ///< the requested scope contains no scored item
+  singular_matrix,        ///< a system that has no unique solution (collinear indicators or scores)
+  cancelled,              ///< the caller's cancellation flag stopped the work
   // warnings (severity::warning) start here
   percent_outside_dimensions = 100,  ///< item percent outside the span of its dimension judgements
   overall_band_withheld,             ///< no overall band named because items were not assessed
@@ -97,6 +99,10 @@ enum class errc {
       return "too_few_assessments";
     case errc::empty_scope:
       return "empty_scope";
+    case errc::singular_matrix:
+      return "singular_matrix";
+    case errc::cancelled:
+      return "cancelled";
     case errc::percent_outside_dimensions:
       return "percent_outside_dimensions";
     case errc::overall_band_withheld:

@@ -4,6 +4,7 @@
 // a member later therefore cannot break such callers' -Werror builds.
 #include <excellence/excellence.hpp>
 #include <excellence/loyalty/markov_clv.hpp>
+#include <excellence/models/pls/estimate.hpp>
 
 namespace {
 
@@ -50,6 +51,11 @@ namespace {
   [[maybe_unused]] const pyramid_options pyramid{.basis = tier_basis::value};
   [[maybe_unused]] const markov_chain ladder{.states = {"new", "lost"}};
   [[maybe_unused]] const markov_clv_options five_years{.horizon = 5};
+  [[maybe_unused]] const pls_model two{.latent_variables = {"A", "B"}};
+  [[maybe_unused]] const pls_options centroid{.scheme = pls_scheme::centroid, .stop = pls_stop::plspm};
+  [[maybe_unused]] const pls_control quiet{.cancel = nullptr};
+  [[maybe_unused]] const pls_data columns{.names = {"a1"}};
+  [[maybe_unused]] const pls_block_quality quality{.indicators = 3};
 }
 
 }  // namespace

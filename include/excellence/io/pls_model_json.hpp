@@ -1,0 +1,30 @@
+// Reading PLS path models from JSON (the format of shared/data/pls/satisfaction_model.json).
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+#include <excellence/models/pls/model.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// Parses a model: `latent_variables` (names), `path_matrix` (`[i][j] == 1`: LV j → LV i),
+/// `blocks` (object: LV name → indicator names) and optional `modes` (object: LV name →
+/// "A" or "B"; A when absent). Optional descriptive fields — `format`
+/// ("excellence.pls_model/1" when present), `name`, `source`, `data_file`, `n_obs`,
+/// `non_indicator_columns`, `path_matrix_convention`, `blocks_plspm_1based_column_indices`
+/// — are accepted; `paths` (a list of [from, to]) is checked against the path matrix.
+/// Any other field, a wrong type, an unknown latent variable or an invalid model is an
+/// error naming the file and the JSON path.
+[[nodiscard]] EXCELLENCE_API result<pls_model> try_parse_pls_model(std::string_view json_text,
+                                                                   std::string source = "<memory>");
+[[nodiscard]] EXCELLENCE_API result<pls_model> try_read_pls_model(const std::filesystem::path& file);
+
+[[nodiscard]] inline pls_model read_pls_model(const std::filesystem::path& file) {
+  return try_read_pls_model(file).value();
+}
+
+EXCELLENCE_END_NAMESPACE

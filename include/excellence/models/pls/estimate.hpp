@@ -1,0 +1,162 @@
+// PLS path modeling: Wold's algorithm (Lohmöller 1989; Tenenhaus et al. 2005) with the
+// centroid, factorial and path inner schemes, and everything a satisfaction-index study
+// reports from it. Modelling layer: results are Eigen vectors and matrices.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+#include <excellence/models/pls/model.hpp>
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// How the inner estimate of a latent variable combines its neighbours' scores.
+enum class pls_scheme {
+  centroid,   ///< signs of the correlations with adjacent variables
+  factorial,  ///< the correlations with adjacent variables
+  path        ///< regression on predecessors, correlations with successors
+};
+
+/// When the iteration stops.
+enum class pls_stop {
+  exact,  ///< at the fixed point: the largest change of a normalised weight below the tolerance (default 1e-14)
+  plspm   ///< R plspm's rule: Σ(|w_old| − |w_new|)² of the unnormalised weights below the tolerance (default 1e-6)
+};
+
+/// What a missing value (NaN) of an indicator does.
+enum class pls_missing {
+  error,     ///< the default: an error naming the row and the indicator
+  listwise,  ///< drop every row with a missing indicator (counted in rows_dropped)
+  mean       ///< replace by the indicator's mean over the observed rows (counted in cells_imputed)
+};
+
+[[nodiscard]] constexpr const char* to_string(pls_scheme s) noexcept {
+  return s == pls_scheme::centroid ? "centroid" : s == pls_scheme::factorial ? "factorial" : "path";
+}
+
+struct pls_options {
+  pls_scheme scheme = pls_scheme::path;
+  bool standardized = true;  ///< false: indicators are only centred, and weights apply to them in their units
+  pls_stop stop = pls_stop::exact;
+  std::optional<double> tolerance{};  ///< empty: the stop rule's default
+  int max_iterations = 300;
+  pls_missing missing = pls_missing::error;
+};
+
+/// Progress and cancellation for long runs. `progress(done, total)` is called from the
+/// calling thread now and then; `cancel`, when set, is polled and stops the work with an
+/// errc::cancelled diagnostic.
+struct pls_control {
+  std::function<void(std::size_t, std::size_t)> progress{};
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Indicator columns: one name per column of `values` (rows = respondents; NaN = missing).
+/// Columns the model does not name are ignored.
+struct pls_data {
+  std::vector<std::string> names{};
+  Eigen::MatrixXd values{};
+};
+
+/// Reliability and validity of one block, computed from its indicators' correlations
+/// (α, ρ_DG, eigenvalues) and from the PLS loadings (AVE, ρ_c, communality).
+struct pls_block_quality {
+  std::size_t indicators = 0;
+  pls_mode mode = pls_mode::a;
+  double cronbach_alpha = 0;  ///< standardised: (p/(p−1))·(1 − p/Σr), Σr over the block's correlation matrix
+  double dg_rho = 0;          ///< Dillon–Goldstein ρ from the first principal component's loadings
+  double eig_1st = 0;         ///< largest eigenvalue of the block's correlation matrix
+  double eig_2nd = 0;         ///< second largest (0 for a one-indicator block)
+  double ave = 0;             ///< average variance extracted, Σl²/p
+  double composite_reliability = 0;  ///< (Σl)²/((Σl)² + Σ(1 − l²)) with the PLS loadings
+  double block_communality = 0;      ///< mean communality
+  double mean_redundancy = 0;        ///< mean redundancy
+};
+
+/// The estimates of a PLS path model. Indicators are in block order; latent variables
+/// in model order; matrices indexed (row, column) = (to, from) like the path matrix.
+struct pls_fit {
+  std::vector<std::string> latent_variables{};
+  std::vector<std::string> indicators{};
+  std::vector<std::size_t> block_of{};  ///< latent variable of each indicator
+  std::vector<std::vector<int>> path_matrix{};
+  std::vector<pls_mode> modes{};
+
+  Eigen::VectorXd weights{};         ///< outer weights for standardised (or centred) indicators: scores = X·w
+  Eigen::VectorXd loadings{};        ///< correlation of each indicator with its own latent variable
+  Eigen::MatrixXd cross_loadings{};  ///< indicators × latent variables: correlations with every score
+  Eigen::VectorXd communality{};     ///< loading²
+  Eigen::VectorXd redundancy{};      ///< loading² × R² of its latent variable (0 for exogenous ones)
+  Eigen::MatrixXd scores{};          ///< respondents × latent variables, mean 0, unit (population) variance
+
+  Eigen::MatrixXd paths{};             ///< paths(i, j): coefficient of j → i
+  Eigen::VectorXd r2{};                ///< per latent variable; 0 for exogenous ones (see endogenous)
+  std::vector<bool> endogenous{};      ///< has at least one predecessor
+  Eigen::MatrixXd total_effects{};     ///< (i, j): total effect of j on i
+  Eigen::MatrixXd indirect_effects{};  ///< total − direct
+  Eigen::MatrixXd lv_correlations{};   ///< correlations of the scores
+  /// Heterotrait–monotrait ratio (Henseler, Ringle & Sarstedt 2015) of each pair of
+  /// blocks; NaN where a block has one indicator (no monotrait correlations).
+  Eigen::MatrixXd htmt{};
+  std::vector<pls_block_quality> blocks{};
+  double gof = 0;  ///< √(mean communality of multi-indicator blocks, weighted by size × mean R²)
+
+  int iterations = 0;
+  bool converged = false;
+  std::size_t n = 0;              ///< rows used
+  std::size_t rows_dropped = 0;   ///< by pls_missing::listwise
+  std::size_t cells_imputed = 0;  ///< by pls_missing::mean
+  Eigen::VectorXd means{};        ///< of the indicators over the rows used (after imputation)
+  Eigen::VectorXd sds{};          ///< population standard deviations
+  pls_options options{};
+
+  /// Lookups by name; an unknown name is an error (std::out_of_range names it).
+  [[nodiscard]] EXCELLENCE_API std::size_t indicator_index(std::string_view indicator) const;
+  [[nodiscard]] EXCELLENCE_API std::size_t latent_index(std::string_view latent_variable) const;
+  [[nodiscard]] double weight(std::string_view indicator) const {
+    return weights(static_cast<Eigen::Index>(indicator_index(indicator)));
+  }
+  [[nodiscard]] double loading(std::string_view indicator) const {
+    return loadings(static_cast<Eigen::Index>(indicator_index(indicator)));
+  }
+  [[nodiscard]] double path(std::string_view from, std::string_view to) const {
+    return paths(static_cast<Eigen::Index>(latent_index(to)), static_cast<Eigen::Index>(latent_index(from)));
+  }
+  [[nodiscard]] double total_effect(std::string_view from, std::string_view to) const {
+    return total_effects(static_cast<Eigen::Index>(latent_index(to)), static_cast<Eigen::Index>(latent_index(from)));
+  }
+  [[nodiscard]] double r_squared(std::string_view latent_variable) const {
+    return r2(static_cast<Eigen::Index>(latent_index(latent_variable)));
+  }
+};
+
+/// The Fornell–Larcker table: √AVE on the diagonal, latent-variable correlations off it.
+/// Discriminant validity holds when each diagonal entry exceeds its row's and column's
+/// other entries (Fornell & Larcker 1981).
+[[nodiscard]] EXCELLENCE_API Eigen::MatrixXd fornell_larcker(const pls_fit& fit);
+
+/// Estimates the model on the data. Errors (nothing is dropped or guessed): an invalid
+/// model (check_pls_model); an indicator the data does not have; a missing value with
+/// pls_missing::error (naming row and indicator); fewer rows than 3; an indicator without
+/// variance; a singular block (mode B) or inner regression; bad options. A run that does
+/// not converge within max_iterations is returned with converged == false, never as an
+/// error, so the caller sees the estimates and decides.
+[[nodiscard]] EXCELLENCE_API result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data,
+                                                              const pls_options& options = {},
+                                                              const pls_control& control = {});
+
+[[nodiscard]] inline pls_fit estimate_pls(const pls_model& model, const pls_data& data, const pls_options& options = {},
+                                          const pls_control& control = {}) {
+  return try_estimate_pls(model, data, options, control).value();
+}
+
+EXCELLENCE_END_NAMESPACE

@@ -1,0 +1,175 @@
+#include <excellence/detail/diagnose.hpp>
+#include <excellence/models/pls/estimate.hpp>
+
+#include "pls_core.hpp"
+
+#include <Eigen/Eigenvalues>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace excellence::inline v1 {
+
+using Eigen::Index;
+
+std::size_t pls_fit::indicator_index(std::string_view indicator) const {
+  for (std::size_t k = 0; k < indicators.size(); ++k)
+    if (indicators[k] == indicator) return k;
+  throw std::out_of_range(detail::concat("no indicator \"", indicator, "\" in the model"));
+}
+
+std::size_t pls_fit::latent_index(std::string_view latent_variable) const {
+  for (std::size_t j = 0; j < latent_variables.size(); ++j)
+    if (latent_variables[j] == latent_variable) return j;
+  throw std::out_of_range(detail::concat("no latent variable \"", latent_variable, "\" in the model"));
+}
+
+Eigen::MatrixXd fornell_larcker(const pls_fit& fit) {
+  Eigen::MatrixXd table = fit.lv_correlations;
+  for (Index j = 0; j < table.rows(); ++j) table(j, j) = std::sqrt(fit.blocks[static_cast<std::size_t>(j)].ave);
+  return table;
+}
+
+namespace {
+
+using detail::input_error;
+
+// α, ρ_DG and the eigenvalues of one block's correlation matrix (plspm's "unidim").
+void block_unidimensionality(const Eigen::MatrixXd& R, pls_block_quality& q) {
+  const auto p = static_cast<double>(R.rows());
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(R);
+  const Eigen::VectorXd values = eig.eigenvalues();  // ascending
+  q.eig_1st = values(values.size() - 1);
+  q.eig_2nd = values.size() > 1 ? values(values.size() - 2) : 0.0;
+  if (R.rows() == 1) {
+    q.cronbach_alpha = 1;
+    q.dg_rho = 1;
+    return;
+  }
+  q.cronbach_alpha = p / (p - 1) * (1 - p / R.sum());
+  // Loadings on the first principal component: √λ₁ · v₁ (the overall sign cancels).
+  const Eigen::VectorXd l = std::sqrt(q.eig_1st) * eig.eigenvectors().col(R.rows() - 1);
+  const double s = l.sum();
+  q.dg_rho = s * s / (s * s + (1 - l.array().square()).sum());
+}
+
+}  // namespace
+
+result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data, const pls_options& options,
+                                 const pls_control& control) {
+  if (options.max_iterations < 1)
+    return input_error(errc::out_of_range, "max_iterations", "at least one iteration is needed");
+  if (options.tolerance && !(*options.tolerance > 0))
+    return input_error(errc::out_of_range, "tolerance", "the tolerance must be > 0");
+  auto l = pls_core::make_layout(model, data);
+  if (!l) return l.error();
+  auto m = pls_core::compute_moments(*l, data, options.missing, control);
+  if (!m) return m.error();
+  const Eigen::VectorXd sds = m->covariance.diagonal().cwiseSqrt();
+  const Eigen::MatrixXd M = pls_core::moment_matrix(m->covariance, options.standardized);
+  auto it = pls_core::iterate(M, *l, options);
+  if (!it) return it.error();
+  // With centred indicators the loadings still are correlations: divide by the SDs.
+  const Eigen::VectorXd unit = Eigen::VectorXd::Ones(l->indicators);
+  auto rel = pls_core::relate(M, options.standardized ? unit : sds, *l, it->W);
+  if (!rel) return rel.error();
+
+  pls_fit fit;
+  const Index J = l->lvs;
+  const Index p = l->indicators;
+  fit.latent_variables = model.latent_variables;
+  fit.indicators = l->names;
+  fit.block_of = l->block_of;
+  fit.path_matrix = model.path_matrix;
+  fit.modes = model.modes;
+  fit.weights = pls_core::weight_vector(*l, it->W);
+  fit.loadings = rel->loadings;
+  fit.cross_loadings = rel->cross_loadings;
+  fit.communality = fit.loadings.array().square();
+  fit.paths = rel->paths;
+  fit.r2 = rel->r2;
+  for (Index j = 0; j < J; ++j) fit.endogenous.push_back(!l->predecessors[static_cast<std::size_t>(j)].empty());
+  fit.redundancy.resize(p);
+  for (Index k = 0; k < p; ++k)
+    fit.redundancy(k) = fit.communality(k) * fit.r2(static_cast<Index>(fit.block_of[static_cast<std::size_t>(k)]));
+  fit.total_effects = rel->total_effects;
+  fit.indirect_effects = fit.total_effects - fit.paths;
+  fit.lv_correlations = rel->lv_correlations;
+  fit.iterations = it->iterations;
+  fit.converged = it->converged;
+  fit.n = m->n;
+  fit.rows_dropped = m->rows_dropped;
+  fit.cells_imputed = m->cells_imputed;
+  fit.means = m->mean;
+  fit.sds = sds;
+  fit.options = options;
+
+  // Scores of every used row: (x − mean) · W, scaled for standardised indicators, with an
+  // imputed value contributing 0. W already gives unit variance.
+  const Eigen::MatrixXd Wx = options.standardized ? Eigen::MatrixXd(sds.cwiseInverse().asDiagonal() * it->W) : it->W;
+  fit.scores.resize(static_cast<Index>(m->n), J);
+  Eigen::RowVectorXd x(p);
+  Index row = 0;
+  for (Index r = 0; r < data.values.rows(); ++r) {
+    if (!m->keep.empty() && m->keep[static_cast<std::size_t>(r)] == 0) continue;
+    for (Index k = 0; k < p; ++k) {
+      const double v = data.values(r, static_cast<Index>(l->column[static_cast<std::size_t>(k)]));
+      x(k) = std::isnan(v) ? 0.0 : v - m->mean(k);
+    }
+    fit.scores.row(row++) = x * Wx;
+  }
+
+  // Block quality, from the indicators' correlations and the PLS loadings.
+  const Eigen::MatrixXd R = pls_core::moment_matrix(m->covariance, true);
+  double weighted_communality = 0;
+  double multi_indicators = 0;
+  for (Index j = 0; j < J; ++j) {
+    const auto s = l->start[static_cast<std::size_t>(j)];
+    const auto n = l->size[static_cast<std::size_t>(j)];
+    pls_block_quality q;
+    q.indicators = static_cast<std::size_t>(n);
+    q.mode = model.modes[static_cast<std::size_t>(j)];
+    block_unidimensionality(R.block(s, s, n, n), q);
+    const auto lj = fit.loadings.segment(s, n);
+    q.ave = lj.squaredNorm() / static_cast<double>(n);
+    const double sum = lj.sum();
+    q.composite_reliability = sum * sum / (sum * sum + (1 - lj.array().square()).sum());
+    q.block_communality = fit.communality.segment(s, n).mean();
+    q.mean_redundancy = fit.redundancy.segment(s, n).mean();
+    if (n > 1) {
+      weighted_communality += static_cast<double>(n) * q.block_communality;
+      multi_indicators += static_cast<double>(n);
+    }
+    fit.blocks.push_back(q);
+  }
+  double r2_sum = 0;
+  double endogenous = 0;
+  for (Index j = 0; j < J; ++j)
+    if (fit.endogenous[static_cast<std::size_t>(j)]) {
+      r2_sum += fit.r2(j);
+      endogenous += 1;
+    }
+  fit.gof = multi_indicators > 0 ? std::sqrt(weighted_communality / multi_indicators * (r2_sum / endogenous)) : 0.0;
+
+  // HTMT: mean heterotrait correlation over the geometric mean of the monotrait ones.
+  fit.htmt = Eigen::MatrixXd::Zero(J, J);
+  Eigen::VectorXd monotrait(J);
+  for (Index j = 0; j < J; ++j) {
+    const auto s = l->start[static_cast<std::size_t>(j)];
+    const auto n = l->size[static_cast<std::size_t>(j)];
+    monotrait(j) = n > 1 ? (R.block(s, s, n, n).sum() - static_cast<double>(n)) / static_cast<double>(n * (n - 1))
+                         : std::numeric_limits<double>::quiet_NaN();
+  }
+  for (Index i = 0; i < J; ++i)
+    for (Index j = 0; j < J; ++j) {
+      if (i == j) continue;
+      const auto si = l->start[static_cast<std::size_t>(i)], ni = l->size[static_cast<std::size_t>(i)];
+      const auto sj = l->start[static_cast<std::size_t>(j)], nj = l->size[static_cast<std::size_t>(j)];
+      const double hetero = R.block(si, sj, ni, nj).mean();
+      fit.htmt(i, j) = hetero / std::sqrt(monotrait(i) * monotrait(j));
+    }
+  return fit;
+}
+
+}  // namespace excellence::inline v1

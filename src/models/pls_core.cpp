@@ -1,0 +1,362 @@
+#include "pls_core.hpp"
+
+#include <excellence/detail/diagnose.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+namespace excellence::inline v1::pls_core {
+
+using detail::concat;
+using detail::input_error;
+
+result<layout> make_layout(const pls_model& model, const pls_data& data) {
+  if (auto bad = check_pls_model(model)) return *bad;
+  if (static_cast<Index>(data.names.size()) != data.values.cols())
+    return input_error(errc::invalid_value, "data",
+                       concat("expected one name per column (", std::to_string(data.values.cols()), "), got ",
+                              std::to_string(data.names.size())));
+  layout l;
+  const std::size_t J = model.latent_variables.size();
+  l.lvs = static_cast<Index>(J);
+  l.modes = model.modes;
+  l.predecessors.resize(J);
+  l.successors.resize(J);
+  for (std::size_t i = 0; i < J; ++i)
+    for (std::size_t j = 0; j < J; ++j)
+      if (model.path_matrix[i][j] != 0) {
+        l.predecessors[i].push_back(static_cast<Index>(j));
+        l.successors[j].push_back(static_cast<Index>(i));
+      }
+  for (std::size_t j = 0; j < J; ++j) {
+    l.start.push_back(l.indicators);
+    l.size.push_back(static_cast<Index>(model.blocks[j].size()));
+    l.indicators += l.size.back();
+    for (const auto& name : model.blocks[j]) {
+      const auto it = std::find(data.names.begin(), data.names.end(), name);
+      if (it == data.names.end())
+        return input_error(
+            errc::missing_field, "data",
+            concat("the data has no column \"", name, "\" (an indicator of ", model.latent_variables[j], ")"));
+      if (std::find(it + 1, data.names.end(), name) != data.names.end())
+        return input_error(errc::duplicate_id, "data", concat("the data has two columns named \"", name, "\""));
+      l.column.push_back(static_cast<std::size_t>(it - data.names.begin()));
+      l.names.push_back(name);
+      l.block_of.push_back(j);
+    }
+  }
+  return l;
+}
+
+namespace {
+
+// Rows [begin, end) of the model's columns, in chunks of this many rows.
+constexpr Index chunk_rows = 4096;
+
+// Calls work(thread, begin, end) for contiguous row ranges, on several threads when the
+// input is large; thread 0 is the calling thread, which also reports progress.
+template <class Work>
+void for_row_ranges(Index rows, const pls_control& control, std::size_t total_for_progress, std::size_t done_before,
+                    Work work) {
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  // Threads pay off only on large inputs; a 250-row survey stays on the calling thread.
+  const auto threads = static_cast<Index>(rows < 200'000 ? 1U : hardware);
+  std::atomic<std::size_t> done{0};
+  auto run = [&](Index t) {
+    const Index begin = rows * t / threads;
+    const Index end = rows * (t + 1) / threads;
+    for (Index from = begin; from < end; from += chunk_rows) {
+      if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) return;
+      const Index to = std::min(end, from + chunk_rows);
+      work(t, from, to);
+      done += static_cast<std::size_t>(to - from);
+      if (t == 0 && control.progress) control.progress(done_before + done.load(), total_for_progress);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (Index t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (auto& th : pool) th.join();
+}
+
+bool cancelled(const pls_control& control) {
+  return control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed);
+}
+
+}  // namespace
+
+result<moments> compute_moments(const layout& l, const pls_data& data, pls_missing missing,
+                                const pls_control& control) {
+  const Index n = data.values.rows();
+  const Index p = l.indicators;
+  const auto total = static_cast<std::size_t>(2 * n);
+  // Pass 1: sums and counts of the observed values; rows with a gap.
+  const unsigned slots = std::max(1U, std::thread::hardware_concurrency());
+  std::vector<Eigen::VectorXd> sums(slots, Eigen::VectorXd::Zero(p));
+  std::vector<Eigen::VectorXd> counts(slots, Eigen::VectorXd::Zero(p));
+  std::vector<char> complete(static_cast<std::size_t>(n), 1);
+  for_row_ranges(n, control, total, 0, [&](Index t, Index from, Index to) {
+    auto& sum = sums[static_cast<std::size_t>(t)];
+    auto& count = counts[static_cast<std::size_t>(t)];
+    for (Index r = from; r < to; ++r)
+      for (Index k = 0; k < p; ++k) {
+        const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
+        if (std::isnan(x)) {
+          complete[static_cast<std::size_t>(r)] = 0;
+        } else {
+          sum(k) += x;
+          count(k) += 1;
+        }
+      }
+  });
+  if (cancelled(control)) return input_error(errc::cancelled, "", "cancelled");
+  moments m;
+  Eigen::VectorXd sum = Eigen::VectorXd::Zero(p);
+  Eigen::VectorXd count = Eigen::VectorXd::Zero(p);
+  for (std::size_t t = 0; t < slots; ++t) {
+    sum += sums[t];
+    count += counts[t];
+  }
+  for (Index r = 0; r < n; ++r) {
+    if (complete[static_cast<std::size_t>(r)] != 0) continue;
+    if (missing == pls_missing::error) {
+      for (Index k = 0; k < p; ++k)
+        if (std::isnan(data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]))))
+          return input_error(errc::invalid_value, concat("row ", std::to_string(r)),
+                             concat("indicator \"", l.names[static_cast<std::size_t>(k)],
+                                    "\" is missing (choose listwise deletion or mean imputation to proceed)"));
+    }
+    if (missing == pls_missing::listwise) {
+      ++m.rows_dropped;
+      // The observed values of a dropped row leave the sums.
+      for (Index k = 0; k < p; ++k) {
+        const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
+        if (!std::isnan(x)) {
+          sum(k) -= x;
+          count(k) -= 1;
+        }
+      }
+    } else {
+      for (Index k = 0; k < p; ++k)
+        if (std::isnan(data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)])))) ++m.cells_imputed;
+    }
+  }
+  if (missing == pls_missing::listwise && m.rows_dropped > 0) m.keep = complete;
+  m.n = static_cast<std::size_t>(n) - m.rows_dropped;
+  if (m.n < 3)
+    return input_error(errc::invalid_value, "data",
+                       concat("PLS needs at least 3 complete rows, got ", std::to_string(m.n)));
+  for (Index k = 0; k < p; ++k)
+    if (count(k) == 0)
+      return input_error(errc::invalid_value, "data",
+                         concat("indicator \"", l.names[static_cast<std::size_t>(k)], "\" has no observed value"));
+  m.mean = sum.cwiseQuotient(count);
+
+  // Pass 2: the covariance around the means (two passes: no cancellation of large sums).
+  std::vector<Eigen::MatrixXd> partial(slots, Eigen::MatrixXd::Zero(p, p));
+  const bool drop_rows = !m.keep.empty();
+  for_row_ranges(n, control, total, static_cast<std::size_t>(n), [&](Index t, Index from, Index to) {
+    Eigen::MatrixXd block(p, to - from);
+    Index used = 0;
+    for (Index r = from; r < to; ++r) {
+      if (drop_rows && m.keep[static_cast<std::size_t>(r)] == 0) continue;
+      for (Index k = 0; k < p; ++k) {
+        const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
+        block(k, used) = std::isnan(x) ? 0.0 : x - m.mean(k);  // an imputed mean deviates by 0
+      }
+      ++used;
+    }
+    partial[static_cast<std::size_t>(t)].selfadjointView<Eigen::Lower>().rankUpdate(block.leftCols(used));
+  });
+  if (cancelled(control)) return input_error(errc::cancelled, "", "cancelled");
+  Eigen::MatrixXd lower = Eigen::MatrixXd::Zero(p, p);
+  for (const auto& part : partial) lower += part;
+  m.covariance = lower.selfadjointView<Eigen::Lower>();
+  m.covariance /= static_cast<double>(m.n);
+  for (Index k = 0; k < p; ++k)
+    if (!(m.covariance(k, k) > 0))
+      return input_error(errc::invalid_value, "data",
+                         concat("indicator \"", l.names[static_cast<std::size_t>(k)],
+                                "\" does not vary: it cannot be standardised or weighted"));
+  return m;
+}
+
+Eigen::MatrixXd moment_matrix(const Eigen::MatrixXd& covariance, bool standardized) {
+  if (!standardized) return covariance;
+  const Eigen::VectorXd inv = covariance.diagonal().cwiseSqrt().cwiseInverse();
+  return inv.asDiagonal() * covariance * inv.asDiagonal();
+}
+
+namespace {
+
+// Scales each block of W so that its score has unit variance under M.
+bool normalise(Eigen::MatrixXd& W, const Eigen::MatrixXd& M, const layout& l) {
+  for (Index j = 0; j < l.lvs; ++j) {
+    const auto s = l.start[static_cast<std::size_t>(j)];
+    const auto n = l.size[static_cast<std::size_t>(j)];
+    auto w = W.col(j).segment(s, n);
+    const double var = w.dot(M.block(s, s, n, n) * w);
+    if (!(var > 0) || !std::isfinite(var)) return false;
+    w /= std::sqrt(var);
+  }
+  return true;
+}
+
+}  // namespace
+
+Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W) {
+  Eigen::VectorXd w(l.indicators);
+  for (Index j = 0; j < l.lvs; ++j) {
+    const auto s = l.start[static_cast<std::size_t>(j)];
+    w.segment(s, l.size[static_cast<std::size_t>(j)]) = W.col(j).segment(s, l.size[static_cast<std::size_t>(j)]);
+  }
+  return w;
+}
+
+result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_options& options) {
+  const Index J = l.lvs;
+  const Index p = l.indicators;
+  // Mode B blocks regress on their indicators: factor their moment blocks once.
+  std::vector<Eigen::LLT<Eigen::MatrixXd>> inverse(static_cast<std::size_t>(J));
+  for (Index j = 0; j < J; ++j) {
+    if (l.modes[static_cast<std::size_t>(j)] != pls_mode::b) continue;
+    const auto s = l.start[static_cast<std::size_t>(j)];
+    const auto n = l.size[static_cast<std::size_t>(j)];
+    inverse[static_cast<std::size_t>(j)].compute(M.block(s, s, n, n));
+    if (inverse[static_cast<std::size_t>(j)].info() != Eigen::Success)
+      return input_error(errc::singular_matrix, concat("block ", std::to_string(j)),
+                         "the indicators of a mode B block are collinear: their weights are not identified");
+  }
+  // Initial weights: all ones, normalised (plspm, semPLS and the reference all start so).
+  Eigen::MatrixXd W = Eigen::MatrixXd::Zero(p, J);
+  for (Index j = 0; j < J; ++j)
+    W.col(j).segment(l.start[static_cast<std::size_t>(j)], l.size[static_cast<std::size_t>(j)]).setOnes();
+  if (!normalise(W, M, l)) return input_error(errc::singular_matrix, "data", "a block's initial score has no variance");
+  const double tol = options.tolerance.value_or(options.stop == pls_stop::exact ? 1e-14 : 1e-6);
+  Eigen::VectorXd old_raw = weight_vector(l, W);
+  iteration out;
+  Eigen::MatrixXd E = Eigen::MatrixXd::Zero(J, J);
+  for (int iter = 1;; ++iter) {
+    const Eigen::MatrixXd MW = M * W;              // covariances of the indicators with the scores
+    const Eigen::MatrixXd C = W.transpose() * MW;  // score correlations
+    E.setZero();
+    for (Index k = 0; k < J; ++k) {
+      const auto& pred = l.predecessors[static_cast<std::size_t>(k)];
+      const auto& succ = l.successors[static_cast<std::size_t>(k)];
+      switch (options.scheme) {
+        case pls_scheme::centroid:
+        case pls_scheme::factorial:
+          for (const auto* group : {&pred, &succ})
+            for (const Index i : *group) {
+              const double c = C(i, k);
+              E(i, k) = options.scheme == pls_scheme::factorial ? c : (c > 0) - (c < 0);
+            }
+          break;
+        case pls_scheme::path: {
+          if (!pred.empty()) {
+            const auto m = static_cast<Index>(pred.size());
+            Eigen::MatrixXd A(m, m);
+            Eigen::VectorXd b(m);
+            for (Index a = 0; a < m; ++a) {
+              b(a) = C(pred[static_cast<std::size_t>(a)], k);
+              for (Index c = 0; c < m; ++c)
+                A(a, c) = C(pred[static_cast<std::size_t>(a)], pred[static_cast<std::size_t>(c)]);
+            }
+            const Eigen::LLT<Eigen::MatrixXd> llt(A);
+            if (llt.info() != Eigen::Success)
+              return input_error(errc::singular_matrix, "path_matrix",
+                                 concat("the predecessors of latent variable ", std::to_string(k),
+                                        " are collinear in the path scheme"));
+            const Eigen::VectorXd beta = llt.solve(b);
+            for (Index a = 0; a < m; ++a) E(pred[static_cast<std::size_t>(a)], k) = beta(a);
+          }
+          for (const Index i : succ) E(i, k) = C(k, i);
+          break;
+        }
+      }
+    }
+    // Covariance of each indicator with its block's inner estimate Z = Y·E.
+    const Eigen::MatrixXd cov_z = MW * E;
+    Eigen::MatrixXd raw = Eigen::MatrixXd::Zero(p, J);
+    for (Index j = 0; j < J; ++j) {
+      const auto s = l.start[static_cast<std::size_t>(j)];
+      const auto n = l.size[static_cast<std::size_t>(j)];
+      if (l.modes[static_cast<std::size_t>(j)] == pls_mode::a)
+        raw.col(j).segment(s, n) = cov_z.col(j).segment(s, n);
+      else
+        raw.col(j).segment(s, n) = inverse[static_cast<std::size_t>(j)].solve(cov_z.col(j).segment(s, n));
+    }
+    Eigen::MatrixXd next = raw;
+    if (!normalise(next, M, l))
+      return input_error(errc::singular_matrix, "data",
+                         "an inner estimate is uncorrelated with its block: the weights vanish");
+    const Eigen::VectorXd new_raw = weight_vector(l, raw);
+    double change = 0;
+    if (options.stop == pls_stop::plspm) {
+      change = (old_raw.cwiseAbs() - new_raw.cwiseAbs()).squaredNorm();
+    } else {
+      change = (weight_vector(l, next) - weight_vector(l, W)).cwiseAbs().maxCoeff();
+    }
+    W = next;
+    old_raw = new_raw;
+    out.iterations = iter;
+    if (change < tol) {
+      out.converged = true;
+      break;
+    }
+    if (iter >= options.max_iterations) break;
+  }
+  // Orientation: most loadings of each block positive (a score's sign is arbitrary).
+  const Eigen::MatrixXd MW = M * W;
+  for (Index j = 0; j < J; ++j) {
+    const auto s = l.start[static_cast<std::size_t>(j)];
+    const auto n = l.size[static_cast<std::size_t>(j)];
+    int balance = 0;
+    for (Index k = s; k < s + n; ++k) balance += (MW(k, j) > 0) - (MW(k, j) < 0);
+    if (balance < 0) W.col(j) = -W.col(j);
+  }
+  out.W = std::move(W);
+  return out;
+}
+
+result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
+                          const Eigen::MatrixXd& W) {
+  const Index J = l.lvs;
+  structural s;
+  const Eigen::MatrixXd MW = M * W;
+  s.lv_correlations = W.transpose() * MW;
+  s.cross_loadings = sds.cwiseInverse().asDiagonal() * MW;
+  s.loadings.resize(l.indicators);
+  for (Index k = 0; k < l.indicators; ++k)
+    s.loadings(k) = s.cross_loadings(k, static_cast<Index>(l.block_of[static_cast<std::size_t>(k)]));
+  s.paths = Eigen::MatrixXd::Zero(J, J);
+  s.r2 = Eigen::VectorXd::Zero(J);
+  for (Index k = 0; k < J; ++k) {
+    const auto& pred = l.predecessors[static_cast<std::size_t>(k)];
+    if (pred.empty()) continue;
+    const auto m = static_cast<Index>(pred.size());
+    Eigen::MatrixXd A(m, m);
+    Eigen::VectorXd b(m);
+    for (Index a = 0; a < m; ++a) {
+      b(a) = s.lv_correlations(pred[static_cast<std::size_t>(a)], k);
+      for (Index c = 0; c < m; ++c)
+        A(a, c) = s.lv_correlations(pred[static_cast<std::size_t>(a)], pred[static_cast<std::size_t>(c)]);
+    }
+    const Eigen::LLT<Eigen::MatrixXd> llt(A);
+    if (llt.info() != Eigen::Success)
+      return input_error(errc::singular_matrix, "path_matrix",
+                         concat("the predecessors of latent variable ", std::to_string(k),
+                                " are collinear: its path coefficients are not identified"));
+    const Eigen::VectorXd beta = llt.solve(b);
+    for (Index a = 0; a < m; ++a) s.paths(k, pred[static_cast<std::size_t>(a)]) = beta(a);
+    s.r2(k) = beta.dot(b);
+  }
+  // Recursive model: (I − B) is invertible (a permutation of a unit triangular matrix).
+  const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(J, J);
+  s.total_effects = (I - s.paths).inverse() - I;
+  return s;
+}
+
+}  // namespace excellence::inline v1::pls_core

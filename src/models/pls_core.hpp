@@ -1,0 +1,79 @@
+// Internal to the PLS implementation: the layout of a model over its data, the moments
+// of the indicators, and Wold's iteration on a moment matrix. Shared by the estimation
+// and the bootstrap, which repeats the iteration on resampled moments.
+#pragma once
+
+#include <excellence/error.hpp>
+#include <excellence/models/pls/estimate.hpp>
+
+#include <Eigen/Dense>
+
+#include <cstddef>
+#include <vector>
+
+namespace excellence::inline v1::pls_core {
+
+using Eigen::Index;
+
+/// Blocks are contiguous in indicator order: block j is rows start[j] … start[j] + size[j].
+struct layout {
+  Index lvs = 0;
+  Index indicators = 0;
+  std::vector<Index> start{};
+  std::vector<Index> size{};
+  std::vector<std::vector<Index>> predecessors{};
+  std::vector<std::vector<Index>> successors{};
+  std::vector<pls_mode> modes{};
+  std::vector<std::size_t> column{};  ///< data column of each indicator
+  std::vector<std::string> names{};   ///< indicator names in block order
+  std::vector<std::size_t> block_of{};
+};
+
+/// The layout of a valid model over the data's columns; unknown indicators are errors.
+result<layout> make_layout(const pls_model& model, const pls_data& data);
+
+/// Means and population covariance of the model's indicators over the rows used.
+struct moments {
+  Eigen::VectorXd mean{};
+  Eigen::MatrixXd covariance{};
+  std::size_t n = 0;
+  std::size_t rows_dropped = 0;
+  std::size_t cells_imputed = 0;
+  std::vector<char> keep{};  ///< per data row, after listwise deletion (empty: all rows)
+};
+
+/// Two passes over the data in chunks (threads for large inputs), honouring the missing
+/// rule. Errors: a missing value under pls_missing::error; too few rows; cancellation.
+result<moments> compute_moments(const layout& l, const pls_data& data, pls_missing missing, const pls_control& control);
+
+/// The matrix the iteration works on: correlations (standardised) or covariances.
+Eigen::MatrixXd moment_matrix(const Eigen::MatrixXd& covariance, bool standardized);
+
+/// Weights after Wold's iteration: p × J, block-diagonal, each block normalised so its
+/// score has unit variance under M, signs set so that most loadings are positive.
+struct iteration {
+  Eigen::MatrixXd W{};
+  int iterations = 0;
+  bool converged = false;
+};
+
+result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_options& options);
+
+/// What follows from M and W: score correlations, loadings (as correlations), path
+/// coefficients, R², total effects.
+struct structural {
+  Eigen::MatrixXd lv_correlations{};
+  Eigen::MatrixXd cross_loadings{};
+  Eigen::VectorXd loadings{};
+  Eigen::MatrixXd paths{};
+  Eigen::VectorXd r2{};
+  Eigen::MatrixXd total_effects{};
+};
+
+result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
+                          const Eigen::MatrixXd& W);
+
+/// The outer weights as one vector in indicator order.
+Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W);
+
+}  // namespace excellence::inline v1::pls_core

@@ -1,0 +1,293 @@
+// PLS path modeling against shared/reference/pls/satisfaction_reference.json: the ECSI
+// model of R plspm's `satisfaction` data (250 customers of a Spanish credit institution),
+// cross-checked between R plspm 0.5.1, R semPLS and an independent implementation to better
+// than 1e-10 (and against ADANCO 2.1.1 for the factorial weights).
+#include <excellence/io/csv.hpp>
+#include <excellence/io/pls_model_json.hpp>
+#include <excellence/models/pls/data.hpp>
+#include <excellence/models/pls/estimate.hpp>
+
+#include "test_support.hpp"
+
+#include <cmath>
+#include <string>
+
+using namespace excellence;
+
+namespace {
+
+const auto pls_dir = test::shared_dir / "data" / "pls";
+
+pls_model satisfaction_model() {
+  return read_pls_model(pls_dir / "satisfaction_model.json");
+}
+
+pls_data satisfaction_data(const pls_model& model) {
+  return try_pls_data(try_read_csv(pls_dir / "satisfaction.csv").value(), model).value();
+}
+
+const nlohmann::json& reference() {
+  static const auto r = test::read_json(test::shared_dir / "reference" / "pls" / "satisfaction_reference.json");
+  return r;
+}
+
+pls_scheme scheme_named(const std::string& name) {
+  return name == "centroid" ? pls_scheme::centroid : name == "factorial" ? pls_scheme::factorial : pls_scheme::path;
+}
+
+// Every published number of one run, to `tolerance` (absolute).
+void check_against(const pls_fit& fit, const nlohmann::json& ref, double tolerance) {
+  for (const auto& [name, value] : ref.at("weights").items()) {
+    INFO("weight " << name);
+    CHECK(std::abs(fit.weight(name) - value.get<double>()) < tolerance);
+  }
+  for (const auto& [name, value] : ref.at("loadings").items()) {
+    INFO("loading " << name);
+    CHECK(std::abs(fit.loading(name) - value.get<double>()) < tolerance);
+  }
+  for (const auto& [name, value] : ref.at("communality").items()) {
+    INFO("communality " << name);
+    CHECK(std::abs(fit.communality(static_cast<Eigen::Index>(fit.indicator_index(name))) - value.get<double>()) <
+          tolerance);
+  }
+  for (const auto& [name, value] : ref.at("redundancy").items()) {
+    INFO("redundancy " << name);
+    CHECK(std::abs(fit.redundancy(static_cast<Eigen::Index>(fit.indicator_index(name))) - value.get<double>()) <
+          tolerance);
+  }
+  for (const auto& [name, value] : ref.at("paths").items()) {
+    INFO("path " << name);
+    const auto arrow = name.find(" -> ");
+    CHECK(std::abs(fit.path(name.substr(0, arrow), name.substr(arrow + 4)) - value.get<double>()) < tolerance);
+  }
+  for (const auto& [name, value] : ref.at("total_effects").items()) {
+    INFO("total effect " << name);
+    const auto arrow = name.find(" -> ");
+    CHECK(std::abs(fit.total_effect(name.substr(0, arrow), name.substr(arrow + 4)) - value.get<double>()) < tolerance);
+  }
+  for (const auto& [name, value] : ref.at("R2").items()) {
+    INFO("R2 " << name);
+    CHECK(std::abs(fit.r_squared(name) - value.get<double>()) < tolerance);
+  }
+  for (const auto& [name, value] : ref.at("block_communality").items()) {
+    INFO("block communality " << name);
+    CHECK(std::abs(fit.blocks[fit.latent_index(name)].block_communality - value.get<double>()) < tolerance);
+  }
+  for (const auto& [name, value] : ref.at("mean_redundancy").items()) {
+    INFO("mean redundancy " << name);
+    CHECK(std::abs(fit.blocks[fit.latent_index(name)].mean_redundancy - value.get<double>()) < tolerance);
+  }
+  CHECK(std::abs(fit.gof - ref.at("gof").get<double>()) < tolerance);
+  const auto& scores = ref.at("scores_first5");
+  for (std::size_t r = 0; r < scores.size(); ++r)
+    for (std::size_t j = 0; j < scores[r].size(); ++j) {
+      INFO("score row " << r << ", latent variable " << j);
+      CHECK(std::abs(fit.scores(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) -
+                     scores[r][j].get<double>()) < tolerance);
+    }
+  if (ref.contains("AVE"))
+    for (const auto& [name, value] : ref.at("AVE").items()) {
+      const auto& q = fit.blocks[fit.latent_index(name)];
+      INFO("block " << name);
+      CHECK(std::abs(q.ave - value.get<double>()) < tolerance);
+      CHECK(std::abs(q.cronbach_alpha - ref.at("cronbach_alpha").at(name).get<double>()) < tolerance);
+      CHECK(std::abs(q.dg_rho - ref.at("dg_rho").at(name).get<double>()) < tolerance);
+      CHECK(std::abs(q.eig_1st - ref.at("eig_1st").at(name).get<double>()) < tolerance);
+      CHECK(std::abs(q.eig_2nd - ref.at("eig_2nd").at(name).get<double>()) < tolerance);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("PLS: the exact fixed point reproduces the reference for all three schemes to 1e-9") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  for (const char* name : {"centroid", "factorial", "path"}) {
+    INFO("scheme " << name);
+    const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name)});
+    const auto& ref = reference().at("schemes").at(name).at("converged");
+    CHECK(fit.converged);
+    CHECK(fit.n == 250);
+    check_against(fit, ref, 1e-9);
+  }
+}
+
+TEST_CASE("PLS: R plspm's stop rule reproduces plspm's printed estimates to 1e-9") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  for (const char* name : {"centroid", "factorial", "path"}) {
+    INFO("scheme " << name);
+    const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name), .stop = pls_stop::plspm});
+    const auto& ref = reference().at("schemes").at(name).at("plspm_default_stop");
+    CHECK(fit.iterations == ref.at("iterations").get<int>());
+    check_against(fit, ref, 1e-9);
+  }
+}
+
+TEST_CASE("PLS: every block in mode B reproduces the reference to 1e-9") {
+  auto model = satisfaction_model();
+  model.modes.assign(model.modes.size(), pls_mode::b);
+  const auto data = satisfaction_data(model);
+  for (const char* name : {"centroid", "factorial", "path"}) {
+    INFO("scheme " << name);
+    const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name)});
+    const auto& ref = reference().at("modeB_all_blocks").at(name);
+    CHECK(fit.converged);
+    CHECK(fit.iterations == ref.at("iterations").get<int>());
+    check_against(fit, ref, 1e-9);
+  }
+}
+
+TEST_CASE("PLS: iteration counts of the exact fixed point") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  for (const char* name : {"centroid", "factorial", "path"}) {
+    INFO("scheme " << name);
+    const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name)});
+    CHECK(fit.iterations == reference().at("schemes").at(name).at("converged").at("iterations").get<int>());
+  }
+}
+
+TEST_CASE("PLS: block quality and discriminant validity follow from loadings and correlations") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  const auto fit = estimate_pls(model, data);
+  // Composite reliability from the PLS loadings, by the formula.
+  for (std::size_t j = 0; j < fit.latent_variables.size(); ++j) {
+    double sum = 0, error = 0;
+    for (std::size_t k = 0; k < fit.indicators.size(); ++k)
+      if (fit.block_of[k] == j) {
+        const double l = fit.loadings(static_cast<Eigen::Index>(k));
+        sum += l;
+        error += 1 - l * l;
+      }
+    CHECK(fit.blocks[j].composite_reliability == doctest::Approx(sum * sum / (sum * sum + error)).epsilon(1e-12));
+  }
+  // Fornell-Larcker: sqrt(AVE) on the diagonal, score correlations elsewhere.
+  const auto table = fornell_larcker(fit);
+  CHECK(table(0, 0) == doctest::Approx(std::sqrt(fit.blocks[0].ave)).epsilon(1e-15));
+  CHECK(table(4, 3) == doctest::Approx(fit.lv_correlations(4, 3)).epsilon(1e-15));
+  // HTMT of IMAG and EXPE from the raw correlations, computed here independently.
+  const auto& x = data.values;
+  auto corr = [&](Eigen::Index a, Eigen::Index b) {
+    const Eigen::VectorXd u = x.col(a).array() - x.col(a).mean();
+    const Eigen::VectorXd v = x.col(b).array() - x.col(b).mean();
+    return u.dot(v) / std::sqrt(u.squaredNorm() * v.squaredNorm());
+  };
+  double hetero = 0, mono_i = 0, mono_e = 0;
+  for (Eigen::Index a = 0; a < 5; ++a)
+    for (Eigen::Index b = 5; b < 10; ++b) hetero += corr(a, b) / 25;
+  for (Eigen::Index a = 0; a < 5; ++a)
+    for (Eigen::Index b = a + 1; b < 5; ++b) {
+      mono_i += corr(a, b) / 10;
+      mono_e += corr(a + 5, b + 5) / 10;
+    }
+  CHECK(fit.htmt(0, 1) == doctest::Approx(hetero / std::sqrt(mono_i * mono_e)).epsilon(1e-12));
+  CHECK(fit.htmt(1, 0) == doctest::Approx(fit.htmt(0, 1)).epsilon(1e-15));
+  // Indirect = total - direct; IMAG reaches QUAL only through EXPE.
+  CHECK(fit.indirect_effects(2, 0) == doctest::Approx(fit.path("IMAG", "EXPE") * fit.path("EXPE", "QUAL")));
+  CHECK(fit.indirect_effects(1, 0) == doctest::Approx(0.0));
+}
+
+TEST_CASE("PLS: centred (raw) indicators equal standardised ones when the data are z-scores") {
+  const auto model = satisfaction_model();
+  auto data = satisfaction_data(model);
+  const auto standardized = estimate_pls(model, data);
+  for (Eigen::Index c = 0; c < data.values.cols(); ++c) {
+    auto col = data.values.col(c);
+    const double mean = col.mean();
+    const double sd = std::sqrt((col.array() - mean).square().mean());
+    col = (col.array() - mean) / sd;
+  }
+  const auto raw = estimate_pls(model, data, {.standardized = false});
+  CHECK((raw.weights - standardized.weights).cwiseAbs().maxCoeff() < 1e-12);
+  CHECK((raw.paths - standardized.paths).cwiseAbs().maxCoeff() < 1e-12);
+  // On the original 1-10 data the raw weights differ, but scores keep unit variance.
+  const auto original = estimate_pls(model, satisfaction_data(model), {.standardized = false});
+  CHECK((original.weights - standardized.weights).cwiseAbs().maxCoeff() > 1e-3);
+  for (Eigen::Index j = 0; j < original.scores.cols(); ++j)
+    CHECK(original.scores.col(j).squaredNorm() / 250 == doctest::Approx(1.0).epsilon(1e-12));
+}
+
+TEST_CASE("PLS: missing values are an error unless listwise deletion or mean imputation is asked for") {
+  const auto model = satisfaction_model();
+  const auto full = satisfaction_data(model);
+  auto gaps = full;
+  gaps.values(3, 7) = std::nan("");    // expe3 of row 3
+  gaps.values(10, 20) = std::nan("");  // sat2 of row 10
+  CHECK(test::failure(try_estimate_pls(model, gaps)).to_string() ==
+        "row 3: indicator \"expe3\" is missing (choose listwise deletion or mean imputation to proceed)");
+  // Listwise: the same as estimating without rows 3 and 10.
+  const auto listwise = estimate_pls(model, gaps, {.missing = pls_missing::listwise});
+  CHECK(listwise.rows_dropped == 2);
+  CHECK(listwise.n == 248);
+  pls_data kept{full.names, Eigen::MatrixXd(248, full.values.cols())};
+  for (Eigen::Index r = 0, k = 0; r < 250; ++r)
+    if (r != 3 && r != 10) kept.values.row(k++) = full.values.row(r);
+  CHECK((listwise.weights - estimate_pls(model, kept).weights).cwiseAbs().maxCoeff() < 1e-12);
+  // Mean imputation: the same as filling in the observed means by hand.
+  const auto imputed = estimate_pls(model, gaps, {.missing = pls_missing::mean});
+  CHECK(imputed.cells_imputed == 2);
+  auto filled = gaps;
+  for (const auto& [r, c] : {std::pair<Eigen::Index, Eigen::Index>{3, 7}, {10, 20}}) {
+    double sum = 0;
+    for (Eigen::Index i = 0; i < 250; ++i)
+      if (i != r) sum += full.values(i, c);
+    filled.values(r, c) = sum / 249;
+  }
+  CHECK((imputed.weights - estimate_pls(model, filled).weights).cwiseAbs().maxCoeff() < 1e-12);
+}
+
+TEST_CASE("PLS: errors name what is wrong") {
+  auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  auto renamed = model;
+  renamed.blocks[0][0] = "image1";
+  CHECK(test::failure(try_estimate_pls(renamed, data)).to_string() ==
+        "data: the data has no column \"image1\" (an indicator of IMAG)");
+  auto flat = data;
+  flat.values.col(4).setConstant(7);
+  CHECK(test::failure(try_estimate_pls(model, flat)).to_string() ==
+        "data: indicator \"imag5\" does not vary: it cannot be standardised or weighted");
+  auto cyclic = model;
+  cyclic.path_matrix[0][5] = 1;  // LOY -> IMAG closes IMAG -> LOY
+  CHECK(test::failure(try_estimate_pls(cyclic, data)).to_string() ==
+        "path_matrix: the paths form a cycle through \"IMAG\": PLS path models must be recursive");
+  auto twice = model;
+  twice.blocks[1].push_back("imag2");
+  CHECK(test::failure(try_estimate_pls(twice, data)).to_string() ==
+        "blocks[1][5]: indicator \"imag2\" is in two blocks (or twice)");
+  auto collinear = data;
+  collinear.values.col(1) = 2 * collinear.values.col(0);
+  model.modes[0] = pls_mode::b;
+  CHECK(test::failure(try_estimate_pls(model, collinear)).code == errc::singular_matrix);
+  // A run cut short is returned, flagged, never silently taken for converged.
+  const auto short_run = estimate_pls(satisfaction_model(), data, {.max_iterations = 2});
+  CHECK_FALSE(short_run.converged);
+  CHECK(short_run.iterations == 2);
+}
+
+TEST_CASE("PLS model files: the shared format, and errors with file and JSON path") {
+  const auto model = satisfaction_model();
+  CHECK(model.latent_variables.size() == 6);
+  CHECK(model.blocks[3] == std::vector<std::string>{"val1", "val2", "val3", "val4"});
+  CHECK(model.has_path(0, 5));  // IMAG -> LOY
+  auto failure = [](std::string_view text) { return test::failure(try_parse_pls_model(text, "m.json")).to_string(); };
+  CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}, "modes": {"A": "C", "B": "A"}})") ==
+        "m.json: modes.A: expected \"A\" or \"B\"");
+  CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
+                    "blocks": {"A": ["a1"], "C": ["b1"]}})") ==
+        "m.json: blocks.C: \"C\" is not one of the latent_variables");
+  CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}, "paths": [["B", "A"]]})") ==
+        "m.json: paths[0]: B -> A is not in path_matrix");
+  CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [2, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}})") == "m.json: path_matrix[1][0]: expected 0 or 1");
+  CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}, "weights": {}})")
+            .starts_with("m.json: weights: "));
+  CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [0, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}})") ==
+        "m.json: path_matrix: latent variable \"A\" has no path to or from another one");
+}
