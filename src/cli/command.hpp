@@ -62,5 +62,6 @@ int complaints(const std::vector<std::string>& args, io streams);
 int kano(const std::vector<std::string>& args, io streams);
 int servqual(const std::vector<std::string>& args, io streams);
 int retention(const std::vector<std::string>& args, io streams);
+int pls(const std::vector<std::string>& args, io streams);
 
 }  // namespace excellence::cli

@@ -189,23 +189,6 @@ Eigen::MatrixXd moment_matrix(const Eigen::MatrixXd& covariance, bool standardiz
   return inv.asDiagonal() * covariance * inv.asDiagonal();
 }
 
-namespace {
-
-// Scales each block of W so that its score has unit variance under M.
-bool normalise(Eigen::MatrixXd& W, const Eigen::MatrixXd& M, const layout& l) {
-  for (Index j = 0; j < l.lvs; ++j) {
-    const auto s = l.start[static_cast<std::size_t>(j)];
-    const auto n = l.size[static_cast<std::size_t>(j)];
-    auto w = W.col(j).segment(s, n);
-    const double var = w.dot(M.block(s, s, n, n) * w);
-    if (!(var > 0) || !std::isfinite(var)) return false;
-    w /= std::sqrt(var);
-  }
-  return true;
-}
-
-}  // namespace
-
 Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W) {
   Eigen::VectorXd w(l.indicators);
   for (Index j = 0; j < l.lvs; ++j) {
@@ -218,29 +201,44 @@ Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W) {
 result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_options& options) {
   const Index J = l.lvs;
   const Index p = l.indicators;
+  const auto start = [&](Index j) { return l.start[static_cast<std::size_t>(j)]; };
+  const auto size = [&](Index j) { return l.size[static_cast<std::size_t>(j)]; };
   // Mode B blocks regress on their indicators: factor their moment blocks once.
   std::vector<Eigen::LLT<Eigen::MatrixXd>> inverse(static_cast<std::size_t>(J));
   for (Index j = 0; j < J; ++j) {
     if (l.modes[static_cast<std::size_t>(j)] != pls_mode::b) continue;
-    const auto s = l.start[static_cast<std::size_t>(j)];
-    const auto n = l.size[static_cast<std::size_t>(j)];
-    inverse[static_cast<std::size_t>(j)].compute(M.block(s, s, n, n));
+    inverse[static_cast<std::size_t>(j)].compute(M.block(start(j), start(j), size(j), size(j)));
     if (inverse[static_cast<std::size_t>(j)].info() != Eigen::Success)
       return input_error(errc::singular_matrix, concat("block ", std::to_string(j)),
                          "the indicators of a mode B block are collinear: their weights are not identified");
   }
+  // The weights are one vector (block j at start(j)); W is block-diagonal, so M·W costs
+  // p² rather than p²·J. Buffers are reused across iterations.
+  const auto normalise_vector = [&](Eigen::VectorXd& w) {
+    for (Index j = 0; j < J; ++j) {
+      auto wj = w.segment(start(j), size(j));
+      const double var = wj.dot(M.block(start(j), start(j), size(j), size(j)) * wj);
+      if (!(var > 0) || !std::isfinite(var)) return false;
+      wj /= std::sqrt(var);
+    }
+    return true;
+  };
   // Initial weights: all ones, normalised (plspm, semPLS and the reference all start so).
-  Eigen::MatrixXd W = Eigen::MatrixXd::Zero(p, J);
-  for (Index j = 0; j < J; ++j)
-    W.col(j).segment(l.start[static_cast<std::size_t>(j)], l.size[static_cast<std::size_t>(j)]).setOnes();
-  if (!normalise(W, M, l)) return input_error(errc::singular_matrix, "data", "a block's initial score has no variance");
+  Eigen::VectorXd w = Eigen::VectorXd::Ones(p);
+  if (!normalise_vector(w))
+    return input_error(errc::singular_matrix, "data", "a block's initial score has no variance");
   const double tol = options.tolerance.value_or(options.stop == pls_stop::exact ? 1e-14 : 1e-6);
-  Eigen::VectorXd old_raw = weight_vector(l, W);
+  Eigen::VectorXd old_raw = w;
+  Eigen::VectorXd raw(p);
+  Eigen::VectorXd next(p);
+  Eigen::MatrixXd MW(p, J);
+  Eigen::MatrixXd C(J, J);
+  Eigen::MatrixXd E(J, J);
   iteration out;
-  Eigen::MatrixXd E = Eigen::MatrixXd::Zero(J, J);
   for (int iter = 1;; ++iter) {
-    const Eigen::MatrixXd MW = M * W;              // covariances of the indicators with the scores
-    const Eigen::MatrixXd C = W.transpose() * MW;  // score correlations
+    for (Index j = 0; j < J; ++j) MW.col(j).noalias() = M.middleCols(start(j), size(j)) * w.segment(start(j), size(j));
+    for (Index j = 0; j < J; ++j)
+      for (Index i = 0; i < J; ++i) C(i, j) = w.segment(start(i), size(i)).dot(MW.col(j).segment(start(i), size(i)));
     E.setZero();
     for (Index k = 0; k < J; ++k) {
       const auto& pred = l.predecessors[static_cast<std::size_t>(k)];
@@ -278,29 +276,20 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
       }
     }
     // Covariance of each indicator with its block's inner estimate Z = Y·E.
-    const Eigen::MatrixXd cov_z = MW * E;
-    Eigen::MatrixXd raw = Eigen::MatrixXd::Zero(p, J);
     for (Index j = 0; j < J; ++j) {
-      const auto s = l.start[static_cast<std::size_t>(j)];
-      const auto n = l.size[static_cast<std::size_t>(j)];
-      if (l.modes[static_cast<std::size_t>(j)] == pls_mode::a)
-        raw.col(j).segment(s, n) = cov_z.col(j).segment(s, n);
-      else
-        raw.col(j).segment(s, n) = inverse[static_cast<std::size_t>(j)].solve(cov_z.col(j).segment(s, n));
+      auto rj = raw.segment(start(j), size(j));
+      rj.noalias() = MW.middleRows(start(j), size(j)) * E.col(j);
+      if (l.modes[static_cast<std::size_t>(j)] == pls_mode::b)
+        rj = inverse[static_cast<std::size_t>(j)].solve(Eigen::VectorXd(rj));
     }
-    Eigen::MatrixXd next = raw;
-    if (!normalise(next, M, l))
+    next = raw;
+    if (!normalise_vector(next))
       return input_error(errc::singular_matrix, "data",
                          "an inner estimate is uncorrelated with its block: the weights vanish");
-    const Eigen::VectorXd new_raw = weight_vector(l, raw);
-    double change = 0;
-    if (options.stop == pls_stop::plspm) {
-      change = (old_raw.cwiseAbs() - new_raw.cwiseAbs()).squaredNorm();
-    } else {
-      change = (weight_vector(l, next) - weight_vector(l, W)).cwiseAbs().maxCoeff();
-    }
-    W = next;
-    old_raw = new_raw;
+    const double change = options.stop == pls_stop::plspm ? (old_raw.cwiseAbs() - raw.cwiseAbs()).squaredNorm()
+                                                          : (next - w).cwiseAbs().maxCoeff();
+    w = next;
+    old_raw = raw;
     out.iterations = iter;
     if (change < tol) {
       out.converged = true;
@@ -309,15 +298,15 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
     if (iter >= options.max_iterations) break;
   }
   // Orientation: most loadings of each block positive (a score's sign is arbitrary).
-  const Eigen::MatrixXd MW = M * W;
+  out.W = Eigen::MatrixXd::Zero(p, J);
   for (Index j = 0; j < J; ++j) {
-    const auto s = l.start[static_cast<std::size_t>(j)];
-    const auto n = l.size[static_cast<std::size_t>(j)];
+    const Eigen::VectorXd loads =
+        M.middleRows(start(j), size(j)).middleCols(start(j), size(j)) * w.segment(start(j), size(j));
     int balance = 0;
-    for (Index k = s; k < s + n; ++k) balance += (MW(k, j) > 0) - (MW(k, j) < 0);
-    if (balance < 0) W.col(j) = -W.col(j);
+    for (Index k = 0; k < size(j); ++k) balance += (loads(k) > 0) - (loads(k) < 0);
+    out.W.col(j).segment(start(j), size(j)) =
+        balance < 0 ? Eigen::VectorXd(-w.segment(start(j), size(j))) : Eigen::VectorXd(w.segment(start(j), size(j)));
   }
-  out.W = std::move(W);
   return out;
 }
 

@@ -409,3 +409,52 @@ TEST_CASE("excellence retention") {
         "expected a whole number or YYYY-MM\n");
   CHECK(run("retention tests/data/csv/activity.csv --unit fortnight").status == 2);
 }
+
+TEST_CASE("excellence pls") {
+  // The ECSI model on plspm's satisfaction data (shared/data/pls), path scheme, exact stop:
+  // the JSON carries the reference values of shared/reference/pls.
+  const std::string shared = std::string(EXCELLENCE_SHARED_DIR) + "/data/pls/";
+  const auto ref =
+      test::read_json(test::shared_dir / "reference" / "pls" / "satisfaction_reference.json").at("schemes");
+  auto o = run("pls " + shared + "satisfaction.csv --model " + shared + "satisfaction_model.json --json");
+  REQUIRE(o.status == 0);
+  auto j = nlohmann::json::parse(o.out);
+  const auto& path = ref.at("path").at("converged");
+  CHECK(j.at("converged") == true);
+  CHECK(j.at("iterations") == 12);
+  CHECK(std::abs(j.at("weights").at("sat1").get<double>() - path.at("weights").at("sat1").get<double>()) < 1e-9);
+  CHECK(std::abs(j.at("loadings").at("loy4").get<double>() - path.at("loadings").at("loy4").get<double>()) < 1e-9);
+  CHECK(std::abs(j.at("paths").at("VAL -> SAT").get<double>() - path.at("paths").at("VAL -> SAT").get<double>()) <
+        1e-9);
+  CHECK(std::abs(j.at("r2").at("LOY").get<double>() - path.at("R2").at("LOY").get<double>()) < 1e-9);
+  CHECK(std::abs(j.at("gof").get<double>() - path.at("gof").get<double>()) < 1e-9);
+  CHECK_FALSE(j.at("r2").contains("IMAG"));  // exogenous
+  o = run("pls " + shared + "satisfaction.csv --model " + shared +
+          "satisfaction_model.json --scheme centroid --stop plspm --bootstrap 50 --seed 3 --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("iterations") == ref.at("centroid").at("plspm_default_stop").at("iterations").get<int>());
+  const auto& b = j.at("bootstrap");
+  CHECK(b.at("resamples") == 50);
+  CHECK(b.at("failed") == 0);
+  for (const char* key : {"mean", "se", "lo", "hi"}) CHECK(b.at("paths").at("SAT -> LOY").contains(key));
+  CHECK(b.at("paths").at("SAT -> LOY").at("se").get<double>() > 0);
+  o = run("pls " + shared + "satisfaction.csv --model " + shared +
+          "satisfaction_model.json --index --scale-min 1 --scale-max 10 --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("index").at("SAT").get<double>() > 0);
+  CHECK(j.at("index").at("SAT").get<double>() < 100);
+  // Usage and data errors.
+  CHECK(run("pls " + shared + "satisfaction.csv").status == 2);  // no --model
+  CHECK(run("pls " + shared + "satisfaction.csv --model " + shared + "satisfaction_model.json --index").status == 2);
+  CHECK(run("pls " + shared + "satisfaction.csv --model " + shared + "satisfaction_model.json --scheme mode").status ==
+        2);
+  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + shared + "satisfaction_model.json");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/pls-empty-cell.csv:6:21: sat2: the cell is empty (use --missing "
+                 "listwise or mean to proceed)\n");
+  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + shared + "satisfaction_model.json --missing listwise --json");
+  REQUIRE(o.status == 0);
+  CHECK(nlohmann::json::parse(o.out).at("rows_dropped") == 1);
+}

@@ -4,11 +4,18 @@
 // than 1e-10 (and against ADANCO 2.1.1 for the factorial weights).
 #include <excellence/io/csv.hpp>
 #include <excellence/io/pls_model_json.hpp>
+#include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/data.hpp>
 #include <excellence/models/pls/estimate.hpp>
+#include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/templates.hpp>
 
 #include "test_support.hpp"
 
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+
+#include <atomic>
 #include <cmath>
 #include <string>
 
@@ -290,4 +297,124 @@ TEST_CASE("PLS model files: the shared format, and errors with file and JSON pat
   CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [0, 0]],
                     "blocks": {"A": ["a1"], "B": ["b1"]}})") ==
         "m.json: path_matrix: latent variable \"A\" has no path to or from another one");
+}
+
+TEST_CASE("PLS bootstrap: the same seed gives the same numbers on any number of threads") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  const auto one = try_bootstrap_pls(model, data, {}, {.resamples = 100, .seed = 42, .threads = 1}).value();
+  const auto two = try_bootstrap_pls(model, data, {}, {.resamples = 100, .seed = 42, .threads = 2}).value();
+  const auto other = try_bootstrap_pls(model, data, {}, {.resamples = 100, .seed = 43, .threads = 2}).value();
+  CHECK(one.succeeded == 100);
+  CHECK(one.failed == 0);
+  REQUIRE(one.paths.size() == 10);
+  REQUIRE(one.total_effects.size() == 15);  // every pair joined by a chain of paths
+  for (std::size_t i = 0; i < one.paths.size(); ++i) {
+    INFO(one.paths[i].name);
+    CHECK(one.paths[i].se == two.paths[i].se);  // bit for bit
+    CHECK(one.paths[i].lo == two.paths[i].lo);
+    CHECK(one.paths[i].se != other.paths[i].se);
+  }
+  const auto fit = estimate_pls(model, data);
+  const auto& sat = pls_bootstrap_result::find(one.paths, "VAL -> SAT");
+  CHECK(sat.estimate == fit.path("VAL", "SAT"));
+  CHECK(sat.t == doctest::Approx(sat.estimate / sat.se));
+  CHECK((sat.lo < sat.estimate && sat.estimate < sat.hi));
+  CHECK(pls_bootstrap_result::find(one.weights, "sat1").estimate == fit.weight("sat1"));
+}
+
+TEST_CASE("PLS bootstrap: the standard error of a correlation matches its large-sample value") {
+  // Two single-indicator latent variables: the path is the Pearson correlation r, whose
+  // standard error for bivariate normal data is (1 - r^2)/sqrt(n) to first order. 2000
+  // rows with r near 0.5 and 2000 resamples: Monte-Carlo error of the bootstrap SE is about
+  // 1/sqrt(2 x 2000) = 1.6 %, the first-order formula's error about 1 %; 8 % is a safe bound.
+  boost::random::mt19937_64 engine(20261122);
+  boost::random::normal_distribution<double> normal;
+  const Eigen::Index n = 2000;
+  pls_data data{{"x", "y"}, Eigen::MatrixXd(n, 2)};
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double x = normal(engine);
+    data.values(i, 0) = x;
+    data.values(i, 1) = 0.5 * x + std::sqrt(0.75) * normal(engine);
+  }
+  const pls_model model{{"X", "Y"}, {{0, 0}, {1, 0}}, {{"x"}, {"y"}}, {pls_mode::a, pls_mode::a}};
+  const auto fit = estimate_pls(model, data);
+  const double r = fit.path("X", "Y");
+  const auto boot = try_bootstrap_pls(model, data, {}, {.resamples = 2000, .seed = 7}).value();
+  const double expected = (1 - r * r) / std::sqrt(static_cast<double>(n));
+  CHECK(boot.paths[0].se == doctest::Approx(expected).epsilon(0.08));
+  CHECK(boot.paths[0].mean == doctest::Approx(r).epsilon(0.01));
+}
+
+TEST_CASE("PLS bootstrap: options are checked and cancellation is reported") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  CHECK(test::failure(try_bootstrap_pls(model, data, {}, {.resamples = 0})).code == errc::out_of_range);
+  CHECK(test::failure(try_bootstrap_pls(model, data, {}, {.confidence = 1.0})).code == errc::out_of_range);
+  std::atomic<bool> cancel{true};
+  CHECK(test::failure(try_bootstrap_pls(model, data, {}, {.resamples = 50}, {.cancel = &cancel})).code ==
+        errc::cancelled);
+  std::size_t calls = 0, last = 0;
+  const auto r = try_bootstrap_pls(model, data, {}, {.resamples = 128, .threads = 1},
+                                   {.progress = [&](std::size_t done, std::size_t total) {
+                                     ++calls;
+                                     last = done;
+                                     CHECK(total == 128);
+                                   }});
+  REQUIRE(r.has_value());
+  CHECK(calls == 2);  // every 64 resamples
+  CHECK(last == 128);
+}
+
+TEST_CASE("PLS templates: the ECSI template is the reference model; the ACSI has its nine paths") {
+  const auto from_file = satisfaction_model();
+  const auto ecsi = ecsi_model({from_file.blocks[0], from_file.blocks[1], from_file.blocks[2], from_file.blocks[3],
+                                from_file.blocks[4], from_file.blocks[5]});
+  CHECK(ecsi.path_matrix == from_file.path_matrix);
+  CHECK(ecsi.latent_variables == from_file.latent_variables);
+  const auto fit = estimate_pls(ecsi, satisfaction_data(ecsi));
+  CHECK(std::abs(fit.path("VAL", "SAT") -
+                 reference().at("schemes").at("path").at("converged").at("paths").at("VAL -> SAT").get<double>()) <
+        1e-9);
+  const auto acsi = acsi_model({{"e1"}, {"q1"}, {"v1"}, {"s1", "s2", "s3"}, {"c1"}, {"l1", "l2"}});
+  CHECK_FALSE(check_pls_model(acsi).has_value());
+  int paths = 0;
+  for (const auto& row : acsi.path_matrix)
+    for (const int v : row) paths += v;
+  CHECK(paths == 9);
+  CHECK(acsi.has_path(*acsi.find("SAT"), *acsi.find("COMP")));
+  CHECK(acsi.has_path(*acsi.find("COMP"), *acsi.find("LOY")));
+  CHECK_FALSE(acsi.has_path(*acsi.find("EXPE"), *acsi.find("LOY")));
+}
+
+TEST_CASE("PLS index: normalised unstandardised weights put each score on 0-100") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  const auto fit = estimate_pls(model, data);
+  const auto r = try_pls_index(fit, 1.0, 10.0).value();
+  // The weights of a block sum to 1; the SAT index by the ACSI formula, (sum w x - 1)/9 x 100.
+  double sum = 0, mean = 0;
+  for (std::size_t k = 0; k < fit.indicators.size(); ++k)
+    if (fit.block_of[k] == 4) {
+      const auto i = static_cast<Eigen::Index>(k);
+      sum += r.normalised_weights(i);
+      mean += r.normalised_weights(i) * data.values.col(i).mean();
+    }
+  CHECK(sum == doctest::Approx(1.0).epsilon(1e-15));
+  CHECK(r.index(4) == doctest::Approx((mean - 1) / 9 * 100).epsilon(1e-12));
+  // A respondent's index is his own weighted answers on the same scale...
+  double first = 0;
+  for (std::size_t k = 0; k < fit.indicators.size(); ++k)
+    if (fit.block_of[k] == 4)
+      first += r.normalised_weights(static_cast<Eigen::Index>(k)) * data.values(0, static_cast<Eigen::Index>(k));
+  CHECK(r.scores(0, 4) == doctest::Approx((first - 1) / 9 * 100).epsilon(1e-12));
+  // ...and the index of the mean is the mean of the respondents' indexes.
+  CHECK(r.scores.col(4).mean() == doctest::Approx(r.index(4)).epsilon(1e-12));
+  // A negative weight (imag1 with every block formative) makes the index an error.
+  auto formative = model;
+  formative.modes.assign(6, pls_mode::b);
+  const auto b = estimate_pls(formative, data);
+  CHECK(test::failure(try_pls_index(b, 1.0, 10.0))
+            .to_string()
+            .starts_with("weights.imag1: the outer weight of \"imag1\" is -0.0"));
 }
