@@ -5,6 +5,7 @@
 
 #include <Eigen/Eigenvalues>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -109,15 +110,13 @@ result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data, c
   // imputed value contributing 0. W already gives unit variance.
   const Eigen::MatrixXd Wx = options.standardized ? Eigen::MatrixXd(sds.cwiseInverse().asDiagonal() * it->W) : it->W;
   fit.scores.resize(static_cast<Index>(m->n), J);
-  Eigen::RowVectorXd x(p);
+  Eigen::MatrixXd chunk;
   Index row = 0;
-  for (Index r = 0; r < data.values.rows(); ++r) {
-    if (!m->keep.empty() && m->keep[static_cast<std::size_t>(r)] == 0) continue;
-    for (Index k = 0; k < p; ++k) {
-      const double v = data.values(r, static_cast<Index>(l->column[static_cast<std::size_t>(k)]));
-      x(k) = std::isnan(v) ? 0.0 : v - m->mean(k);
-    }
-    fit.scores.row(row++) = x * Wx;
+  for (Index from = 0; from < data.values.rows(); from += 4096) {
+    const Index to = std::min(data.values.rows(), from + 4096);
+    const Index used = pls_core::centred_chunk(*l, data, m->mean, m->keep, from, to, chunk);
+    fit.scores.middleRows(row, used).noalias() = chunk.topRows(used) * Wx;
+    row += used;
   }
 
   // Block quality, from the indicators' correlations and the PLS loadings.

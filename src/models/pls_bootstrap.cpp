@@ -76,15 +76,15 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   {
     auto m = pls_core::compute_moments(*l, data, options.missing, {});
     if (!m) return m.error();
+    Eigen::MatrixXd chunk;
     Index row = 0;
-    for (Index r = 0; r < data.values.rows(); ++r) {
-      if (!m->keep.empty() && m->keep[static_cast<std::size_t>(r)] == 0) continue;
-      for (Index k = 0; k < p; ++k) {
-        const double v = data.values(r, static_cast<Index>(l->column[static_cast<std::size_t>(k)]));
-        Xt(k, row) = std::isnan(v) ? 0.0 : (v - m->mean(k)) / (options.standardized ? full->sds(k) : 1.0);
-      }
-      ++row;
+    for (Index from = 0; from < data.values.rows(); from += 4096) {
+      const Index to = std::min(data.values.rows(), from + 4096);
+      const Index used = pls_core::centred_chunk(*l, data, m->mean, m->keep, from, to, chunk);
+      Xt.middleCols(row, used) = chunk.topRows(used).transpose();
+      row += used;
     }
+    if (options.standardized) Xt = full->sds.cwiseInverse().asDiagonal() * Xt;
   }
 
   // What is recorded per resample.

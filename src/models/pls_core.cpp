@@ -87,6 +87,30 @@ bool cancelled(const pls_control& control) {
 
 }  // namespace
 
+Index centred_chunk(const layout& l, const pls_data& data, const Eigen::VectorXd& mean, const std::vector<char>& keep,
+                    Index from, Index to, Eigen::MatrixXd& out) {
+  const Index p = l.indicators;
+  out.resize(to - from, p);
+  if (keep.empty()) {
+    for (Index k = 0; k < p; ++k) {
+      const auto column =
+          data.values.col(static_cast<Index>(l.column[static_cast<std::size_t>(k)])).segment(from, to - from).array();
+      out.col(k) = column.isNaN().select(0.0, column - mean(k));  // an imputed mean deviates by 0
+    }
+    return to - from;
+  }
+  Index used = 0;
+  for (Index r = from; r < to; ++r) {
+    if (keep[static_cast<std::size_t>(r)] == 0) continue;
+    for (Index k = 0; k < p; ++k) {
+      const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
+      out(used, k) = std::isnan(x) ? 0.0 : x - mean(k);
+    }
+    ++used;
+  }
+  return used;
+}
+
 result<moments> compute_moments(const layout& l, const pls_data& data, pls_missing missing,
                                 const pls_control& control) {
   const Index n = data.values.rows();
@@ -100,16 +124,24 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
   for_row_ranges(n, control, total, 0, [&](Index t, Index from, Index to) {
     auto& sum = sums[static_cast<std::size_t>(t)];
     auto& count = counts[static_cast<std::size_t>(t)];
-    for (Index r = from; r < to; ++r)
-      for (Index k = 0; k < p; ++k) {
-        const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
+    // Column by column: the data matrix is column-major, so each run is contiguous.
+    for (Index k = 0; k < p; ++k) {
+      const auto column =
+          data.values.col(static_cast<Index>(l.column[static_cast<std::size_t>(k)])).segment(from, to - from);
+      double s = 0;
+      Index c = 0;
+      for (Index r = 0; r < column.size(); ++r) {
+        const double x = column(r);
         if (std::isnan(x)) {
-          complete[static_cast<std::size_t>(r)] = 0;
+          complete[static_cast<std::size_t>(from + r)] = 0;
         } else {
-          sum(k) += x;
-          count(k) += 1;
+          s += x;
+          ++c;
         }
       }
+      sum(k) += s;
+      count(k) += static_cast<double>(c);
+    }
   });
   if (cancelled(control)) return input_error(errc::cancelled, "", "cancelled");
   moments m;
@@ -156,19 +188,10 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
 
   // Pass 2: the covariance around the means (two passes: no cancellation of large sums).
   std::vector<Eigen::MatrixXd> partial(slots, Eigen::MatrixXd::Zero(p, p));
-  const bool drop_rows = !m.keep.empty();
   for_row_ranges(n, control, total, static_cast<std::size_t>(n), [&](Index t, Index from, Index to) {
-    Eigen::MatrixXd block(p, to - from);
-    Index used = 0;
-    for (Index r = from; r < to; ++r) {
-      if (drop_rows && m.keep[static_cast<std::size_t>(r)] == 0) continue;
-      for (Index k = 0; k < p; ++k) {
-        const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
-        block(k, used) = std::isnan(x) ? 0.0 : x - m.mean(k);  // an imputed mean deviates by 0
-      }
-      ++used;
-    }
-    partial[static_cast<std::size_t>(t)].selfadjointView<Eigen::Lower>().rankUpdate(block.leftCols(used));
+    Eigen::MatrixXd chunk;
+    const Index used = centred_chunk(l, data, m.mean, m.keep, from, to, chunk);
+    partial[static_cast<std::size_t>(t)].selfadjointView<Eigen::Lower>().rankUpdate(chunk.topRows(used).transpose());
   });
   if (cancelled(control)) return input_error(errc::cancelled, "", "cancelled");
   Eigen::MatrixXd lower = Eigen::MatrixXd::Zero(p, p);
@@ -234,6 +257,16 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
   Eigen::MatrixXd MW(p, J);
   Eigen::MatrixXd C(J, J);
   Eigen::MatrixXd E(J, J);
+  // The path scheme's regressions on predecessors: buffers and solvers sized once.
+  std::vector<Eigen::MatrixXd> regressors(static_cast<std::size_t>(J));
+  std::vector<Eigen::VectorXd> regressand(static_cast<std::size_t>(J));
+  std::vector<Eigen::LLT<Eigen::MatrixXd>> solvers;
+  for (Index k = 0; k < J; ++k) {
+    const auto m = static_cast<Index>(l.predecessors[static_cast<std::size_t>(k)].size());
+    regressors[static_cast<std::size_t>(k)].resize(m, m);
+    regressand[static_cast<std::size_t>(k)].resize(m);
+    solvers.emplace_back(m);
+  }
   iteration out;
   for (int iter = 1;; ++iter) {
     for (Index j = 0; j < J; ++j) MW.col(j).noalias() = M.middleCols(start(j), size(j)) * w.segment(start(j), size(j));
@@ -255,20 +288,21 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
         case pls_scheme::path: {
           if (!pred.empty()) {
             const auto m = static_cast<Index>(pred.size());
-            Eigen::MatrixXd A(m, m);
-            Eigen::VectorXd b(m);
+            auto& A = regressors[static_cast<std::size_t>(k)];
+            auto& b = regressand[static_cast<std::size_t>(k)];
             for (Index a = 0; a < m; ++a) {
               b(a) = C(pred[static_cast<std::size_t>(a)], k);
               for (Index c = 0; c < m; ++c)
                 A(a, c) = C(pred[static_cast<std::size_t>(a)], pred[static_cast<std::size_t>(c)]);
             }
-            const Eigen::LLT<Eigen::MatrixXd> llt(A);
+            auto& llt = solvers[static_cast<std::size_t>(k)];
+            llt.compute(A);
             if (llt.info() != Eigen::Success)
               return input_error(errc::singular_matrix, "path_matrix",
                                  concat("the predecessors of latent variable ", std::to_string(k),
                                         " are collinear in the path scheme"));
-            const Eigen::VectorXd beta = llt.solve(b);
-            for (Index a = 0; a < m; ++a) E(pred[static_cast<std::size_t>(a)], k) = beta(a);
+            llt.solveInPlace(b);
+            for (Index a = 0; a < m; ++a) E(pred[static_cast<std::size_t>(a)], k) = b(a);
           }
           for (const Index i : succ) E(i, k) = C(k, i);
           break;

@@ -46,6 +46,12 @@ struct moments {
 /// rule. Errors: a missing value under pls_missing::error; too few rows; cancellation.
 result<moments> compute_moments(const layout& l, const pls_data& data, pls_missing missing, const pls_control& control);
 
+/// Rows [from, to) of the model's indicators minus `mean`, as a (rows × indicators) matrix
+/// in `out`, skipping rows that `keep` (when not empty) excludes; NaN (an imputed value)
+/// becomes 0. Returns the rows written.
+Index centred_chunk(const layout& l, const pls_data& data, const Eigen::VectorXd& mean, const std::vector<char>& keep,
+                    Index from, Index to, Eigen::MatrixXd& out);
+
 /// The matrix the iteration works on: correlations (standardised) or covariances.
 Eigen::MatrixXd moment_matrix(const Eigen::MatrixXd& covariance, bool standardized);
 

@@ -366,7 +366,7 @@ TEST_CASE("PLS bootstrap: options are checked and cancellation is reported") {
   CHECK(last == 128);
 }
 
-TEST_CASE("PLS templates: the ECSI template is the reference model; the ACSI has its nine paths") {
+TEST_CASE("PLS templates: ECSI is the reference model; ACSI has its nine paths, CCSI its eleven") {
   const auto from_file = satisfaction_model();
   const auto ecsi = ecsi_model({from_file.blocks[0], from_file.blocks[1], from_file.blocks[2], from_file.blocks[3],
                                 from_file.blocks[4], from_file.blocks[5]});
@@ -385,6 +385,18 @@ TEST_CASE("PLS templates: the ECSI template is the reference model; the ACSI has
   CHECK(acsi.has_path(*acsi.find("SAT"), *acsi.find("COMP")));
   CHECK(acsi.has_path(*acsi.find("COMP"), *acsi.find("LOY")));
   CHECK_FALSE(acsi.has_path(*acsi.find("EXPE"), *acsi.find("LOY")));
+  // CCSI: 11 paths; the four causes reach SAT directly, and only SAT reaches LOY.
+  const auto ccsi = ccsi_model({{"b1"}, {"e1"}, {"q1"}, {"v1"}, {"s1"}, {"l1"}});
+  CHECK_FALSE(check_pls_model(ccsi).has_value());
+  paths = 0;
+  for (const auto& row : ccsi.path_matrix)
+    for (const int v : row) paths += v;
+  CHECK(paths == 11);
+  for (const char* cause : {"IMAG", "EXPQ", "PERQ", "VAL"}) {
+    CHECK(ccsi.has_path(*ccsi.find(cause), *ccsi.find("SAT")));
+    CHECK_FALSE(ccsi.has_path(*ccsi.find(cause), *ccsi.find("LOY")));
+  }
+  CHECK(ccsi.has_path(*ccsi.find("SAT"), *ccsi.find("LOY")));
 }
 
 TEST_CASE("PLS index: normalised unstandardised weights put each score on 0-100") {

@@ -1,4 +1,4 @@
-// Ready-made structures of the ACSI and ECSI satisfaction-index models.
+// Ready-made structures of the ACSI, ECSI and CCSI satisfaction-index models.
 #pragma once
 
 #include <excellence/config.hpp>
@@ -58,6 +58,37 @@ struct ecsi_blocks {
            {1, 1, 1, 1, 0, 0},
            {1, 0, 0, 0, 1, 0}},
           {std::move(blocks.image), std::move(blocks.expectations), std::move(blocks.perceived_quality),
+           std::move(blocks.perceived_value), std::move(blocks.satisfaction), std::move(blocks.loyalty)},
+          std::vector<pls_mode>(6, pls_mode::a)};
+}
+
+/// The indicators of each CCSI construct.
+struct ccsi_blocks {
+  std::vector<std::string> brand_image{};        ///< 品牌形象
+  std::vector<std::string> expected_quality{};   ///< 预期质量
+  std::vector<std::string> perceived_quality{};  ///< 感知质量
+  std::vector<std::string> perceived_value{};    ///< 感知价值
+  std::vector<std::string> satisfaction{};       ///< 顾客满意度
+  std::vector<std::string> loyalty{};            ///< 顾客忠诚
+};
+
+/// The China Customer Satisfaction Index (CCSI, Tsinghua University / CNIS): six
+/// constructs and 11 causal paths, with brand image, expected quality, perceived quality
+/// and perceived value the causes of satisfaction and loyalty its only consequence
+/// (metrics.md §3.5). Those statements fix the paths: the four causes, in the order
+/// image → expected quality → perceived quality → perceived value, each affect every later
+/// one (6 paths) and satisfaction (4), and satisfaction → loyalty (1). The source
+/// available describes the structure in words only; see docs/pls.md.
+/// Latent variables IMAG, EXPQ, PERQ, VAL, SAT, LOY; all blocks mode A.
+[[nodiscard]] inline pls_model ccsi_model(ccsi_blocks blocks) {
+  return {{"IMAG", "EXPQ", "PERQ", "VAL", "SAT", "LOY"},
+          {{0, 0, 0, 0, 0, 0},
+           {1, 0, 0, 0, 0, 0},
+           {1, 1, 0, 0, 0, 0},
+           {1, 1, 1, 0, 0, 0},
+           {1, 1, 1, 1, 0, 0},
+           {0, 0, 0, 0, 1, 0}},
+          {std::move(blocks.brand_image), std::move(blocks.expected_quality), std::move(blocks.perceived_quality),
            std::move(blocks.perceived_value), std::move(blocks.satisfaction), std::move(blocks.loyalty)},
           std::vector<pls_mode>(6, pls_mode::a)};
 }
