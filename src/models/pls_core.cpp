@@ -260,7 +260,10 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
   // The path scheme's regressions on predecessors: buffers and solvers sized once.
   std::vector<Eigen::MatrixXd> regressors(static_cast<std::size_t>(J));
   std::vector<Eigen::VectorXd> regressand(static_cast<std::size_t>(J));
+  // Reserved: Eigen's LLT leaves its status unset until compute(), so it must not be
+  // copied before (UBSan flags the copy of the indeterminate enum).
   std::vector<Eigen::LLT<Eigen::MatrixXd>> solvers;
+  solvers.reserve(static_cast<std::size_t>(J));
   for (Index k = 0; k < J; ++k) {
     const auto m = static_cast<Index>(l.predecessors[static_cast<std::size_t>(k)].size());
     regressors[static_cast<std::size_t>(k)].resize(m, m);

@@ -4,6 +4,9 @@
 // a member later therefore cannot break such callers' -Werror builds.
 #include <excellence/excellence.hpp>
 #include <excellence/loyalty/markov_clv.hpp>
+#include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/pls/estimate.hpp>
 
 namespace {
@@ -56,6 +59,13 @@ namespace {
   [[maybe_unused]] const pls_control quiet{.cancel = nullptr};
   [[maybe_unused]] const pls_data columns{.names = {"a1"}};
   [[maybe_unused]] const pls_block_quality quality{.indicators = 3};
+  [[maybe_unused]] const clv_fit_options fit_options{.max_evaluations = 100};
+  [[maybe_unused]] const clv_customers none{.weights = {}};
+  [[maybe_unused]] const bgnbd_params bgnbd{.r = 0.24, .alpha = 4.4};
+  [[maybe_unused]] const gamma_gamma_params spend{.p = 6.25};
+  [[maybe_unused]] const spend_data repeaters{.weights = {}};
+  [[maybe_unused]] const transaction_record purchase{.customer = "1", .amount = 29.33};
+  [[maybe_unused]] const model_control control{.cancel = nullptr};
 }
 
 }  // namespace

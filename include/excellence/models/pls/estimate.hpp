@@ -5,6 +5,7 @@
 
 #include <excellence/config.hpp>
 #include <excellence/error.hpp>
+#include <excellence/models/control.hpp>
 #include <excellence/models/pls/model.hpp>
 
 #include <Eigen/Core>
@@ -52,13 +53,8 @@ struct pls_options {
   pls_missing missing = pls_missing::error;
 };
 
-/// Progress and cancellation for long runs. `progress(done, total)` is called from the
-/// calling thread now and then; `cancel`, when set, is polled and stops the work with an
-/// errc::cancelled diagnostic.
-struct pls_control {
-  std::function<void(std::size_t, std::size_t)> progress{};
-  const std::atomic<bool>* cancel = nullptr;
-};
+/// Progress and cancellation for long runs (models/control.hpp).
+using pls_control = model_control;
 
 /// Indicator columns: one name per column of `values` (rows = respondents; NaN = missing).
 /// Columns the model does not name are ignored.

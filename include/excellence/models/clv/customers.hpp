@@ -1,0 +1,70 @@
+// Customer summaries for repeat-purchase models: frequency, recency and age per customer.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
+#include <excellence/error.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// What a continuous-time "buy till you die" model sees of each customer, all times in
+/// one unit (weeks for CDNOW): x repeat transactions, the time t_x of the last one since
+/// the first purchase (0 when x = 0), and the customer's age T at the end of calibration.
+/// The likelihood depends on customers only through (x, t_x, T), so equal rows may be
+/// given once with a weight (the number of customers).
+struct clv_customers {
+  std::span<const double> frequency{};
+  std::span<const double> recency{};
+  std::span<const double> age{};      ///< T
+  std::span<const double> weights{};  ///< empty: every row is one customer
+};
+
+namespace detail {
+
+/// Checks a summary: equal lengths; x a whole number ≥ 0; 0 ≤ t_x ≤ T; T > 0; t_x = 0
+/// when x = 0 and t_x > 0 when x > 0 (same-day purchases are one transaction); weights
+/// finite and ≥ 0 with a positive sum. Errors name `frequency[i]` and so on.
+[[nodiscard]] inline std::optional<diagnostic> check_clv_customers(const clv_customers& c) {
+  const std::size_t n = c.frequency.size();
+  if (c.recency.size() != n || c.age.size() != n || (!c.weights.empty() && c.weights.size() != n))
+    return input_error(errc::invalid_value, "customers",
+                       concat("frequency, recency, T (and weights) must have one entry per customer (",
+                              std::to_string(n), " frequencies)"));
+  if (n == 0) return input_error(errc::invalid_value, "customers", "no customers");
+  double total = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = c.frequency[i], t = c.recency[i], T = c.age[i];
+    if (!std::isfinite(x) || x < 0 || x != std::floor(x))
+      return input_error(errc::invalid_value, indexed("frequency", i), "a frequency must be a whole number >= 0");
+    if (!std::isfinite(T) || T < 0) return input_error(errc::out_of_range, indexed("T", i), "T must be >= 0");
+    if (!std::isfinite(t) || t < 0 || t > T)
+      return input_error(errc::out_of_range, indexed("recency", i),
+                         concat("recency ", shortest(t), " must lie in 0 .. T (", shortest(T), ")"));
+    if (x == 0 && t != 0)
+      return input_error(errc::invalid_value, indexed("recency", i),
+                         "a customer without repeat purchases has recency 0");
+    if (x > 0 && t == 0)
+      return input_error(errc::invalid_value, indexed("recency", i),
+                         "a repeat purchase at time 0 (same-day purchases are one transaction)");
+    if (!c.weights.empty()) {
+      const double w = c.weights[i];
+      if (!std::isfinite(w) || w < 0)
+        return input_error(errc::out_of_range, indexed("weights", i), "a weight must be >= 0");
+      total += w;
+    } else {
+      total += 1;
+    }
+  }
+  if (!(total > 0)) return input_error(errc::invalid_value, "weights", "the weights sum to 0");
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+EXCELLENCE_END_NAMESPACE

@@ -1,0 +1,49 @@
+// The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005b; Fader &
+// Hardie 2013, note 025): fit and the expected average spend.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+#include <excellence/models/clv/fit.hpp>
+
+#include <span>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// A customer's transaction values are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers.
+struct gamma_gamma_params {
+  double p = 0;
+  double q = 0;
+  double gamma = 0;
+
+  [[nodiscard]] static gamma_gamma_params from(const clv_fit& fit) {
+    return {fit.param("p"), fit.param("q"), fit.param("gamma")};
+  }
+};
+
+/// Repeat customers only: x ≥ 1 transactions with mean value z̄ > 0 each (CDNOW: the 946
+/// customers with repeat purchases and their mean repeat spend). Weights optional.
+struct spend_data {
+  std::span<const double> frequency{};
+  std::span<const double> mean_value{};
+  std::span<const double> weights{};
+};
+
+/// Fits (p, q, γ) by maximising Σ log f(z̄ | x) with
+/// f = Γ(px+q)/(Γ(px)Γ(q)) γ^q x^(px) z̄^(px−1)/(γ + x z̄)^(px+q), from (1, 1, 1) unless
+/// given. Errors name `frequency[i]` (not a whole number ≥ 1) or `mean_value[i]`
+/// (not > 0): customers without repeat purchases must be left out, not passed as 0.
+[[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_gamma_gamma(const spend_data& data,
+                                                                 const clv_fit_options& options = {},
+                                                                 const model_control& control = {});
+
+/// E[M | z̄, x] = p(γ + x z̄)/(px + q − 1): the expected mean transaction value of a
+/// customer; at x = 0 the population mean pγ/(q − 1). Needs q > 1 (else the mean is
+/// infinite): an error, not a number.
+[[nodiscard]] inline result<double> try_expected_average_spend(const gamma_gamma_params& g, double x,
+                                                               double mean_value) {
+  if (!(g.q > 1)) return diagnostic{errc::invalid_value, "", 0, 0, "q", "q <= 1: the expected spend is infinite"};
+  return g.p * (g.gamma + x * mean_value) / (g.p * x + g.q - 1);
+}
+
+EXCELLENCE_END_NAMESPACE

@@ -1,0 +1,138 @@
+#include <excellence/models/clv/bgnbd.hpp>
+
+#include "clv_fit.hpp"
+
+#include <boost/math/special_functions/digamma.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+namespace excellence::inline v1 {
+
+namespace {
+
+using boost::math::digamma;
+using boost::math::lgamma;
+
+// The terms of log L that depend on x only, computed once per distinct frequency
+// (frequencies take few values; lgamma and digamma are the expensive part).
+struct x_terms {
+  double a1 = 0, a1_r = 0;            // lgamma(r+x) − lgamma(r) + r log α and ∂/∂r
+  double b2 = 0, b2_a = 0, b2_b = 0;  // log B(a, b+x)/B(a, b) and its derivatives
+  double b3 = 0, b3_a = 0, b3_b = 0;  // log B(a+1, b+x−1)/B(a, b), x > 0
+};
+
+class bgnbd_likelihood {
+ public:
+  bgnbd_likelihood(const clv_customers& c, unsigned threads) : c_(c), threads_(threads) {
+    for (const double x : c.frequency) index_.emplace(x, 0);
+    std::size_t k = 0;
+    for (auto& [x, i] : index_) {
+      i = k++;
+      xs_.push_back(x);
+    }
+    slot_.reserve(c.frequency.size());
+    for (const double x : c.frequency) slot_.push_back(index_.at(x));
+  }
+
+  double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
+    const double r = params[0], alpha = params[1], a = params[2], b = params[3];
+    std::vector<x_terms> terms(xs_.size());
+    const double lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b);
+    const double psi_ab = digamma(a + b), psi_a = digamma(a), psi_b = digamma(b), psi_r = digamma(r);
+    for (std::size_t k = 0; k < xs_.size(); ++k) {
+      const double x = xs_[k];
+      auto& t = terms[k];
+      t.a1 = lgamma(r + x) - lgamma(r) + r * std::log(alpha);
+      t.a1_r = digamma(r + x) - psi_r + std::log(alpha);
+      const double psi_abx = digamma(a + b + x);
+      t.b2 = lgamma(a) + lgamma(b + x) - lgamma(a + b + x) - lbeta_ab;
+      t.b2_a = psi_ab - psi_abx;
+      t.b2_b = digamma(b + x) - psi_abx - psi_b + psi_ab;
+      if (x > 0) {
+        t.b3 = lgamma(a + 1) + lgamma(b + x - 1) - lgamma(a + b + x) - lbeta_ab;
+        t.b3_a = digamma(a + 1) - psi_abx - psi_a + psi_ab;
+        t.b3_b = digamma(b + x - 1) - psi_abx - psi_b + psi_ab;
+      }
+    }
+    std::array<std::vector<double>, 64> parts;
+    const std::size_t used = clv_core::parallel_parts(
+        c_.frequency.size(), threads_, [&](std::size_t from, std::size_t to, std::size_t slot) {
+          std::vector<double> sum(5, 0.0);  // LL, ∂r, ∂α, ∂a, ∂b
+          for (std::size_t i = from; i < to; ++i) {
+            const double x = c_.frequency[i];
+            const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
+            const auto& t = terms[slot_[i]];
+            const double log_aT = std::log(alpha + c_.age[i]);
+            const double a2 = t.b2 - (r + x) * log_aT;
+            double ll = t.a1, w2 = 1, w3 = 0, log_atx = 0;
+            if (x > 0) {
+              log_atx = std::log(alpha + c_.recency[i]);
+              const double a3 = t.b3 - (r + x) * log_atx;
+              const double m = std::max(a2, a3);
+              const double e2 = std::exp(a2 - m), e3 = std::exp(a3 - m);
+              ll += m + std::log(e2 + e3);
+              w2 = e2 / (e2 + e3);
+              w3 = 1 - w2;
+            } else {
+              ll += a2;
+            }
+            sum[0] += w * ll;
+            sum[1] += w * (t.a1_r - w2 * log_aT - w3 * log_atx);
+            sum[2] += w * (r / alpha - w2 * (r + x) / (alpha + c_.age[i]) -
+                           (x > 0 ? w3 * (r + x) / (alpha + c_.recency[i]) : 0.0));
+            sum[3] += w * (w2 * t.b2_a + w3 * t.b3_a);
+            sum[4] += w * (w2 * t.b2_b + w3 * t.b3_b);
+          }
+          parts[slot] = std::move(sum);
+        });
+    double total = 0;
+    gradient.assign(4, 0.0);
+    for (std::size_t s = 0; s < used; ++s) {
+      total += parts[s][0];
+      for (std::size_t k = 0; k < 4; ++k) gradient[k] += parts[s][k + 1];
+    }
+    return total;
+  }
+
+ private:
+  const clv_customers& c_;
+  unsigned threads_;
+  std::map<double, std::size_t> index_{};
+  std::vector<double> xs_{};
+  std::vector<std::size_t> slot_{};
+};
+
+double total_weight(const clv_customers& c) {
+  if (c.weights.empty()) return static_cast<double>(c.frequency.size());
+  double s = 0;
+  for (const double w : c.weights) s += w;
+  return s;
+}
+
+}  // namespace
+
+result<clv_fit> try_fit_bgnbd(const clv_customers& customers, const clv_fit_options& options,
+                              const model_control& control) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  if (!options.start.empty() && options.start.size() != 4)
+    return detail::input_error(errc::invalid_value, "start", "the BG/NBD has 4 parameters: r, alpha, a, b");
+  const bgnbd_likelihood ll(customers, options.threads);
+  return clv_core::maximise("bgnbd", {"r", "alpha", "a", "b"},
+                            options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
+                            total_weight(customers), std::cref(ll), options, control);
+}
+
+result<double> try_bgnbd_log_likelihood(const bgnbd_params& params, const clv_customers& customers) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  for (const double v : {params.r, params.alpha, params.a, params.b})
+    if (!std::isfinite(v) || !(v > 0))
+      return detail::input_error(errc::out_of_range, "params", "BG/NBD parameters must be > 0");
+  const bgnbd_likelihood ll(customers, 0);
+  std::vector<double> gradient;
+  return ll({params.r, params.alpha, params.a, params.b}, gradient);
+}
+
+}  // namespace excellence::inline v1

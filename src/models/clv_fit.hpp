@@ -1,0 +1,40 @@
+// Internal to the lifetime-value models: maximum likelihood with NLopt, standard errors,
+// and a parallel sum over customers.
+#pragma once
+
+#include <excellence/error.hpp>
+#include <excellence/models/clv/fit.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace excellence::inline v1::clv_core {
+
+/// Σ weight × log L over the customers and its gradient with respect to the natural
+/// (positive) parameters. `gradient` has the parameters' size and is overwritten.
+using log_likelihood = std::function<double(const std::vector<double>& params, std::vector<double>& gradient)>;
+
+/// Maximises `ll` from `start` over positive parameters (L-BFGS on their logarithms) and
+/// adds standard errors. Errors: a start that is not positive and finite; a likelihood
+/// that is not finite at the start; cancellation.
+result<clv_fit> maximise(std::string model, std::vector<std::string> names, std::vector<double> start, double customers,
+                         const log_likelihood& ll, const clv_fit_options& options, const model_control& control);
+
+/// Calls part(begin, end, slot) over [0, n) split across threads when n is large, and
+/// returns the number of slots used (the caller sums its per-slot partial results).
+inline std::size_t parallel_parts(std::size_t n, unsigned threads_asked,
+                                  const std::function<void(std::size_t, std::size_t, std::size_t)>& part) {
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t threads = n < 20'000 ? 1 : std::min<std::size_t>(64, threads_asked == 0 ? hardware : threads_asked);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(part, n * t / threads, n * (t + 1) / threads, t);
+  part(0, n / threads, 0);
+  for (auto& th : pool) th.join();
+  return threads;
+}
+
+}  // namespace excellence::inline v1::clv_core

@@ -1,0 +1,71 @@
+#include <excellence/detail/diagnose.hpp>
+#include <excellence/models/clv/gamma_gamma.hpp>
+
+#include "clv_fit.hpp"
+
+#include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+
+#include <array>
+#include <cmath>
+
+namespace excellence::inline v1 {
+
+result<clv_fit> try_fit_gamma_gamma(const spend_data& data, const clv_fit_options& options,
+                                    const model_control& control) {
+  using boost::math::digamma;
+  using boost::math::lgamma;
+  const std::size_t n = data.frequency.size();
+  if (data.mean_value.size() != n || (!data.weights.empty() && data.weights.size() != n))
+    return detail::input_error(errc::invalid_value, "spend",
+                               "frequency, mean_value (and weights) must be equally long");
+  if (n == 0) return detail::input_error(errc::invalid_value, "spend", "no repeat customers");
+  double customers = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = data.frequency[i];
+    if (!std::isfinite(x) || x < 1 || x != std::floor(x))
+      return detail::input_error(errc::invalid_value, detail::indexed("frequency", i),
+                                 "Gamma-Gamma needs customers with a whole number >= 1 of repeat transactions");
+    if (!std::isfinite(data.mean_value[i]) || !(data.mean_value[i] > 0))
+      return detail::input_error(errc::out_of_range, detail::indexed("mean_value", i), "a mean spend must be > 0");
+    const double w = data.weights.empty() ? 1.0 : data.weights[i];
+    if (!std::isfinite(w) || w < 0)
+      return detail::input_error(errc::out_of_range, detail::indexed("weights", i), "a weight must be >= 0");
+    customers += w;
+  }
+  if (!options.start.empty() && options.start.size() != 3)
+    return detail::input_error(errc::invalid_value, "start", "the Gamma-Gamma model has 3 parameters: p, q, gamma");
+  const clv_core::log_likelihood ll = [&](const std::vector<double>& params, std::vector<double>& gradient) {
+    const double p = params[0], q = params[1], g = params[2];
+    std::array<std::array<double, 4>, 64> parts{};
+    const std::size_t used =
+        clv_core::parallel_parts(n, options.threads, [&](std::size_t from, std::size_t to, std::size_t slot) {
+          std::array<double, 4> s{};
+          const double lgamma_q = lgamma(q), psi_q = digamma(q), log_g = std::log(g);
+          for (std::size_t i = from; i < to; ++i) {
+            const double x = data.frequency[i], z = data.mean_value[i];
+            const double w = data.weights.empty() ? 1.0 : data.weights[i];
+            const double px = p * x, log_gxz = std::log(g + x * z), log_x = std::log(x), log_z = std::log(z);
+            s[0] += w * (lgamma(px + q) - lgamma(px) - lgamma_q + q * log_g + px * log_x + (px - 1) * log_z -
+                         (px + q) * log_gxz);
+            const double psi_pxq = digamma(px + q);
+            s[1] += w * x * (psi_pxq - digamma(px) + log_x + log_z - log_gxz);
+            s[2] += w * (psi_pxq - psi_q + log_g - log_gxz);
+            s[3] += w * (q / g - (px + q) / (g + x * z));
+          }
+          parts[slot] = s;
+        });
+    gradient.assign(3, 0.0);
+    double total = 0;
+    for (std::size_t s = 0; s < used; ++s) {
+      total += parts[s][0];
+      for (std::size_t k = 0; k < 3; ++k) gradient[k] += parts[s][k + 1];
+    }
+    return total;
+  };
+  return clv_core::maximise("gamma_gamma", {"p", "q", "gamma"},
+                            options.start.empty() ? std::vector<double>{1, 1, 1} : options.start, customers, ll,
+                            options, control);
+}
+
+}  // namespace excellence::inline v1

@@ -1,0 +1,198 @@
+// Repeat-purchase and spend models against shared/reference/clv: the CDNOW sample (2,357
+// customers, weeks) as fitted by Fader, Hardie & Lee (2005), BTYD, CLVTools, lifetimes and
+// an independent implementation (published.md; cdnow_reference.json).
+#include <excellence/io/csv.hpp>
+#include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/transactions.hpp>
+
+#include "test_support.hpp"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace excellence;
+
+namespace {
+
+const auto clv_data = test::shared_dir / "data" / "clv";
+
+const nlohmann::json& reference() {
+  static const auto r = test::read_json(test::shared_dir / "reference" / "clv" / "cdnow_reference.json");
+  return r;
+}
+
+struct summary_file {
+  std::vector<double> frequency, recency, age, monetary;
+};
+
+summary_file read_summary(const char* name) {
+  const auto table = try_read_csv(clv_data / name).value();
+  return {table.try_numbers("frequency").value(), table.try_numbers("recency").value(), table.try_numbers("T").value(),
+          table.try_numbers("monetary_value").value()};
+}
+
+const summary_file& exact() {
+  static const auto s = read_summary("cdnow_summary.csv");
+  return s;
+}
+
+clv_customers customers_of(const summary_file& s) {
+  return {s.frequency, s.recency, s.age, {}};
+}
+
+void check_params(const clv_fit& fit, const nlohmann::json& expected, double relative) {
+  for (const auto& [name, value] : expected.items()) {
+    INFO("parameter " << name);
+    CHECK(std::abs(fit.param(name) / value.get<double>() - 1) < relative);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("CLV: the CDNOW summary is rebuilt from the transactions") {
+  const auto table = try_read_csv(clv_data / "cdnow_sample_transactions.csv").value();
+  const auto amounts = table.try_numbers("dollar_value").value();
+  const auto customer = *table.find("customer_id");
+  const auto date = *table.find("date");
+  std::vector<transaction_record> records;
+  for (std::size_t r = 0; r < table.rows.size(); ++r)
+    records.push_back({table.rows[r][customer], parse_date(table.rows[r][date]).value(), amounts[r]});
+  const auto s = try_summarize_transactions(records, parse_date("1997-09-30").value(), clv_time_unit::weeks).value();
+  REQUIRE(s.customers.size() == 2357);
+  CHECK(s.records == 6919);
+  CHECK(s.after_end > 0);
+  CHECK(s.merged > 0);
+  CHECK(s.customers_after_end == 0);
+  double total_x = 0;
+  for (std::size_t i = 0; i < 2357; ++i) {
+    INFO("customer " << s.customers[i]);
+    CHECK(s.customers[i] == std::to_string(i + 1));
+    CHECK(s.frequency[i] == exact().frequency[i]);
+    CHECK(std::abs(s.recency[i] - exact().recency[i]) < 1e-7);
+    CHECK(std::abs(s.age[i] - exact().age[i]) < 1e-7);
+    CHECK(std::abs(s.monetary_value[i] - exact().monetary[i]) < 1e-7);
+    total_x += s.frequency[i];
+  }
+  CHECK(total_x == 2457);
+}
+
+TEST_CASE("CLV: calendar months, never 30-day months") {
+  const std::vector<transaction_record> records{{"a", parse_date("2024-01-31").value(), 10},
+                                                {"a", parse_date("2024-02-29").value(), 20},
+                                                {"a", parse_date("2024-03-15").value(), 30}};
+  const auto s = try_summarize_transactions(records, parse_date("2024-04-30").value(), clv_time_unit::months).value();
+  // 31 Jan -> 29 Feb is one month (the 31st clamps to February's last day); to 15 Mar is
+  // one month and 15 of March's 31 days... counted from 29 Feb: 15/31.
+  CHECK(s.frequency[0] == 2);
+  CHECK(s.recency[0] == doctest::Approx(1 + 15.0 / 31).epsilon(1e-12));
+  CHECK(s.age[0] == doctest::Approx(3.0).epsilon(1e-12));  // 31 Jan -> 30 Apr: 3 months (30 Apr is April's end)
+  CHECK(s.monetary_value[0] == 25);
+  CHECK_FALSE(parse_date("2023-02-29").has_value());
+  CHECK_FALSE(parse_date("2023-2-28").has_value());
+}
+
+TEST_CASE("CLV: BG/NBD on the exact CDNOW summary (FHL 2005a)") {
+  const auto fit = try_fit_bgnbd(customers_of(exact())).value();
+  const auto& ref = reference().at("own_reference_fits").at("exact").at("bgnbd");
+  CHECK(fit.converged);
+  CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
+  check_params(fit, ref.at("params"), 1e-3);
+  REQUIRE(fit.standard_errors.size() == 4);
+  for (const double se : fit.standard_errors) CHECK(se > 0);
+}
+
+TEST_CASE("CLV: BG/NBD on the rounded file, and its published expectations") {
+  const auto rounded = read_summary("cdnow_summary_rounded.csv");
+  const auto fit = try_fit_bgnbd(customers_of(rounded)).value();
+  const auto& ref = reference().at("own_reference_fits").at("rounded").at("bgnbd");
+  CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
+  const auto p = bgnbd_params::from(fit);
+  // Hardie's BG/NBD spreadsheet (via lifetimes' tests): E[X(t)], 4 decimals.
+  const double t[] = {0.1429, 1, 3, 31.8571, 32, 78};
+  const auto& own =
+      reference().at("spot_checks").at("bgnbd_expectation_t=[0.1429,1,3,31.8571,32,78]_at_own_fit_rounded");
+  for (std::size_t i = 0; i < 6; ++i) {
+    INFO("t = " << t[i]);
+    CHECK(std::abs(bgnbd_expected_transactions(p, t[i]) - own[i].get<double>()) < 1e-4);
+  }
+  CHECK(std::abs(bgnbd_expected_transactions(p, 1) - 0.0532) < 5e-5);
+  CHECK(std::abs(bgnbd_conditional_expected_transactions(p, 39, 2, 30.43, 38.86) - 1.226) < 5e-4);
+}
+
+TEST_CASE("CLV: BG/NBD predictions at BTYD's parameters (BTYD walkthrough)") {
+  const bgnbd_params p{0.2425982, 4.413684, 0.7929899, 2.426167};
+  CHECK(bgnbd_expected_transactions(p, 52) == doctest::Approx(1.444004).epsilon(1e-6));
+  // Customer 1516: x = 26, t_x = 30.857 (216 days / 7), T = 31.
+  const double t_x = 216.0 / 7;
+  CHECK(bgnbd_conditional_expected_transactions(p, 52, 26, t_x, 31) == doctest::Approx(25.75659).epsilon(1e-5));
+  CHECK(bgnbd_p_alive(p, 26, t_x, 31) == doctest::Approx(0.9688523).epsilon(1e-6));
+  const double expected[] = {0.3474606, 0.04283391, 0.004158973, 0.0003583685};
+  const double x[] = {10, 15, 20, 25};
+  for (std::size_t i = 0; i < 4; ++i)
+    CHECK(bgnbd_conditional_expected_transactions(p, 52, x[i], 20, 39) == doctest::Approx(expected[i]).epsilon(1e-5));
+  // The BTYD manual's probability mass function at (0.243, 4.414, 0.793, 2.426).
+  const bgnbd_params q{0.243, 4.414, 0.793, 2.426};
+  CHECK(bgnbd_probability_of_transactions(q, 39, 0) == doctest::Approx(0.5737864).epsilon(1e-6));
+  CHECK(bgnbd_probability_of_transactions(q, 2, 10) == doctest::Approx(1.07869e-07).epsilon(1e-5));
+  // The mass function sums to 1 (here over 0..200 at t = 39).
+  double total = 0;
+  for (std::int64_t k = 0; k <= 200; ++k) total += bgnbd_probability_of_transactions(q, 39, k);
+  CHECK(total == doctest::Approx(1.0).epsilon(1e-9));
+  // A customer without repeat purchases is alive for sure.
+  CHECK(bgnbd_p_alive(p, 0, 0, 39) == 1.0);
+}
+
+TEST_CASE("CLV: BG/NBD per-customer values match the reference for the first 20 customers") {
+  const auto& block = reference().at("per_customer_first20_own_reference");
+  const auto& v = block.at("params_used").at("bgnbd");
+  const bgnbd_params p{v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
+  for (const auto& row : block.at("rows")) {
+    const double x = row.at("frequency"), t = row.at("recency"), T = row.at("T");
+    INFO("customer " << row.at("customer_id").get<int>());
+    CHECK(std::abs(bgnbd_p_alive(p, x, t, T) - row.at("bgnbd_p_alive").get<double>()) < 1e-12);
+    CHECK(std::abs(bgnbd_conditional_expected_transactions(p, 39, x, t, T) -
+                   row.at("bgnbd_exp_purchases_39w").get<double>()) < 1e-10);
+  }
+  // The total log-likelihood at the reference optimum.
+  CHECK(std::abs(try_bgnbd_log_likelihood(p, customers_of(exact())).value() -
+                 reference().at("own_reference_fits").at("exact").at("bgnbd").at("LL").get<double>()) < 1e-6);
+}
+
+TEST_CASE("CLV: Gamma-Gamma on the 946 CDNOW repeat customers (FHL 2005b; Fader & Hardie note 025)") {
+  std::vector<double> x, z;
+  for (std::size_t i = 0; i < exact().frequency.size(); ++i)
+    if (exact().frequency[i] > 0) {
+      x.push_back(exact().frequency[i]);
+      z.push_back(exact().monetary[i]);
+    }
+  REQUIRE(x.size() == 946);
+  const auto fit = try_fit_gamma_gamma({x, z}).value();
+  const auto& ref = reference().at("own_reference_fits").at("exact").at("gg");
+  CHECK(fit.converged);
+  CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
+  check_params(fit, ref.at("params"), 1e-3);
+  // Expected average spend of the first 10 customers (Hardie's spreadsheet: 24.65, 18.91,
+  // 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17).
+  const auto g = gamma_gamma_params::from(fit);
+  const double published[] = {24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17};
+  for (std::size_t i = 0; i < 10; ++i) {
+    INFO("customer " << i + 1);
+    CHECK(std::abs(try_expected_average_spend(g, exact().frequency[i], exact().monetary[i]).value() - published[i]) <
+          0.01);
+  }
+  CHECK(test::failure(try_fit_gamma_gamma({exact().frequency, exact().monetary})).to_string() ==
+        "frequency[2]: Gamma-Gamma needs customers with a whole number >= 1 of repeat transactions");
+}
+
+TEST_CASE("CLV: summaries are checked") {
+  const std::vector<double> x{1, 0}, t{0, 0}, T{10, 10};
+  CHECK(test::failure(try_fit_bgnbd({x, t, T})).to_string() ==
+        "recency[0]: a repeat purchase at time 0 (same-day purchases are one transaction)");
+  const std::vector<double> late{11, 0};
+  CHECK(test::failure(try_fit_bgnbd({x, late, T})).to_string() == "recency[0]: recency 11 must lie in 0 .. T (10)");
+  const std::vector<double> half{1.5, 0};
+  CHECK(test::failure(try_fit_bgnbd({half, late, T})).to_string() ==
+        "frequency[0]: a frequency must be a whole number >= 0");
+}
