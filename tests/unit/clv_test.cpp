@@ -4,6 +4,7 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 
 #include "test_support.hpp"
@@ -195,4 +196,29 @@ TEST_CASE("CLV: summaries are checked") {
   const std::vector<double> half{1.5, 0};
   CHECK(test::failure(try_fit_bgnbd({half, late, T})).to_string() ==
         "frequency[0]: a frequency must be a whole number >= 0");
+}
+
+TEST_CASE("CLV: MBG/NBD on the exact CDNOW summary (BDF 2007; lifetimes and the reference agree)") {
+  const auto fit = try_fit_mbgnbd(customers_of(exact())).value();
+  const auto& ref = reference().at("own_reference_fits").at("exact").at("mbgnbd");
+  CHECK(fit.converged);
+  CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
+  check_params(fit, ref.at("params"), 1e-3);
+  const auto& block = reference().at("per_customer_first20_own_reference");
+  const auto& v = block.at("params_used").at("mbgnbd");
+  const mbgnbd_params p{v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
+  for (const auto& row : block.at("rows")) {
+    INFO("customer " << row.at("customer_id").get<int>());
+    CHECK(std::abs(mbgnbd_p_alive(p, row.at("frequency"), row.at("recency"), row.at("T")) -
+                   row.at("mbgnbd_p_alive").get<double>()) < 1e-12);
+  }
+  // A customer who has just made his first purchase (x = 0, T = 0) expects what a new
+  // customer expects: the conditional formula reduces to the unconditional one.
+  for (const double t : {1.0, 10.0, 52.0}) {
+    CHECK(mbgnbd_conditional_expected_transactions(p, t, 0, 0, 0) ==
+          doctest::Approx(mbgnbd_expected_transactions(p, t)).epsilon(1e-12));
+    const bgnbd_params q{p.r, p.alpha, p.a, p.b};
+    CHECK(bgnbd_conditional_expected_transactions(q, t, 0, 0, 0) ==
+          doctest::Approx(bgnbd_expected_transactions(q, t)).epsilon(1e-12));
+  }
 }

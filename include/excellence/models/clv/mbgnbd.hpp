@@ -1,0 +1,60 @@
+// The MBG/NBD model (Batislam, Denizel & Filiztekin 2007): BG/NBD with a possible drop-out
+// right after the first purchase.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+#include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/customers.hpp>
+#include <excellence/models/clv/fit.hpp>
+
+#include <cmath>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// The same four parameters as the BG/NBD; the drop-out chance also applies at time 0.
+struct mbgnbd_params {
+  double r = 0;
+  double alpha = 0;
+  double a = 0;
+  double b = 0;
+
+  [[nodiscard]] static mbgnbd_params from(const clv_fit& fit) {
+    return {fit.param("r"), fit.param("alpha"), fit.param("a"), fit.param("b")};
+  }
+};
+
+/// Maximum-likelihood fit of
+/// L = Γ(r+x)αʳ/Γ(r) · B(a, b+x+1)/B(a, b) · [(α+T)^−(r+x) + a/(b+x) (α+t_x)^−(r+x)],
+/// from (1, 1, 1, 1) unless given. Errors as try_fit_bgnbd.
+[[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_mbgnbd(const clv_customers& customers,
+                                                            const clv_fit_options& options = {},
+                                                            const model_control& control = {});
+
+/// Σ weight × log L at `params`.
+[[nodiscard]] EXCELLENCE_API result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params,
+                                                                      const clv_customers& customers);
+
+/// P(alive | x, t_x, T) = 1/(1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)), for every x: a customer
+/// without repeat purchases may already have left.
+[[nodiscard]] inline double mbgnbd_p_alive(const mbgnbd_params& p, double x, double t_x, double T) {
+  return 1 / (1 + p.a / (p.b + x) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))));
+}
+
+/// E[X(t)] for a new customer: b/(a−1) [1 − (α/(α+t))ʳ ₂F₁(r, b+1; a+b; t/(α+t))].
+[[nodiscard]] inline double mbgnbd_expected_transactions(const mbgnbd_params& p, double t) {
+  return p.b / (p.a - 1) *
+         (1 - std::pow(p.alpha / (p.alpha + t), p.r) * detail::hyp2f1(p.r, p.b + 1, p.a + p.b, t / (p.alpha + t)));
+}
+
+/// E[Y(t) | x, t_x, T] in the next t.
+[[nodiscard]] inline double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x,
+                                                                     double t_x, double T) {
+  const double z = t / (p.alpha + T + t);
+  const double numerator = (p.a + p.b + x) / (p.a - 1) *
+                           (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
+                                    detail::hyp2f1(p.r + x, p.b + x + 1, p.a + p.b + x, z));
+  return numerator / (1 + p.a / (p.b + x) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x));
+}
+
+EXCELLENCE_END_NAMESPACE

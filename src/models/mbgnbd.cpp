@@ -1,0 +1,118 @@
+#include <excellence/models/clv/mbgnbd.hpp>
+
+#include "clv_fit.hpp"
+
+#include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+namespace excellence::inline v1 {
+
+namespace {
+
+using boost::math::digamma;
+using boost::math::lgamma;
+
+// Terms that depend on x only, once per distinct frequency.
+struct x_terms {
+  double c = 0, c_r = 0, c_a = 0, c_b = 0;  // lgamma(r+x) − lgamma(r) + r log α + log B(a, b+x+1)/B(a, b)
+};
+
+class mbgnbd_likelihood {
+ public:
+  mbgnbd_likelihood(const clv_customers& c, unsigned threads) : c_(c), threads_(threads) {
+    for (const double x : c.frequency) index_.emplace(x, 0);
+    for (auto& [x, i] : index_) {
+      i = xs_.size();
+      xs_.push_back(x);
+    }
+    for (const double x : c.frequency) slot_.push_back(index_.at(x));
+  }
+
+  double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
+    const double r = params[0], alpha = params[1], a = params[2], b = params[3];
+    const double log_alpha = std::log(alpha), psi_r = digamma(r), psi_ab = digamma(a + b), psi_b = digamma(b);
+    const double lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b);
+    std::vector<x_terms> terms(xs_.size());
+    for (std::size_t k = 0; k < xs_.size(); ++k) {
+      const double x = xs_[k];
+      const double psi_abx1 = digamma(a + b + x + 1);
+      terms[k] = {
+          lgamma(r + x) - lgamma(r) + r * log_alpha + lgamma(a) + lgamma(b + x + 1) - lgamma(a + b + x + 1) - lbeta_ab,
+          digamma(r + x) - psi_r + log_alpha, psi_ab - psi_abx1, digamma(b + x + 1) - psi_abx1 - psi_b + psi_ab};
+    }
+    std::array<std::array<double, 5>, 64> parts{};
+    const std::size_t used = clv_core::parallel_parts(
+        c_.frequency.size(), threads_, [&](std::size_t from, std::size_t to, std::size_t slot) {
+          std::array<double, 5> s{};
+          const double log_a = std::log(a);
+          for (std::size_t i = from; i < to; ++i) {
+            const double x = c_.frequency[i];
+            const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
+            const auto& t = terms[slot_[i]];
+            const double l_T = std::log(alpha + c_.age[i]), l_tx = std::log(alpha + c_.recency[i]);
+            const double u = -(r + x) * l_T;
+            const double v = log_a - std::log(b + x) - (r + x) * l_tx;
+            const double m = std::max(u, v);
+            const double eu = std::exp(u - m), ev = std::exp(v - m);
+            const double wu = eu / (eu + ev), wv = 1 - wu;
+            s[0] += w * (t.c + m + std::log(eu + ev));
+            s[1] += w * (t.c_r - wu * l_T - wv * l_tx);
+            s[2] += w * (r / alpha - wu * (r + x) / (alpha + c_.age[i]) - wv * (r + x) / (alpha + c_.recency[i]));
+            s[3] += w * (t.c_a + wv / a);
+            s[4] += w * (t.c_b - wv / (b + x));
+          }
+          parts[slot] = s;
+        });
+    double total = 0;
+    gradient.assign(4, 0.0);
+    for (std::size_t s = 0; s < used; ++s) {
+      total += parts[s][0];
+      for (std::size_t k = 0; k < 4; ++k) gradient[k] += parts[s][k + 1];
+    }
+    return total;
+  }
+
+ private:
+  const clv_customers& c_;
+  unsigned threads_;
+  std::map<double, std::size_t> index_{};
+  std::vector<double> xs_{};
+  std::vector<std::size_t> slot_{};
+};
+
+double total_weight(const clv_customers& c) {
+  if (c.weights.empty()) return static_cast<double>(c.frequency.size());
+  double s = 0;
+  for (const double w : c.weights) s += w;
+  return s;
+}
+
+}  // namespace
+
+result<clv_fit> try_fit_mbgnbd(const clv_customers& customers, const clv_fit_options& options,
+                               const model_control& control) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  if (!options.start.empty() && options.start.size() != 4)
+    return detail::input_error(errc::invalid_value, "start", "the MBG/NBD has 4 parameters: r, alpha, a, b");
+  const mbgnbd_likelihood ll(customers, options.threads);
+  return clv_core::maximise("mbgnbd", {"r", "alpha", "a", "b"},
+                            options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
+                            total_weight(customers), std::cref(ll), options, control);
+}
+
+result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params, const clv_customers& customers) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  for (const double v : {params.r, params.alpha, params.a, params.b})
+    if (!std::isfinite(v) || !(v > 0))
+      return detail::input_error(errc::out_of_range, "params", "MBG/NBD parameters must be > 0");
+  const mbgnbd_likelihood ll(customers, 0);
+  std::vector<double> gradient;
+  return ll({params.r, params.alpha, params.a, params.b}, gradient);
+}
+
+}  // namespace excellence::inline v1
