@@ -63,5 +63,6 @@ int kano(const std::vector<std::string>& args, io streams);
 int servqual(const std::vector<std::string>& args, io streams);
 int retention(const std::vector<std::string>& args, io streams);
 int pls(const std::vector<std::string>& args, io streams);
+int clv(const std::vector<std::string>& args, io streams);
 
 }  // namespace excellence::cli

@@ -70,6 +70,7 @@ constexpr const char* overview =
     "  retention   cohort retention table from activity records\n"
     "  complaints  resolution times (open complaints censored), FCR, reopens\n"
     "  pls         PLS path model (ACSI/ECSI satisfaction indexes), with bootstrap\n"
+    "  clv         repeat-purchase and spend models: fit, predict, summarize\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
@@ -104,6 +105,7 @@ int run(int argc, char** argv) {
     if (command == "servqual") return servqual(args, streams);
     if (command == "retention") return retention(args, streams);
     if (command == "pls") return pls(args, streams);
+    if (command == "clv") return clv(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
     std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";

@@ -452,9 +452,58 @@ TEST_CASE("excellence pls") {
         2);
   o = run("pls tests/data/csv/pls-empty-cell.csv --model " + shared + "satisfaction_model.json");
   CHECK(o.status == 1);
-  CHECK(o.err == "excellence: error: tests/data/csv/pls-empty-cell.csv:6:21: sat2: the cell is empty (use --missing "
-                 "listwise or mean to proceed)\n");
-  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + shared + "satisfaction_model.json --missing listwise --json");
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/pls-empty-cell.csv:6:21: sat2: the cell is empty (use --missing "
+        "listwise or mean to proceed)\n");
+  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + shared +
+          "satisfaction_model.json --missing listwise --json");
   REQUIRE(o.status == 0);
   CHECK(nlohmann::json::parse(o.out).at("rows_dropped") == 1);
+}
+
+TEST_CASE("excellence clv") {
+  // The CDNOW summary (shared/data/clv) and the reference fits of shared/reference/clv.
+  const std::string data = std::string(EXCELLENCE_SHARED_DIR) + "/data/clv/";
+  const auto ref = test::read_json(test::shared_dir / "reference" / "clv" / "cdnow_reference.json")
+                       .at("own_reference_fits")
+                       .at("exact");
+  auto o = run("clv fit " + data + "cdnow_summary.csv --model bgnbd --json");
+  REQUIRE(o.status == 0);
+  auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("converged") == true);
+  CHECK(std::abs(j.at("log_likelihood").get<double>() - ref.at("bgnbd").at("LL").get<double>()) < 1e-4);
+  for (const char* name : {"r", "alpha", "a", "b"})
+    CHECK(std::abs(j.at("params").at(name).get<double>() / ref.at("bgnbd").at("params").at(name).get<double>() - 1) <
+          1e-3);
+  o = run("clv fit " + data + "cdnow_summary.csv --model gg --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("customers").get<double>() == 946);
+  CHECK(j.at("left_out_without_repeat_purchases") == 1411);
+  CHECK(std::abs(j.at("log_likelihood").get<double>() - ref.at("gg").at("LL").get<double>()) < 1e-4);
+  o = run("clv fit " + data + "cdnow_summary.csv --model mbgnbd");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("log-likelihood -9582.1357") != std::string::npos);
+  // Predictions at the reference parameters: customer 1 (x = 2, t_x = 30.43, T = 38.86).
+  o = run("clv predict " + data +
+          "cdnow_summary.csv --model bgnbd --params 0.24259452955669678,4.413601951480142,0.7929217674686803,"
+          "2.4259057492991425 --horizon 39");
+  REQUIRE(o.status == 0);
+  const auto second_line =
+      o.out.substr(o.out.find('\n') + 1, o.out.find('\n', o.out.find('\n') + 1) - o.out.find('\n') - 1);
+  CHECK(second_line.starts_with("1,0.72662031"));
+  // The summary from the transactions equals the shipped one.
+  o = run("clv summarize " + data +
+          "cdnow_sample_transactions.csv --end 1997-09-30 --unit weeks --amount dollar_value");
+  REQUIRE(o.status == 0);
+  CHECK(
+      o.out.starts_with("customer_id,frequency,recency,T,monetary_value\n1,2,30.428571428571427,38.857142857142854,"
+                        "22.345\n"));
+  CHECK(o.err.starts_with("6919 records, 2357 customers (weeks): "));
+  // Usage errors.
+  CHECK(run("clv fit " + data + "cdnow_summary.csv").status == 2);
+  CHECK(run("clv fit " + data + "cdnow_summary.csv --model bgbb2").status == 2);
+  CHECK(run("clv predict " + data + "cdnow_summary.csv --model bgnbd --params 1,2,3").status == 2);
+  CHECK(run("clv summarize " + data + "cdnow_sample_transactions.csv --end 1997-13-01").status == 2);
+  CHECK(run("clv").status == 2);
 }

@@ -1,0 +1,279 @@
+// excellence clv fit DATA.csv --model bgnbd|mbgnbd|gg [--json]
+// excellence clv predict DATA.csv --model bgnbd|mbgnbd|gg --params P1,P2,... [--horizon T]
+// excellence clv summarize TRANSACTIONS.csv --end YYYY-MM-DD [--unit days|weeks|months]
+//                          [--customer COLUMN] [--date COLUMN] [--amount COLUMN]
+#include "command.hpp"
+
+#include <excellence/detail/strings.hpp>
+#include <excellence/detail/text_table.hpp>
+#include <excellence/io/csv.hpp>
+#include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/transactions.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <ostream>
+#include <sstream>
+
+namespace excellence::cli {
+
+namespace {
+
+namespace po = boost::program_options;
+
+const char* const models = "bgnbd, mbgnbd or gg";
+
+std::string model_of(const po::variables_map& values) {
+  if (values.count("model") == 0U) throw usage_error(detail::concat("--model is needed: ", models));
+  const auto m = values["model"].as<std::string>();
+  if (m != "bgnbd" && m != "mbgnbd" && m != "gg") throw usage_error(detail::concat("--model must be ", models));
+  return m;
+}
+
+// The summary columns a model reads; weights are optional.
+struct summary_columns {
+  csv_table table;
+  std::vector<double> frequency, recency, age, monetary, weights;
+};
+
+summary_columns read_summary(const std::string& file, bool spend) {
+  summary_columns s{try_read_csv(file).value(), {}, {}, {}, {}, {}};
+  s.frequency = s.table.try_numbers("frequency").value();
+  if (spend) {
+    s.monetary = s.table.try_numbers("monetary_value").value();
+  } else {
+    s.recency = s.table.try_numbers("recency").value();
+    s.age = s.table.try_numbers("T").value();
+  }
+  if (s.table.find("weights")) s.weights = s.table.try_numbers("weights").value();
+  return s;
+}
+
+// Gamma-Gamma models the spend of repeat customers: the rows with frequency > 0, the
+// others counted and reported.
+struct repeaters {
+  std::vector<double> x, z, w;
+  std::vector<std::size_t> rows;
+  std::size_t left_out = 0;
+};
+
+repeaters repeat_customers(const summary_columns& s) {
+  repeaters r;
+  for (std::size_t i = 0; i < s.frequency.size(); ++i) {
+    if (s.frequency[i] == 0) {
+      ++r.left_out;
+      continue;
+    }
+    r.x.push_back(s.frequency[i]);
+    r.z.push_back(s.monetary[i]);
+    if (!s.weights.empty()) r.w.push_back(s.weights[i]);
+    r.rows.push_back(i);
+  }
+  return r;
+}
+
+std::vector<double> parse_params(const std::string& text, std::size_t expected, const std::string& model) {
+  std::vector<double> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const auto comma = std::min(text.find(',', from), text.size());
+    double v = 0;
+    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + comma, v);
+    if (ec != std::errc() || end != text.data() + comma || comma == from || !(v > 0))
+      throw usage_error("--params must be positive numbers separated by commas");
+    out.push_back(v);
+    from = comma + 1;
+  }
+  if (out.size() != expected)
+    throw usage_error(detail::concat("--params for ", model, " needs ", std::to_string(expected), " values (",
+                                     model == "gg" ? "p,q,gamma" : "r,alpha,a,b", ")"));
+  return out;
+}
+
+int fit(const std::vector<std::string>& args, io streams) {
+  po::options_description options(
+      "excellence clv fit DATA.csv --model bgnbd|mbgnbd|gg [--json]\n\n"
+      "Maximum-likelihood fit of a repeat-purchase model (columns frequency, recency, T;\n"
+      "optional weights) or of the Gamma-Gamma spend model (frequency, monetary_value; the\n"
+      "customers with repeat purchases) (docs/clv.md).\n\noptions");
+  options.add_options()("model", po::value<std::string>(), models)("json", "print JSON");
+  const auto parsed = parse_file_command(args, options, "clv fit", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
+  const auto model = model_of(values);
+  const auto data = read_summary(values["file"].as<std::string>(), model == "gg");
+  std::size_t left_out = 0;
+  result<clv_fit> r = diagnostic{};
+  if (model == "gg") {
+    const auto rep = repeat_customers(data);
+    left_out = rep.left_out;
+    r = try_fit_gamma_gamma({rep.x, rep.z, rep.w});
+    if (!r) throw_at_cell(data.table, r.error(), {}, &rep.rows);
+  } else {
+    const clv_customers c{data.frequency, data.recency, data.age, data.weights};
+    r = model == "bgnbd" ? try_fit_bgnbd(c) : try_fit_mbgnbd(c);
+    if (!r)
+      throw_at_cell(data.table, r.error(),
+                    r.error().path.starts_with("T[") ? std::optional<std::string_view>("T") : std::nullopt);
+  }
+  if (values.count("json") != 0U) {
+    nlohmann::ordered_json out;
+    out["model"] = model;
+    out["params"] = nlohmann::ordered_json::object();
+    out["standard_errors"] =
+        r->standard_errors.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < r->names.size(); ++i) {
+      out["params"][r->names[i]] = r->params[i];
+      if (!r->standard_errors.empty()) out["standard_errors"][r->names[i]] = r->standard_errors[i];
+    }
+    out["log_likelihood"] = r->log_likelihood;
+    out["converged"] = r->converged;
+    out["evaluations"] = r->evaluations;
+    out["status"] = r->status;
+    out["customers"] = r->customers;
+    if (model == "gg") out["left_out_without_repeat_purchases"] = left_out;
+    streams.out << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  detail::text_table t({1, 2});
+  t.add({"parameter", "estimate", "SE"});
+  t.rule();
+  for (std::size_t i = 0; i < r->names.size(); ++i)
+    t.add({r->names[i], detail::fixed(r->params[i], 6),
+           r->standard_errors.empty() ? std::string("-") : detail::fixed(r->standard_errors[i], 6)});
+  streams.out << model << " fit on " << detail::fixed(r->customers, 0) << " customers";
+  if (model == "gg") streams.out << " with repeat purchases (" << left_out << " without them left out)";
+  streams.out << "\n\n"
+              << t.str() << "\nlog-likelihood " << detail::fixed(r->log_likelihood, 5) << "\n"
+              << (r->converged ? "converged" : "NOT CONVERGED") << ": " << r->status << ", " << r->evaluations
+              << " evaluations\n";
+  return exit_ok;
+}
+
+int predict(const std::vector<std::string>& args, io streams) {
+  po::options_description options(
+      "excellence clv predict DATA.csv --model bgnbd|mbgnbd|gg --params P1,P2,... [--horizon T]\n\n"
+      "Per-customer predictions as CSV: for bgnbd and mbgnbd p_alive and\n"
+      "expected_transactions in the next T (the data's time unit); for gg\n"
+      "expected_average_spend (docs/clv.md).\n\noptions");
+  options.add_options()("model", po::value<std::string>(), models)("params", po::value<std::string>(),
+                                                                   "the parameters: r,alpha,a,b or p,q,gamma")(
+      "horizon", po::value<double>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)");
+  const auto parsed = parse_file_command(args, options, "clv predict", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
+  const auto model = model_of(values);
+  if (values.count("params") == 0U) throw usage_error("--params is needed");
+  const auto p = parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
+  const auto data = read_summary(values["file"].as<std::string>(), model == "gg");
+  const auto id = data.table.find("customer_id");
+  std::ostringstream out;
+  if (model == "gg") {
+    out << (id ? "customer_id," : "") << "expected_average_spend\n";
+    const gamma_gamma_params g{p[0], p[1], p[2]};
+    for (std::size_t i = 0; i < data.frequency.size(); ++i) {
+      const auto spend = try_expected_average_spend(g, data.frequency[i], data.monetary[i]);
+      if (!spend) throw data_error(spend.error());
+      if (id) out << data.table.rows[i][*id] << ",";
+      out << detail::shortest(*spend) << "\n";
+    }
+  } else {
+    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd and mbgnbd");
+    const double horizon = values["horizon"].as<double>();
+    if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
+    const clv_customers c{data.frequency, data.recency, data.age, data.weights};
+    if (auto bad = detail::check_clv_customers(c)) throw_at_cell(data.table, *bad);
+    out << (id ? "customer_id," : "") << "p_alive,expected_transactions\n";
+    for (std::size_t i = 0; i < data.frequency.size(); ++i) {
+      const double x = data.frequency[i], t = data.recency[i], T = data.age[i];
+      double alive = 0, expected = 0;
+      if (model == "bgnbd") {
+        const bgnbd_params b{p[0], p[1], p[2], p[3]};
+        alive = bgnbd_p_alive(b, x, t, T);
+        expected = bgnbd_conditional_expected_transactions(b, horizon, x, t, T);
+      } else {
+        const mbgnbd_params m{p[0], p[1], p[2], p[3]};
+        alive = mbgnbd_p_alive(m, x, t, T);
+        expected = mbgnbd_conditional_expected_transactions(m, horizon, x, t, T);
+      }
+      if (id) out << data.table.rows[i][*id] << ",";
+      out << detail::shortest(alive) << "," << detail::shortest(expected) << "\n";
+    }
+  }
+  streams.out << out.str();
+  return exit_ok;
+}
+
+int summarize(const std::vector<std::string>& args, io streams) {
+  po::options_description options(
+      "excellence clv summarize TRANSACTIONS.csv --end YYYY-MM-DD [options]\n\n"
+      "Per-customer summary (customer_id, frequency, recency, T, monetary_value) as CSV from\n"
+      "transaction records: same-day records merged, records after --end not used; the\n"
+      "counts go to stderr (docs/clv.md).\n\noptions");
+  options.add_options()("end", po::value<std::string>(), "the last day of the calibration period (required)")(
+      "unit", po::value<std::string>()->default_value("weeks"), "days, weeks or months")(
+      "customer", po::value<std::string>()->default_value("customer_id"), "the customer column")(
+      "date", po::value<std::string>()->default_value("date"), "the date column (YYYY-MM-DD)")(
+      "amount", po::value<std::string>()->default_value("amount"), "the amount column");
+  const auto parsed = parse_file_command(args, options, "clv summarize", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
+  if (values.count("end") == 0U) throw usage_error("--end YYYY-MM-DD is needed");
+  const auto end = parse_date(values["end"].as<std::string>());
+  if (!end) throw usage_error("--end must be a date YYYY-MM-DD");
+  const auto unit_name = values["unit"].as<std::string>();
+  const clv_time_unit unit = unit_name == "days"     ? clv_time_unit::days
+                             : unit_name == "months" ? clv_time_unit::months
+                             : unit_name == "weeks"  ? clv_time_unit::weeks
+                                                     : throw usage_error("--unit must be days, weeks or months");
+  const auto table = try_read_csv(values["file"].as<std::string>()).value();
+  const auto customer = table.try_column(values["customer"].as<std::string>()).value();
+  const auto date = table.try_column(values["date"].as<std::string>()).value();
+  const auto amounts = table.try_numbers(values["amount"].as<std::string>()).value();
+  std::vector<transaction_record> records;
+  records.reserve(table.rows.size());
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto day = parse_date(table.rows[r][date]);
+    if (!day)
+      throw data_error(table.cell_error(errc::invalid_value, r, date,
+                                        detail::concat("\"", table.rows[r][date], "\" is not a date YYYY-MM-DD")));
+    records.push_back({table.rows[r][customer], *day, amounts[r]});
+  }
+  const auto s = try_summarize_transactions(records, *end, unit);
+  if (!s) throw_at_cell(table, s.error());
+  std::ostringstream out;
+  out << "customer_id,frequency,recency,T,monetary_value\n";
+  for (std::size_t i = 0; i < s->customers.size(); ++i)
+    out << s->customers[i] << "," << detail::shortest(s->frequency[i]) << "," << detail::shortest(s->recency[i]) << ","
+        << detail::shortest(s->age[i]) << "," << detail::shortest(s->monetary_value[i]) << "\n";
+  streams.out << out.str();
+  streams.err << s->records << " records, " << s->customers.size() << " customers (" << unit_name << "): " << s->merged
+              << " same-day records merged, " << s->after_end << " after " << values["end"].as<std::string>()
+              << " not used, " << s->customers_after_end << " customers first seen after it left out\n";
+  return exit_ok;
+}
+
+}  // namespace
+
+int clv(const std::vector<std::string>& args, io streams) {
+  if (args.empty() || args.front() == "--help" || args.front() == "-h") {
+    (args.empty() ? streams.err : streams.out)
+        << "usage: excellence clv fit|predict|summarize ...\n\n"
+           "  fit        maximum-likelihood fit of bgnbd, mbgnbd or gg to a customer summary\n"
+           "  predict    per-customer P(alive), expected transactions or expected spend\n"
+           "  summarize  customer summary from transaction records\n\n"
+           "'excellence clv SUBCOMMAND --help' describes one (docs/clv.md).\n";
+    if (args.empty()) throw usage_error("clv needs fit, predict or summarize");
+    return exit_ok;
+  }
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args.front() == "fit") return fit(rest, streams);
+  if (args.front() == "predict") return predict(rest, streams);
+  if (args.front() == "summarize") return summarize(rest, streams);
+  throw usage_error(detail::concat("unknown clv subcommand '", args.front(), "' (fit, predict or summarize)"));
+}
+
+}  // namespace excellence::cli
