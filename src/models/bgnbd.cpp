@@ -1,6 +1,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 
 #include "clv_fit.hpp"
+#include "hyp2f1.hpp"
 
 #include <boost/math/special_functions/digamma.hpp>
 
@@ -133,6 +134,35 @@ result<double> try_bgnbd_log_likelihood(const bgnbd_params& params, const clv_cu
   const bgnbd_likelihood ll(customers, 0);
   std::vector<double> gradient;
   return ll({params.r, params.alpha, params.a, params.b}, gradient);
+}
+
+result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_customers& customers, double horizon,
+                                          unsigned threads) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  for (const double v : {p.r, p.alpha, p.a, p.b})
+    if (!std::isfinite(v) || !(v > 0))
+      return detail::input_error(errc::out_of_range, "params", "BG/NBD parameters must be > 0");
+  if (!std::isfinite(horizon) || !(horizon > 0))
+    return detail::input_error(errc::out_of_range, "horizon", "the horizon must be > 0");
+  const std::size_t n = customers.frequency.size();
+  clv_predictions out;
+  out.p_alive.resize(n);
+  out.expected_transactions.resize(n);
+  clv_core::parallel_parts(n, threads, [&](std::size_t from, std::size_t to, std::size_t) {
+    for (std::size_t i = from; i < to; ++i) {
+      const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
+      // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.
+      const double odds =
+          x > 0 ? p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))) : 0.0;
+      const double z = horizon / (p.alpha + T + horizon);
+      const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
+                               (1 - std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + T + horizon))) *
+                                        clv_core::hyp2f1_series(p.r + x, p.b + x, p.a + p.b + x - 1, z));
+      out.p_alive[i] = 1 / (1 + odds);
+      out.expected_transactions[i] = numerator / (1 + odds);
+    }
+  });
+  return out;
 }
 
 }  // namespace excellence::inline v1

@@ -44,7 +44,9 @@ clv_customers customers_of(const summary_file& s) {
 }
 
 void check_params(const clv_fit& fit, const nlohmann::json& expected, double relative) {
-  for (const auto& [name, value] : expected.items()) {
+  for (const auto& entry : expected.items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("parameter " << name);
     CHECK(std::abs(fit.param(name) / value.get<double>() - 1) < relative);
   }
@@ -221,4 +223,25 @@ TEST_CASE("CLV: MBG/NBD on the exact CDNOW summary (BDF 2007; lifetimes and the 
     CHECK(bgnbd_conditional_expected_transactions(q, t, 0, 0, 0) ==
           doctest::Approx(bgnbd_expected_transactions(q, t)).epsilon(1e-12));
   }
+}
+
+TEST_CASE("CLV: batch BG/NBD predictions equal the per-customer formulas") {
+  const bgnbd_params p{0.2425945, 4.413602, 0.7929218, 2.425906};
+  const auto batch = try_bgnbd_predict(p, customers_of(exact()), 39).value();
+  REQUIRE(batch.p_alive.size() == 2357);
+  double worst = 0;
+  for (std::size_t i = 0; i < 2357; ++i) {
+    const double x = exact().frequency[i], t = exact().recency[i], T = exact().age[i];
+    CHECK(batch.p_alive[i] == doctest::Approx(bgnbd_p_alive(p, x, t, T)).epsilon(1e-14));
+    const double direct = bgnbd_conditional_expected_transactions(p, 39, x, t, T);
+    worst = std::max(worst, std::abs(batch.expected_transactions[i] - direct) / direct);
+  }
+  CHECK(worst < 1e-13);  // the direct Gauss series and Boost's pFq agree
+  // Far horizons push z towards 1, where the batch path hands over to Boost.
+  const auto far = try_bgnbd_predict(p, customers_of(exact()), 5000).value();
+  CHECK(far.expected_transactions[0] ==
+        doctest::Approx(bgnbd_conditional_expected_transactions(p, 5000, 2, exact().recency[0], exact().age[0]))
+            .epsilon(1e-12));
+  CHECK(test::failure(try_bgnbd_predict(p, customers_of(exact()), 0)).to_string() ==
+        "horizon: the horizon must be > 0");
 }

@@ -44,43 +44,61 @@ pls_scheme scheme_named(const std::string& name) {
 
 // Every published number of one run, to `tolerance` (absolute).
 void check_against(const pls_fit& fit, const nlohmann::json& ref, double tolerance) {
-  for (const auto& [name, value] : ref.at("weights").items()) {
+  for (const auto& entry : ref.at("weights").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("weight " << name);
     CHECK(std::abs(fit.weight(name) - value.get<double>()) < tolerance);
   }
-  for (const auto& [name, value] : ref.at("loadings").items()) {
+  for (const auto& entry : ref.at("loadings").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("loading " << name);
     CHECK(std::abs(fit.loading(name) - value.get<double>()) < tolerance);
   }
-  for (const auto& [name, value] : ref.at("communality").items()) {
+  for (const auto& entry : ref.at("communality").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("communality " << name);
     CHECK(std::abs(fit.communality(static_cast<Eigen::Index>(fit.indicator_index(name))) - value.get<double>()) <
           tolerance);
   }
-  for (const auto& [name, value] : ref.at("redundancy").items()) {
+  for (const auto& entry : ref.at("redundancy").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("redundancy " << name);
     CHECK(std::abs(fit.redundancy(static_cast<Eigen::Index>(fit.indicator_index(name))) - value.get<double>()) <
           tolerance);
   }
-  for (const auto& [name, value] : ref.at("paths").items()) {
+  for (const auto& entry : ref.at("paths").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("path " << name);
     const auto arrow = name.find(" -> ");
     CHECK(std::abs(fit.path(name.substr(0, arrow), name.substr(arrow + 4)) - value.get<double>()) < tolerance);
   }
-  for (const auto& [name, value] : ref.at("total_effects").items()) {
+  for (const auto& entry : ref.at("total_effects").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("total effect " << name);
     const auto arrow = name.find(" -> ");
     CHECK(std::abs(fit.total_effect(name.substr(0, arrow), name.substr(arrow + 4)) - value.get<double>()) < tolerance);
   }
-  for (const auto& [name, value] : ref.at("R2").items()) {
+  for (const auto& entry : ref.at("R2").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("R2 " << name);
     CHECK(std::abs(fit.r_squared(name) - value.get<double>()) < tolerance);
   }
-  for (const auto& [name, value] : ref.at("block_communality").items()) {
+  for (const auto& entry : ref.at("block_communality").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("block communality " << name);
     CHECK(std::abs(fit.blocks[fit.latent_index(name)].block_communality - value.get<double>()) < tolerance);
   }
-  for (const auto& [name, value] : ref.at("mean_redundancy").items()) {
+  for (const auto& entry : ref.at("mean_redundancy").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("mean redundancy " << name);
     CHECK(std::abs(fit.blocks[fit.latent_index(name)].mean_redundancy - value.get<double>()) < tolerance);
   }
@@ -93,7 +111,9 @@ void check_against(const pls_fit& fit, const nlohmann::json& ref, double toleran
                      scores[r][j].get<double>()) < tolerance);
     }
   if (ref.contains("AVE"))
-    for (const auto& [name, value] : ref.at("AVE").items()) {
+    for (const auto& entry : ref.at("AVE").items()) {
+      const std::string name = entry.key();
+      const auto& value = entry.value();
       const auto& q = fit.blocks[fit.latent_index(name)];
       INFO("block " << name);
       CHECK(std::abs(q.ave - value.get<double>()) < tolerance);

@@ -1,0 +1,113 @@
+// Lifetime-value model speed (issue 5): BG/NBD, MBG/NBD and Gamma-Gamma fits on CDNOW, the
+// BG/NBD fit on 1,000,000 synthetic customers drawn from the BG/NBD process with the CDNOW
+// estimates (as shared/data/clv/make_synthetic.py does), and P(alive) and conditional
+// expectations for those customers.
+#include <excellence/io/csv.hpp>
+#include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/mbgnbd.hpp>
+
+#include <benchmark/benchmark.h>
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/gamma_distribution.hpp>
+#include <boost/random/geometric_distribution.hpp>
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+namespace {
+
+using namespace excellence;
+
+struct summary {
+  std::vector<double> x, t, T, m;
+  [[nodiscard]] clv_customers view() const { return {x, t, T, {}}; }
+};
+
+const summary& cdnow() {
+  static const summary s = [] {
+    const auto table =
+        try_read_csv(std::filesystem::path(EXCELLENCE_SHARED_DIR) / "data" / "clv" / "cdnow_summary.csv").value();
+    return summary{table.try_numbers("frequency").value(), table.try_numbers("recency").value(),
+                   table.try_numbers("T").value(), table.try_numbers("monetary_value").value()};
+  }();
+  return s;
+}
+
+// The BG/NBD generative process at the CDNOW estimates, T ~ U(27, 39) weeks.
+summary synthetic(std::size_t n) {
+  boost::random::mt19937_64 engine(43);
+  boost::random::gamma_distribution<double> rate(0.243, 1 / 4.414);
+  boost::random::beta_distribution<double> drop(0.793, 2.426);
+  boost::random::uniform_real_distribution<double> age(27, 39);
+  summary s;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double lambda = rate(engine);
+    const double p = std::clamp(drop(engine), 1e-12, 1.0);
+    const double T = age(engine);
+    const auto J = boost::random::geometric_distribution<long long>(p)(engine) + 1;  // purchases until drop-out
+    const auto N = lambda * T > 0 ? boost::random::poisson_distribution<long long>(lambda * T)(engine) : 0;
+    const auto x = std::min(N, J);
+    double t = 0;
+    if (x > 0)
+      t = T * boost::random::beta_distribution<double>(static_cast<double>(x), static_cast<double>(N - x + 1))(engine);
+    s.x.push_back(static_cast<double>(x));
+    s.t.push_back(t);
+    s.T.push_back(T);
+  }
+  return s;
+}
+
+const summary& million() {
+  static const summary s = synthetic(1'000'000);
+  return s;
+}
+
+void fit_bgnbd_cdnow(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(try_fit_bgnbd(cdnow().view()));
+}
+BENCHMARK(fit_bgnbd_cdnow)->Unit(benchmark::kMillisecond);
+
+void fit_mbgnbd_cdnow(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(try_fit_mbgnbd(cdnow().view()));
+}
+BENCHMARK(fit_mbgnbd_cdnow)->Unit(benchmark::kMillisecond);
+
+void fit_gamma_gamma_cdnow(benchmark::State& state) {
+  std::vector<double> x, z;
+  for (std::size_t i = 0; i < cdnow().x.size(); ++i)
+    if (cdnow().x[i] > 0) {
+      x.push_back(cdnow().x[i]);
+      z.push_back(cdnow().m[i]);
+    }
+  for (auto _ : state) benchmark::DoNotOptimize(try_fit_gamma_gamma({x, z}));
+}
+BENCHMARK(fit_gamma_gamma_cdnow)->Unit(benchmark::kMillisecond);
+
+void fit_bgnbd_million(benchmark::State& state) {
+  const auto& s = million();
+  for (auto _ : state) {
+    const auto fit = try_fit_bgnbd(s.view());
+    benchmark::DoNotOptimize(fit);
+    state.counters["r"] = fit->param("r");
+    state.counters["alpha"] = fit->param("alpha");
+    state.counters["a"] = fit->param("a");
+    state.counters["b"] = fit->param("b");
+  }
+}
+BENCHMARK(fit_bgnbd_million)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void predict_bgnbd_million(benchmark::State& state) {
+  const auto& s = million();
+  const bgnbd_params p{0.243, 4.414, 0.793, 2.426};
+  for (auto _ : state) benchmark::DoNotOptimize(try_bgnbd_predict(p, s.view(), 39));
+}
+BENCHMARK(predict_bgnbd_million)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+
+BENCHMARK_MAIN();
