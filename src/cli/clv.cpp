@@ -7,6 +7,7 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
 #include <excellence/io/csv.hpp>
+#include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
@@ -24,12 +25,13 @@ namespace {
 
 namespace po = boost::program_options;
 
-const char* const models = "bgnbd, mbgnbd or gg";
+const char* const models = "bgnbd, mbgnbd, bgbb or gg";
 
 std::string model_of(const po::variables_map& values) {
   if (values.count("model") == 0U) throw usage_error(detail::concat("--model is needed: ", models));
   const auto m = values["model"].as<std::string>();
-  if (m != "bgnbd" && m != "mbgnbd" && m != "gg") throw usage_error(detail::concat("--model must be ", models));
+  if (m != "bgnbd" && m != "mbgnbd" && m != "bgbb" && m != "gg")
+    throw usage_error(detail::concat("--model must be ", models));
   return m;
 }
 
@@ -39,14 +41,16 @@ struct summary_columns {
   std::vector<double> frequency, recency, age, monetary, weights;
 };
 
-summary_columns read_summary(const std::string& file, bool spend) {
+// gg: frequency, monetary_value; bgbb: frequency, recency, periods; the others:
+// frequency, recency, T (periods and T both land in `age`).
+summary_columns read_summary(const std::string& file, const std::string& model) {
   summary_columns s{try_read_csv(file).value(), {}, {}, {}, {}, {}};
   s.frequency = s.table.try_numbers("frequency").value();
-  if (spend) {
+  if (model == "gg") {
     s.monetary = s.table.try_numbers("monetary_value").value();
   } else {
     s.recency = s.table.try_numbers("recency").value();
-    s.age = s.table.try_numbers("T").value();
+    s.age = s.table.try_numbers(model == "bgbb" ? "periods" : "T").value();
   }
   if (s.table.find("weights")) s.weights = s.table.try_numbers("weights").value();
   return s;
@@ -89,22 +93,25 @@ std::vector<double> parse_params(const std::string& text, std::size_t expected, 
   }
   if (out.size() != expected)
     throw usage_error(detail::concat("--params for ", model, " needs ", std::to_string(expected), " values (",
-                                     model == "gg" ? "p,q,gamma" : "r,alpha,a,b", ")"));
+                                     model == "gg"     ? "p,q,gamma"
+                                     : model == "bgbb" ? "alpha,beta,gamma,delta"
+                                                       : "r,alpha,a,b",
+                                     ")"));
   return out;
 }
 
 int fit(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv fit DATA.csv --model bgnbd|mbgnbd|gg [--json]\n\n"
+      "excellence clv fit DATA.csv --model bgnbd|mbgnbd|bgbb|gg [--json]\n\n"
       "Maximum-likelihood fit of a repeat-purchase model (columns frequency, recency, T;\n"
-      "optional weights) or of the Gamma-Gamma spend model (frequency, monetary_value; the\n"
-      "customers with repeat purchases) (docs/clv.md).\n\noptions");
+      "for bgbb frequency, recency, periods; optional weights) or of the Gamma-Gamma spend\n"
+      "model (frequency, monetary_value; the customers with repeat purchases) (docs/clv.md).\n\noptions");
   options.add_options()("model", po::value<std::string>(), models)("json", "print JSON");
   const auto parsed = parse_file_command(args, options, "clv fit", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
   const auto model = model_of(values);
-  const auto data = read_summary(values["file"].as<std::string>(), model == "gg");
+  const auto data = read_summary(values["file"].as<std::string>(), model);
   std::size_t left_out = 0;
   result<clv_fit> r = diagnostic{};
   if (model == "gg") {
@@ -112,6 +119,11 @@ int fit(const std::vector<std::string>& args, io streams) {
     left_out = rep.left_out;
     r = try_fit_gamma_gamma({rep.x, rep.z, rep.w});
     if (!r) throw_at_cell(data.table, r.error(), {}, &rep.rows);
+  } else if (model == "bgbb") {
+    r = try_fit_bgbb({data.frequency, data.recency, data.age, data.weights});
+    if (!r)
+      throw_at_cell(data.table, r.error(),
+                    r.error().path.starts_with("periods[") ? std::optional<std::string_view>("periods") : std::nullopt);
   } else {
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
     r = model == "bgnbd" ? try_fit_bgnbd(c) : try_fit_mbgnbd(c);
@@ -155,7 +167,7 @@ int fit(const std::vector<std::string>& args, io streams) {
 
 int predict(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv predict DATA.csv --model bgnbd|mbgnbd|gg --params P1,P2,... [--horizon T]\n\n"
+      "excellence clv predict DATA.csv --model bgnbd|mbgnbd|bgbb|gg --params P1,P2,... [--horizon T]\n\n"
       "Per-customer predictions as CSV: for bgnbd and mbgnbd p_alive and\n"
       "expected_transactions in the next T (the data's time unit); for gg\n"
       "expected_average_spend (docs/clv.md).\n\noptions");
@@ -168,7 +180,7 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto model = model_of(values);
   if (values.count("params") == 0U) throw usage_error("--params is needed");
   const auto p = parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
-  const auto data = read_summary(values["file"].as<std::string>(), model == "gg");
+  const auto data = read_summary(values["file"].as<std::string>(), model);
   const auto id = data.table.find("customer_id");
   std::ostringstream out;
   if (model == "gg") {
@@ -181,16 +193,28 @@ int predict(const std::vector<std::string>& args, io streams) {
       out << detail::shortest(*spend) << "\n";
     }
   } else {
-    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd and mbgnbd");
+    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, mbgnbd and bgbb");
     const double horizon = values["horizon"].as<double>();
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
+    if (model == "bgbb" && horizon != std::floor(horizon))
+      throw usage_error("--horizon for bgbb is a number of periods");
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    if (auto bad = detail::check_clv_customers(c)) throw_at_cell(data.table, *bad);
+    const auto bad = model == "bgbb" ? check_bgbb_data({data.frequency, data.recency, data.age, data.weights})
+                                     : detail::check_clv_customers(c);
+    if (bad)
+      throw_at_cell(data.table, *bad,
+                    bad->path.starts_with("periods[") || bad->path.starts_with("T[")
+                        ? std::optional<std::string_view>(model == "bgbb" ? "periods" : "T")
+                        : std::nullopt);
     out << (id ? "customer_id," : "") << "p_alive,expected_transactions\n";
     for (std::size_t i = 0; i < data.frequency.size(); ++i) {
       const double x = data.frequency[i], t = data.recency[i], T = data.age[i];
       double alive = 0, expected = 0;
-      if (model == "bgnbd") {
+      if (model == "bgbb") {
+        const bgbb_params b{p[0], p[1], p[2], p[3]};
+        alive = bgbb_p_alive(b, x, t, T);
+        expected = bgbb_conditional_expected_transactions(b, horizon, x, t, T);
+      } else if (model == "bgnbd") {
         const bgnbd_params b{p[0], p[1], p[2], p[3]};
         alive = bgnbd_p_alive(b, x, t, T);
         expected = bgnbd_conditional_expected_transactions(b, horizon, x, t, T);

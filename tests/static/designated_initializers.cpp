@@ -4,7 +4,9 @@
 // a member later therefore cannot break such callers' -Werror builds.
 #include <excellence/excellence.hpp>
 #include <excellence/loyalty/markov_clv.hpp>
+#include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/pls/estimate.hpp>
@@ -66,6 +68,10 @@ namespace {
   [[maybe_unused]] const spend_data repeaters{.weights = {}};
   [[maybe_unused]] const transaction_record purchase{.customer = "1", .amount = 29.33};
   [[maybe_unused]] const model_control control{.cancel = nullptr};
+  [[maybe_unused]] const bgbb_params donations{.alpha = 1.2, .delta = 2.8};
+  [[maybe_unused]] const bgbb_data annual{.weights = {}};
+  [[maybe_unused]] const mbgnbd_params modified{.r = 0.52};
+  [[maybe_unused]] const clv_predictions predictions{.p_alive = {}};
 }
 
 }  // namespace

@@ -500,6 +500,17 @@ TEST_CASE("excellence clv") {
       o.out.starts_with("customer_id,frequency,recency,T,monetary_value\n1,2,30.428571428571427,38.857142857142854,"
                         "22.345\n"));
   CHECK(o.err.starts_with("6919 records, 2357 customers (weeks): "));
+  // BG/BB on the donations (discrete periods, weighted rows).
+  o = run("clv fit " + data + "donations_bgbb.csv --model bgbb --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("customers").get<double>() == 11104);
+  CHECK(std::abs(j.at("log_likelihood").get<double>() + 33225.58127) < 1e-4);
+  o = run("clv predict " + data +
+          "donations_bgbb.csv --model bgbb --params 1.2035223,0.7497163,0.6567182,2.7834417 "
+          "--horizon 5");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.starts_with("p_alive,expected_transactions\n"));
   // Usage errors.
   CHECK(run("clv fit " + data + "cdnow_summary.csv").status == 2);
   CHECK(run("clv fit " + data + "cdnow_summary.csv --model bgbb2").status == 2);

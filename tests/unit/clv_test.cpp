@@ -2,6 +2,7 @@
 // customers, weeks) as fitted by Fader, Hardie & Lee (2005), BTYD, CLVTools, lifetimes and
 // an independent implementation (published.md; cdnow_reference.json).
 #include <excellence/io/csv.hpp>
+#include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
@@ -244,4 +245,34 @@ TEST_CASE("CLV: batch BG/NBD predictions equal the per-customer formulas") {
             .epsilon(1e-12));
   CHECK(test::failure(try_bgnbd_predict(p, customers_of(exact()), 0)).to_string() ==
         "horizon: the horizon must be > 0");
+}
+
+TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
+  const auto table = try_read_csv(clv_data / "donations_bgbb.csv").value();
+  const auto x = table.try_numbers("frequency").value(), t = table.try_numbers("recency").value(),
+             n = table.try_numbers("periods").value(), w = table.try_numbers("weights").value();
+  const auto fit = try_fit_bgbb({x, t, n, w}).value();
+  const auto& ref = reference().at("own_reference_bgbb_donations");
+  CHECK(fit.converged);
+  CHECK(fit.customers == 11104);
+  CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
+  check_params(fit, ref.at("params"), 1e-3);
+  const auto p = bgbb_params::from(fit);
+  // FHS 2010 Table 6 (via lifetimes): P(alive in 2002) 0.11, 0.59, 0.93.
+  CHECK(bgbb_p_alive(p, 0, 0, 6) == doctest::Approx(ref.at("palive_x0_tx0_n6").get<double>()).epsilon(1e-4));
+  CHECK(bgbb_p_alive(p, 2, 4, 6) == doctest::Approx(ref.at("palive_x2_tx4_n6").get<double>()).epsilon(1e-4));
+  CHECK(bgbb_p_alive(p, 6, 6, 6) == doctest::Approx(ref.at("palive_x6_tx6_n6").get<double>()).epsilon(1e-4));
+  // Hardie's spreadsheet: the cohort's expected transactions in 2002-2006, 12884.2.
+  double total = 0;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    total += w[i] * bgbb_conditional_expected_transactions(p, 5, x[i], t[i], n[i]);
+  CHECK(total == doctest::Approx(12884.2).epsilon(1e-5));
+  // BTYD walkthrough: the next 10 years of (0, 0, 6) and (4, 5, 6).
+  CHECK(bgbb_conditional_expected_transactions(p, 10, 0, 0, 6) ==
+        doctest::Approx(ref.at("cond_exp_10_x0_tx0_n6").get<double>()).epsilon(1e-4));
+  CHECK(bgbb_conditional_expected_transactions(p, 10, 4, 5, 6) ==
+        doctest::Approx(ref.at("cond_exp_10_x4_tx5_n6").get<double>()).epsilon(1e-4));
+  const std::vector<double> bad_t{1};  // two transactions cannot end in period 1
+  const std::vector<double> one{2}, six{6};
+  CHECK(test::failure(try_fit_bgbb({one, bad_t, six})).to_string().starts_with("recency[0]: "));
 }

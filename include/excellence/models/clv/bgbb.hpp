@@ -1,0 +1,55 @@
+// The BG/BB model of discrete-time repeat transactions (Fader, Hardie & Shang 2010).
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+#include <excellence/models/clv/fit.hpp>
+
+#include <optional>
+#include <span>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// Each period an active customer transacts with probability p ~ Beta(α, β) and, at its
+/// end, drops out with probability θ ~ Beta(γ, δ).
+struct bgbb_params {
+  double alpha = 0;
+  double beta = 0;
+  double gamma = 0;
+  double delta = 0;
+
+  [[nodiscard]] static bgbb_params from(const clv_fit& fit) {
+    return {fit.param("alpha"), fit.param("beta"), fit.param("gamma"), fit.param("delta")};
+  }
+};
+
+/// Per customer (or per distinct row, with weights): x transactions in n opportunities
+/// after the first, the last in period t_x (0 when x = 0). All whole numbers with
+/// x ≤ t_x ≤ n.
+struct bgbb_data {
+  std::span<const double> frequency{};
+  std::span<const double> recency{};
+  std::span<const double> periods{};
+  std::span<const double> weights{};
+};
+
+/// Checks the data: equal lengths, whole numbers, x ≤ t_x ≤ n with t_x = 0 exactly when
+/// x = 0, weights ≥ 0 with a positive sum. The diagnostic names the element.
+[[nodiscard]] EXCELLENCE_API std::optional<diagnostic> check_bgbb_data(const bgbb_data& data);
+
+/// Maximum-likelihood fit (FHS 2010, eq. 5) from (1, 1, 1, 1) unless given. Errors name
+/// the element that breaks x ≤ t_x ≤ n, whole numbers, weights ≥ 0.
+[[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_bgbb(const bgbb_data& data, const clv_fit_options& options = {},
+                                                          const model_control& control = {});
+
+/// log L of one (x, t_x, n).
+[[nodiscard]] EXCELLENCE_API double bgbb_customer_log_likelihood(const bgbb_params& p, double x, double t_x, double n);
+
+/// P(alive at the start of period n + 1 | x, t_x, n).
+[[nodiscard]] EXCELLENCE_API double bgbb_p_alive(const bgbb_params& p, double x, double t_x, double n);
+
+/// E[transactions in periods n+1 … n+n* | x, t_x, n] (FHS 2010, eq. 13).
+[[nodiscard]] EXCELLENCE_API double bgbb_conditional_expected_transactions(const bgbb_params& p, double future,
+                                                                           double x, double t_x, double n);
+
+EXCELLENCE_END_NAMESPACE
