@@ -6,6 +6,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/pnbd.hpp>
 
 #include <benchmark/benchmark.h>
 #include <boost/random/beta_distribution.hpp>
@@ -71,6 +72,17 @@ void fit_bgnbd_cdnow(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(try_fit_bgnbd(cdnow().view()));
 }
 BENCHMARK(fit_bgnbd_cdnow)->Unit(benchmark::kMillisecond);
+
+void fit_pnbd_cdnow(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(try_fit_pnbd(cdnow().view()));
+}
+BENCHMARK(fit_pnbd_cdnow)->Unit(benchmark::kMillisecond);
+
+void fit_pnbd_million(benchmark::State& state) {
+  const auto& s = million();
+  for (auto _ : state) benchmark::DoNotOptimize(try_fit_pnbd(s.view()));
+}
+BENCHMARK(fit_pnbd_million)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void fit_mbgnbd_cdnow(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(try_fit_mbgnbd(cdnow().view()));

@@ -11,6 +11,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 
 #include <nlohmann/json.hpp>
@@ -25,12 +26,12 @@ namespace {
 
 namespace po = boost::program_options;
 
-const char* const models = "bgnbd, mbgnbd, bgbb or gg";
+const char* const models = "bgnbd, pnbd, mbgnbd, bgbb or gg";
 
 std::string model_of(const po::variables_map& values) {
   if (values.count("model") == 0U) throw usage_error(detail::concat("--model is needed: ", models));
   const auto m = values["model"].as<std::string>();
-  if (m != "bgnbd" && m != "mbgnbd" && m != "bgbb" && m != "gg")
+  if (m != "bgnbd" && m != "pnbd" && m != "mbgnbd" && m != "bgbb" && m != "gg")
     throw usage_error(detail::concat("--model must be ", models));
   return m;
 }
@@ -102,7 +103,7 @@ std::vector<double> parse_params(const std::string& text, std::size_t expected, 
 
 int fit(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv fit DATA.csv --model bgnbd|mbgnbd|bgbb|gg [--json]\n\n"
+      "excellence clv fit DATA.csv --model bgnbd|pnbd|mbgnbd|bgbb|gg [--json]\n\n"
       "Maximum-likelihood fit of a repeat-purchase model (columns frequency, recency, T;\n"
       "for bgbb frequency, recency, periods; optional weights) or of the Gamma-Gamma spend\n"
       "model (frequency, monetary_value; the customers with repeat purchases) (docs/clv.md).\n\noptions");
@@ -126,7 +127,7 @@ int fit(const std::vector<std::string>& args, io streams) {
                     r.error().path.starts_with("periods[") ? std::optional<std::string_view>("periods") : std::nullopt);
   } else {
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    r = model == "bgnbd" ? try_fit_bgnbd(c) : try_fit_mbgnbd(c);
+    r = model == "bgnbd" ? try_fit_bgnbd(c) : model == "pnbd" ? try_fit_pnbd(c) : try_fit_mbgnbd(c);
     if (!r)
       throw_at_cell(data.table, r.error(),
                     r.error().path.starts_with("T[") ? std::optional<std::string_view>("T") : std::nullopt);
@@ -167,7 +168,7 @@ int fit(const std::vector<std::string>& args, io streams) {
 
 int predict(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv predict DATA.csv --model bgnbd|mbgnbd|bgbb|gg --params P1,P2,... [--horizon T]\n\n"
+      "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|bgbb|gg --params P1,P2,... [--horizon T]\n\n"
       "Per-customer predictions as CSV: for bgnbd and mbgnbd p_alive and\n"
       "expected_transactions in the next T (the data's time unit); for gg\n"
       "expected_average_spend (docs/clv.md).\n\noptions");
@@ -193,7 +194,7 @@ int predict(const std::vector<std::string>& args, io streams) {
       out << detail::shortest(*spend) << "\n";
     }
   } else {
-    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, mbgnbd and bgbb");
+    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, pnbd, mbgnbd and bgbb");
     const double horizon = values["horizon"].as<double>();
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
     if (model == "bgbb" && horizon != std::floor(horizon))
@@ -214,6 +215,10 @@ int predict(const std::vector<std::string>& args, io streams) {
         const bgbb_params b{p[0], p[1], p[2], p[3]};
         alive = bgbb_p_alive(b, x, t, T);
         expected = bgbb_conditional_expected_transactions(b, horizon, x, t, T);
+      } else if (model == "pnbd") {
+        const pnbd_params q{p[0], p[1], p[2], p[3]};
+        alive = pnbd_p_alive(q, x, t, T);
+        expected = pnbd_conditional_expected_transactions(q, horizon, x, t, T);
       } else if (model == "bgnbd") {
         const bgnbd_params b{p[0], p[1], p[2], p[3]};
         alive = bgnbd_p_alive(b, x, t, T);

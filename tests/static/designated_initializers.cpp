@@ -7,6 +7,7 @@
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/pls/estimate.hpp>
@@ -71,6 +72,7 @@ namespace {
   [[maybe_unused]] const bgbb_params donations{.alpha = 1.2, .delta = 2.8};
   [[maybe_unused]] const bgbb_data annual{.weights = {}};
   [[maybe_unused]] const mbgnbd_params modified{.r = 0.52};
+  [[maybe_unused]] const pnbd_params pareto{.r = 0.55, .s = 0.61};
   [[maybe_unused]] const clv_predictions predictions{.p_alive = {}};
 }
 

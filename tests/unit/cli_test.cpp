@@ -481,6 +481,10 @@ TEST_CASE("excellence clv") {
   CHECK(j.at("customers").get<double>() == 946);
   CHECK(j.at("left_out_without_repeat_purchases") == 1411);
   CHECK(std::abs(j.at("log_likelihood").get<double>() - ref.at("gg").at("LL").get<double>()) < 1e-4);
+  o = run("clv fit " + data + "cdnow_summary.csv --model pnbd --json");
+  REQUIRE(o.status == 0);
+  CHECK(std::abs(nlohmann::json::parse(o.out).at("log_likelihood").get<double>() -
+                 ref.at("pnbd").at("LL").get<double>()) < 1e-4);
   o = run("clv fit " + data + "cdnow_summary.csv --model mbgnbd");
   CHECK(o.status == 0);
   CHECK(o.out.find("log-likelihood -9582.1357") != std::string::npos);

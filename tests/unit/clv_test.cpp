@@ -6,6 +6,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 
 #include "test_support.hpp"
@@ -275,4 +276,44 @@ TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
   const std::vector<double> bad_t{1};  // two transactions cannot end in period 1
   const std::vector<double> one{2}, six{6};
   CHECK(test::failure(try_fit_bgbb({one, bad_t, six})).to_string().starts_with("recency[0]: "));
+}
+
+TEST_CASE("CLV: Pareto/NBD likelihood, P(alive) and gradient at the reference optimum") {
+  const auto& block = reference().at("per_customer_first20_own_reference");
+  const auto& v = block.at("params_used").at("pnbd");
+  const pnbd_params p{v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
+  for (const auto& row : block.at("rows")) {
+    INFO("customer " << row.at("customer_id").get<int>());
+    const double x = row.at("frequency"), t = row.at("recency"), T = row.at("T");
+    CHECK(std::abs(pnbd_p_alive(p, x, t, T) - row.at("pnbd_p_alive").get<double>()) < 1e-12);
+    CHECK(std::abs(pnbd_conditional_expected_transactions(p, 39, x, t, T) -
+                   row.at("pnbd_exp_purchases_39w").get<double>()) < 1e-10);
+  }
+  // The whole-sample log-likelihood, re-evaluated with mpmath at 50 digits: -9594.976178940.
+  const auto ll = try_pnbd_log_likelihood(p, customers_of(exact())).value();
+  CHECK(std::abs(ll - reference().at("mpmath_check_first20").at("pnbd_LL_full_sample_mpmath").get<double>()) < 1e-8);
+}
+
+TEST_CASE("CLV: Pareto/NBD fit on CDNOW, judged by its log-likelihood and predictions") {
+  const auto fit = try_fit_pnbd(customers_of(exact())).value();
+  const auto& ref = reference().at("own_reference_fits").at("exact").at("pnbd");
+  CHECK(fit.converged);
+  CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
+  CHECK(std::abs(fit.param("r") / ref.at("params").at("r").get<double>() - 1) < 1e-3);
+  CHECK(std::abs(fit.param("alpha") / ref.at("params").at("alpha").get<double>() - 1) < 1e-3);
+  const auto p = pnbd_params::from(fit);
+  // BTYD's spot checks at its own estimates (the vignette's unprinted digits aside).
+  const pnbd_params btyd{0.5533971, 10.5801985, 0.6060625, 11.6562237};
+  CHECK(pnbd_p_alive(btyd, 26, 216.0 / 7, 31) == doctest::Approx(0.997874).epsilon(1e-5));
+  CHECK(pnbd_expected_transactions(btyd, 52) ==
+        doctest::Approx(reference().at("spot_checks").at("pnbd_expectation_t52_btyd_params").get<double>())
+            .epsilon(1e-6));
+  // Predictions at the fitted and the reference parameters agree although s and beta wander.
+  const auto& own = reference().at("spot_checks").at("pnbd_expectation_t=0..9_at_own_fit_rounded");
+  for (std::size_t t = 1; t < 10; ++t)
+    CHECK(pnbd_expected_transactions(p, static_cast<double>(t)) == doctest::Approx(own[t].get<double>()).epsilon(1e-3));
+  REQUIRE(fit.standard_errors.size() == 4);
+  // CLVTools reports SEs of 0.0476, 0.843, 0.187, 6.21.
+  CHECK(fit.standard_errors[0] == doctest::Approx(0.0476).epsilon(0.05));
+  CHECK(fit.standard_errors[3] == doctest::Approx(6.21).epsilon(0.1));
 }

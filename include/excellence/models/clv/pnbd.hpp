@@ -1,0 +1,48 @@
+// The Pareto/NBD model (Schmittlein, Morrison & Colombo 1987): fit and predictions.
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/error.hpp>
+#include <excellence/models/clv/customers.hpp>
+#include <excellence/models/clv/fit.hpp>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// While alive a customer buys at a Poisson rate λ ~ Gamma(r, α); his lifetime is
+/// exponential with rate μ ~ Gamma(s, β).
+struct pnbd_params {
+  double r = 0;
+  double alpha = 0;
+  double s = 0;
+  double beta = 0;
+
+  [[nodiscard]] static pnbd_params from(const clv_fit& fit) {
+    return {fit.param("r"), fit.param("alpha"), fit.param("s"), fit.param("beta")};
+  }
+};
+
+/// Maximum-likelihood fit (Fader & Hardie's note 008 form of the likelihood), from
+/// (1, 1, 1, 1) unless given. The likelihood is flat along s and β: compare fits by their
+/// log-likelihood and predictions rather than by those two parameters.
+[[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_pnbd(const clv_customers& customers,
+                                                          const clv_fit_options& options = {},
+                                                          const model_control& control = {});
+
+/// Σ weight × log L at `params`.
+[[nodiscard]] EXCELLENCE_API result<double> try_pnbd_log_likelihood(const pnbd_params& params,
+                                                                    const clv_customers& customers);
+
+/// log L of one customer.
+[[nodiscard]] EXCELLENCE_API double pnbd_customer_log_likelihood(const pnbd_params& p, double x, double t_x, double T);
+
+/// P(alive | x, t_x, T).
+[[nodiscard]] EXCELLENCE_API double pnbd_p_alive(const pnbd_params& p, double x, double t_x, double T);
+
+/// E[X(t)] for a new customer: rβ/(α(s−1)) [1 − (β/(β+t))^(s−1)] (s ≠ 1).
+[[nodiscard]] EXCELLENCE_API double pnbd_expected_transactions(const pnbd_params& p, double t);
+
+/// E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive).
+[[nodiscard]] EXCELLENCE_API double pnbd_conditional_expected_transactions(const pnbd_params& p, double t, double x,
+                                                                           double t_x, double T);
+
+EXCELLENCE_END_NAMESPACE

@@ -1,0 +1,178 @@
+#include <excellence/detail/diagnose.hpp>
+#include <excellence/models/clv/pnbd.hpp>
+
+#include "clv_fit.hpp"
+
+#include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace excellence::inline v1 {
+
+namespace {
+
+using boost::math::digamma;
+using boost::math::lgamma;
+
+// ₂F₁(a, b; c; z) and its partial derivatives, for a, b, c > 0 and 0 ≤ z < 1: the Gauss
+// series with its terms' derivatives accumulated alongside ((a)ₖ/∂a = (a)ₖ Σⱼ<ₖ 1/(a+j),
+// and so on). In the Pareto/NBD z = |α−β|/(max(α, β)+t) < 1 always; the terms' ratio tends
+// to z, so the sum is short unless one of α, β is far smaller than the other, where it
+// takes longer but still converges (capped at 10⁶ terms: beyond, NaN, which the optimiser
+// backs away from).
+struct hyp2f1_derivatives {
+  double value = 1, d_a = 0, d_b = 0, d_c = 0, d_z = 0;
+};
+
+hyp2f1_derivatives hyp2f1_with_derivatives(double a, double b, double c, double z) {
+  hyp2f1_derivatives h;
+  double term = 1, sa = 0, sb = 0, sc = 0;
+  for (int k = 0; k < 1'000'000; ++k) {
+    const double kd = k;
+    sa += 1 / (a + kd);
+    sb += 1 / (b + kd);
+    sc += 1 / (c + kd);
+    // d/dz of t_{k+1} = (a)(b)/(c) · (t_k-without-z) · (k+1) z^k: from the previous term.
+    const double ratio = (a + kd) * (b + kd) / ((c + kd) * (kd + 1));
+    h.d_z += term * ratio * (kd + 1);  // term·ratio·(k+1) = d/dz of the next term's z^(k+1)
+    term *= ratio * z;
+    h.value += term;
+    h.d_a += term * sa;
+    h.d_b += term * sb;
+    h.d_c -= term * sc;
+    if (term < 1e-17 * h.value && term * (sa + sb + sc + (kd + 1)) < 1e-17 * h.value) return h;
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  return {nan, nan, nan, nan, nan};
+}
+
+// log L of one customer and, when asked, its gradient in (r, α, s, β).
+double customer(double r, double alpha, double s, double beta, double x, double t_x, double T,
+                std::array<double, 4>* gradient) {
+  const double rho = r + s + x;
+  const bool alpha_larger = alpha >= beta;
+  const double head = lgamma(r + x) - lgamma(r) + r * std::log(alpha) + s * std::log(beta);
+  // log term1 = −(r+x) log(α+T) − s log(β+T); log Fᵢ = log H(zᵢ) − ρ log yᵢ.
+  const double log_term1 = -(r + x) * std::log(alpha + T) - s * std::log(beta + T);
+  const double shift = alpha_larger ? alpha : beta;  // y = shift + t
+  const double other = alpha_larger ? beta : alpha;
+  const double b = alpha_larger ? s + 1 : r + x;
+  const double y1 = shift + t_x, y2 = shift + T;
+  const auto h1 = hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y1);
+  const auto h2 = hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y2);
+  const double log_f1 = std::log(h1.value) - rho * std::log(y1);
+  const double log_f2 = std::log(h2.value) - rho * std::log(y2);
+  // Everything scaled by e^−M for range; the gradient's ratios do not depend on M.
+  const double M = std::max(log_term1, log_f1);
+  const double term1 = std::exp(log_term1 - M), f1 = std::exp(log_f1 - M), f2 = std::exp(log_f2 - M);
+  const double k = s / rho;
+  const double inner = term1 + k * (f1 - f2);
+  if (!(inner > 0)) return std::numeric_limits<double>::quiet_NaN();
+  if (gradient != nullptr) {
+    // ∂F/∂(r, α, s, β) for one y (scaled F and y^−ρ factor are F/H).
+    auto dF = [&](const hyp2f1_derivatives& h, double f, double y) {
+      const double unit = f / h.value;  // y^−ρ, scaled
+      const double log_y = std::log(y);
+      std::array<double, 4> d{};
+      d[0] = unit * (h.d_a + (alpha_larger ? 0.0 : h.d_b) + h.d_c) - f * log_y;
+      d[2] = unit * (h.d_a + (alpha_larger ? h.d_b : 0.0) + h.d_c) - f * log_y;
+      if (alpha_larger) {  // y = α + t, z = (α − β)/y
+        d[1] = unit * h.d_z * (y - (alpha - beta)) / (y * y) - rho * f / y;
+        d[3] = -unit * h.d_z / y;
+      } else {  // y = β + t, z = (β − α)/y
+        d[1] = -unit * h.d_z / y;
+        d[3] = unit * h.d_z * (y - (beta - alpha)) / (y * y) - rho * f / y;
+      }
+      return d;
+    };
+    const auto d1 = dF(h1, f1, y1), d2 = dF(h2, f2, y2);
+    const std::array<double, 4> d_term1{-std::log(alpha + T) * term1, -(r + x) / (alpha + T) * term1,
+                                        -std::log(beta + T) * term1, -s / (beta + T) * term1};
+    const std::array<double, 4> d_k{-s / (rho * rho), 0, 1 / rho - s / (rho * rho), 0};
+    const std::array<double, 4> d_head{digamma(r + x) - digamma(r) + std::log(alpha), r / alpha, std::log(beta),
+                                       s / beta};
+    for (std::size_t j = 0; j < 4; ++j)
+      (*gradient)[j] = d_head[j] + (d_term1[j] + d_k[j] * (f1 - f2) + k * (d1[j] - d2[j])) / inner;
+  }
+  return head + M + std::log(inner);
+}
+
+double total_weight(const clv_customers& c) {
+  if (c.weights.empty()) return static_cast<double>(c.frequency.size());
+  double s = 0;
+  for (const double w : c.weights) s += w;
+  return s;
+}
+
+double sum_log_likelihood(const clv_customers& c, const std::vector<double>& params, std::vector<double>& gradient,
+                          unsigned threads) {
+  std::array<std::array<double, 5>, 64> parts{};
+  const std::size_t used =
+      clv_core::parallel_parts(c.frequency.size(), threads, [&](std::size_t from, std::size_t to, std::size_t slot) {
+        std::array<double, 5> acc{};
+        std::array<double, 4> g{};
+        for (std::size_t i = from; i < to; ++i) {
+          const double w = c.weights.empty() ? 1.0 : c.weights[i];
+          acc[0] +=
+              w * customer(params[0], params[1], params[2], params[3], c.frequency[i], c.recency[i], c.age[i], &g);
+          for (std::size_t j = 0; j < 4; ++j) acc[j + 1] += w * g[j];
+        }
+        parts[slot] = acc;
+      });
+  gradient.assign(4, 0.0);
+  double total = 0;
+  for (std::size_t s = 0; s < used; ++s) {
+    total += parts[s][0];
+    for (std::size_t j = 0; j < 4; ++j) gradient[j] += parts[s][j + 1];
+  }
+  return total;
+}
+
+}  // namespace
+
+double pnbd_customer_log_likelihood(const pnbd_params& p, double x, double t_x, double T) {
+  return customer(p.r, p.alpha, p.s, p.beta, x, t_x, T, nullptr);
+}
+
+double pnbd_p_alive(const pnbd_params& p, double x, double t_x, double T) {
+  // P(alive) = C·term1 / L: the ratio of term1 to the bracket of the likelihood.
+  const double log_term1 = -(p.r + x) * std::log(p.alpha + T) - p.s * std::log(p.beta + T);
+  const double head = lgamma(p.r + x) - lgamma(p.r) + p.r * std::log(p.alpha) + p.s * std::log(p.beta);
+  return std::exp(head + log_term1 - customer(p.r, p.alpha, p.s, p.beta, x, t_x, T, nullptr));
+}
+
+double pnbd_expected_transactions(const pnbd_params& p, double t) {
+  return p.r * p.beta / (p.alpha * (p.s - 1)) * (1 - std::pow(p.beta / (p.beta + t), p.s - 1));
+}
+
+double pnbd_conditional_expected_transactions(const pnbd_params& p, double t, double x, double t_x, double T) {
+  return (p.r + x) * (p.beta + T) / ((p.alpha + T) * (p.s - 1)) *
+         (1 - std::pow((p.beta + T) / (p.beta + T + t), p.s - 1)) * pnbd_p_alive(p, x, t_x, T);
+}
+
+result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,
+                             const model_control& control) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  if (!options.start.empty() && options.start.size() != 4)
+    return detail::input_error(errc::invalid_value, "start", "the Pareto/NBD has 4 parameters: r, alpha, s, beta");
+  const clv_core::log_likelihood ll = [&](const std::vector<double>& params, std::vector<double>& gradient) {
+    return sum_log_likelihood(customers, params, gradient, options.threads);
+  };
+  return clv_core::maximise("pnbd", {"r", "alpha", "s", "beta"},
+                            options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
+                            total_weight(customers), ll, options, control);
+}
+
+result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_customers& customers) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  for (const double v : {params.r, params.alpha, params.s, params.beta})
+    if (!std::isfinite(v) || !(v > 0))
+      return detail::input_error(errc::out_of_range, "params", "Pareto/NBD parameters must be > 0");
+  std::vector<double> gradient;
+  return sum_log_likelihood(customers, {params.r, params.alpha, params.s, params.beta}, gradient, 0);
+}
+
+}  // namespace excellence::inline v1
