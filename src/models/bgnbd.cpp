@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 
 namespace excellence::inline v1 {
 
@@ -27,24 +26,16 @@ struct x_terms {
 
 class bgnbd_likelihood {
  public:
-  bgnbd_likelihood(const clv_customers& c, unsigned threads) : c_(c), threads_(threads) {
-    for (const double x : c.frequency) index_.emplace(x, 0);
-    std::size_t k = 0;
-    for (auto& [x, i] : index_) {
-      i = k++;
-      xs_.push_back(x);
-    }
-    slot_.reserve(c.frequency.size());
-    for (const double x : c.frequency) slot_.push_back(index_.at(x));
-  }
+  bgnbd_likelihood(const clv_customers& c, unsigned threads)
+      : c_(c), threads_(threads), x_(clv_core::distinct_frequencies(c.frequency)) {}
 
   double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
-    std::vector<x_terms> terms(xs_.size());
+    std::vector<x_terms> terms(x_.values.size());
     const double lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b);
     const double psi_ab = digamma(a + b), psi_a = digamma(a), psi_b = digamma(b), psi_r = digamma(r);
-    for (std::size_t k = 0; k < xs_.size(); ++k) {
-      const double x = xs_[k];
+    for (std::size_t k = 0; k < x_.values.size(); ++k) {
+      const double x = x_.values[k];
       auto& t = terms[k];
       t.a1 = lgamma(r + x) - lgamma(r) + r * std::log(alpha);
       t.a1_r = digamma(r + x) - psi_r + std::log(alpha);
@@ -65,7 +56,7 @@ class bgnbd_likelihood {
           for (std::size_t i = from; i < to; ++i) {
             const double x = c_.frequency[i];
             const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
-            const auto& t = terms[slot_[i]];
+            const auto& t = terms[x_.slot[i]];
             const double log_aT = std::log(alpha + c_.age[i]);
             const double a2 = t.b2 - (r + x) * log_aT;
             double ll = t.a1, w2 = 1, w3 = 0, log_atx = 0;
@@ -101,9 +92,7 @@ class bgnbd_likelihood {
  private:
   const clv_customers& c_;
   unsigned threads_;
-  std::map<double, std::size_t> index_{};
-  std::vector<double> xs_{};
-  std::vector<std::size_t> slot_{};
+  clv_core::frequency_slots x_{};
 };
 
 double total_weight(const clv_customers& c) {

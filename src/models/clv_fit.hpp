@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -35,6 +37,31 @@ inline std::size_t parallel_parts(std::size_t n, unsigned threads_asked,
   part(0, n / threads, 0);
   for (auto& th : pool) th.join();
   return threads;
+}
+
+/// The distinct frequencies and each customer's index among them: the likelihoods compute
+/// their lgamma and digamma terms once per distinct x. Frequencies are whole numbers ≥ 0
+/// (checked before), so a direct table replaces a search.
+struct frequency_slots {
+  std::vector<double> values{};
+  std::vector<std::uint32_t> slot{};
+};
+
+inline frequency_slots distinct_frequencies(const std::span<const double> frequency) {
+  double largest = 0;
+  for (const double x : frequency) largest = std::max(largest, x);
+  std::vector<std::int64_t> position(static_cast<std::size_t>(largest) + 1, -1);
+  frequency_slots f;
+  f.slot.reserve(frequency.size());
+  for (const double x : frequency) {
+    auto& p = position[static_cast<std::size_t>(x)];
+    if (p < 0) {
+      p = static_cast<std::int64_t>(f.values.size());
+      f.values.push_back(x);
+    }
+    f.slot.push_back(static_cast<std::uint32_t>(p));
+  }
+  return f;
 }
 
 }  // namespace excellence::inline v1::clv_core

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 
 namespace excellence::inline v1 {
 
@@ -24,22 +23,16 @@ struct x_terms {
 
 class mbgnbd_likelihood {
  public:
-  mbgnbd_likelihood(const clv_customers& c, unsigned threads) : c_(c), threads_(threads) {
-    for (const double x : c.frequency) index_.emplace(x, 0);
-    for (auto& [x, i] : index_) {
-      i = xs_.size();
-      xs_.push_back(x);
-    }
-    for (const double x : c.frequency) slot_.push_back(index_.at(x));
-  }
+  mbgnbd_likelihood(const clv_customers& c, unsigned threads)
+      : c_(c), threads_(threads), x_(clv_core::distinct_frequencies(c.frequency)) {}
 
   double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
     const double log_alpha = std::log(alpha), psi_r = digamma(r), psi_ab = digamma(a + b), psi_b = digamma(b);
     const double lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b);
-    std::vector<x_terms> terms(xs_.size());
-    for (std::size_t k = 0; k < xs_.size(); ++k) {
-      const double x = xs_[k];
+    std::vector<x_terms> terms(x_.values.size());
+    for (std::size_t k = 0; k < x_.values.size(); ++k) {
+      const double x = x_.values[k];
       const double psi_abx1 = digamma(a + b + x + 1);
       terms[k] = {
           lgamma(r + x) - lgamma(r) + r * log_alpha + lgamma(a) + lgamma(b + x + 1) - lgamma(a + b + x + 1) - lbeta_ab,
@@ -53,7 +46,7 @@ class mbgnbd_likelihood {
           for (std::size_t i = from; i < to; ++i) {
             const double x = c_.frequency[i];
             const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
-            const auto& t = terms[slot_[i]];
+            const auto& t = terms[x_.slot[i]];
             const double l_T = std::log(alpha + c_.age[i]), l_tx = std::log(alpha + c_.recency[i]);
             const double u = -(r + x) * l_T;
             const double v = log_a - std::log(b + x) - (r + x) * l_tx;
@@ -80,9 +73,7 @@ class mbgnbd_likelihood {
  private:
   const clv_customers& c_;
   unsigned threads_;
-  std::map<double, std::size_t> index_{};
-  std::vector<double> xs_{};
-  std::vector<std::size_t> slot_{};
+  clv_core::frequency_slots x_{};
 };
 
 double total_weight(const clv_customers& c) {

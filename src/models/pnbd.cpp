@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace excellence::inline v1 {
 
@@ -49,20 +50,86 @@ hyp2f1_derivatives hyp2f1_with_derivatives(double a, double b, double c, double 
   return {nan, nan, nan, nan, nan};
 }
 
-// log L of one customer and, when asked, its gradient in (r, α, s, β).
+// The series of ₂F₁(a, b; a+1; z) and its derivatives for one frequency x, with the
+// coefficients (a)ₖ(b)ₖ/((c)ₖ k!) and the running sums Σ 1/(a+j), Σ 1/(b+j), Σ 1/(c+j)
+// computed once: each customer then only multiplies powers of his z (no divisions).
+class series_table {
+ public:
+  series_table() = default;
+  series_table(double a, double b, double c, double z_max) {
+    double coef = 1, sa = 0, sb = 0, sc = 0;
+    for (int k = 0; k < 1'000'000; ++k) {
+      const double kd = k;
+      coef_.push_back(coef);
+      sa_.push_back(sa);
+      sb_.push_back(sb);
+      sc_.push_back(sc);
+      // Enough terms for the largest z of this frequency.
+      if (k > 0 && coef * std::pow(z_max, kd) * (1 + sa + sb + sc + kd) < 1e-17) return;
+      coef *= (a + kd) * (b + kd) / ((c + kd) * (kd + 1));
+      sa += 1 / (a + kd);
+      sb += 1 / (b + kd);
+      sc += 1 / (c + kd);
+    }
+    complete_ = false;
+  }
+
+  [[nodiscard]] hyp2f1_derivatives operator()(double z) const {
+    if (!complete_) {
+      const double nan = std::numeric_limits<double>::quiet_NaN();
+      return {nan, nan, nan, nan, nan};
+    }
+    hyp2f1_derivatives h{0, 0, 0, 0, 0};
+    double zk = 1;   // z^k
+    double zk1 = 0;  // k z^(k−1)
+    for (std::size_t k = 0; k < coef_.size(); ++k) {
+      const double term = coef_[k] * zk;
+      h.value += term;
+      h.d_a += term * sa_[k];
+      h.d_b += term * sb_[k];
+      h.d_c -= term * sc_[k];
+      h.d_z += coef_[k] * zk1;
+      zk1 = static_cast<double>(k + 1) * zk;
+      zk *= z;
+      if (term < 1e-17 * h.value && k > 0 &&
+          term * (1 + sa_[k] + sb_[k] + sc_[k] + static_cast<double>(k)) < 1e-17 * h.value)
+        break;
+    }
+    return h;
+  }
+
+ private:
+  std::vector<double> coef_{}, sa_{}, sb_{}, sc_{};
+  bool complete_ = true;
+};
+
+// What depends on the frequency only: the series table, lgamma(r+x) − lgamma(r) and
+// digamma(r+x) − digamma(r).
+struct frequency_terms {
+  const series_table* table = nullptr;
+  double lgamma_ratio = 0;
+  double digamma_difference = 0;
+};
+
+// log L of one customer and, when asked, its gradient in (r, α, s, β). `terms`, when
+// given, carries the work shared by customers of the same frequency.
 double customer(double r, double alpha, double s, double beta, double x, double t_x, double T,
-                std::array<double, 4>* gradient) {
+                std::array<double, 4>* gradient, const frequency_terms* terms = nullptr) {
   const double rho = r + s + x;
   const bool alpha_larger = alpha >= beta;
-  const double head = lgamma(r + x) - lgamma(r) + r * std::log(alpha) + s * std::log(beta);
+  const series_table* table = terms != nullptr ? terms->table : nullptr;
+  const double head =
+      (terms != nullptr ? terms->lgamma_ratio : lgamma(r + x) - lgamma(r)) + r * std::log(alpha) + s * std::log(beta);
   // log term1 = −(r+x) log(α+T) − s log(β+T); log Fᵢ = log H(zᵢ) − ρ log yᵢ.
   const double log_term1 = -(r + x) * std::log(alpha + T) - s * std::log(beta + T);
   const double shift = alpha_larger ? alpha : beta;  // y = shift + t
   const double other = alpha_larger ? beta : alpha;
   const double b = alpha_larger ? s + 1 : r + x;
   const double y1 = shift + t_x, y2 = shift + T;
-  const auto h1 = hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y1);
-  const auto h2 = hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y2);
+  const auto h1 = table != nullptr ? (*table)((shift - other) / y1)
+                                   : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y1);
+  const auto h2 = table != nullptr ? (*table)((shift - other) / y2)
+                                   : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y2);
   const double log_f1 = std::log(h1.value) - rho * std::log(y1);
   const double log_f2 = std::log(h2.value) - rho * std::log(y2);
   // Everything scaled by e^−M for range; the gradient's ratios do not depend on M.
@@ -92,8 +159,9 @@ double customer(double r, double alpha, double s, double beta, double x, double 
     const std::array<double, 4> d_term1{-std::log(alpha + T) * term1, -(r + x) / (alpha + T) * term1,
                                         -std::log(beta + T) * term1, -s / (beta + T) * term1};
     const std::array<double, 4> d_k{-s / (rho * rho), 0, 1 / rho - s / (rho * rho), 0};
-    const std::array<double, 4> d_head{digamma(r + x) - digamma(r) + std::log(alpha), r / alpha, std::log(beta),
-                                       s / beta};
+    const std::array<double, 4> d_head{
+        (terms != nullptr ? terms->digamma_difference : digamma(r + x) - digamma(r)) + std::log(alpha), r / alpha,
+        std::log(beta), s / beta};
     for (std::size_t j = 0; j < 4; ++j)
       (*gradient)[j] = d_head[j] + (d_term1[j] + d_k[j] * (f1 - f2) + k * (d1[j] - d2[j])) / inner;
   }
@@ -107,8 +175,25 @@ double total_weight(const clv_customers& c) {
   return s;
 }
 
-double sum_log_likelihood(const clv_customers& c, const std::vector<double>& params, std::vector<double>& gradient,
-                          unsigned threads) {
+double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slots& xs,
+                          const std::vector<double>& params, std::vector<double>& gradient, unsigned threads) {
+  const double r = params[0], alpha = params[1], s = params[2], beta = params[3];
+  // One series table per distinct frequency, long enough for its customers' largest z
+  // (at the smallest t_x, where y = max(α, β) + t_x is smallest).
+  const bool alpha_larger = alpha >= beta;
+  const double shift = alpha_larger ? alpha : beta, gap = std::abs(alpha - beta);
+  std::vector<double> smallest_t(xs.values.size(), std::numeric_limits<double>::infinity());
+  for (std::size_t i = 0; i < c.frequency.size(); ++i)
+    smallest_t[xs.slot[i]] = std::min(smallest_t[xs.slot[i]], c.recency[i]);
+  std::vector<series_table> tables;
+  std::vector<frequency_terms> terms;
+  tables.reserve(xs.values.size());
+  const double lgamma_r = lgamma(r), digamma_r = digamma(r);
+  for (std::size_t k = 0; k < xs.values.size(); ++k) {
+    const double x = xs.values[k], rho = r + s + x;
+    tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + smallest_t[k]));
+    terms.push_back({&tables.back(), lgamma(r + x) - lgamma_r, digamma(r + x) - digamma_r});
+  }
   std::array<std::array<double, 5>, 64> parts{};
   const std::size_t used =
       clv_core::parallel_parts(c.frequency.size(), threads, [&](std::size_t from, std::size_t to, std::size_t slot) {
@@ -116,17 +201,16 @@ double sum_log_likelihood(const clv_customers& c, const std::vector<double>& par
         std::array<double, 4> g{};
         for (std::size_t i = from; i < to; ++i) {
           const double w = c.weights.empty() ? 1.0 : c.weights[i];
-          acc[0] +=
-              w * customer(params[0], params[1], params[2], params[3], c.frequency[i], c.recency[i], c.age[i], &g);
+          acc[0] += w * customer(r, alpha, s, beta, c.frequency[i], c.recency[i], c.age[i], &g, &terms[xs.slot[i]]);
           for (std::size_t j = 0; j < 4; ++j) acc[j + 1] += w * g[j];
         }
         parts[slot] = acc;
       });
   gradient.assign(4, 0.0);
   double total = 0;
-  for (std::size_t s = 0; s < used; ++s) {
-    total += parts[s][0];
-    for (std::size_t j = 0; j < 4; ++j) gradient[j] += parts[s][j + 1];
+  for (std::size_t part = 0; part < used; ++part) {
+    total += parts[part][0];
+    for (std::size_t j = 0; j < 4; ++j) gradient[j] += parts[part][j + 1];
   }
   return total;
 }
@@ -158,8 +242,9 @@ result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_optio
   if (auto bad = detail::check_clv_customers(customers)) return *bad;
   if (!options.start.empty() && options.start.size() != 4)
     return detail::input_error(errc::invalid_value, "start", "the Pareto/NBD has 4 parameters: r, alpha, s, beta");
+  const auto xs = clv_core::distinct_frequencies(customers.frequency);
   const clv_core::log_likelihood ll = [&](const std::vector<double>& params, std::vector<double>& gradient) {
-    return sum_log_likelihood(customers, params, gradient, options.threads);
+    return sum_log_likelihood(customers, xs, params, gradient, options.threads);
   };
   return clv_core::maximise("pnbd", {"r", "alpha", "s", "beta"},
                             options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
@@ -172,7 +257,8 @@ result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_cust
     if (!std::isfinite(v) || !(v > 0))
       return detail::input_error(errc::out_of_range, "params", "Pareto/NBD parameters must be > 0");
   std::vector<double> gradient;
-  return sum_log_likelihood(customers, {params.r, params.alpha, params.s, params.beta}, gradient, 0);
+  return sum_log_likelihood(customers, clv_core::distinct_frequencies(customers.frequency),
+                            {params.r, params.alpha, params.s, params.beta}, gradient, 0);
 }
 
 }  // namespace excellence::inline v1
