@@ -49,10 +49,10 @@ class bgnbd_likelihood {
         t.b3_b = digamma(b + x - 1) - psi_abx - psi_b + psi_ab;
       }
     }
-    std::array<std::vector<double>, 64> parts;
+    std::array<std::array<double, 5>, 64> parts{};
     const std::size_t used = clv_core::parallel_parts(
         c_.frequency.size(), threads_, [&](std::size_t from, std::size_t to, std::size_t slot) {
-          std::vector<double> sum(5, 0.0);  // LL, ∂r, ∂α, ∂a, ∂b
+          std::array<double, 5> sum{};  // LL, ∂r, ∂α, ∂a, ∂b
           for (std::size_t i = from; i < to; ++i) {
             const double x = c_.frequency[i];
             const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
@@ -78,15 +78,9 @@ class bgnbd_likelihood {
             sum[3] += w * (w2 * t.b2_a + w3 * t.b3_a);
             sum[4] += w * (w2 * t.b2_b + w3 * t.b3_b);
           }
-          parts[slot] = std::move(sum);
+          parts[slot] = sum;
         });
-    double total = 0;
-    gradient.assign(4, 0.0);
-    for (std::size_t s = 0; s < used; ++s) {
-      total += parts[s][0];
-      for (std::size_t k = 0; k < 4; ++k) gradient[k] += parts[s][k + 1];
-    }
-    return total;
+    return clv_core::reduce(parts, used, gradient);
   }
 
  private:
@@ -95,34 +89,17 @@ class bgnbd_likelihood {
   clv_core::frequency_slots x_{};
 };
 
-double total_weight(const clv_customers& c) {
-  if (c.weights.empty()) return static_cast<double>(c.frequency.size());
-  double s = 0;
-  for (const double w : c.weights) s += w;
-  return s;
-}
-
 }  // namespace
 
 result<clv_fit> try_fit_bgnbd(const clv_customers& customers, const clv_fit_options& options,
                               const model_control& control) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  if (!options.start.empty() && options.start.size() != 4)
-    return detail::input_error(errc::invalid_value, "start", "the BG/NBD has 4 parameters: r, alpha, a, b");
-  const bgnbd_likelihood ll(customers, options.threads);
-  return clv_core::maximise("bgnbd", {"r", "alpha", "a", "b"},
-                            options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
-                            total_weight(customers), std::cref(ll), options, control);
+  return clv_core::fit_model("bgnbd", {"r", "alpha", "a", "b"}, customers, options, control,
+                             [&] { return clv_core::log_likelihood(bgnbd_likelihood(customers, options.threads)); });
 }
 
 result<double> try_bgnbd_log_likelihood(const bgnbd_params& params, const clv_customers& customers) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  for (const double v : {params.r, params.alpha, params.a, params.b})
-    if (!std::isfinite(v) || !(v > 0))
-      return detail::input_error(errc::out_of_range, "params", "BG/NBD parameters must be > 0");
-  const bgnbd_likelihood ll(customers, 0);
-  std::vector<double> gradient;
-  return ll({params.r, params.alpha, params.a, params.b}, gradient);
+  return clv_core::log_likelihood_at({params.r, params.alpha, params.a, params.b}, customers,
+                                     [&] { return clv_core::log_likelihood(bgnbd_likelihood(customers, 0)); });
 }
 
 result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_customers& customers, double horizon,

@@ -2,10 +2,15 @@
 // and a parallel sum over customers.
 #pragma once
 
+#include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
+#include <excellence/models/clv/customers.hpp>
 #include <excellence/models/clv/fit.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -37,6 +42,53 @@ inline std::size_t parallel_parts(std::size_t n, unsigned threads_asked,
   part(0, n / threads, 0);
   for (auto& th : pool) th.join();
   return threads;
+}
+
+/// Σ weights, or the number of customers.
+inline double total_weight(const clv_customers& c) {
+  if (c.weights.empty()) return static_cast<double>(c.frequency.size());
+  double s = 0;
+  for (const double w : c.weights) s += w;
+  return s;
+}
+
+/// Per-thread partial sums [log L, ∂₁, …] added up: returns log L, fills the gradient.
+template <std::size_t N>
+double reduce(const std::array<std::array<double, N>, 64>& parts, std::size_t used, std::vector<double>& gradient) {
+  gradient.assign(N - 1, 0.0);
+  double total = 0;
+  for (std::size_t p = 0; p < used; ++p) {
+    total += parts[p][0];
+    for (std::size_t j = 1; j < N; ++j) gradient[j - 1] += parts[p][j];
+  }
+  return total;
+}
+
+/// The fit of a continuous-time model: checks the summary and the start, then builds the
+/// likelihood (`make()`, only on valid data) and maximises it from all ones by default.
+template <class Make>
+result<clv_fit> fit_model(const char* model, std::vector<std::string> names, const clv_customers& customers,
+                          const clv_fit_options& options, const model_control& control, Make make) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  if (!options.start.empty() && options.start.size() != names.size())
+    return detail::input_error(
+        errc::invalid_value, "start",
+        detail::concat("the model has ", std::to_string(names.size()), " parameters: ", detail::join(names, ", ")));
+  const log_likelihood ll = make();
+  std::vector<double> start = options.start.empty() ? std::vector<double>(names.size(), 1.0) : options.start;
+  return maximise(model, std::move(names), std::move(start), total_weight(customers), ll, options, control);
+}
+
+/// Σ weight × log L at given parameters, which must be positive.
+template <class Make>
+result<double> log_likelihood_at(std::vector<double> params, const clv_customers& customers, Make make) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  for (std::size_t i = 0; i < params.size(); ++i)
+    if (!std::isfinite(params[i]) || !(params[i] > 0))
+      return detail::input_error(errc::out_of_range, detail::indexed("params", i), "parameters must be > 0");
+  const log_likelihood ll = make();
+  std::vector<double> gradient;
+  return ll(params, gradient);
 }
 
 /// The distinct frequencies and each customer's index among them: the likelihoods compute

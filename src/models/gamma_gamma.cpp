@@ -55,13 +55,7 @@ result<clv_fit> try_fit_gamma_gamma(const spend_data& data, const clv_fit_option
           }
           parts[slot] = s;
         });
-    gradient.assign(3, 0.0);
-    double total = 0;
-    for (std::size_t s = 0; s < used; ++s) {
-      total += parts[s][0];
-      for (std::size_t k = 0; k < 3; ++k) gradient[k] += parts[s][k + 1];
-    }
-    return total;
+    return clv_core::reduce(parts, used, gradient);
   };
   return clv_core::maximise("gamma_gamma", {"p", "q", "gamma"},
                             options.start.empty() ? std::vector<double>{1, 1, 1} : options.start, customers, ll,

@@ -61,13 +61,7 @@ class mbgnbd_likelihood {
           }
           parts[slot] = s;
         });
-    double total = 0;
-    gradient.assign(4, 0.0);
-    for (std::size_t s = 0; s < used; ++s) {
-      total += parts[s][0];
-      for (std::size_t k = 0; k < 4; ++k) gradient[k] += parts[s][k + 1];
-    }
-    return total;
+    return clv_core::reduce(parts, used, gradient);
   }
 
  private:
@@ -76,34 +70,17 @@ class mbgnbd_likelihood {
   clv_core::frequency_slots x_{};
 };
 
-double total_weight(const clv_customers& c) {
-  if (c.weights.empty()) return static_cast<double>(c.frequency.size());
-  double s = 0;
-  for (const double w : c.weights) s += w;
-  return s;
-}
-
 }  // namespace
 
 result<clv_fit> try_fit_mbgnbd(const clv_customers& customers, const clv_fit_options& options,
                                const model_control& control) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  if (!options.start.empty() && options.start.size() != 4)
-    return detail::input_error(errc::invalid_value, "start", "the MBG/NBD has 4 parameters: r, alpha, a, b");
-  const mbgnbd_likelihood ll(customers, options.threads);
-  return clv_core::maximise("mbgnbd", {"r", "alpha", "a", "b"},
-                            options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
-                            total_weight(customers), std::cref(ll), options, control);
+  return clv_core::fit_model("mbgnbd", {"r", "alpha", "a", "b"}, customers, options, control,
+                             [&] { return clv_core::log_likelihood(mbgnbd_likelihood(customers, options.threads)); });
 }
 
 result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params, const clv_customers& customers) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  for (const double v : {params.r, params.alpha, params.a, params.b})
-    if (!std::isfinite(v) || !(v > 0))
-      return detail::input_error(errc::out_of_range, "params", "MBG/NBD parameters must be > 0");
-  const mbgnbd_likelihood ll(customers, 0);
-  std::vector<double> gradient;
-  return ll({params.r, params.alpha, params.a, params.b}, gradient);
+  return clv_core::log_likelihood_at({params.r, params.alpha, params.a, params.b}, customers,
+                                     [&] { return clv_core::log_likelihood(mbgnbd_likelihood(customers, 0)); });
 }
 
 }  // namespace excellence::inline v1

@@ -168,13 +168,6 @@ double customer(double r, double alpha, double s, double beta, double x, double 
   return head + M + std::log(inner);
 }
 
-double total_weight(const clv_customers& c) {
-  if (c.weights.empty()) return static_cast<double>(c.frequency.size());
-  double s = 0;
-  for (const double w : c.weights) s += w;
-  return s;
-}
-
 double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slots& xs,
                           const std::vector<double>& params, std::vector<double>& gradient, unsigned threads) {
   const double r = params[0], alpha = params[1], s = params[2], beta = params[3];
@@ -206,13 +199,7 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
         }
         parts[slot] = acc;
       });
-  gradient.assign(4, 0.0);
-  double total = 0;
-  for (std::size_t part = 0; part < used; ++part) {
-    total += parts[part][0];
-    for (std::size_t j = 0; j < 4; ++j) gradient[j] += parts[part][j + 1];
-  }
-  return total;
+  return clv_core::reduce(parts, used, gradient);
 }
 
 }  // namespace
@@ -239,26 +226,22 @@ double pnbd_conditional_expected_transactions(const pnbd_params& p, double t, do
 
 result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,
                              const model_control& control) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  if (!options.start.empty() && options.start.size() != 4)
-    return detail::input_error(errc::invalid_value, "start", "the Pareto/NBD has 4 parameters: r, alpha, s, beta");
-  const auto xs = clv_core::distinct_frequencies(customers.frequency);
-  const clv_core::log_likelihood ll = [&](const std::vector<double>& params, std::vector<double>& gradient) {
-    return sum_log_likelihood(customers, xs, params, gradient, options.threads);
-  };
-  return clv_core::maximise("pnbd", {"r", "alpha", "s", "beta"},
-                            options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
-                            total_weight(customers), ll, options, control);
+  return clv_core::fit_model("pnbd", {"r", "alpha", "s", "beta"}, customers, options, control, [&] {
+    return clv_core::log_likelihood(
+        [&customers, xs = clv_core::distinct_frequencies(customers.frequency), threads = options.threads](
+            const std::vector<double>& params, std::vector<double>& gradient) {
+          return sum_log_likelihood(customers, xs, params, gradient, threads);
+        });
+  });
 }
 
 result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_customers& customers) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  for (const double v : {params.r, params.alpha, params.s, params.beta})
-    if (!std::isfinite(v) || !(v > 0))
-      return detail::input_error(errc::out_of_range, "params", "Pareto/NBD parameters must be > 0");
-  std::vector<double> gradient;
-  return sum_log_likelihood(customers, clv_core::distinct_frequencies(customers.frequency),
-                            {params.r, params.alpha, params.s, params.beta}, gradient, 0);
+  return clv_core::log_likelihood_at({params.r, params.alpha, params.s, params.beta}, customers, [&] {
+    return clv_core::log_likelihood([&customers, xs = clv_core::distinct_frequencies(customers.frequency)](
+                                        const std::vector<double>& p, std::vector<double>& gradient) {
+      return sum_log_likelihood(customers, xs, p, gradient, 0);
+    });
+  });
 }
 
 }  // namespace excellence::inline v1
