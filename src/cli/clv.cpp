@@ -13,6 +13,7 @@
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/value.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -236,6 +237,62 @@ int predict(const std::vector<std::string>& args, io streams) {
   return exit_ok;
 }
 
+int residual_value(const std::vector<std::string>& args, io streams) {
+  po::options_description options(
+      "excellence clv value DATA.csv --model bgnbd|pnbd|mbgnbd --params P1,P2,P3,P4\n"
+      "                   --spend-params p,q,gamma --discount D --period-length L --periods K\n\n"
+      "Discounted residual lifetime value per customer as CSV: the transactions the model\n"
+      "expects in each of K periods of length L (in the data's time unit), times the\n"
+      "Gamma-Gamma expected spend, discounted at D per period. Columns frequency, recency,\n"
+      "T, monetary_value (docs/clv.md).\n\noptions");
+  options.add_options()("model", po::value<std::string>(), "bgnbd, pnbd or mbgnbd")(
+      "params", po::value<std::string>(), "the transaction model's parameters")(
+      "spend-params", po::value<std::string>(), "the Gamma-Gamma parameters p,q,gamma")("discount", po::value<double>(),
+                                                                                        "discount rate per period")(
+      "period-length", po::value<double>(), "length of one discounting period, in the data's time unit")(
+      "periods", po::value<std::int32_t>(), "number of periods");
+  const auto parsed = parse_file_command(args, options, "clv value", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
+  for (const char* required : {"model", "params", "spend-params", "discount", "period-length", "periods"})
+    if (values.count(required) == 0U) throw usage_error(detail::concat("clv value needs --", required));
+  const auto model = values["model"].as<std::string>();
+  if (model != "bgnbd" && model != "pnbd" && model != "mbgnbd")
+    throw usage_error("--model must be bgnbd, pnbd or mbgnbd");
+  const auto p = parse_params(values["params"].as<std::string>(), 4, model);
+  const auto g = parse_params(values["spend-params"].as<std::string>(), 3, "gg");
+  auto data = read_summary(values["file"].as<std::string>(), model);
+  data.monetary = data.table.try_numbers("monetary_value").value();
+  const gamma_gamma_params spend_model{g[0], g[1], g[2]};
+  std::vector<double> spend;
+  for (std::size_t i = 0; i < data.frequency.size(); ++i) {
+    const auto m = try_expected_average_spend(spend_model, data.frequency[i], data.monetary[i]);
+    if (!m) throw data_error(m.error());
+    spend.push_back(*m);
+  }
+  const auto kind = model == "bgnbd"  ? transaction_model::bgnbd
+                    : model == "pnbd" ? transaction_model::pnbd
+                                      : transaction_model::mbgnbd;
+  const clv_customers c{data.frequency, data.recency, data.age, data.weights};
+  const auto v = try_residual_value(
+      kind, p, c, spend,
+      {values["discount"].as<double>(), values["period-length"].as<double>(), values["periods"].as<std::int32_t>()});
+  if (!v) {
+    const auto& d = v.error();
+    if (d.path.find('[') != std::string::npos && !d.path.starts_with("params")) throw_at_cell(data.table, d);
+    throw usage_error(d.to_string());
+  }
+  const auto id = data.table.find("customer_id");
+  std::ostringstream out;
+  out << (id ? "customer_id," : "") << "expected_average_spend,residual_value\n";
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    if (id) out << data.table.rows[i][*id] << ",";
+    out << detail::shortest(spend[i]) << "," << detail::shortest((*v)[i]) << "\n";
+  }
+  streams.out << out.str();
+  return exit_ok;
+}
+
 int summarize(const std::vector<std::string>& args, io streams) {
   po::options_description options(
       "excellence clv summarize TRANSACTIONS.csv --end YYYY-MM-DD [options]\n\n"
@@ -290,19 +347,21 @@ int summarize(const std::vector<std::string>& args, io streams) {
 int clv(const std::vector<std::string>& args, io streams) {
   if (args.empty() || args.front() == "--help" || args.front() == "-h") {
     (args.empty() ? streams.err : streams.out)
-        << "usage: excellence clv fit|predict|summarize ...\n\n"
+        << "usage: excellence clv fit|predict|value|summarize ...\n\n"
            "  fit        maximum-likelihood fit of bgnbd, mbgnbd or gg to a customer summary\n"
            "  predict    per-customer P(alive), expected transactions or expected spend\n"
+           "  value      per-customer discounted residual lifetime value\n"
            "  summarize  customer summary from transaction records\n\n"
            "'excellence clv SUBCOMMAND --help' describes one (docs/clv.md).\n";
-    if (args.empty()) throw usage_error("clv needs fit, predict or summarize");
+    if (args.empty()) throw usage_error("clv needs fit, predict, value or summarize");
     return exit_ok;
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args.front() == "fit") return fit(rest, streams);
   if (args.front() == "predict") return predict(rest, streams);
   if (args.front() == "summarize") return summarize(rest, streams);
-  throw usage_error(detail::concat("unknown clv subcommand '", args.front(), "' (fit, predict or summarize)"));
+  if (args.front() == "value") return residual_value(rest, streams);
+  throw usage_error(detail::concat("unknown clv subcommand '", args.front(), "' (fit, predict, value or summarize)"));
 }
 
 }  // namespace excellence::cli

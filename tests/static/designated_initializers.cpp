@@ -10,6 +10,7 @@
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/value.hpp>
 #include <excellence/models/pls/estimate.hpp>
 
 namespace {
@@ -73,6 +74,7 @@ namespace {
   [[maybe_unused]] const bgbb_data annual{.weights = {}};
   [[maybe_unused]] const mbgnbd_params modified{.r = 0.52};
   [[maybe_unused]] const pnbd_params pareto{.r = 0.55, .s = 0.61};
+  [[maybe_unused]] const discounting yearly_discount{.rate = 0.1, .period_length = 52};
   [[maybe_unused]] const clv_predictions predictions{.p_alive = {}};
 }
 

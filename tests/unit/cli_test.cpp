@@ -504,6 +504,13 @@ TEST_CASE("excellence clv") {
       o.out.starts_with("customer_id,frequency,recency,T,monetary_value\n1,2,30.428571428571427,38.857142857142854,"
                         "22.345\n"));
   CHECK(o.err.starts_with("6919 records, 2357 customers (weeks): "));
+  // Residual value of customer 1 over one 52-week period at 0 %: spend x E[Y(52)].
+  o = run("clv value " + data +
+          "cdnow_summary.csv --model bgnbd --params 0.2425945,4.413602,0.7929218,2.425906 --spend-params "
+          "6.249574,3.744224,15.44352 --discount 0 --period-length 52 --periods 1");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.starts_with("customer_id,expected_average_spend,residual_value\n1,24.65"));
+  CHECK(run("clv value " + data + "cdnow_summary.csv --model bgnbd --params 0.24,4.4,0.79,2.4").status == 2);
   // BG/BB on the donations (discrete periods, weighted rows).
   o = run("clv fit " + data + "donations_bgbb.csv --model bgbb --json");
   REQUIRE(o.status == 0);

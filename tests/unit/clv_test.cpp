@@ -8,6 +8,7 @@
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/value.hpp>
 
 #include "test_support.hpp"
 
@@ -316,4 +317,29 @@ TEST_CASE("CLV: Pareto/NBD fit on CDNOW, judged by its log-likelihood and predic
   // CLVTools reports SEs of 0.0476, 0.843, 0.187, 6.21.
   CHECK(fit.standard_errors[0] == doctest::Approx(0.0476).epsilon(0.05));
   CHECK(fit.standard_errors[3] == doctest::Approx(6.21).epsilon(0.1));
+}
+
+TEST_CASE("CLV: discounted residual value, period by period") {
+  const std::vector<double> params{0.2425945, 4.413602, 0.7929218, 2.425906};
+  const bgnbd_params p{params[0], params[1], params[2], params[3]};
+  const std::vector<double> x{2, 0}, t{30.43, 0}, T{38.86, 38.86}, spend{24.65, 35.17};
+  const clv_customers c{x, t, T};
+  // Two 52-week periods at 10 %: E1/1.1 + (E2 - E1)/1.1^2, times the spend, by hand.
+  const auto v = try_residual_value(transaction_model::bgnbd, params, c, spend, {0.10, 52, 2}).value();
+  const double e1 = bgnbd_conditional_expected_transactions(p, 52, 2, 30.43, 38.86);
+  const double e2 = bgnbd_conditional_expected_transactions(p, 104, 2, 30.43, 38.86);
+  CHECK(v[0] == doctest::Approx(24.65 * (e1 / 1.1 + (e2 - e1) / (1.1 * 1.1))).epsilon(1e-12));
+  // Without discounting the sum telescopes to spend x E[Y(periods x length)].
+  const auto flat = try_residual_value(transaction_model::bgnbd, params, c, spend, {0.0, 13, 8}).value();
+  CHECK(flat[1] ==
+        doctest::Approx(35.17 * bgnbd_conditional_expected_transactions(p, 104, 0, 0, 38.86)).epsilon(1e-12));
+  const std::vector<double> pareto{0.5532771, 10.577684, 0.60624, 11.668735};
+  const auto pv = try_residual_value(transaction_model::pnbd, pareto, c, spend, {0.0, 52, 1}).value();
+  CHECK(pv[0] == doctest::Approx(24.65 * pnbd_conditional_expected_transactions(
+                                             {0.5532771, 10.577684, 0.60624, 11.668735}, 52, 2, 30.43, 38.86))
+                     .epsilon(1e-12));
+  CHECK(test::failure(try_residual_value(transaction_model::bgnbd, params, c, spend, {-1, 52, 2})).to_string() ==
+        "rate: the discount rate must be a finite number > -1");
+  CHECK(test::failure(try_residual_value(transaction_model::bgnbd, params, c, spend, {0.1, 0, 2})).to_string() ==
+        "period_length: the period length must be > 0");
 }
