@@ -119,16 +119,21 @@ int fit(const std::vector<std::string>& args, io streams) {
   if (model == "gg") {
     const auto rep = repeat_customers(data);
     left_out = rep.left_out;
-    r = try_fit_gamma_gamma({rep.x, rep.z, rep.w});
+    r = try_fit_gamma_gamma({rep.x, rep.z, rep.w}, {},
+                            rep.x.size() > 100'000 ? terminal_progress("evaluations") : model_control{});
     if (!r) throw_at_cell(data.table, r.error(), {}, &rep.rows);
   } else if (model == "bgbb") {
-    r = try_fit_bgbb({data.frequency, data.recency, data.age, data.weights});
+    r = try_fit_bgbb({data.frequency, data.recency, data.age, data.weights}, {},
+                     data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{});
     if (!r)
       throw_at_cell(data.table, r.error(),
                     r.error().path.starts_with("periods[") ? std::optional<std::string_view>("periods") : std::nullopt);
   } else {
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    r = model == "bgnbd" ? try_fit_bgnbd(c) : model == "pnbd" ? try_fit_pnbd(c) : try_fit_mbgnbd(c);
+    const auto progress = data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{};
+    r = model == "bgnbd"  ? try_fit_bgnbd(c, {}, progress)
+        : model == "pnbd" ? try_fit_pnbd(c, {}, progress)
+                          : try_fit_mbgnbd(c, {}, progress);
     if (!r)
       throw_at_cell(data.table, r.error(),
                     r.error().path.starts_with("T[") ? std::optional<std::string_view>("T") : std::nullopt);

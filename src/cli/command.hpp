@@ -3,6 +3,7 @@
 
 #include <excellence/error.hpp>
 #include <excellence/io/csv.hpp>
+#include <excellence/models/control.hpp>
 
 #include <boost/program_options.hpp>
 
@@ -50,6 +51,10 @@ std::optional<boost::program_options::variables_map> parse_file_command(
 [[noreturn]] void throw_at_cell(const csv_table& table, const diagnostic& d,
                                 std::optional<std::string_view> column = {},
                                 const std::vector<std::size_t>* row_of = nullptr);
+
+/// Progress of a long run ("resamples 1200 / 5000") on stderr, only when stderr is a
+/// terminal, so that scripts and logs stay clean.
+model_control terminal_progress(const char* what);
 
 int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);

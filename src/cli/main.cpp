@@ -4,6 +4,9 @@
 
 #include <excellence/version.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <exception>
 #include <iostream>
 
@@ -35,6 +38,14 @@ std::optional<po::variables_map> parse_file_command(const std::vector<std::strin
   }
   if (values.count("file") == 0U) throw usage_error(std::string(command) + " needs a CSV file");
   return values;
+}
+
+model_control terminal_progress(const char* what) {
+  if (isatty(fileno(stderr)) == 0) return {};
+  return {[what](std::size_t done, std::size_t total) {
+            std::cerr << "\r" << what << " " << done << " / " << total << (done == total ? "\n" : "") << std::flush;
+          },
+          nullptr};
 }
 
 void throw_at_cell(const csv_table& table, const diagnostic& d, std::optional<std::string_view> column,

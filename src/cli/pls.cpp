@@ -13,9 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
 #include <cmath>
-#include <cstdio>
 #include <iostream>
 #include <ostream>
 
@@ -35,15 +33,6 @@ nj bootstrap_json(const std::vector<pls_bootstrap_estimate>& list) {
   for (const auto& e : list)
     out[e.name] = {{"estimate", e.estimate}, {"mean", e.mean}, {"se", e.se}, {"t", e.t}, {"lo", e.lo}, {"hi", e.hi}};
   return out;
-}
-
-// Progress on stderr, only when stderr is a terminal (scripts and logs stay clean).
-pls_control terminal_progress(const char* what) {
-  if (isatty(fileno(stderr)) == 0) return {};
-  return {[what](std::size_t done, std::size_t total) {
-            std::cerr << "\r" << what << " " << done << " / " << total << (done == total ? "\n" : "") << std::flush;
-          },
-          nullptr};
 }
 
 }  // namespace
