@@ -120,6 +120,21 @@ std::optional<diagnostic> check_bgbb_data(const bgbb_data& data) {
   return std::nullopt;
 }
 
+double bgbb_expected_transactions(const bgbb_params& p, double n) {
+  const double ratio = std::exp(lgamma(p.gamma + p.delta) + lgamma(1 + p.delta + n) - lgamma(p.gamma + p.delta + n) -
+                                lgamma(1 + p.delta));
+  return p.alpha / (p.alpha + p.beta) * p.delta / (p.gamma - 1) * (1 - ratio);
+}
+
+double bgbb_probability_of_transactions(const bgbb_params& p, double n, double x) {
+  auto log_choose = [](double m, double k) { return lgamma(m + 1) - lgamma(k + 1) - lgamma(m - k + 1); };
+  const double base = lbeta(p.alpha, p.beta) + lbeta(p.gamma, p.delta);
+  double total = std::exp(log_choose(n, x) + lbeta(p.alpha + x, p.beta + n - x) + lbeta(p.gamma, p.delta + n) - base);
+  for (double i = x; i <= n - 1; ++i)
+    total += std::exp(log_choose(i, x) + lbeta(p.alpha + x, p.beta + i - x) + lbeta(p.gamma + 1, p.delta + i) - base);
+  return total;
+}
+
 result<clv_fit> try_fit_bgbb(const bgbb_data& data, const clv_fit_options& options, const model_control& control) {
   if (auto bad = check_bgbb_data(data)) return *bad;
   const std::size_t rows = data.frequency.size();

@@ -274,6 +274,17 @@ TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
         doctest::Approx(ref.at("cond_exp_10_x0_tx0_n6").get<double>()).epsilon(1e-4));
   CHECK(bgbb_conditional_expected_transactions(p, 10, 4, 5, 6) ==
         doctest::Approx(ref.at("cond_exp_10_x4_tx5_n6").get<double>()).epsilon(1e-4));
+  // A new donor: BTYD's unconditional expectation over 10 years at its estimates, 3.179805;
+  // the mass function sums to 1 and its mean is the expectation.
+  const bgbb_params btyd{1.203507, 0.7497667, 0.6567568, 2.783887};
+  CHECK(bgbb_expected_transactions(btyd, 10) == doctest::Approx(3.179805).epsilon(1e-5));  // params printed to 7 digits
+  double mass = 0, mean = 0;
+  for (int k = 0; k <= 6; ++k) {
+    mass += bgbb_probability_of_transactions(p, 6, k);
+    mean += k * bgbb_probability_of_transactions(p, 6, k);
+  }
+  CHECK(mass == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(mean == doctest::Approx(bgbb_expected_transactions(p, 6)).epsilon(1e-12));
   const std::vector<double> bad_t{1};  // two transactions cannot end in period 1
   const std::vector<double> one{2}, six{6};
   CHECK(test::failure(try_fit_bgbb({one, bad_t, six})).to_string().starts_with("recency[0]: "));

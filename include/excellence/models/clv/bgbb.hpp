@@ -52,4 +52,12 @@ struct bgbb_data {
 [[nodiscard]] EXCELLENCE_API double bgbb_conditional_expected_transactions(const bgbb_params& p, double future,
                                                                            double x, double t_x, double n);
 
+/// E[X(n)], the expected transactions of a new customer in n opportunities (FHS 2010,
+/// eq. 8): α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))].
+[[nodiscard]] EXCELLENCE_API double bgbb_expected_transactions(const bgbb_params& p, double n);
+
+/// P(X(n) = x), the probability that a new customer makes x transactions in n
+/// opportunities (FHS 2010, eq. 7).
+[[nodiscard]] EXCELLENCE_API double bgbb_probability_of_transactions(const bgbb_params& p, double n, double x);
+
 EXCELLENCE_END_NAMESPACE
