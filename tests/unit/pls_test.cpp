@@ -294,6 +294,13 @@ TEST_CASE("PLS: errors name what is wrong") {
   CHECK(short_run.iterations == 2);
 }
 
+TEST_CASE("PLS model files: the project's own format with every optional field") {
+  const auto m = read_pls_model(test::data_dir / "pls" / "two-blocks.json");
+  CHECK(m.latent_variables == std::vector<std::string>{"QUAL", "SAT"});
+  CHECK(m.modes[1] == pls_mode::b);
+  CHECK(m.has_path(0, 1));
+}
+
 TEST_CASE("PLS model files: the shared format, and errors with file and JSON path") {
   const auto model = satisfaction_model();
   CHECK(model.latent_variables.size() == 6);
