@@ -3,6 +3,7 @@
 
 #include "clv_fit.hpp"
 
+#include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 
@@ -222,6 +223,22 @@ double pnbd_expected_transactions(const pnbd_params& p, double t) {
 double pnbd_conditional_expected_transactions(const pnbd_params& p, double t, double x, double t_x, double T) {
   return (p.r + x) * (p.beta + T) / ((p.alpha + T) * (p.s - 1)) *
          (1 - std::pow((p.beta + T) / (p.beta + T + t), p.s - 1)) * pnbd_p_alive(p, x, t_x, T);
+}
+
+double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int64_t k) {
+  const double x = static_cast<double>(k);
+  const double log_nbd_head = lgamma(p.r + x) - lgamma(p.r) - lgamma(x + 1);
+  const double alive = std::exp(p.s * std::log(p.beta / (p.beta + t)) + log_nbd_head +
+                                p.r * std::log(p.alpha / (p.alpha + t)) + x * std::log(t / (p.alpha + t)));
+  // The integrand in logs, scaled by the constants outside it.
+  const double log_constant = std::log(p.s) + p.s * std::log(p.beta) + p.r * std::log(p.alpha) + log_nbd_head;
+  auto integrand = [&](double tau) {
+    if (tau <= 0) return k == 0 ? std::exp(log_constant - p.r * std::log(p.alpha) - (p.s + 1) * std::log(p.beta)) : 0.0;
+    return std::exp(log_constant + x * std::log(tau) - (p.r + x) * std::log(p.alpha + tau) -
+                    (p.s + 1) * std::log(p.beta + tau));
+  };
+  const double gone = boost::math::quadrature::gauss_kronrod<double, 31>::integrate(integrand, 0.0, t, 15, 1e-12);
+  return alive + gone;
 }
 
 result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,

@@ -354,3 +354,26 @@ TEST_CASE("CLV: discounted residual value, period by period") {
   CHECK(test::failure(try_residual_value(transaction_model::bgnbd, params, c, spend, {0.1, 0, 2})).to_string() ==
         "period_length: the period length must be > 0");
 }
+
+TEST_CASE("CLV: the probability of k transactions sums to 1 and has the model's mean, for every model") {
+  const bgnbd_params b{0.243, 4.414, 0.793, 2.426};
+  const mbgnbd_params m{0.5248, 6.183, 0.8914, 1.614};
+  const pnbd_params q{0.5533, 10.578, 0.6062, 11.669};
+  for (const double t : {1.0, 39.0, 78.0}) {
+    INFO("t = " << t);
+    double sb = 0, mb = 0, sm = 0, mm = 0, sq = 0, mq = 0;
+    for (std::int64_t k = 0; k <= 400; ++k) {
+      const double kd = static_cast<double>(k);
+      const double pb = bgnbd_probability_of_transactions(b, t, k);
+      const double pm = mbgnbd_probability_of_transactions(m, t, k);
+      const double pq = pnbd_probability_of_transactions(q, t, k);
+      sb += pb, mb += kd * pb, sm += pm, mm += kd * pm, sq += pq, mq += kd * pq;
+    }
+    CHECK(sb == doctest::Approx(1.0).epsilon(1e-9));
+    CHECK(mb == doctest::Approx(bgnbd_expected_transactions(b, t)).epsilon(1e-8));
+    CHECK(sm == doctest::Approx(1.0).epsilon(1e-9));
+    CHECK(mm == doctest::Approx(mbgnbd_expected_transactions(m, t)).epsilon(1e-8));
+    CHECK(sq == doctest::Approx(1.0).epsilon(1e-9));
+    CHECK(mq == doctest::Approx(pnbd_expected_transactions(q, t)).epsilon(1e-8));
+  }
+}

@@ -9,6 +9,7 @@
 #include <excellence/models/clv/fit.hpp>
 
 #include <cmath>
+#include <cstdint>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -55,6 +56,26 @@ struct mbgnbd_params {
                            (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
                                     detail::hyp2f1(p.r + x, p.b + x + 1, p.a + p.b + x, z));
   return numerator / (1 + p.a / (p.b + x) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x));
+}
+
+/// P(X(t) = k) for a new customer. As for the BG/NBD (FHL 2005a, eq. 8), with the
+/// MBG/NBD's drop-out chances: alive after k purchases, E[(1−p)^(k+1)] = B(a, b+k+1)/B(a, b),
+/// times the NBD probability of k; or gone right after the k-th purchase (at time 0 when
+/// k = 0), E[p(1−p)^k] = B(a+1, b+k)/B(a, b), times the probability of at least k.
+[[nodiscard]] inline double mbgnbd_probability_of_transactions(const mbgnbd_params& p, double t, std::int64_t k) {
+  using boost::math::lgamma;
+  const double x = static_cast<double>(k);
+  const double lbeta_ab = lgamma(p.a) + lgamma(p.b) - lgamma(p.a + p.b);
+  const double log_q = std::log(p.alpha / (p.alpha + t));
+  const double log_z = std::log(t / (p.alpha + t));
+  auto nbd = [&](double j) {
+    return std::exp(lgamma(p.r + j) - lgamma(p.r) - lgamma(j + 1) + p.r * log_q + j * log_z);
+  };
+  const double alive = std::exp(lgamma(p.a) + lgamma(p.b + x + 1) - lgamma(p.a + p.b + x + 1) - lbeta_ab) * nbd(x);
+  double below = 0;  // P(N(t) < k)
+  for (std::int64_t j = 0; j < k; ++j) below += nbd(static_cast<double>(j));
+  const double gone = std::exp(lgamma(p.a + 1) + lgamma(p.b + x) - lgamma(p.a + p.b + x + 1) - lbeta_ab) * (1 - below);
+  return alive + gone;
 }
 
 EXCELLENCE_END_NAMESPACE

@@ -6,6 +6,8 @@
 #include <excellence/models/clv/customers.hpp>
 #include <excellence/models/clv/fit.hpp>
 
+#include <cstdint>
+
 EXCELLENCE_BEGIN_NAMESPACE
 
 /// While alive a customer buys at a Poisson rate λ ~ Gamma(r, α); his lifetime is
@@ -44,5 +46,12 @@ struct pnbd_params {
 /// E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive).
 [[nodiscard]] EXCELLENCE_API double pnbd_conditional_expected_transactions(const pnbd_params& p, double t, double x,
                                                                            double t_x, double T);
+
+/// P(X(t) = k) for a new customer: alive through t with k purchases,
+/// (β/(β+t))ˢ · NBD(k; r, α, t), plus gone at some τ < t after k purchases,
+/// sβˢαʳ Γ(r+k)/(Γ(r) k!) ∫₀ᵗ τᵏ (α+τ)^−(r+k) (β+τ)^−(s+1) dτ — a smooth one-dimensional
+/// integral evaluated with Boost.Math's adaptive Gauss–Kronrod rule (relative 1e-12),
+/// which avoids the hypergeometric series of the closed form (Fader & Hardie, note 012).
+[[nodiscard]] EXCELLENCE_API double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int64_t k);
 
 EXCELLENCE_END_NAMESPACE
