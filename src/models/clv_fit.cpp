@@ -21,6 +21,11 @@ struct problem {
   bool cancelled = false;
   std::vector<double> params{};
   std::vector<double> gradient{};
+  double first_value = 0;  // at the start: must be finite
+  // The last evaluation, reused when the optimiser returns that very point.
+  std::vector<double> last_theta{};
+  double last_value = 0;
+  std::vector<double> last_gradient{};
 };
 
 // NLopt minimises −LL/N over θ = log(params); d/dθ = params × d/dparams.
@@ -33,7 +38,11 @@ double objective(unsigned n, const double* theta, double* grad, void* data) {
   }
   for (unsigned i = 0; i < n; ++i) p.params[i] = std::exp(theta[i]);
   const double value = (*p.ll)(p.params, p.gradient);
+  if (p.evaluations == 0) p.first_value = value;
   ++p.evaluations;
+  p.last_theta.assign(theta, theta + n);
+  p.last_value = value;
+  p.last_gradient = p.gradient;
   if (p.control->progress)
     p.control->progress(static_cast<std::size_t>(p.evaluations), static_cast<std::size_t>(p.max_evaluations));
   if (!std::isfinite(value)) return HUGE_VAL;  // L-BFGS backs off from a non-finite point
@@ -82,11 +91,6 @@ result<clv_fit> maximise(std::string model, std::vector<std::string> names, std:
   p.max_evaluations = options.max_evaluations;
   p.params = start;
   p.gradient.assign(n, 0.0);
-  {
-    std::vector<double> g(n);
-    if (!std::isfinite(ll(start, g)))
-      return detail::input_error(errc::invalid_value, "start", "the log-likelihood is not finite at the start");
-  }
   p.opt = nlopt_create(NLOPT_LD_LBFGS, n);
   nlopt_set_min_objective(p.opt, objective, &p);
   nlopt_set_ftol_rel(p.opt, options.tolerance);
@@ -98,6 +102,8 @@ result<clv_fit> maximise(std::string model, std::vector<std::string> names, std:
   const nlopt_result status = nlopt_optimize(p.opt, theta.data(), &minimum);
   nlopt_destroy(p.opt);
   if (p.cancelled) return detail::input_error(errc::cancelled, "", "the fit was cancelled");
+  if (p.evaluations == 0 || !std::isfinite(p.first_value))
+    return detail::input_error(errc::invalid_value, "start", "the log-likelihood is not finite at the start");
 
   clv_fit fit;
   fit.model = std::move(model);
@@ -105,7 +111,12 @@ result<clv_fit> maximise(std::string model, std::vector<std::string> names, std:
   fit.params.resize(n);
   for (unsigned i = 0; i < n; ++i) fit.params[i] = std::exp(theta[i]);
   std::vector<double> g(n);
-  fit.log_likelihood = ll(fit.params, g);
+  if (p.last_theta == theta) {
+    fit.log_likelihood = p.last_value;
+    g = p.last_gradient;
+  } else {
+    fit.log_likelihood = ll(fit.params, g);
+  }
   fit.evaluations = p.evaluations;
   fit.status = describe(status);
   // Round-off stops happen at optima flatter than the arithmetic can resolve (the

@@ -110,6 +110,7 @@ struct frequency_terms {
   const series_table* table = nullptr;
   double lgamma_ratio = 0;
   double digamma_difference = 0;
+  hyp2f1_derivatives at_zero{};  // the series at t_x = 0, shared by all customers without repeat purchases
 };
 
 // log L of one customer and, when asked, its gradient in (r, α, s, β). `terms`, when
@@ -127,7 +128,7 @@ double customer(double r, double alpha, double s, double beta, double x, double 
   const double other = alpha_larger ? beta : alpha;
   const double b = alpha_larger ? s + 1 : r + x;
   const double y1 = shift + t_x, y2 = shift + T;
-  const auto h1 = table != nullptr ? (*table)((shift - other) / y1)
+  const auto h1 = table != nullptr ? (t_x == 0 ? terms->at_zero : (*table)((shift - other) / y1))
                                    : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y1);
   const auto h2 = table != nullptr ? (*table)((shift - other) / y2)
                                    : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y2);
@@ -186,7 +187,7 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
   for (std::size_t k = 0; k < xs.values.size(); ++k) {
     const double x = xs.values[k], rho = r + s + x;
     tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + smallest_t[k]));
-    terms.push_back({&tables.back(), lgamma(r + x) - lgamma_r, digamma(r + x) - digamma_r});
+    terms.push_back({&tables.back(), lgamma(r + x) - lgamma_r, digamma(r + x) - digamma_r, tables.back()(gap / shift)});
   }
   std::array<std::array<double, 5>, 64> parts{};
   const std::size_t used =
