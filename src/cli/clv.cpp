@@ -353,7 +353,7 @@ int clv(const std::vector<std::string>& args, io streams) {
   if (args.empty() || args.front() == "--help" || args.front() == "-h") {
     (args.empty() ? streams.err : streams.out)
         << "usage: excellence clv fit|predict|value|summarize ...\n\n"
-           "  fit        maximum-likelihood fit of bgnbd, mbgnbd or gg to a customer summary\n"
+           "  fit        maximum-likelihood fit of bgnbd, pnbd, mbgnbd, bgbb or gg to a summary\n"
            "  predict    per-customer P(alive), expected transactions or expected spend\n"
            "  value      per-customer discounted residual lifetime value\n"
            "  summarize  customer summary from transaction records\n\n"

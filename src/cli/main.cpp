@@ -66,7 +66,8 @@ namespace {
 constexpr const char* overview =
     "usage: excellence <command> [options]\n"
     "\n"
-    "Performance-excellence criteria scoring (GB/T 19580, Baldrige).\n"
+    "Performance-excellence criteria scoring (GB/T 19580, Baldrige) and customer\n"
+    "satisfaction, loyalty and lifetime-value analytics.\n"
     "\n"
     "commands:\n"
     "  tree        print a criteria tree (text or JSON)\n"
@@ -80,8 +81,8 @@ constexpr const char* overview =
     "  servqual    SERVQUAL gaps (or SERVPERF) per item and dimension\n"
     "  retention   cohort retention table from activity records\n"
     "  complaints  resolution times (open complaints censored), FCR, reopens\n"
-    "  pls         PLS path model (ACSI/ECSI satisfaction indexes), with bootstrap\n"
-    "  clv         repeat-purchase and spend models: fit, predict, summarize\n"
+    "  pls         PLS path model (ACSI/ECSI/CCSI satisfaction indexes), with bootstrap\n"
+    "  clv         repeat-purchase and spend models: fit, predict, value, summarize\n"
     "\n"
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
