@@ -17,7 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -81,25 +81,20 @@ repeaters repeat_customers(const summary_columns& s) {
   return r;
 }
 
-std::vector<double> parse_params(const std::string& text, std::size_t expected, const std::string& model) {
-  std::vector<double> out;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const auto comma = std::min(text.find(',', from), text.size());
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + comma, v);
-    if (ec != std::errc() || end != text.data() + comma || comma == from || !(v > 0))
-      throw usage_error("--params must be positive numbers separated by commas");
-    out.push_back(v);
-    from = comma + 1;
-  }
-  if (out.size() != expected)
-    throw usage_error(detail::concat("--params for ", model, " needs ", std::to_string(expected), " values (",
+// --params or --spend-params: `expected` positive numbers, named for the model in errors.
+std::vector<double> parse_params(const std::string& text, std::size_t expected, const std::string& model,
+                                 const char* option = "--params") {
+  const auto list = parse_number_list(text);
+  if (!list || !std::all_of(list->begin(), list->end(), [](double v) { return v > 0; }))
+    throw usage_error(detail::concat(option, " must be positive numbers separated by commas"));
+  if (list->size() != expected)
+    throw usage_error(detail::concat(option, " for ", model, " needs ", std::to_string(expected), " values (",
                                      model == "gg"     ? "p,q,gamma"
                                      : model == "bgbb" ? "alpha,beta,gamma,delta"
+                                     : model == "pnbd" ? "r,alpha,s,beta"
                                                        : "r,alpha,a,b",
                                      ")"));
-  return out;
+  return *list;
 }
 
 int fit(const std::vector<std::string>& args, io streams) {
@@ -265,7 +260,7 @@ int residual_value(const std::vector<std::string>& args, io streams) {
   if (model != "bgnbd" && model != "pnbd" && model != "mbgnbd")
     throw usage_error("--model must be bgnbd, pnbd or mbgnbd");
   const auto p = parse_params(values["params"].as<std::string>(), 4, model);
-  const auto g = parse_params(values["spend-params"].as<std::string>(), 3, "gg");
+  const auto g = parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
   auto data = read_summary(values["file"].as<std::string>(), model);
   data.monetary = data.table.try_numbers("monetary_value").value();
   const gamma_gamma_params spend_model{g[0], g[1], g[2]};

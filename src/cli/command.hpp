@@ -52,6 +52,10 @@ std::optional<boost::program_options::variables_map> parse_file_command(
                                 std::optional<std::string_view> column = {},
                                 const std::vector<std::size_t>* row_of = nullptr);
 
+/// A comma-separated list of numbers ("10,30,20,20,20"), or nullopt when a piece is empty
+/// or not a number; the caller says what it expected.
+std::optional<std::vector<double>> parse_number_list(std::string_view text);
+
 /// Progress of a long run ("resamples 1200 / 5000") on stderr, only when stderr is a
 /// terminal, so that scripts and logs stay clean.
 model_control terminal_progress(const char* what);

@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -38,6 +40,20 @@ std::optional<po::variables_map> parse_file_command(const std::vector<std::strin
   }
   if (values.count("file") == 0U) throw usage_error(std::string(command) + " needs a CSV file");
   return values;
+}
+
+std::optional<std::vector<double>> parse_number_list(std::string_view text) {
+  std::vector<double> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const auto comma = std::min(text.find(',', from), text.size());
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + comma, value);
+    if (ec != std::errc() || end != text.data() + comma || comma == from) return std::nullopt;
+    out.push_back(value);
+    from = comma + 1;
+  }
+  return out;
 }
 
 model_control terminal_progress(const char* what) {

@@ -9,32 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <limits>
 #include <map>
 #include <ostream>
 
 namespace excellence::cli {
-
-namespace {
-
-// "10,30,20,20,20" -> five numbers.
-std::vector<double> parse_importance(const std::string& text) {
-  std::vector<double> out;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const auto comma = std::min(text.find(',', from), text.size());
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + comma, value);
-    if (ec != std::errc() || end != text.data() + comma || comma == from)
-      throw usage_error("--importance must be five numbers separated by commas, e.g. 10,30,20,20,20");
-    out.push_back(value);
-    from = comma + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 int servqual(const std::vector<std::string>& args, io streams) {
   namespace po = boost::program_options;
@@ -62,7 +41,11 @@ int servqual(const std::vector<std::string>& args, io streams) {
                             values["scale-max"].as<int>(),
                             missing_name == "drop" ? missing_answers::drop_pair : missing_answers::error,
                             {}};
-  if (values.count("importance") != 0U) settings.importance = parse_importance(values["importance"].as<std::string>());
+  if (values.count("importance") != 0U) {
+    auto importance = parse_number_list(values["importance"].as<std::string>());
+    if (!importance) throw usage_error("--importance must be five numbers separated by commas, e.g. 10,30,20,20,20");
+    settings.importance = std::move(*importance);
+  }
 
   const auto table = try_read_csv(values["file"].as<std::string>()).value();
   const auto respondent = table.try_column("respondent").value();
