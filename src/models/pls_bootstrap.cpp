@@ -1,4 +1,5 @@
 #include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/quantile.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 
 #include "pls_core.hpp"
@@ -34,18 +35,6 @@ std::uint64_t mix(std::uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
   return x ^ (x >> 31);
-}
-
-// The type-7 sample quantile (as sample_quantile) by selection: two order statistics
-// instead of a sort of every parameter's 5000 draws. Reorders `v`.
-double type7(std::vector<double>& v, double q) {
-  const double h = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
-  const double low = v[lo];
-  const double high =
-      lo + 1 < v.size() ? *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end()) : low;
-  return low + (h - static_cast<double>(lo)) * (high - low);
 }
 
 std::string arrow(const std::vector<std::string>& names, Index from, Index to) {
@@ -194,9 +183,10 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
     double ss = 0;
     for (const double v : column) ss += (v - mean) * (v - mean);
     const double se = std::sqrt(ss / static_cast<double>(column.size() - 1));
-    return pls_bootstrap_estimate{
-        std::move(name),        estimate, mean, se, se > 0 ? estimate / se : 0.0, type7(column, lo_q),
-        type7(column, 1 - lo_q)};
+    const auto lo = detail::select_quantile(column, lo_q);
+    const auto hi = detail::select_quantile(column, 1 - lo_q, lo.lo);
+    return pls_bootstrap_estimate{std::move(name), estimate, mean, se, se > 0 ? estimate / se : 0.0,
+                                  lo.value,        hi.value};
   };
   for (std::size_t k = 0; k < P; ++k) {
     out.weights.push_back(summarise(k, l->names[k], full->weights(static_cast<Index>(k))));

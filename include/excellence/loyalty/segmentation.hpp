@@ -3,6 +3,7 @@
 
 #include <excellence/config.hpp>
 #include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/quantile.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
@@ -22,10 +23,9 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// quantile() and numpy.quantile). Precondition: sorted is non-empty and ascending.
 [[nodiscard]] inline double sample_quantile(std::span<const double> sorted, double q) {
   EXCELLENCE_EXPECTS(!sorted.empty() && q >= 0 && q <= 1);
-  const double h = q * static_cast<double>(sorted.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const auto [lo, fraction] = detail::type7(q, sorted.size());
   const auto hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+  return sorted[lo] + fraction * (sorted[hi] - sorted[lo]);
 }
 
 enum class rfm_method {
@@ -74,18 +74,12 @@ inline int bin_of(double x, std::span<const double> cuts) {
 // Linear time per cut instead of n log n; the same numbers as sample_quantile.
 inline std::vector<double> quantile_cuts(std::span<const double> values, int bins) {
   std::vector<double> work(values.begin(), values.end());
-  const double last = static_cast<double>(work.size() - 1);
   std::vector<double> cuts;
-  auto from = work.begin();
+  std::size_t from = 0;
   for (int j = 1; j < bins; ++j) {
-    const double h = static_cast<double>(j) / bins * last;
-    const auto lo = static_cast<std::ptrdiff_t>(std::floor(h));
-    const auto at = work.begin() + lo;
-    std::nth_element(from, at, work.end());
-    const double low = *at;
-    const double high = at + 1 == work.end() ? low : *std::min_element(at + 1, work.end());
-    cuts.push_back(low + (h - static_cast<double>(lo)) * (high - low));
-    from = at;
+    const auto cut = select_quantile(work, static_cast<double>(j) / bins, from);
+    cuts.push_back(cut.value);
+    from = cut.lo;
   }
   return cuts;
 }
