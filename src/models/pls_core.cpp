@@ -221,6 +221,45 @@ Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W) {
   return w;
 }
 
+namespace {
+
+// The regression of one latent variable's score on its predecessors' scores, from the
+// score correlations C: C[pred, pred] β = C[pred, k]. Both the path scheme's inner weights
+// and the path coefficients are this regression; the buffers are sized once per variable.
+struct predecessor_regression {
+  Eigen::MatrixXd A{};
+  Eigen::VectorXd b{};  // C[pred, k], kept for R² = β·b
+  Eigen::VectorXd beta{};
+  Eigen::LLT<Eigen::MatrixXd> llt{};
+
+  explicit predecessor_regression(Index m) : A(m, m), b(m), beta(m), llt(m) {}
+
+  // false when the predecessors are collinear.
+  bool solve(const Eigen::MatrixXd& C, const std::vector<Index>& pred, Index k) {
+    const auto m = static_cast<Index>(pred.size());
+    for (Index a = 0; a < m; ++a) {
+      b(a) = C(pred[static_cast<std::size_t>(a)], k);
+      for (Index c = 0; c < m; ++c) A(a, c) = C(pred[static_cast<std::size_t>(a)], pred[static_cast<std::size_t>(c)]);
+    }
+    llt.compute(A);
+    if (llt.info() != Eigen::Success) return false;
+    beta = llt.solve(b);
+    return true;
+  }
+};
+
+// One regression per latent variable, reserved: Eigen's LLT leaves its status unset
+// until compute(), so it must not be copied before (UBSan flags the copy of the
+// indeterminate enum).
+std::vector<predecessor_regression> predecessor_regressions(const layout& l) {
+  std::vector<predecessor_regression> out;
+  out.reserve(static_cast<std::size_t>(l.lvs));
+  for (const auto& pred : l.predecessors) out.emplace_back(static_cast<Index>(pred.size()));
+  return out;
+}
+
+}  // namespace
+
 result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_options& options) {
   const Index J = l.lvs;
   const Index p = l.indicators;
@@ -257,19 +296,7 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
   Eigen::MatrixXd MW(p, J);
   Eigen::MatrixXd C(J, J);
   Eigen::MatrixXd E(J, J);
-  // The path scheme's regressions on predecessors: buffers and solvers sized once.
-  std::vector<Eigen::MatrixXd> regressors(static_cast<std::size_t>(J));
-  std::vector<Eigen::VectorXd> regressand(static_cast<std::size_t>(J));
-  // Reserved: Eigen's LLT leaves its status unset until compute(), so it must not be
-  // copied before (UBSan flags the copy of the indeterminate enum).
-  std::vector<Eigen::LLT<Eigen::MatrixXd>> solvers;
-  solvers.reserve(static_cast<std::size_t>(J));
-  for (Index k = 0; k < J; ++k) {
-    const auto m = static_cast<Index>(l.predecessors[static_cast<std::size_t>(k)].size());
-    regressors[static_cast<std::size_t>(k)].resize(m, m);
-    regressand[static_cast<std::size_t>(k)].resize(m);
-    solvers.emplace_back(m);
-  }
+  auto regressions = predecessor_regressions(l);
   iteration out;
   for (int iter = 1;; ++iter) {
     for (Index j = 0; j < J; ++j) MW.col(j).noalias() = M.middleCols(start(j), size(j)) * w.segment(start(j), size(j));
@@ -290,22 +317,12 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
           break;
         case pls_scheme::path: {
           if (!pred.empty()) {
-            const auto m = static_cast<Index>(pred.size());
-            auto& A = regressors[static_cast<std::size_t>(k)];
-            auto& b = regressand[static_cast<std::size_t>(k)];
-            for (Index a = 0; a < m; ++a) {
-              b(a) = C(pred[static_cast<std::size_t>(a)], k);
-              for (Index c = 0; c < m; ++c)
-                A(a, c) = C(pred[static_cast<std::size_t>(a)], pred[static_cast<std::size_t>(c)]);
-            }
-            auto& llt = solvers[static_cast<std::size_t>(k)];
-            llt.compute(A);
-            if (llt.info() != Eigen::Success)
+            auto& regression = regressions[static_cast<std::size_t>(k)];
+            if (!regression.solve(C, pred, k))
               return input_error(errc::singular_matrix, "path_matrix",
                                  concat("the predecessors of latent variable ", std::to_string(k),
                                         " are collinear in the path scheme"));
-            llt.solveInPlace(b);
-            for (Index a = 0; a < m; ++a) E(pred[static_cast<std::size_t>(a)], k) = b(a);
+            for (std::size_t a = 0; a < pred.size(); ++a) E(pred[a], k) = regression.beta(static_cast<Index>(a));
           }
           for (const Index i : succ) E(i, k) = C(k, i);
           break;
@@ -359,25 +376,17 @@ result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, 
     s.loadings(k) = s.cross_loadings(k, static_cast<Index>(l.block_of[static_cast<std::size_t>(k)]));
   s.paths = Eigen::MatrixXd::Zero(J, J);
   s.r2 = Eigen::VectorXd::Zero(J);
+  auto regressions = predecessor_regressions(l);
   for (Index k = 0; k < J; ++k) {
     const auto& pred = l.predecessors[static_cast<std::size_t>(k)];
     if (pred.empty()) continue;
-    const auto m = static_cast<Index>(pred.size());
-    Eigen::MatrixXd A(m, m);
-    Eigen::VectorXd b(m);
-    for (Index a = 0; a < m; ++a) {
-      b(a) = s.lv_correlations(pred[static_cast<std::size_t>(a)], k);
-      for (Index c = 0; c < m; ++c)
-        A(a, c) = s.lv_correlations(pred[static_cast<std::size_t>(a)], pred[static_cast<std::size_t>(c)]);
-    }
-    const Eigen::LLT<Eigen::MatrixXd> llt(A);
-    if (llt.info() != Eigen::Success)
+    auto& regression = regressions[static_cast<std::size_t>(k)];
+    if (!regression.solve(s.lv_correlations, pred, k))
       return input_error(errc::singular_matrix, "path_matrix",
                          concat("the predecessors of latent variable ", std::to_string(k),
                                 " are collinear: its path coefficients are not identified"));
-    const Eigen::VectorXd beta = llt.solve(b);
-    for (Index a = 0; a < m; ++a) s.paths(k, pred[static_cast<std::size_t>(a)]) = beta(a);
-    s.r2(k) = beta.dot(b);
+    for (std::size_t a = 0; a < pred.size(); ++a) s.paths(k, pred[a]) = regression.beta(static_cast<Index>(a));
+    s.r2(k) = regression.beta.dot(regression.b);
   }
   // Recursive model: (I − B) is invertible (a permutation of a unit triangular matrix).
   const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(J, J);
