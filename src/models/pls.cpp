@@ -57,8 +57,8 @@ void block_unidimensionality(const Eigen::MatrixXd& R, pls_block_quality& q) {
 
 }  // namespace
 
-result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data, const pls_options& options,
-                                 const pls_control& control) {
+result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pls_data& data,
+                                                const pls_options& options, const pls_control& control) {
   if (options.max_iterations < 1)
     return input_error(errc::out_of_range, "max_iterations", "at least one iteration is needed");
   if (options.tolerance && !(*options.tolerance > 0))
@@ -110,14 +110,9 @@ result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data, c
   // imputed value contributing 0. W already gives unit variance.
   const Eigen::MatrixXd Wx = options.standardized ? Eigen::MatrixXd(sds.cwiseInverse().asDiagonal() * it->W) : it->W;
   fit.scores.resize(static_cast<Index>(m->n), J);
-  Eigen::MatrixXd chunk;
-  Index row = 0;
-  for (Index from = 0; from < data.values.rows(); from += 4096) {
-    const Index to = std::min(data.values.rows(), from + 4096);
-    const Index used = pls_core::centred_chunk(*l, data, m->mean, m->keep, from, to, chunk);
-    fit.scores.middleRows(row, used).noalias() = chunk.topRows(used) * Wx;
-    row += used;
-  }
+  pls_core::for_each_centred_chunk(*l, data, *m, [&](Index first, const auto& rows) {
+    fit.scores.middleRows(first, rows.rows()).noalias() = rows * Wx;
+  });
 
   // Block quality, from the indicators' correlations and the PLS loadings.
   const Eigen::MatrixXd R = pls_core::moment_matrix(m->covariance, true);
@@ -168,7 +163,14 @@ result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data, c
       const double hetero = R.block(si, sj, ni, nj).mean();
       fit.htmt(i, j) = hetero / std::sqrt(monotrait(i) * monotrait(j));
     }
-  return fit;
+  return pls_core::estimation{std::move(fit), std::move(*l), std::move(*m)};
+}
+
+result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data, const pls_options& options,
+                                 const pls_control& control) {
+  auto e = pls_core::estimate(model, data, options, control);
+  if (!e) return e.error();
+  return std::move(e->fit);
 }
 
 }  // namespace excellence::inline v1

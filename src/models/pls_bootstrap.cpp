@@ -50,31 +50,22 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
     return input_error(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
   // The full-sample fit honours cancellation but reports no progress of its own: the
   // caller's progress counts resamples.
-  auto full = try_estimate_pls(model, data, options, {{}, control.cancel});
-  if (!full) return full.error();
-  auto l = pls_core::make_layout(model, data);
-  if (!l) return l.error();
+  auto estimated = pls_core::estimate(model, data, options, {{}, control.cancel});
+  if (!estimated) return estimated.error();
+  const pls_fit* const full = &estimated->fit;
+  const pls_core::layout* const l = &estimated->l;
   const Index p = l->indicators;
   const Index J = l->lvs;
 
-  // The rows used, centred (and scaled, for conditioning) by the full sample; an imputed
-  // value is the mean, so 0 here.
-  // One column per row used, so that the rows a resample draws are contiguous columns.
+  // The rows used, centred (and scaled, for conditioning) by the full sample, one column
+  // per row so that the rows a resample draws are contiguous columns; an imputed value is
+  // the mean, so 0 here.
   const auto n = static_cast<Index>(full->n);
   Eigen::MatrixXd Xt(p, n);
-  {
-    auto m = pls_core::compute_moments(*l, data, options.missing, {});
-    if (!m) return m.error();
-    Eigen::MatrixXd chunk;
-    Index row = 0;
-    for (Index from = 0; from < data.values.rows(); from += 4096) {
-      const Index to = std::min(data.values.rows(), from + 4096);
-      const Index used = pls_core::centred_chunk(*l, data, m->mean, m->keep, from, to, chunk);
-      Xt.middleCols(row, used) = chunk.topRows(used).transpose();
-      row += used;
-    }
-    if (options.standardized) Xt = full->sds.cwiseInverse().asDiagonal() * Xt;
-  }
+  pls_core::for_each_centred_chunk(*l, data, estimated->m, [&](Index first, const auto& rows) {
+    Xt.middleCols(first, rows.rows()) = rows.transpose();
+  });
+  if (options.standardized) Xt = full->sds.cwiseInverse().asDiagonal() * Xt;
 
   // What is recorded per resample.
   std::vector<std::pair<Index, Index>> path_list;  // (from, to)

@@ -8,6 +8,7 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -52,6 +53,21 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
 Index centred_chunk(const layout& l, const pls_data& data, const Eigen::VectorXd& mean, const std::vector<char>& keep,
                     Index from, Index to, Eigen::MatrixXd& out);
 
+/// Calls visit(first_row, rows) for the rows used (after the missing-value rule) in
+/// chunks of 4096, centred by m.mean: `rows` is a (rows × indicators) block and
+/// `first_row` its position among the rows used.
+template <class Visit>
+void for_each_centred_chunk(const layout& l, const pls_data& data, const moments& m, Visit visit) {
+  Eigen::MatrixXd chunk;
+  Index row = 0;
+  for (Index from = 0; from < data.values.rows(); from += 4096) {
+    const Index to = std::min(data.values.rows(), from + 4096);
+    const Index used = centred_chunk(l, data, m.mean, m.keep, from, to, chunk);
+    visit(row, chunk.topRows(used));
+    row += used;
+  }
+}
+
 /// The matrix the iteration works on: correlations (standardised) or covariances.
 Eigen::MatrixXd moment_matrix(const Eigen::MatrixXd& covariance, bool standardized);
 
@@ -78,6 +94,17 @@ struct structural {
 
 result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
                           const Eigen::MatrixXd& W);
+
+/// An estimation and what it was computed from, for the bootstrap to reuse.
+struct estimation {
+  pls_fit fit{};
+  layout l{};
+  moments m{};
+};
+
+/// try_estimate_pls, keeping the layout and the moments.
+result<estimation> estimate(const pls_model& model, const pls_data& data, const pls_options& options,
+                            const pls_control& control);
 
 /// The outer weights as one vector in indicator order.
 Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W);
