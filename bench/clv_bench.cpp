@@ -1,6 +1,6 @@
 // Lifetime-value model speed (issue 5): BG/NBD, MBG/NBD and Gamma-Gamma fits on CDNOW, the
 // BG/NBD fit on 1,000,000 synthetic customers drawn from the BG/NBD process with the CDNOW
-// estimates (as shared/data/clv/make_synthetic.py does), and P(alive) and conditional
+// estimates (as the team's numpy generator does), and P(alive) and conditional
 // expectations for those customers.
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
@@ -32,7 +32,7 @@ struct summary {
 const summary& cdnow() {
   static const summary s = [] {
     const auto table =
-        try_read_csv(std::filesystem::path(EXCELLENCE_SHARED_DIR) / "data" / "clv" / "cdnow_summary.csv").value();
+        try_read_csv(std::filesystem::path(EXCELLENCE_TEST_DATA) / "clv" / "cdnow_summary.csv").value();
     return summary{table.try_numbers("frequency").value(), table.try_numbers("recency").value(),
                    table.try_numbers("T").value(), table.try_numbers("monetary_value").value()};
   }();

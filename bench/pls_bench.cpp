@@ -1,7 +1,7 @@
 // PLS path modeling speed (issue 4): one estimation and a 5000-resample bootstrap of the
 // ECSI model on plspm's satisfaction data (250 x 27), and estimation on synthetic data of
 // 10^4 ... 10^7 rows drawn from a known population model (the one of
-// shared/data/pls/make_synthetic.py: its paths and standardised loadings).
+// the team's synthetic-data generator for the ECSI model: its paths and standardised loadings).
 #include <excellence/io/csv.hpp>
 #include <excellence/io/pls_model_json.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
@@ -21,11 +21,11 @@ namespace {
 
 using namespace excellence;
 
-const std::filesystem::path shared{EXCELLENCE_SHARED_DIR};
+const std::filesystem::path test_data{EXCELLENCE_TEST_DATA};
 
 struct satisfaction {
-  pls_model model = read_pls_model(shared / "data" / "pls" / "satisfaction_model.json");
-  pls_data data = try_pls_data(try_read_csv(shared / "data" / "pls" / "satisfaction.csv").value(), model).value();
+  pls_model model = read_pls_model(test_data / "pls" / "satisfaction_model.json");
+  pls_data data = try_pls_data(try_read_csv(test_data / "pls" / "satisfaction.csv").value(), model).value();
 };
 
 const satisfaction& survey() {

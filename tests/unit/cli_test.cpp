@@ -411,12 +411,12 @@ TEST_CASE("excellence retention") {
 }
 
 TEST_CASE("excellence pls") {
-  // The ECSI model on plspm's satisfaction data (shared/data/pls), path scheme, exact stop:
-  // the JSON carries the reference values of shared/reference/pls.
-  const std::string shared = std::string(EXCELLENCE_SHARED_DIR) + "/data/pls/";
+  // The ECSI model on plspm's satisfaction data (tests/data/pls), path scheme, exact stop:
+  // the JSON carries the reference values of tests/data/reference/pls.
+  const std::string pls_data = "tests/data/pls/";
   const auto ref =
-      test::read_json(test::shared_dir / "reference" / "pls" / "satisfaction_reference.json").at("schemes");
-  auto o = run("pls " + shared + "satisfaction.csv --model " + shared + "satisfaction_model.json --json");
+      test::read_json(test::data_dir / "reference" / "pls" / "satisfaction_reference.json").at("schemes");
+  auto o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.json --json");
   REQUIRE(o.status == 0);
   auto j = nlohmann::json::parse(o.out);
   const auto& path = ref.at("path").at("converged");
@@ -429,7 +429,7 @@ TEST_CASE("excellence pls") {
   CHECK(std::abs(j.at("r2").at("LOY").get<double>() - path.at("R2").at("LOY").get<double>()) < 1e-9);
   CHECK(std::abs(j.at("gof").get<double>() - path.at("gof").get<double>()) < 1e-9);
   CHECK_FALSE(j.at("r2").contains("IMAG"));  // exogenous
-  o = run("pls " + shared + "satisfaction.csv --model " + shared +
+  o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +
           "satisfaction_model.json --scheme centroid --stop plspm --bootstrap 50 --seed 3 --json");
   REQUIRE(o.status == 0);
   j = nlohmann::json::parse(o.out);
@@ -439,32 +439,32 @@ TEST_CASE("excellence pls") {
   CHECK(b.at("failed") == 0);
   for (const char* key : {"mean", "se", "lo", "hi"}) CHECK(b.at("paths").at("SAT -> LOY").contains(key));
   CHECK(b.at("paths").at("SAT -> LOY").at("se").get<double>() > 0);
-  o = run("pls " + shared + "satisfaction.csv --model " + shared +
+  o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +
           "satisfaction_model.json --index --scale-min 1 --scale-max 10 --json");
   REQUIRE(o.status == 0);
   j = nlohmann::json::parse(o.out);
   CHECK(j.at("index").at("SAT").get<double>() > 0);
   CHECK(j.at("index").at("SAT").get<double>() < 100);
   // Usage and data errors.
-  CHECK(run("pls " + shared + "satisfaction.csv").status == 2);  // no --model
-  CHECK(run("pls " + shared + "satisfaction.csv --model " + shared + "satisfaction_model.json --index").status == 2);
-  CHECK(run("pls " + shared + "satisfaction.csv --model " + shared + "satisfaction_model.json --scheme mode").status ==
+  CHECK(run("pls " + pls_data + "satisfaction.csv").status == 2);  // no --model
+  CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.json --index").status == 2);
+  CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.json --scheme mode").status ==
         2);
-  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + shared + "satisfaction_model.json");
+  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + pls_data + "satisfaction_model.json");
   CHECK(o.status == 1);
   CHECK(o.err ==
         "excellence: error: tests/data/csv/pls-empty-cell.csv:6:21: sat2: the cell is empty (use --missing "
         "listwise or mean to proceed)\n");
-  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + shared +
+  o = run("pls tests/data/csv/pls-empty-cell.csv --model " + pls_data +
           "satisfaction_model.json --missing listwise --json");
   REQUIRE(o.status == 0);
   CHECK(nlohmann::json::parse(o.out).at("rows_dropped") == 1);
 }
 
 TEST_CASE("excellence clv") {
-  // The CDNOW summary (shared/data/clv) and the reference fits of shared/reference/clv.
-  const std::string data = std::string(EXCELLENCE_SHARED_DIR) + "/data/clv/";
-  const auto ref = test::read_json(test::shared_dir / "reference" / "clv" / "cdnow_reference.json")
+  // The CDNOW summary (tests/data/clv) and the reference fits of tests/data/reference/clv.
+  const std::string data = "tests/data/clv/";
+  const auto ref = test::read_json(test::data_dir / "reference" / "clv" / "cdnow_reference.json")
                        .at("own_reference_fits")
                        .at("exact");
   auto o = run("clv fit " + data + "cdnow_summary.csv --model bgnbd --json");

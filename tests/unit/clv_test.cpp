@@ -1,4 +1,4 @@
-// Repeat-purchase and spend models against shared/reference/clv: the CDNOW sample (2,357
+// Repeat-purchase and spend models against tests/data/reference/clv: the CDNOW sample (2,357
 // customers, weeks) as fitted by Fader, Hardie & Lee (2005), BTYD, CLVTools, lifetimes and
 // an independent implementation (published.md; cdnow_reference.json).
 #include <excellence/io/csv.hpp>
@@ -20,10 +20,10 @@ using namespace excellence;
 
 namespace {
 
-const auto clv_data = test::shared_dir / "data" / "clv";
+const auto clv_data = test::data_dir / "clv";
 
 const nlohmann::json& reference() {
-  static const auto r = test::read_json(test::shared_dir / "reference" / "clv" / "cdnow_reference.json");
+  static const auto r = test::read_json(test::data_dir / "reference" / "clv" / "cdnow_reference.json");
   return r;
 }
 

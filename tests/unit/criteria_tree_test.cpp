@@ -9,7 +9,7 @@ using namespace excellence;
 
 namespace {
 
-// Compares a built-in node with the same node in a shared/reference/criteria file.
+// Compares a built-in node with the same node in a tests/data/reference/criteria file.
 void check_same_as_reference(const criteria_node& node, const nlohmann::json& ref) {
   INFO("node " << node.id);
   CHECK(node.id == ref.at("id").get<std::string>());
@@ -92,8 +92,8 @@ TEST_CASE("gbt19580-2012: 7 categories, 23 items, 1000 points; 4.3 = 40 + 50") {
   CHECK(tree.at("4.3.3.2.3").title_zh == "顾客投诉管理");
 }
 
-TEST_CASE("gbt19580-2012 equals shared/reference/criteria/gbt19580-2012.json node by node") {
-  const auto ref = test::read_json(test::shared_dir / "reference/criteria/gbt19580-2012.json");
+TEST_CASE("gbt19580-2012 equals reference/criteria/gbt19580-2012.json node by node") {
+  const auto ref = test::read_json(test::data_dir / "reference/criteria/gbt19580-2012.json");
   const auto tree = builtin_framework("gbt19580-2012");
   CHECK(tree.info().total_points == ref.at("total_points").get<int>());
   CHECK(tree.info().title_zh == ref.at("title_zh").get<std::string>());
@@ -103,7 +103,7 @@ TEST_CASE("gbt19580-2012 equals shared/reference/criteria/gbt19580-2012.json nod
 }
 
 TEST_CASE("baldrige-2023: 17 items, 1000 points, the reference's point values and 8 overall bands") {
-  const auto ref = test::read_json(test::shared_dir / "reference/criteria/baldrige_tree.json");
+  const auto ref = test::read_json(test::data_dir / "reference/criteria/baldrige_tree.json");
   const auto tree = builtin_framework("baldrige-2023");
   CHECK(tree.max_points() == 1000);
   CHECK(tree.scored_items().size() == 17);

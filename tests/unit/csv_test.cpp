@@ -30,8 +30,8 @@ TEST_CASE("CSV: quoting, line endings, BOM, trailing blank lines") {
   CHECK_FALSE(t.find("").has_value());
 }
 
-TEST_CASE("CSV: the shared satisfaction data (250 respondents, 27 indicators and gender)") {
-  const auto t = try_read_csv(test::shared_dir / "data/pls/satisfaction.csv").value();
+TEST_CASE("CSV: plspm's satisfaction data (250 respondents, 27 indicators and gender)") {
+  const auto t = try_read_csv(test::data_dir / "pls/satisfaction.csv").value();
   REQUIRE(t.header.size() == 28);
   CHECK(t.header.front() == "imag1");
   CHECK(t.header[26] == "loy4");

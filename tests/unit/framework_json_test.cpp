@@ -98,8 +98,8 @@ TEST_CASE("framework JSON: errors name the file and the place") {
     const auto d = parse_problem(R"({"format": "excellence.assessment/1"})");
     CHECK(d.code == errc::unknown_format);
     CHECK(d.message == "\"excellence.assessment/1\" is not \"excellence.framework/1\"");
-    // The reference files in shared/ are research notes, not framework files.
-    const auto ref = test::failure(try_read_framework(test::shared_dir / "reference/criteria/gbt19580-2012.json"));
+    // The reference files are research notes, not framework files.
+    const auto ref = test::failure(try_read_framework(test::data_dir / "reference/criteria/gbt19580-2012.json"));
     CHECK(ref.code == errc::unknown_format);
   }
   SUBCASE("unknown field (a typo) with its path") {

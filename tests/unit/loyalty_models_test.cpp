@@ -1,6 +1,6 @@
 // Cohort retention tables, Markov-chain CLV, loyalty indicators and the composite index,
 // internal-customer indicators, ABC tiers and the customer pyramid: hand-computed
-// examples and the edge cases of shared/reference/metrics.md §3.9, §3.10 and §3.12.
+// examples and the edge cases of tests/data/reference/metrics.md §3.9, §3.10 and §3.12.
 #include <excellence/loyalty/cohort.hpp>
 #include <excellence/loyalty/indicators.hpp>
 #include <excellence/loyalty/lifetime_value.hpp>

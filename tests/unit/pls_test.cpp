@@ -1,4 +1,4 @@
-// PLS path modeling against shared/reference/pls/satisfaction_reference.json: the ECSI
+// PLS path modeling against tests/data/reference/pls/satisfaction_reference.json: the ECSI
 // model of R plspm's `satisfaction` data (250 customers of a Spanish credit institution),
 // cross-checked between R plspm 0.5.1, R semPLS and an independent implementation to better
 // than 1e-10 (and against ADANCO 2.1.1 for the factorial weights).
@@ -23,7 +23,7 @@ using namespace excellence;
 
 namespace {
 
-const auto pls_dir = test::shared_dir / "data" / "pls";
+const auto pls_dir = test::data_dir / "pls";
 
 pls_model satisfaction_model() {
   return read_pls_model(pls_dir / "satisfaction_model.json");
@@ -34,7 +34,7 @@ pls_data satisfaction_data(const pls_model& model) {
 }
 
 const nlohmann::json& reference() {
-  static const auto r = test::read_json(test::shared_dir / "reference" / "pls" / "satisfaction_reference.json");
+  static const auto r = test::read_json(test::data_dir / "reference" / "pls" / "satisfaction_reference.json");
   return r;
 }
 
@@ -301,7 +301,7 @@ TEST_CASE("PLS model files: the project's own format with every optional field")
   CHECK(m.has_path(0, 1));
 }
 
-TEST_CASE("PLS model files: the shared format, and errors with file and JSON path") {
+TEST_CASE("PLS model files: the format, and errors with file and JSON path") {
   const auto model = satisfaction_model();
   CHECK(model.latent_variables.size() == 6);
   CHECK(model.blocks[3] == std::vector<std::string>{"val1", "val2", "val3", "val4"});

@@ -100,3 +100,29 @@ TEST_CASE("the JSON Schema describes the fields the reader accepts") {
     CHECK(excellence::try_parse_assessment(text).has_value());
   }
 }
+
+TEST_CASE("the tests read only files inside the repository") {
+  // A clone on its own must pass its own tests: no test source, CMake file or CI script may
+  // name the folder beside the repository where references are handed to the team.
+  const std::vector<std::filesystem::path> roots{test::source_dir / "tests", test::source_dir / "bench",
+                                                 test::source_dir / "cmake", test::source_dir / ".ci"};
+  std::vector<std::filesystem::path> files{test::source_dir / "CMakeLists.txt"};
+  for (const auto& root : roots)
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      const auto ext = entry.path().extension();
+      if (entry.is_regular_file() && (ext == ".cpp" || ext == ".hpp" || ext == ".txt" || ext == ".cmake" ||
+                                      entry.path().filename() == "run"))
+        if (entry.path().parent_path().filename() != "data" &&
+            entry.path().generic_string().find("/tests/data/") == std::string::npos)
+          files.push_back(entry.path());
+    }
+  CHECK(files.size() > 20);
+  const std::string outside = std::string("..") + "/shared";
+  const std::string named = std::string("SHARED") + "_DIR";
+  for (const auto& file : files) {
+    INFO(file.generic_string());
+    const auto text = test::read_file(file);
+    CHECK(text.find(outside) == std::string::npos);
+    CHECK(text.find(named) == std::string::npos);
+  }
+}

@@ -1,6 +1,6 @@
 // Expectation–disconfirmation, SERVQUAL/SERVPERF, weighted CSI, IPA, Kano, total customer
 // satisfaction and touch points: hand-computed examples and the edge cases of
-// shared/reference/metrics.md §3.6–3.8.
+// tests/data/reference/metrics.md §3.6–3.8.
 #include <excellence/satisfaction/disconfirmation.hpp>
 #include <excellence/satisfaction/ipa.hpp>
 #include <excellence/satisfaction/kano.hpp>

@@ -14,7 +14,6 @@
 namespace test {
 
 inline const std::filesystem::path source_dir{EXCELLENCE_SOURCE_DIR};
-inline const std::filesystem::path shared_dir{EXCELLENCE_SHARED_DIR};
 inline const std::filesystem::path data_dir{EXCELLENCE_TEST_DATA};
 
 inline std::string read_file(const std::filesystem::path& file) {
