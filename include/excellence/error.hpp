@@ -10,10 +10,13 @@
 #include <excellence/config.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -113,18 +116,112 @@ enum class errc {
 
 enum class severity { error, warning };
 
+/// Where in an input a diagnostic points: a list of segments, each a field name or an
+/// element index, e.g. items → 3 → percent. Built in code (never parsed back from text),
+/// so callers read `segments()` or `element()` instead of taking strings apart. A path
+/// converts implicitly from one field name ("confidence"), the common case.
+class field_path {
+ public:
+  using segment = std::variant<std::string, std::size_t>;
+
+  field_path() = default;
+  field_path(std::string_view name) {  // NOLINT: implicit by design
+    if (!name.empty()) segments_.emplace_back(std::string(name));
+  }
+  field_path(const char* name) : field_path(std::string_view(name)) {}          // NOLINT: implicit by design
+  field_path(const std::string& name) : field_path(std::string_view(name)) {}   // NOLINT: implicit by design
+
+  /// This path followed by the field `name`: `path.field("percent")`.
+  [[nodiscard]] field_path field(std::string_view name) const {
+    field_path out = *this;
+    out.segments_.emplace_back(std::string(name));
+    return out;
+  }
+  /// This path followed by the element index `i`: `path.index(3)`.
+  [[nodiscard]] field_path index(std::size_t i) const {
+    field_path out = *this;
+    out.segments_.emplace_back(i);
+    return out;
+  }
+
+  /// This path followed by all of `rest`: touch_points[2] then ratings[5].
+  [[nodiscard]] field_path then(const field_path& rest) const {
+    field_path out = *this;
+    out.segments_.insert(out.segments_.end(), rest.segments_.begin(), rest.segments_.end());
+    return out;
+  }
+
+  /// This path without its first segment: [3].percent of items[3].percent.
+  [[nodiscard]] field_path tail() const {
+    field_path out;
+    if (!segments_.empty()) out.segments_.assign(segments_.begin() + 1, segments_.end());
+    return out;
+  }
+
+  [[nodiscard]] const std::vector<segment>& segments() const noexcept { return segments_; }
+  [[nodiscard]] bool empty() const noexcept { return segments_.empty(); }
+
+  /// The first field name ("items" of items[3].percent); empty when there is none.
+  [[nodiscard]] std::string_view head() const noexcept {
+    if (segments_.empty() || segments_.front().index() != 0) return {};
+    return std::get<0>(segments_.front());
+  }
+  /// The first element index (3 of items[3].percent): which row, customer or item of the
+  /// input the diagnostic is about; nullopt when the path has no index.
+  [[nodiscard]] std::optional<std::size_t> element() const noexcept {
+    for (const auto& s : segments_)
+      if (s.index() == 1) return std::get<1>(s);
+    return std::nullopt;
+  }
+  /// The last field name (percent of items[3].percent); empty when there is none.
+  [[nodiscard]] std::string_view leaf() const noexcept {
+    for (auto it = segments_.rbegin(); it != segments_.rend(); ++it)
+      if (it->index() == 0) return std::get<0>(*it);
+    return {};
+  }
+
+  /// The JSON-path text: `items[3].percent`.
+  [[nodiscard]] std::string to_string() const {
+    std::string out;
+    for (const auto& s : segments_) {
+      if (s.index() == 1) {
+        out += '[';
+        out += std::to_string(std::get<1>(s));
+        out += ']';
+      } else {
+        if (!out.empty()) out += '.';
+        out += std::get<0>(s);
+      }
+    }
+    return out;
+  }
+
+  friend bool operator==(const field_path&, const field_path&) = default;
+  /// Compares the text form, which keeps tests and simple callers short.
+  friend bool operator==(const field_path& p, std::string_view text) { return p.to_string() == text; }
+  friend bool operator==(const field_path& p, const char* text) { return p.to_string() == text; }
+  friend bool operator==(const field_path& p, const std::string& text) { return p.to_string() == text; }
+
+ private:
+  std::vector<segment> segments_{};
+};
+
 /// Where and why some input is wrong. `file` is the source name (a path, or a name the
-/// caller gave to in-memory text; empty for values built in code), `path` a JSON path
-/// such as `items[3].percent`, `line`/`column` 1-based positions in the text (0 when the
-/// position is not known, e.g. for errors found after parsing).
+/// caller gave to in-memory text; empty for values built in code), `path` the field path
+/// (segments; `items[3].percent` as text), `line`/`column` 1-based positions in the text
+/// (0 when the position is not known, e.g. for errors found after parsing).
 struct diagnostic {
   errc code{};
   std::string file{};
   std::size_t line = 0;
   std::size_t column = 0;
-  std::string path{};
+  field_path path{};
   std::string message{};
   excellence::v1::severity severity = severity::error;
+
+  /// The index of the input element (row, customer, item) the diagnostic is about, when
+  /// its path names one.
+  [[nodiscard]] std::optional<std::size_t> element() const noexcept { return path.element(); }
 
   /// "file:line:column: path: message", leaving out the parts that are unknown,
   /// e.g. `acme.json: items[3].percent: 37 is not a multiple of 5`.
@@ -138,7 +235,7 @@ struct diagnostic {
       }
       out += ": ";
     }
-    if (!path.empty()) out += path + ": ";
+    if (!path.empty()) out += path.to_string() + ": ";
     out += message;
     return out;
   }

@@ -122,7 +122,7 @@ int fit(const std::vector<std::string>& args, io streams) {
                      data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{});
     if (!r)
       throw_at_cell(data.table, r.error(),
-                    r.error().path.starts_with("periods[") ? std::optional<std::string_view>("periods") : std::nullopt);
+                    r.error().path.head() == "periods" ? std::optional<std::string_view>("periods") : std::nullopt);
   } else {
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
     const auto progress = data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{};
@@ -131,7 +131,7 @@ int fit(const std::vector<std::string>& args, io streams) {
                           : try_fit_mbgnbd(c, {}, progress);
     if (!r)
       throw_at_cell(data.table, r.error(),
-                    r.error().path.starts_with("T[") ? std::optional<std::string_view>("T") : std::nullopt);
+                    r.error().path.head() == "T" ? std::optional<std::string_view>("T") : std::nullopt);
   }
   if (values.count("json") != 0U) {
     nlohmann::ordered_json out;
@@ -205,7 +205,7 @@ int predict(const std::vector<std::string>& args, io streams) {
                                      : detail::check_clv_customers(c);
     if (bad)
       throw_at_cell(data.table, *bad,
-                    bad->path.starts_with("periods[") || bad->path.starts_with("T[")
+                    bad->path.head() == "periods" || bad->path.head() == "T"
                         ? std::optional<std::string_view>(model == "bgbb" ? "periods" : "T")
                         : std::nullopt);
     out << (id ? "customer_id," : "") << "p_alive,expected_transactions\n";
@@ -279,7 +279,7 @@ int residual_value(const std::vector<std::string>& args, io streams) {
       {values["discount"].as<double>(), values["period-length"].as<double>(), values["periods"].as<std::int32_t>()});
   if (!v) {
     const auto& d = v.error();
-    if (d.path.find('[') != std::string::npos && !d.path.starts_with("params")) throw_at_cell(data.table, d);
+    if (d.element() && d.path.head() != "params") throw_at_cell(data.table, d);
     throw usage_error(d.to_string());
   }
   const auto id = data.table.find("customer_id");

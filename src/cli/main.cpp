@@ -66,12 +66,14 @@ model_control terminal_progress(const char* what) {
 
 void throw_at_cell(const csv_table& table, const diagnostic& d, std::optional<std::string_view> column,
                    const std::vector<std::size_t>* row_of) {
-  const auto open = d.path.find('[');
-  const auto close = d.path.find(']', open);
-  if (open == std::string::npos || close == std::string::npos) throw data_error(d);
-  const auto i = std::stoul(d.path.substr(open + 1, close - open - 1));
-  const std::string field = close + 1 < d.path.size() && d.path[close + 1] == '.' ? d.path.substr(close + 2) : "";
-  const std::string name = column ? std::string(*column) : !field.empty() ? field : d.path.substr(0, open);
+  const auto element = d.element();
+  if (!element) throw data_error(d);
+  const std::size_t i = *element;
+  // name[i].field is the cell in column `field`; name[i] the cell in column `name`.
+  const auto& segments = d.path.segments();
+  const bool has_field = segments.size() > 2 && segments[1].index() == 1 && segments[2].index() == 0;
+  const std::string name =
+      column ? std::string(*column) : std::string(has_field ? d.path.leaf() : d.path.head());
   const auto at = table.find(name);
   if (!at || (row_of != nullptr && i >= row_of->size())) throw data_error(d);
   throw data_error(table.cell_error(d.code, row_of != nullptr ? (*row_of)[i] : i, *at, d.message));

@@ -57,7 +57,7 @@ int nps(const std::vector<std::string>& args, io streams) {
   const auto r = try_nps(data.answers, {}, weights);
   if (!r) {
     // A bad weight lives in the --weights column, a bad answer in --column.
-    const bool weight = r.error().path.starts_with("weights");
+    const bool weight = r.error().path.head() == "weights";
     throw_at_cell(data.table, r.error(), values[weight ? "weights" : "column"].as<std::string>());
   }
   const auto interval =

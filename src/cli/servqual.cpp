@@ -109,8 +109,8 @@ int servqual(const std::vector<std::string>& args, io streams) {
   const auto r = servperf_only ? try_servperf(items, p, settings) : try_servqual(items, e, p, settings);
   if (!r) {
     const auto& d = r.error();
-    if (d.path.starts_with("perceptions")) throw_at_cell(table, d, "perception", &row_of);
-    if (d.path.starts_with("expectations")) throw_at_cell(table, d, "expectation", &row_of);
+    if (d.path.head() == "perceptions") throw_at_cell(table, d, "perception", &row_of);
+    if (d.path.head() == "expectations") throw_at_cell(table, d, "expectation", &row_of);
     throw data_error(d);
   }
 

@@ -41,7 +41,7 @@ std::vector<comment> read_comments(const detail::object_reader& item, std::strin
   return out;
 }
 
-item_assessment read_item(const detail::json& value, const std::string& path, const std::string& file) {
+item_assessment read_item(const detail::json& value, const field_path& path, const std::string& file) {
   const detail::object_reader in(value, path, file);
   in.allow_only({"id", "percent", "not_assessed", "approach", "deployment", "learning", "integration", "levels",
                  "trends", "comparisons", "strengths", "opportunities"});

@@ -41,19 +41,15 @@ struct duplicate_key_finder {
     std::set<std::string> keys;
   };
   std::vector<frame> frames;
-  std::optional<std::string> duplicate_path;
+  std::optional<field_path> duplicate_path;
 
-  std::string path() const {
-    std::string out;
+  field_path path() const {
+    field_path out;
     for (const auto& f : frames) {
-      if (f.is_array) {
-        out += '[';
-        out += std::to_string(f.index);
-        out += ']';
-      } else if (!f.key.empty()) {
-        if (!out.empty()) out += '.';
-        out += f.key;
-      }
+      if (f.is_array)
+        out = out.index(f.index);
+      else if (!f.key.empty())
+        out = out.field(f.key);
     }
     return out;
   }
@@ -142,20 +138,17 @@ json parse_json(std::string_view text, const std::string& source) {
   return value;
 }
 
-object_reader::object_reader(const json& value, std::string path, const std::string& file)
+object_reader::object_reader(const json& value, field_path path, const std::string& file)
     : value_(value), path_(std::move(path)), file_(file) {
   if (!value_.is_object())
     fail(errc::wrong_type, path_.empty() ? "(document)" : path_,
          std::string("expected an object, got ") + value_.type_name());
 }
 
-void object_reader::fail(errc code, const std::string& path, const std::string& message) const {
+void object_reader::fail(errc code, const field_path& path, const std::string& message) const {
   throw data_error({code, file_, 0, 0, path, message});
 }
 
-std::string object_reader::path_of(std::string_view key) const {
-  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-}
 
 const json* object_reader::find(std::string_view key) const {
   const auto it = value_.find(key);

@@ -31,7 +31,7 @@ json parse_json(std::string_view text, const std::string& source);
 /// Typed access to the fields of one JSON object, with the object's JSON path.
 class object_reader {
  public:
-  object_reader(const json& value, std::string path, const std::string& file);
+  object_reader(const json& value, field_path path, const std::string& file);
 
   /// unknown_format unless the object's "format" field is exactly `expected`: a file of
   /// another kind or version is refused before any other field is read.
@@ -42,8 +42,8 @@ class object_reader {
   void allow_only(std::initializer_list<std::string_view> allowed) const;
 
   [[nodiscard]] bool has(std::string_view key) const;
-  [[nodiscard]] std::string path_of(std::string_view key) const;
-  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] field_path path_of(std::string_view key) const { return path_.field(key); }
+  [[nodiscard]] const field_path& path() const noexcept { return path_; }
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
 
   [[nodiscard]] std::string string(std::string_view key) const;  // required
@@ -56,21 +56,19 @@ class object_reader {
   [[nodiscard]] const json* array(std::string_view key, bool required) const;
   [[nodiscard]] const json& at(std::string_view key) const;
 
-  [[noreturn]] void fail(errc code, const std::string& path, const std::string& message) const;
+  [[noreturn]] void fail(errc code, const field_path& path, const std::string& message) const;
 
  private:
   const json* find(std::string_view key) const;
   [[noreturn]] void wrong_type(std::string_view key, const char* expected) const;
 
   const json& value_;
-  std::string path_;
+  field_path path_;
   const std::string& file_;
 };
 
-/// Appends "[i]" to a path.
-[[nodiscard]] inline std::string index_path(const std::string& path, std::size_t i) {
-  return path + "[" + std::to_string(i) + "]";
-}
+/// path[i].
+[[nodiscard]] inline field_path index_path(const field_path& path, std::size_t i) { return path.index(i); }
 
 /// Runs a reader that throws data_error and returns its value as a result.
 template <class T, class F>

@@ -13,7 +13,7 @@ namespace {
 using detail::json;
 using detail::object_reader;
 
-std::vector<std::string> strings(const object_reader& r, const json& array, const std::string& path) {
+std::vector<std::string> strings(const object_reader& r, const json& array, const field_path& path) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < array.size(); ++i) {
     if (!array[i].is_string()) r.fail(errc::wrong_type, detail::index_path(path, i), "expected a string");
@@ -51,7 +51,7 @@ pls_model read(const json& doc, const std::string& file) {
     }
     m.path_matrix.push_back(std::move(row));
   }
-  auto lv_index = [&](const std::string& name, const std::string& path) {
+  auto lv_index = [&](const std::string& name, const field_path& path) {
     const auto at = m.find(name);
     if (!at) r.fail(errc::unknown_field, path, "\"" + name + "\" is not one of the latent_variables");
     return *at;
@@ -61,7 +61,7 @@ pls_model read(const json& doc, const std::string& file) {
   m.blocks.resize(m.latent_variables.size());
   std::vector<bool> has_block(m.latent_variables.size(), false);
   for (const auto& [name, list] : blocks.items()) {
-    const auto path = "blocks." + name;
+    const auto path = field_path("blocks").field(name);
     const auto j = lv_index(name, path);
     if (!list.is_array()) r.fail(errc::wrong_type, path, "expected an array of indicator names");
     m.blocks[j] = strings(r, list, path);
@@ -74,7 +74,7 @@ pls_model read(const json& doc, const std::string& file) {
     const auto& modes = r.at("modes");
     if (!modes.is_object()) r.fail(errc::wrong_type, "modes", "expected an object: latent variable -> \"A\" or \"B\"");
     for (const auto& [name, mode] : modes.items()) {
-      const auto path = "modes." + name;
+      const auto path = field_path("modes").field(name);
       const auto j = lv_index(name, path);
       if (!mode.is_string() || (mode != "A" && mode != "B"))
         r.fail(errc::invalid_value, path, "expected \"A\" or \"B\"");

@@ -73,10 +73,10 @@ result<transaction_summary> try_summarize_transactions(std::span<const transacti
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
     if (r.customer.empty())
-      return detail::input_error(errc::invalid_value, detail::field_path("records", i, "customer"),
+      return detail::input_error(errc::invalid_value, detail::element_field("records", i, "customer"),
                                  "a customer id cannot be empty");
     if (!std::isfinite(r.amount))
-      return detail::input_error(errc::invalid_value, detail::field_path("records", i, "amount"),
+      return detail::input_error(errc::invalid_value, detail::element_field("records", i, "amount"),
                                  "an amount must be a finite number");
     const auto [it, added] = index.try_emplace(r.customer, customers.size());
     if (added) {

@@ -156,9 +156,9 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
     if (missing == pls_missing::error) {
       for (Index k = 0; k < p; ++k)
         if (std::isnan(data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]))))
-          return input_error(errc::invalid_value, concat("row ", std::to_string(r)),
-                             concat("indicator \"", l.names[static_cast<std::size_t>(k)],
-                                    "\" is missing (choose listwise deletion or mean imputation to proceed)"));
+          return input_error(errc::invalid_value,
+                             detail::indexed("rows", static_cast<std::size_t>(r)).field(l.names[static_cast<std::size_t>(k)]),
+                             "the value is missing (choose listwise deletion or mean imputation to proceed)");
     }
     if (missing == pls_missing::listwise) {
       ++m.rows_dropped;
@@ -271,7 +271,7 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
     if (l.modes[static_cast<std::size_t>(j)] != pls_mode::b) continue;
     inverse[static_cast<std::size_t>(j)].compute(M.block(start(j), start(j), size(j), size(j)));
     if (inverse[static_cast<std::size_t>(j)].info() != Eigen::Success)
-      return input_error(errc::singular_matrix, concat("block ", std::to_string(j)),
+      return input_error(errc::singular_matrix, detail::indexed("blocks", static_cast<std::size_t>(j)),
                          "the indicators of a mode B block are collinear: their weights are not identified");
   }
   // The weights are one vector (block j at start(j)); W is block-diagonal, so M·W costs

@@ -21,7 +21,7 @@ ordered_json diagnostics(const std::vector<diagnostic>& list) {
     ordered_json entry;
     entry["code"] = to_string(d.code);
     entry["file"] = d.file;
-    entry["path"] = d.path;
+    entry["path"] = d.path.to_string();
     entry["message"] = d.message;
     out.push_back(std::move(entry));
   }

@@ -242,8 +242,11 @@ TEST_CASE("PLS: missing values are an error unless listwise deletion or mean imp
   auto gaps = full;
   gaps.values(3, 7) = std::nan("");    // expe3 of row 3
   gaps.values(10, 20) = std::nan("");  // sat2 of row 10
-  CHECK(test::failure(try_estimate_pls(model, gaps)).to_string() ==
-        "row 3: indicator \"expe3\" is missing (choose listwise deletion or mean imputation to proceed)");
+  const auto missing = test::failure(try_estimate_pls(model, gaps));
+  CHECK(missing.to_string() ==
+        "rows[3].expe3: the value is missing (choose listwise deletion or mean imputation to proceed)");
+  CHECK(missing.element() == 3U);  // structured: no caller parses the text
+  CHECK(missing.path.leaf() == "expe3");
   // Listwise: the same as estimating without rows 3 and 10.
   const auto listwise = estimate_pls(model, gaps, {.missing = pls_missing::listwise});
   CHECK(listwise.rows_dropped == 2);

@@ -211,7 +211,7 @@ TEST_CASE("derived importance: correlation of each attribute with overall satisf
   CHECK(r[1] == doctest::Approx(0.5));
   const std::vector<double> flat{1, 2, 1, 1, 1, 3};
   CHECK(fails(try_derived_importance(flat, 2, overall)) ==
-        "attribute 0: the ratings of this attribute do not vary: its correlation is undefined");
+        "attributes[0]: the ratings of this attribute do not vary: its correlation is undefined");
   CHECK(fails(try_derived_importance(ratings, 4, overall)) ==
         "ratings: expected 3 respondents x 4 attributes, got 6 ratings");
   const std::vector<double> same{2, 2, 2};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
@@ -82,7 +83,7 @@ struct resolution_times {
                         "",
                         0,
                         0,
-                        detail::indexed("complaints", i) + ".duration",
+                        detail::element_field("complaints", i, "duration"),
                         "a duration must be finite and non-negative"};
   std::vector<complaint_time> sorted(complaints.begin(), complaints.end());
   // By time; at equal times resolutions first, so that censored ones count as at risk.

@@ -224,13 +224,13 @@ class criteria_tree {
 
   struct validator {
     const impl& d;
-    std::map<std::string, std::string, std::less<>> seen;  // id -> path where first seen
+    std::map<std::string, field_path, std::less<>> seen;  // id -> path where first seen
 
-    diagnostic fail(errc code, const std::string& path, std::string message) const {
+    diagnostic fail(errc code, const field_path& path, std::string message) const {
       return {code, d.source, 0, 0, path, std::move(message)};
     }
 
-    std::optional<diagnostic> text(const std::string& path, std::string_view value) const {
+    std::optional<diagnostic> text(const field_path& path, std::string_view value) const {
       if (auto bad = detail::first_invalid_utf8(value))
         return fail(errc::invalid_utf8, path, "invalid UTF-8 at byte " + std::to_string(*bad));
       return std::nullopt;
@@ -253,63 +253,63 @@ class criteria_tree {
       return false;
     }
 
-    std::optional<diagnostic> node(const criteria_node& n, const std::string& path, const criteria_node* parent,
+    std::optional<diagnostic> node(const criteria_node& n, const field_path& path, const criteria_node* parent,
                                    std::size_t depth) {
       if (depth > max_tree_depth)
         return fail(errc::out_of_range, path,
                     "the tree is nested deeper than " + std::to_string(max_tree_depth) + " levels");
-      if (n.id.empty()) return fail(errc::invalid_value, path + ".id", "id is empty");
+      if (n.id.empty()) return fail(errc::invalid_value, path.field("id"), "id is empty");
       for (const char c : n.id)
         if (std::isspace(static_cast<unsigned char>(c)) != 0)
-          return fail(errc::invalid_value, path + ".id", "id \"" + n.id + "\" contains white space");
-      if (auto bad = text(path + ".id", n.id)) return bad;
+          return fail(errc::invalid_value, path.field("id"), "id \"" + n.id + "\" contains white space");
+      if (auto bad = text(path.field("id"), n.id)) return bad;
       if (auto [it, inserted] = seen.emplace(n.id, path); !inserted)
-        return fail(errc::duplicate_id, path + ".id", "id \"" + n.id + "\" is already used at " + it->second);
+        return fail(errc::duplicate_id, path.field("id"), "id \"" + n.id + "\" is already used at " + it->second.to_string());
       if (parent != nullptr &&
           !(n.id.size() > parent->id.size() + 1 && n.id.starts_with(parent->id) && n.id[parent->id.size()] == '.'))
-        return fail(errc::id_not_nested, path + ".id",
+        return fail(errc::id_not_nested, path.field("id"),
                     "id \"" + n.id + "\" does not extend its parent's id \"" + parent->id + ".\"");
       const std::pair<const char*, const std::string*> texts[] = {
-          {".title_zh", &n.title_zh},       {".title_en", &n.title_en}, {".guidance_zh", &n.guidance_zh},
-          {".guidance_en", &n.guidance_en}, {".note", &n.note},         {".provenance", &n.provenance}};
+          {"title_zh", &n.title_zh},       {"title_en", &n.title_en}, {"guidance_zh", &n.guidance_zh},
+          {"guidance_en", &n.guidance_en}, {"note", &n.note},         {"provenance", &n.provenance}};
       for (const auto& [field, value] : texts)
-        if (auto bad = text(path + field, *value)) return bad;
+        if (auto bad = text(path.field(field), *value)) return bad;
       if (n.title_zh.empty() && n.title_en.empty())
         return fail(errc::missing_field, path, "node " + n.id + " has neither title_zh nor title_en");
 
       if (parent == nullptr ? !(n.kind == node_kind::category || n.kind == node_kind::general)
                             : !allowed_child(parent->kind, n.kind))
-        return fail(errc::misplaced_node, path + ".kind",
+        return fail(errc::misplaced_node, path.field("kind"),
                     "a " + std::string(to_string(n.kind)) + " cannot stand " +
                         (parent == nullptr ? std::string("at the top level (expected category or general)")
                                            : "under the " + std::string(to_string(parent->kind)) + " " + parent->id));
 
       const bool carries_points = n.kind == node_kind::category || n.kind == node_kind::item;
       if (carries_points && !n.points)
-        return fail(errc::missing_field, path + ".points",
+        return fail(errc::missing_field, path.field("points"),
                     std::string(to_string(n.kind)) + " " + n.id + " has no points");
       if (!carries_points && n.points)
         return fail(
-            errc::misplaced_node, path + ".points",
+            errc::misplaced_node, path.field("points"),
             "points are given on categories and items only, not on the " + std::string(to_string(n.kind)) + " " + n.id);
       if (n.points && *n.points < 0)
-        return fail(errc::out_of_range, path + ".points",
+        return fail(errc::out_of_range, path.field("points"),
                     "points must not be negative, got " + std::to_string(*n.points));
       if (n.kind == node_kind::item && !n.evaluation)
-        return fail(errc::missing_field, path + ".evaluation",
+        return fail(errc::missing_field, path.field("evaluation"),
                     "item " + n.id + " has no evaluation type (process or results)");
       if (!carries_points && n.evaluation)
-        return fail(errc::misplaced_node, path + ".evaluation",
+        return fail(errc::misplaced_node, path.field("evaluation"),
                     "an evaluation type is given on categories and items only, not on the " +
                         std::string(to_string(n.kind)) + " " + n.id);
 
       std::int64_t item_points = 0;
       for (std::size_t i = 0; i < n.children.size(); ++i) {
-        if (auto bad = node(n.children[i], path + ".children[" + std::to_string(i) + "]", &n, depth + 1)) return bad;
+        if (auto bad = node(n.children[i], path.field("children").index(i), &n, depth + 1)) return bad;
         if (n.children[i].kind == node_kind::item) item_points += *n.children[i].points;
       }
       if (n.kind == node_kind::category && item_points != *n.points)
-        return fail(errc::points_mismatch, path + ".points",
+        return fail(errc::points_mismatch, path.field("points"),
                     "category " + n.id + " has " + std::to_string(*n.points) + " points but its items sum to " +
                         std::to_string(item_points));
       return std::nullopt;
@@ -326,7 +326,7 @@ class criteria_tree {
         if (auto bad = text(field, *value)) return bad;
       std::int64_t category_points = 0;
       for (std::size_t i = 0; i < d.roots.size(); ++i) {
-        if (auto bad = node(d.roots[i], "tree[" + std::to_string(i) + "]", nullptr, 1)) return bad;
+        if (auto bad = node(d.roots[i], field_path("tree").index(i), nullptr, 1)) return bad;
         if (d.roots[i].kind == node_kind::category) category_points += *d.roots[i].points;
       }
       if (category_points != info.total_points)
@@ -339,22 +339,22 @@ class criteria_tree {
     std::optional<diagnostic> bands() const {
       const auto& bands = d.info.overall_bands;
       for (std::size_t i = 0; i < bands.size(); ++i) {
-        const auto path = "overall_bands[" + std::to_string(i) + "]";
+        const auto path = field_path("overall_bands").index(i);
         const auto& b = bands[i];
         if (b.level != static_cast<std::int32_t>(i) + 1)
-          return fail(errc::invalid_value, path + ".level",
+          return fail(errc::invalid_value, path.field("level"),
                       "levels must count 1, 2, 3, ...; expected " + std::to_string(i + 1));
         const std::int32_t expected_min = i == 0 ? 0 : bands[i - 1].max_total + 1;
         if (b.min_total != expected_min)
-          return fail(errc::invalid_value, path + ".min",
+          return fail(errc::invalid_value, path.field("min"),
                       "bands must be contiguous from 0: expected min " + std::to_string(expected_min) + ", got " +
                           std::to_string(b.min_total));
-        if (b.max_total < b.min_total) return fail(errc::invalid_value, path + ".max", "max is below min");
-        if (auto bad = text(path + ".description_en", b.description_en)) return bad;
-        if (auto bad = text(path + ".description_zh", b.description_zh)) return bad;
+        if (b.max_total < b.min_total) return fail(errc::invalid_value, path.field("max"), "max is below min");
+        if (auto bad = text(path.field("description_en"), b.description_en)) return bad;
+        if (auto bad = text(path.field("description_zh"), b.description_zh)) return bad;
       }
       if (!bands.empty() && bands.back().max_total != d.info.total_points)
-        return fail(errc::invalid_value, "overall_bands[" + std::to_string(bands.size() - 1) + "].max",
+        return fail(errc::invalid_value, field_path("overall_bands").index(bands.size() - 1).field("max"),
                     "the last band must end at the framework total " + std::to_string(d.info.total_points));
       return std::nullopt;
     }

@@ -14,22 +14,23 @@
 EXCELLENCE_BEGIN_NAMESPACE
 namespace detail {
 
-/// An error about the argument at `path` ("importance", "attributes[2].score"): no file,
+/// An error about the argument at `path` ("importance", attributes[2].score): no file,
 /// line or column, which a reader of a file adds when it maps the element to a cell.
-[[nodiscard]] inline diagnostic input_error(errc code, std::string path, std::string message) {
+[[nodiscard]] inline diagnostic input_error(errc code, field_path path, std::string message) {
   return diagnostic{code, "", 0, 0, std::move(path), std::move(message)};
 }
 
-/// "name[i].field", built by appending (see indexed()).
-[[nodiscard]] inline std::string field_path(std::string_view name, std::size_t i, std::string_view field) {
-  std::string out = indexed(name, i);
-  out += '.';
-  out += field;
-  return out;
+/// The path name[i]. Meant to be called only once something is wrong, never per element
+/// of a large input.
+[[nodiscard]] inline field_path indexed(std::string_view name, std::size_t i) { return field_path(name).index(i); }
+
+/// The path name[i].field.
+[[nodiscard]] inline field_path element_field(std::string_view name, std::size_t i, std::string_view field) {
+  return field_path(name).index(i).field(field);
 }
 
 /// A finite number, else invalid_value at `path` naming `noun`.
-[[nodiscard]] inline std::optional<diagnostic> check_finite(double x, const std::string& path, std::string_view noun) {
+[[nodiscard]] inline std::optional<diagnostic> check_finite(double x, const field_path& path, std::string_view noun) {
   if (std::isfinite(x)) return std::nullopt;
   std::string message(noun);
   message += " must be a finite number";

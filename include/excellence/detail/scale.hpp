@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 

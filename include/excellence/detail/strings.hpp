@@ -42,15 +42,5 @@ template <class... Parts>
   return ec == std::errc{} ? std::string(buffer, end) : std::string("?");
 }
 
-/// "name[i]", the JSON-path form of an element. Built by appending, and meant to be called
-/// only once something is wrong, never per element of a large input.
-[[nodiscard]] inline std::string indexed(std::string_view name, std::size_t i) {
-  std::string out(name);
-  out += '[';
-  out += std::to_string(i);
-  out += ']';
-  return out;
-}
-
 }  // namespace detail
 EXCELLENCE_END_NAMESPACE

@@ -77,7 +77,7 @@ struct cohort_table {
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
     if (r.customer.empty())
-      return detail::input_error(errc::invalid_value, detail::field_path("records", i, "customer"),
+      return detail::input_error(errc::invalid_value, detail::element_field("records", i, "customer"),
                                  "a customer id cannot be empty");
     const auto [it, added] = index.try_emplace(r.customer, customers.size());
     if (added) customers.emplace_back();

@@ -146,17 +146,17 @@ struct loyalty_index_result {
 /// normalised weights. Errors name `components[i].field`: no components, a value outside
 /// [0, 1], a negative or non-finite weight, weights summing to 0.
 [[nodiscard]] inline result<loyalty_index_result> try_loyalty_index(std::span<const loyalty_component> components) {
-  using detail::field_path;
+  using detail::element_field;
   using detail::input_error;
   if (components.empty()) return input_error(errc::invalid_value, "components", "no components");
   double total = 0;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const auto& c = components[i];
     if (!(c.value >= 0 && c.value <= 1))
-      return input_error(errc::out_of_range, field_path("components", i, "value"),
+      return input_error(errc::out_of_range, element_field("components", i, "value"),
                          "a component must be a share in [0, 1]");
     if (!std::isfinite(c.weight) || c.weight < 0)
-      return input_error(errc::out_of_range, field_path("components", i, "weight"),
+      return input_error(errc::out_of_range, element_field("components", i, "weight"),
                          "a weight must be a finite number >= 0");
     total += c.weight;
   }

@@ -46,7 +46,7 @@ struct csi_result {
 /// Errors name `attributes[i].field`: no attributes, scale_min ≥ scale_max, a score off its
 /// scale, a negative or non-finite importance, importances summing to 0.
 [[nodiscard]] inline result<csi_result> try_weighted_csi(std::span<const csi_attribute> attributes) {
-  using detail::field_path;
+  using detail::element_field;
   using detail::input_error;
   if (attributes.empty())
     return input_error(errc::invalid_value, "attributes", "no attributes: the index is undefined");
@@ -55,16 +55,16 @@ struct csi_result {
     const auto& a = attributes[i];
     for (const auto& [value, field] : {std::pair{a.score, "score"}, std::pair{a.importance, "importance"},
                                        std::pair{a.scale_min, "scale_min"}, std::pair{a.scale_max, "scale_max"}})
-      if (auto bad = detail::check_finite(value, field_path("attributes", i, field), field)) return *bad;
+      if (auto bad = detail::check_finite(value, element_field("attributes", i, field), field)) return *bad;
     if (!(a.scale_min < a.scale_max))
-      return input_error(errc::invalid_value, field_path("attributes", i, "scale_max"),
+      return input_error(errc::invalid_value, element_field("attributes", i, "scale_max"),
                          "the scale must satisfy scale_min < scale_max");
     if (a.score < a.scale_min || a.score > a.scale_max)
-      return input_error(errc::out_of_range, field_path("attributes", i, "score"),
+      return input_error(errc::out_of_range, element_field("attributes", i, "score"),
                          detail::concat("the score ", detail::shortest(a.score), " lies outside its scale ",
                                         detail::shortest(a.scale_min), "-", detail::shortest(a.scale_max)));
     if (a.importance < 0)
-      return input_error(errc::out_of_range, field_path("attributes", i, "importance"),
+      return input_error(errc::out_of_range, element_field("attributes", i, "importance"),
                          "an importance cannot be negative");
     weight_sum += a.importance;
   }

@@ -85,10 +85,10 @@ struct disconfirmation_result {
   for (std::size_t i = 0; i < attributes.size(); ++i) {
     const auto& a = attributes[i];
     if (auto bad =
-            detail::check_finite(a.expectation, detail::field_path("attributes", i, "expectation"), "an expectation"))
+            detail::check_finite(a.expectation, detail::element_field("attributes", i, "expectation"), "an expectation"))
       return *bad;
     if (auto bad =
-            detail::check_finite(a.performance, detail::field_path("attributes", i, "performance"), "a performance"))
+            detail::check_finite(a.performance, detail::element_field("attributes", i, "performance"), "a performance"))
       return *bad;
     const double gap = a.performance - a.expectation;
     const auto outcome = classify_disconfirmation(gap, tolerance);

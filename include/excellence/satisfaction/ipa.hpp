@@ -130,7 +130,7 @@ struct ipa_result {
     for (const auto& [value, field, lo, hi] :
          {std::tuple{a.importance, "importance", options.importance_min, options.importance_max},
           std::tuple{a.performance, "performance", options.performance_min, options.performance_max}}) {
-      const auto path = detail::field_path("attributes", i, field);
+      const auto path = detail::element_field("attributes", i, field);
       if (auto bad = detail::check_finite(value, path, field)) return *bad;
       if (value < lo || value > hi)
         return input_error(errc::out_of_range, path,
@@ -218,7 +218,7 @@ struct ipa_result {
       sxy += dx * (overall[i] - mean_y);
     }
     if (!(sxx > 0))
-      return input_error(errc::invalid_value, detail::concat("attribute ", std::to_string(j)),
+      return input_error(errc::invalid_value, detail::indexed("attributes", j),
                          "the ratings of this attribute do not vary: its correlation is undefined");
     out.push_back(sxy / std::sqrt(sxx * syy));
   }

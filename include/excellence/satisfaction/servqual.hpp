@@ -128,10 +128,10 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
   for (std::size_t j = 0; j < k; ++j) {
     const auto d = static_cast<std::size_t>(items[j].dimension);
     if (d >= servqual_dimension_count)
-      return input_error(errc::out_of_range, field_path("items", j, "dimension"), "not one of the five dimensions");
+      return input_error(errc::out_of_range, element_field("items", j, "dimension"), "not one of the five dimensions");
     for (std::size_t i = 0; i < j; ++i)
       if (items[i].id == items[j].id)
-        return input_error(errc::duplicate_id, field_path("items", j, "id"),
+        return input_error(errc::duplicate_id, element_field("items", j, "id"),
                            concat("item \"", items[j].id, "\" repeats"));
   }
   const std::size_t n = perceptions.size() / k;

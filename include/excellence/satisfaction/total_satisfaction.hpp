@@ -69,10 +69,10 @@ struct total_satisfaction_result {
   for (std::size_t i = 0; i < dimensions.size(); ++i) {
     const auto d = static_cast<std::size_t>(dimensions[i].dimension);
     if (d >= satisfaction_dimension_count)
-      return detail::input_error(errc::out_of_range, detail::field_path("dimensions", i, "dimension"),
+      return detail::input_error(errc::out_of_range, detail::element_field("dimensions", i, "dimension"),
                                  "not one of the five dimensions");
     if (by_dimension[d] != nullptr)
-      return detail::input_error(errc::duplicate_id, detail::field_path("dimensions", i, "dimension"),
+      return detail::input_error(errc::duplicate_id, detail::element_field("dimensions", i, "dimension"),
                                  detail::concat(to_string(dimensions[i].dimension), " is given twice"));
     by_dimension[d] = &dimensions[i];
   }
@@ -88,7 +88,7 @@ struct total_satisfaction_result {
   auto csi = try_weighted_csi(attributes);
   if (!csi) {
     auto d = csi.error();
-    if (d.path.starts_with("attributes")) d.path.replace(0, 10, "dimensions");
+    if (d.path.head() == "attributes") d.path = field_path("dimensions").then(d.path.tail());
     return d;
   }
   total_satisfaction_result r;
@@ -160,12 +160,12 @@ struct touch_points_result {
     const auto& t = touch_points[i];
     for (std::size_t j = 0; j < i; ++j)
       if (touch_points[j].touch_point == t.touch_point)
-        return detail::input_error(errc::duplicate_id, detail::field_path("touch_points", i, "touch_point"),
+        return detail::input_error(errc::duplicate_id, detail::element_field("touch_points", i, "touch_point"),
                                    detail::concat("touch point \"", t.touch_point, "\" repeats"));
     auto s = try_csat(t.ratings, scale, confidence);
     if (!s) {
       auto d = s.error();
-      if (d.path.starts_with("ratings")) d.path = detail::concat(detail::indexed("touch_points", i), ".", d.path);
+      if (d.path.head() == "ratings") d.path = detail::indexed("touch_points", i).then(d.path);
       return d;
     }
     r.n += s->n;

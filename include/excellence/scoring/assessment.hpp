@@ -124,10 +124,10 @@ struct assessment {
 /// it again so that values built in code get the same checks.
 [[nodiscard]] inline std::optional<diagnostic> validate(const assessment& a) {
   const auto& file = a.source;
-  auto fail = [&file](errc code, std::string path, std::string message) {
+  auto fail = [&file](errc code, field_path path, std::string message) {
     return diagnostic{code, file, 0, 0, std::move(path), std::move(message)};
   };
-  auto bad_text = [&](const std::string& path, std::string_view value) -> std::optional<diagnostic> {
+  auto bad_text = [&](const field_path& path, std::string_view value) -> std::optional<diagnostic> {
     if (auto at = detail::first_invalid_utf8(value))
       return fail(errc::invalid_utf8, path, "invalid UTF-8 at byte " + std::to_string(*at));
     return std::nullopt;
@@ -144,32 +144,32 @@ struct assessment {
   std::set<std::string_view> seen;
   for (std::size_t i = 0; i < a.items.size(); ++i) {
     const auto& item = a.items[i];
-    const auto path = "items[" + std::to_string(i) + "]";
-    if (item.id.empty()) return fail(errc::missing_field, path + ".id", "id is empty");
-    if (auto bad = bad_text(path + ".id", item.id)) return bad;
+    const auto path = field_path("items").index(i);
+    if (item.id.empty()) return fail(errc::missing_field, path.field("id"), "id is empty");
+    if (auto bad = bad_text(path.field("id"), item.id)) return bad;
     if (!seen.insert(item.id).second)
-      return fail(errc::duplicate_id, path + ".id", "item " + item.id + " is scored twice");
+      return fail(errc::duplicate_id, path.field("id"), "item " + item.id + " is scored twice");
     if (item.not_assessed && item.percent)
-      return fail(errc::invalid_value, path + ".percent",
+      return fail(errc::invalid_value, path.field("percent"),
                   "item " + item.id + " has a percent but is marked not_assessed; give one or the other");
     if (!item.not_assessed && !item.percent)
-      return fail(errc::missing_field, path + ".percent",
+      return fail(errc::missing_field, path.field("percent"),
                   "item " + item.id + " has no percent (mark it \"not_assessed\": true if it was not assessed)");
     if (item.percent)
-      if (auto bad = check_percent(*item.percent, file, path + ".percent")) return bad;
+      if (auto bad = check_percent(*item.percent, file, path.field("percent"))) return bad;
     std::set<dimension> judged;
     for (const auto& judgement : item.dimensions) {
-      const auto dpath = path + "." + std::string(to_string(judgement.dimension));
+      const auto dpath = path.field(to_string(judgement.dimension));
       if (!judged.insert(judgement.dimension).second) return fail(errc::duplicate_id, dpath, "dimension judged twice");
       if (auto bad = check_percent(judgement.percent, file, dpath)) return bad;
     }
     for (const auto* list : {&item.strengths, &item.opportunities}) {
-      const std::string list_name = list == &item.strengths ? ".strengths" : ".opportunities";
+      const char* list_name = list == &item.strengths ? "strengths" : "opportunities";
       for (std::size_t c = 0; c < list->size(); ++c) {
-        const auto cpath = path + list_name + "[" + std::to_string(c) + "]";
+        const auto cpath = path.field(list_name).index(c);
         if ((*list)[c].text.empty()) return fail(errc::missing_field, cpath, "comment text is empty");
         if (auto bad = bad_text(cpath, (*list)[c].text)) return bad;
-        if (auto bad = bad_text(cpath + ".area", (*list)[c].area)) return bad;
+        if (auto bad = bad_text(cpath.field("area"), (*list)[c].area)) return bad;
       }
     }
   }

@@ -81,7 +81,7 @@ struct assessment_score {
                                                         const scoring_options& options = {}) {
   if (auto problem = validate(a)) return *std::move(problem);
   const auto& file = a.source;
-  auto fail = [&file](errc code, std::string path, std::string message) {
+  auto fail = [&file](errc code, field_path path, std::string message) {
     return diagnostic{code, file, 0, 0, std::move(path), std::move(message)};
   };
   if (!names_framework_file(a.framework) && a.framework != tree.id())
@@ -116,24 +116,24 @@ struct assessment_score {
   std::map<std::string, std::size_t, std::less<>> position;  // item id -> index in a.items
   for (std::size_t i = 0; i < a.items.size(); ++i) {
     const auto& item = a.items[i];
-    const auto path = "items[" + std::to_string(i) + "]";
+    const auto path = field_path("items").index(i);
     const criteria_node* node = framework.find(item.id);
     if (node == nullptr)
-      return fail(errc::unknown_criterion, path + ".id", "unknown criterion \"" + item.id + "\" in " + tree.id());
+      return fail(errc::unknown_criterion, path.field("id"), "unknown criterion \"" + item.id + "\" in " + tree.id());
     if (!node->is_scored_item())
-      return fail(errc::not_a_scored_item, path + ".id",
+      return fail(errc::not_a_scored_item, path.field("id"),
                   item.id + " is a " + std::string(to_string(node->kind)) + "; only items are scored");
     for (const auto& judgement : item.dimensions)
       if (!applies_to(judgement.dimension, *node->evaluation))
-        return fail(errc::dimension_mismatch, path + "." + std::string(to_string(judgement.dimension)),
+        return fail(errc::dimension_mismatch, path.field(to_string(judgement.dimension)),
                     std::string(to_string(judgement.dimension)) + " is not judged on the " +
                         std::string(to_string(*node->evaluation)) + " item " + item.id);
     for (const auto* list : {&item.strengths, &item.opportunities}) {
-      const std::string list_name = list == &item.strengths ? ".strengths" : ".opportunities";
+      const char* list_name = list == &item.strengths ? "strengths" : "opportunities";
       for (std::size_t c = 0; c < list->size(); ++c) {
         const auto& area = (*list)[c].area;
         if (area.empty()) continue;
-        const auto apath = path + list_name + "[" + std::to_string(c) + "].area";
+        const auto apath = path.field(list_name).index(c).field("area");
         const criteria_node* target = framework.find(area);
         if (target == nullptr)
           return fail(errc::unknown_criterion, apath, "unknown area \"" + area + "\" in " + tree.id());

@@ -50,7 +50,7 @@ inline constexpr std::array<score_band, 6> score_bands{{
 /// Returns the diagnostic (out_of_range or not_multiple_of_5, with `file` and `path`
 /// filled in) or nullopt. Readers and scoring share this one rule.
 [[nodiscard]] inline std::optional<diagnostic> check_percent(double percent, const std::string& file,
-                                                             const std::string& path) {
+                                                             const field_path& path) {
   auto shown = [percent] {
     if (percent != percent) return std::string("NaN");
     std::string text = std::to_string(percent);  // "37.500000"

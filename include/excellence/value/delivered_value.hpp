@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
@@ -131,18 +132,13 @@ std::optional<value_component> first_bad_amount(Amount amount) {
   return std::nullopt;
 }
 
-// The diagnostic for a bad component under `prefix` ("weights", "offers[2]", or "" for
+// The diagnostic for a bad component under `prefix` (weights, offers[2], or empty for
 // the component alone).
-inline diagnostic bad_amount(const std::string& prefix, value_component c, const char* what) {
-  return {errc::out_of_range,
-          "",
-          0,
-          0,
-          (prefix.empty() ? "" : prefix + ".") + std::string(to_string(c)),
-          std::string(what) + " must be finite and non-negative"};
+inline diagnostic bad_amount(const field_path& prefix, value_component c, const char* what) {
+  return {errc::out_of_range, "", 0, 0, prefix.field(to_string(c)), std::string(what) + " must be finite and non-negative"};
 }
 
-inline std::optional<diagnostic> check_profile(const value_profile& p, const std::string& prefix, const char* what) {
+inline std::optional<diagnostic> check_profile(const value_profile& p, const field_path& prefix, const char* what) {
   if (auto c = first_bad_amount([&p](value_component k) { return p[k]; })) return bad_amount(prefix, *c, what);
   return std::nullopt;
 }

@@ -52,7 +52,7 @@ struct pls_index_result {
                          concat("the scale of \"", name, "\" must have min < max"));
     raw(k) = fit.options.standardized ? fit.weights(k) / fit.sds(k) : fit.weights(k);
     if (!(raw(k) > 0))
-      return input_error(errc::invalid_value, concat("weights.", name),
+      return input_error(errc::invalid_value, field_path("weights").field(name),
                          concat("the outer weight of \"", name, "\" is ", detail::shortest(fit.weights(k)),
                                 ": the 0-100 index needs every weight of the block > 0"));
   }

@@ -76,10 +76,10 @@ struct pls_model {
     for (std::size_t j = 0; j < J; ++j) {
       const int v = m.path_matrix[i][j];
       if (v != 0 && v != 1)
-        return input_error(errc::invalid_value, concat(indexed("path_matrix", i), "[", std::to_string(j), "]"),
+        return input_error(errc::invalid_value, indexed("path_matrix", i).index(j),
                            "entries must be 0 or 1");
       if (i == j && v != 0)
-        return input_error(errc::invalid_value, concat(indexed("path_matrix", i), "[", std::to_string(j), "]"),
+        return input_error(errc::invalid_value, indexed("path_matrix", i).index(j),
                            concat("latent variable \"", m.latent_variables[i], "\" cannot be its own predecessor"));
     }
   }
@@ -122,7 +122,7 @@ struct pls_model {
                          concat("latent variable \"", m.latent_variables[j], "\" has no indicators"));
     for (std::size_t k = 0; k < m.blocks[j].size(); ++k) {
       const auto& name = m.blocks[j][k];
-      const auto path = concat(indexed("blocks", j), "[", std::to_string(k), "]");
+      const auto path = indexed("blocks", j).index(k);
       if (name.empty()) return input_error(errc::invalid_value, path, "an indicator needs a name");
       for (const auto s : seen)
         if (s == name)
