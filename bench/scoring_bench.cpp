@@ -1,5 +1,6 @@
 // Timings of the criteria-scoring path: reading files, scoring, consensus.
 #include <excellence/excellence.hpp>
+#include <excellence/io.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -1,4 +1,5 @@
 #include <excellence/excellence.hpp>
+#include <excellence/io.hpp>
 #include <iostream>
 
 int main(int argc, char** argv) try {

@@ -1,4 +1,7 @@
-// Umbrella header: the whole public API of Excellence.
+// Umbrella header: every standard-type header of the domain and its renderers. File
+// readers are in excellence/io.hpp (they take std::filesystem paths); the modelling layer
+// (models/, value/batch.hpp: Eigen) is included on its own. The header_weight test keeps
+// this header at most 350 headers deep (docs/architecture.md).
 #pragma once
 
 #include <excellence/config.hpp>
@@ -16,15 +19,12 @@
 #include <excellence/scoring/score.hpp>
 #include <excellence/scoring/score_band.hpp>
 
-#include <excellence/io/assessment_json.hpp>
-#include <excellence/io/csv.hpp>
-#include <excellence/io/framework_json.hpp>
-
 #include <excellence/period.hpp>
 
 #include <excellence/loyalty/cohort.hpp>
 #include <excellence/loyalty/indicators.hpp>
 #include <excellence/loyalty/lifetime_value.hpp>
+#include <excellence/loyalty/markov_clv.hpp>
 #include <excellence/loyalty/retention.hpp>
 #include <excellence/loyalty/segmentation.hpp>
 #include <excellence/loyalty/tiers.hpp>

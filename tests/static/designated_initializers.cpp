@@ -3,6 +3,7 @@
 // -Wmissing-field-initializers stays quiet because every member has a default. Adding
 // a member later therefore cannot break such callers' -Werror builds.
 #include <excellence/excellence.hpp>
+#include <excellence/io.hpp>
 #include <excellence/loyalty/markov_clv.hpp>
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>

@@ -9,6 +9,8 @@
 
 #include "test_support.hpp"
 
+#include <limits>
+
 #include <string>
 #include <vector>
 
@@ -107,6 +109,25 @@ TEST_CASE("Markov CLV: a relationship ladder by hand") {
   CHECK(after_two[1] == doctest::Approx(48));
   CHECK(after_two[2] == doctest::Approx(52));
   CHECK(state_distribution(ladder, start, 0) == start);
+}
+
+TEST_CASE("Markov CLV: any horizon costs O(log T) steps and approaches the infinite horizon") {
+  const markov_chain ladder{{"new", "repeat", "lost"}, {0, 0.6, 0.4, 0, 0.8, 0.2, 0, 0, 1}, {50, 100, 0}, year};
+  const rate d{0.25, year};
+  const auto infinite = markov_clv(ladder, d).values;
+  // The largest horizon there is: the finite sum equals the series' limit.
+  const auto longest = markov_clv(ladder, d, {.horizon = std::numeric_limits<std::int32_t>::max()}).values;
+  for (std::size_t i = 0; i < 3; ++i) CHECK(longest[i] == doctest::Approx(infinite[i]).epsilon(1e-12));
+  // Horizon 3 by hand: V = R + M R + M² R with M = P / 1.25.
+  const auto three = markov_clv(ladder, d, {.horizon = 3}).values;
+  CHECK(three[1] == doctest::Approx(100 + 64 + 0.64 * 64));
+  CHECK(three[0] == doctest::Approx(50 + 48 + 0.48 * 64));
+  // Without discounting a chain still ends in "lost": after two billion periods everyone is there.
+  const std::vector<double> start{100, 0, 0};
+  const auto late = state_distribution(ladder, start, std::numeric_limits<std::int32_t>::max());
+  CHECK(late[0] == 0);
+  CHECK(late[1] == doctest::Approx(0).epsilon(1e-12));
+  CHECK(late[2] == doctest::Approx(100).epsilon(1e-12));
 }
 
 TEST_CASE("Markov CLV: invalid chains and discounting are errors") {

@@ -1,22 +1,21 @@
-// Internal: the normal critical value of a two-sided confidence level.
+// Internal: normal-distribution quantities for intervals and tests. Compiled
+// (src/stats/normal.cpp): Boost.Math's distributions stay out of the standard-type
+// headers, which keeps the umbrella header light (docs/architecture.md, "inline or compiled").
 #pragma once
 
 #include <excellence/config.hpp>
-#include <excellence/detail/diagnose.hpp>
 #include <excellence/error.hpp>
-
-#include <boost/math/distributions/normal.hpp>
 
 EXCELLENCE_BEGIN_NAMESPACE
 namespace detail {
 
 /// z with P(|Z| ≤ z) = confidence for a standard normal Z (Boost.Math's quantile), or
 /// out_of_range at "confidence" unless 0 < confidence < 1.
-[[nodiscard]] inline result<double> two_sided_z(double confidence) {
-  if (!(confidence > 0 && confidence < 1))
-    return input_error(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
-  return boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + confidence / 2);
-}
+[[nodiscard]] EXCELLENCE_API result<double> two_sided_z(double confidence);
+
+/// P(|Z| ≥ |z|) for a standard normal Z: the two-sided p-value of a z statistic, computed
+/// from the upper tail directly so that small p-values keep their precision.
+[[nodiscard]] EXCELLENCE_API double two_sided_p_value(double z);
 
 }  // namespace detail
 EXCELLENCE_END_NAMESPACE

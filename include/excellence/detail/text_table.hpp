@@ -3,7 +3,7 @@
 
 #include <excellence/config.hpp>
 
-#include <boost/locale/utf.hpp>
+#include <excellence/detail/utf8.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -14,27 +14,6 @@
 
 EXCELLENCE_BEGIN_NAMESPACE
 namespace detail {
-
-/// Terminal columns a UTF-8 string occupies: East Asian wide and fullwidth characters
-/// (CJK ideographs, kana, Hangul, fullwidth punctuation) take two columns, others one.
-[[nodiscard]] inline std::size_t display_width(std::string_view text) {
-  using traits = boost::locale::utf::utf_traits<char>;
-  std::size_t width = 0;
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (p != end) {
-    const auto c = traits::decode(p, end);
-    if (c == boost::locale::utf::illegal || c == boost::locale::utf::incomplete) {
-      ++width;
-      continue;
-    }
-    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
 
 /// A double with a fixed number of decimals ("45.00").
 [[nodiscard]] inline std::string fixed(double value, int decimals) {

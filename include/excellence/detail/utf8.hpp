@@ -1,9 +1,8 @@
-// UTF-8 validation on top of Boost.Locale's header-only decoder.
+// Internal: UTF-8 validation and display width. Compiled (src/detail/utf8.cpp) on top of
+// Boost.Locale's header-only decoder, which stays out of the standard-type headers.
 #pragma once
 
 #include <excellence/config.hpp>
-
-#include <boost/locale/utf.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -14,19 +13,12 @@ namespace detail {
 
 /// Byte offset of the first ill-formed or truncated UTF-8 sequence, or nullopt when the
 /// whole text is valid. Boost's decoder rejects overlong forms and surrogates.
-[[nodiscard]] inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  using traits = boost::locale::utf::utf_traits<char>;
-  const char* const begin = text.data();
-  const char* const end = begin + text.size();
-  const char* p = begin;
-  while (p != end) {
-    const char* start = p;
-    const auto code_point = traits::decode(p, end);
-    if (code_point == boost::locale::utf::illegal || code_point == boost::locale::utf::incomplete)
-      return static_cast<std::size_t>(start - begin);
-  }
-  return std::nullopt;
-}
+[[nodiscard]] EXCELLENCE_API std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+/// Terminal columns a UTF-8 string occupies: East Asian wide and fullwidth characters
+/// (CJK ideographs, kana, Hangul, fullwidth punctuation) take two columns, others one (an
+/// ill-formed byte counts as one).
+[[nodiscard]] EXCELLENCE_API std::size_t display_width(std::string_view text);
 
 }  // namespace detail
 EXCELLENCE_END_NAMESPACE

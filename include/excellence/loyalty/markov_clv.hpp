@@ -6,8 +6,6 @@
 #include <excellence/error.hpp>
 #include <excellence/period.hpp>
 
-#include <Eigen/Dense>
-
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -85,12 +83,6 @@ inline std::optional<diagnostic> check_markov_chain(const markov_chain& chain) {
   return std::nullopt;
 }
 
-inline Eigen::MatrixXd transition_matrix(const markov_chain& chain) {
-  const auto k = static_cast<Eigen::Index>(chain.states.size());
-  return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-      chain.transitions.data(), k, k);
-}
-
 }  // namespace detail
 
 /// The expected present value of a customer starting in each state (Pfeifer & Carraway
@@ -106,38 +98,8 @@ inline Eigen::MatrixXd transition_matrix(const markov_chain& chain) {
 /// probability outside [0, 1], a row not summing to 1, a non-finite reward); the discount
 /// rate per another period than the chain's; d ≤ −1; an infinite horizon with d ≤ 0
 /// (the sum need not converge); a horizon below 1.
-[[nodiscard]] inline result<markov_clv_result> try_markov_clv(const markov_chain& chain, rate discount,
-                                                              const markov_clv_options& options = {}) {
-  if (auto bad = detail::check_markov_chain(chain)) return *bad;
-  if (!(discount.per == chain.per))
-    return detail::input_error(
-        errc::invalid_value, "discount",
-        detail::concat("the chain moves per ", chain.per.to_string(), " but the discount rate is per ",
-                       discount.per.to_string(), "; give both per the same period"));
-  const double d = discount.value;
-  if (!std::isfinite(d) || d <= -1)
-    return detail::input_error(errc::out_of_range, "discount", "the discount rate must be a finite number > -1");
-  if (options.horizon && *options.horizon < 1)
-    return detail::input_error(errc::out_of_range, "horizon", "the horizon must be at least 1 period");
-  if (!options.horizon && !(d > 0))
-    return detail::input_error(errc::invalid_value, "discount",
-                               "an infinite horizon needs a discount rate > 0 (otherwise the value need not converge)");
-  const Eigen::MatrixXd m = detail::transition_matrix(chain) / (1 + d);
-  const Eigen::Map<const Eigen::VectorXd> rewards(chain.rewards.data(),
-                                                  static_cast<Eigen::Index>(chain.rewards.size()));
-  Eigen::VectorXd v;
-  if (options.horizon) {
-    // Horner form: V = R + M(R + M(R + …)), T terms.
-    v = rewards;
-    for (std::int32_t t = 1; t < *options.horizon; ++t) v = rewards + m * v;
-  } else {
-    // With d > 0 every row of M sums to 1/(1 + d) < 1, so I − M is strictly diagonally
-    // dominant and LU with partial pivoting is safe.
-    const Eigen::MatrixXd a = Eigen::MatrixXd::Identity(m.rows(), m.cols()) - m;
-    v = a.partialPivLu().solve(rewards);
-  }
-  return markov_clv_result{std::vector<double>(v.data(), v.data() + v.size()), options.horizon, discount};
-}
+[[nodiscard]] EXCELLENCE_API result<markov_clv_result> try_markov_clv(const markov_chain& chain, rate discount,
+                                                                      const markov_clv_options& options = {});
 
 [[nodiscard]] inline markov_clv_result markov_clv(const markov_chain& chain, rate discount,
                                                   const markov_clv_options& options = {}) {
@@ -147,25 +109,9 @@ inline Eigen::MatrixXd transition_matrix(const markov_chain& chain) {
 /// The distribution over states after `periods` transitions from `initial` (a row vector
 /// of probabilities or of customer counts, one per state): initial · Pᵗ. Errors: an
 /// invalid chain, a wrong length, a negative or non-finite entry, periods < 0.
-[[nodiscard]] inline result<std::vector<double>> try_state_distribution(const markov_chain& chain,
-                                                                        std::span<const double> initial,
-                                                                        std::int32_t periods) {
-  if (auto bad = detail::check_markov_chain(chain)) return *bad;
-  if (initial.size() != chain.states.size())
-    return detail::input_error(errc::invalid_value, "initial",
-                               detail::concat("expected one entry per state (", std::to_string(chain.states.size()),
-                                              "), got ", std::to_string(initial.size())));
-  for (std::size_t i = 0; i < initial.size(); ++i)
-    if (!std::isfinite(initial[i]) || initial[i] < 0)
-      return detail::input_error(errc::out_of_range, detail::indexed("initial", i),
-                                 "an entry must be a finite number >= 0");
-  if (periods < 0) return detail::input_error(errc::out_of_range, "periods", "periods cannot be negative");
-  const Eigen::MatrixXd p = detail::transition_matrix(chain);
-  Eigen::RowVectorXd x =
-      Eigen::Map<const Eigen::RowVectorXd>(initial.data(), static_cast<Eigen::Index>(initial.size()));
-  for (std::int32_t t = 0; t < periods; ++t) x = x * p;
-  return std::vector<double>(x.data(), x.data() + x.size());
-}
+[[nodiscard]] EXCELLENCE_API result<std::vector<double>> try_state_distribution(const markov_chain& chain,
+                                                                                std::span<const double> initial,
+                                                                                std::int32_t periods);
 
 [[nodiscard]] inline std::vector<double> state_distribution(const markov_chain& chain, std::span<const double> initial,
                                                             std::int32_t periods) {

@@ -8,7 +8,6 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
-#include <boost/math/distributions/normal.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -138,8 +137,7 @@ struct nps_comparison {
   c.se = std::sqrt(first.se * first.se + second.se * second.se);
   if (c.se > 0) {
     c.z = c.difference / c.se;
-    c.p_value =
-        2 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<double>(), std::abs(*c.z)));
+    c.p_value = detail::two_sided_p_value(*c.z);
   }
   return c;
 }
