@@ -48,6 +48,7 @@ enum class errc {
   empty_scope,            ///< the requested scope contains no scored item
   singular_matrix,        ///< a system that has no unique solution (collinear indicators or scores)
   cancelled,              ///< the caller's cancellation flag stopped the work
+  model_mismatch,         ///< a result of one model used as another's (BG/NBD parameters from an MBG/NBD fit)
   // warnings (severity::warning) start here
   percent_outside_dimensions = 100,  ///< item percent outside the span of its dimension judgements
   overall_band_withheld,             ///< no overall band named because items were not assessed
@@ -106,6 +107,8 @@ enum class errc {
       return "singular_matrix";
     case errc::cancelled:
       return "cancelled";
+    case errc::model_mismatch:
+      return "model_mismatch";
     case errc::percent_outside_dimensions:
       return "percent_outside_dimensions";
     case errc::overall_band_withheld:

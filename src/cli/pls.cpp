@@ -184,8 +184,9 @@ int pls(const std::vector<std::string>& args, io streams) {
       std::vector<std::string> row{
           name, detail::fixed(fit.paths(static_cast<Eigen::Index>(to), static_cast<Eigen::Index>(from)), 4)};
       if (boot) {
-        const auto& e = pls_bootstrap_result::find(boot->paths, name);
-        for (const double v : {e.mean, e.se, e.t, e.lo, e.hi}) row.push_back(detail::fixed(v, 4));
+        // Every path of the model has its bootstrap entry (same names, same order).
+        const auto* e = pls_bootstrap_result::find(boot->paths, name);
+        for (const double v : {e->mean, e->se, e->t, e->lo, e->hi}) row.push_back(detail::fixed(v, 4));
       }
       paths.add(row);
     }

@@ -76,7 +76,7 @@ const char* describe(nlopt_result r) {
 
 }  // namespace
 
-result<clv_fit> maximise(std::string model, std::vector<std::string> names, std::vector<double> start, double customers,
+result<clv_fit> maximise(clv_model model, std::vector<std::string> names, std::vector<double> start, double customers,
                          const log_likelihood& ll, const clv_fit_options& options, const model_control& control) {
   const auto n = static_cast<unsigned>(start.size());
   for (unsigned i = 0; i < n; ++i)
@@ -106,7 +106,7 @@ result<clv_fit> maximise(std::string model, std::vector<std::string> names, std:
     return detail::input_error(errc::invalid_value, "start", "the log-likelihood is not finite at the start");
 
   clv_fit fit;
-  fit.model = std::move(model);
+  fit.model = model;
   fit.names = std::move(names);
   fit.params.resize(n);
   for (unsigned i = 0; i < n; ++i) fit.params[i] = std::exp(theta[i]);

@@ -28,7 +28,7 @@ using log_likelihood = std::function<double(const std::vector<double>& params, s
 /// Maximises `ll` from `start` over positive parameters (L-BFGS on their logarithms) and
 /// adds standard errors. Errors: a start that is not positive and finite; a likelihood
 /// that is not finite at the start; cancellation.
-result<clv_fit> maximise(std::string model, std::vector<std::string> names, std::vector<double> start, double customers,
+result<clv_fit> maximise(clv_model model, std::vector<std::string> names, std::vector<double> start, double customers,
                          const log_likelihood& ll, const clv_fit_options& options, const model_control& control);
 
 /// Calls part(begin, end, slot) over [0, n) split across threads when n is large, and
@@ -67,7 +67,7 @@ double reduce(const std::array<std::array<double, N>, 64>& parts, std::size_t us
 /// The fit of a continuous-time model: checks the summary and the start, then builds the
 /// likelihood (`make()`, only on valid data) and maximises it from all ones by default.
 template <class Make>
-result<clv_fit> fit_model(const char* model, std::vector<std::string> names, const clv_customers& customers,
+result<clv_fit> fit_model(clv_model model, std::vector<std::string> names, const clv_customers& customers,
                           const clv_fit_options& options, const model_control& control, Make make) {
   if (auto bad = detail::check_clv_customers(customers)) return *bad;
   if (!options.start.empty() && options.start.size() != names.size())

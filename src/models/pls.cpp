@@ -14,16 +14,16 @@ namespace excellence::inline v1 {
 
 using Eigen::Index;
 
-std::size_t pls_fit::indicator_index(std::string_view indicator) const {
+std::optional<std::size_t> pls_fit::indicator_index(std::string_view indicator) const {
   for (std::size_t k = 0; k < indicators.size(); ++k)
     if (indicators[k] == indicator) return k;
-  throw std::out_of_range(detail::concat("no indicator \"", indicator, "\" in the model"));
+  return std::nullopt;
 }
 
-std::size_t pls_fit::latent_index(std::string_view latent_variable) const {
+std::optional<std::size_t> pls_fit::latent_index(std::string_view latent_variable) const {
   for (std::size_t j = 0; j < latent_variables.size(); ++j)
     if (latent_variables[j] == latent_variable) return j;
-  throw std::out_of_range(detail::concat("no latent variable \"", latent_variable, "\" in the model"));
+  return std::nullopt;
 }
 
 Eigen::MatrixXd fornell_larcker(const pls_fit& fit) {

@@ -17,11 +17,11 @@ namespace excellence::inline v1 {
 
 using Eigen::Index;
 
-const pls_bootstrap_estimate& pls_bootstrap_result::find(const std::vector<pls_bootstrap_estimate>& list,
+const pls_bootstrap_estimate* pls_bootstrap_result::find(const std::vector<pls_bootstrap_estimate>& list,
                                                          std::string_view name) {
   for (const auto& e : list)
-    if (e.name == name) return e;
-  throw std::out_of_range(detail::concat("no bootstrap estimate named \"", name, "\""));
+    if (e.name == name) return &e;
+  return nullptr;
 }
 
 namespace {

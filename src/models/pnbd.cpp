@@ -244,7 +244,7 @@ double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int
 
 result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,
                              const model_control& control) {
-  return clv_core::fit_model("pnbd", {"r", "alpha", "s", "beta"}, customers, options, control, [&] {
+  return clv_core::fit_model(clv_model::pnbd, {"r", "alpha", "s", "beta"}, customers, options, control, [&] {
     return clv_core::log_likelihood(
         [&customers, xs = clv_core::distinct_frequencies(customers.frequency), threads = options.threads](
             const std::vector<double>& params, std::vector<double>& gradient) {

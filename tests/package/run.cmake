@@ -1,5 +1,5 @@
 # Installs the built project into a staging prefix, then configures, builds and runs a
-# consumer that uses only find_package(excellence 0.1 CONFIG).
+# consumer that uses only find_package(excellence 0.2 CONFIG).
 file(REMOVE_RECURSE ${WORK_DIR})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/stage
   RESULT_VARIABLE rc)

@@ -119,7 +119,7 @@ TEST_CASE("excellence: exit status 2 on usage errors; --help everywhere") {
     CHECK((o.out.find("usage") != std::string::npos || o.out.find("excellence ") != std::string::npos));
   }
   const auto version = run("--version");
-  CHECK(version.out == "excellence 0.1.0\n");
+  CHECK(version.out == "excellence 0.2.0\n");
 }
 
 TEST_CASE("excellence tree") {

@@ -51,7 +51,7 @@ void check_params(const clv_fit& fit, const nlohmann::json& expected, double rel
     const std::string name = entry.key();
     const auto& value = entry.value();
     INFO("parameter " << name);
-    CHECK(std::abs(fit.param(name) / value.get<double>() - 1) < relative);
+    CHECK(std::abs(fit.param(name).value() / value.get<double>() - 1) < relative);
   }
 }
 
@@ -107,6 +107,23 @@ TEST_CASE("CLV: BG/NBD on the exact CDNOW summary (FHL 2005a)") {
   check_params(fit, ref.at("params"), 1e-3);
   REQUIRE(fit.standard_errors.size() == 4);
   for (const double se : fit.standard_errors) CHECK(se > 0);
+}
+
+TEST_CASE("CLV: a fit knows its model; reading it as another model is an error") {
+  const auto fit = try_fit_mbgnbd(customers_of(read_summary("cdnow_summary_rounded.csv"))).value();
+  CHECK(fit.model == clv_model::mbgnbd);
+  CHECK(to_string(fit.model) == "mbgnbd");
+  CHECK(parse_clv_model("pnbd") == clv_model::pnbd);
+  CHECK_FALSE(parse_clv_model("gg").has_value());
+  // Same parameter names, another model: never a silent success.
+  const auto wrong = test::failure(bgnbd_params::try_from(fit));
+  CHECK(wrong.code == excellence::errc::model_mismatch);
+  CHECK(wrong.to_string() == "model: the fit is of the MBG/NBD model, not the BG/NBD");
+  CHECK_THROWS_AS((void)bgnbd_params::from(fit), excellence::data_error);
+  const auto right = mbgnbd_params::try_from(fit);
+  REQUIRE(right.has_value());
+  CHECK(right->a == fit.param("a").value());
+  CHECK_FALSE(fit.param("s").has_value());  // a lookup of an absent name is nullopt, not an exception
 }
 
 TEST_CASE("CLV: BG/NBD on the rounded file, and its published expectations") {
@@ -311,8 +328,8 @@ TEST_CASE("CLV: Pareto/NBD fit on CDNOW, judged by its log-likelihood and predic
   const auto& ref = reference().at("own_reference_fits").at("exact").at("pnbd");
   CHECK(fit.converged);
   CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
-  CHECK(std::abs(fit.param("r") / ref.at("params").at("r").get<double>() - 1) < 1e-3);
-  CHECK(std::abs(fit.param("alpha") / ref.at("params").at("alpha").get<double>() - 1) < 1e-3);
+  CHECK(std::abs(fit.param("r").value() / ref.at("params").at("r").get<double>() - 1) < 1e-3);
+  CHECK(std::abs(fit.param("alpha").value() / ref.at("params").at("alpha").get<double>() - 1) < 1e-3);
   const auto p = pnbd_params::from(fit);
   // BTYD's spot checks at its own estimates (the vignette's unprinted digits aside).
   const pnbd_params btyd{0.5533971, 10.5801985, 0.6060625, 11.6562237};

@@ -33,4 +33,11 @@ excellence::diagnostic failure(const Result& r) {
   return r.error();
 }
 
+/// The entry a lookup returned as a pointer; fails the test when there is none.
+template <class T>
+const T& found(const T* entry) {
+  REQUIRE(entry != nullptr);
+  return *entry;
+}
+
 }  // namespace test

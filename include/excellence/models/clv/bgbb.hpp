@@ -18,9 +18,13 @@ struct bgbb_params {
   double gamma = 0;
   double delta = 0;
 
-  [[nodiscard]] static bgbb_params from(const clv_fit& fit) {
-    return {fit.param("alpha"), fit.param("beta"), fit.param("gamma"), fit.param("delta")};
+  /// The parameters of a BG/BB fit; model_mismatch for a fit of another model.
+  [[nodiscard]] static result<bgbb_params> try_from(const clv_fit& fit) {
+    const auto p = detail::params_of<4>(fit, clv_model::bgbb, {"alpha", "beta", "gamma", "delta"});
+    if (!p) return p.error();
+    return bgbb_params{(*p)[0], (*p)[1], (*p)[2], (*p)[3]};
   }
+  [[nodiscard]] static bgbb_params from(const clv_fit& fit) { return try_from(fit).value(); }
 };
 
 /// Per customer (or per distinct row, with weights): x transactions in n opportunities

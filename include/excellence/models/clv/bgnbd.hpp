@@ -24,10 +24,13 @@ struct bgnbd_params {
   double a = 0;
   double b = 0;
 
-  /// The parameters of a fit of the BG/NBD (names r, alpha, a, b).
-  [[nodiscard]] static bgnbd_params from(const clv_fit& fit) {
-    return {fit.param("r"), fit.param("alpha"), fit.param("a"), fit.param("b")};
+  /// The parameters of a BG/NBD fit; model_mismatch for a fit of another model.
+  [[nodiscard]] static result<bgnbd_params> try_from(const clv_fit& fit) {
+    const auto p = detail::params_of<4>(fit, clv_model::bgnbd, {"r", "alpha", "a", "b"});
+    if (!p) return p.error();
+    return bgnbd_params{(*p)[0], (*p)[1], (*p)[2], (*p)[3]};
   }
+  [[nodiscard]] static bgnbd_params from(const clv_fit& fit) { return try_from(fit).value(); }
 };
 
 /// Maximum-likelihood fit (FHL 2005a, eq. 6) from the start (1, 1, 1, 1) unless given.

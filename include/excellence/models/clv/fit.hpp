@@ -5,8 +5,9 @@
 #include <excellence/error.hpp>
 #include <excellence/models/control.hpp>
 
+#include <array>
+#include <cstddef>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +24,48 @@ struct clv_fit_options {
   unsigned threads = 0;  ///< 0: all cores (used above 20,000 distinct customers)
 };
 
+/// The lifetime-value models. One table gives each its name, used by to_string, the
+/// parser, the command's --model and the JSON documents.
+enum class clv_model { bgnbd, pnbd, mbgnbd, bgbb, gamma_gamma };
+
+namespace detail {
+struct clv_model_entry {
+  clv_model model;
+  std::string_view name;   ///< stable identifier: "bgnbd"
+  std::string_view title;  ///< for people: "BG/NBD"
+};
+inline constexpr clv_model_entry clv_models[] = {{clv_model::bgnbd, "bgnbd", "BG/NBD"},
+                                                 {clv_model::pnbd, "pnbd", "Pareto/NBD"},
+                                                 {clv_model::mbgnbd, "mbgnbd", "MBG/NBD"},
+                                                 {clv_model::bgbb, "bgbb", "BG/BB"},
+                                                 {clv_model::gamma_gamma, "gamma_gamma", "Gamma-Gamma"}};
+}  // namespace detail
+
+/// "bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma".
+[[nodiscard]] constexpr std::string_view to_string(clv_model m) noexcept {
+  for (const auto& e : detail::clv_models)
+    if (e.model == m) return e.name;
+  return "unknown";
+}
+
+/// "BG/NBD", "Pareto/NBD", "MBG/NBD", "BG/BB", "Gamma-Gamma".
+[[nodiscard]] constexpr std::string_view title(clv_model m) noexcept {
+  for (const auto& e : detail::clv_models)
+    if (e.model == m) return e.title;
+  return "unknown";
+}
+
+/// The model named `name` (as to_string gives it), or nullopt.
+[[nodiscard]] constexpr std::optional<clv_model> parse_clv_model(std::string_view name) noexcept {
+  for (const auto& e : detail::clv_models)
+    if (e.name == name) return e.model;
+  return std::nullopt;
+}
+
 /// A maximum-likelihood fit. Parameters are kept positive by optimising their logarithms
 /// with NLopt's L-BFGS and the analytic gradient.
 struct clv_fit {
-  std::string model{};
+  clv_model model{};
   std::vector<std::string> names{};  ///< e.g. r, alpha, a, b
   std::vector<double> params{};
   /// From the inverse of the Hessian of −LL at the optimum (central differences of the
@@ -38,11 +77,38 @@ struct clv_fit {
   std::string status{};  ///< the optimiser's stopping reason
   double customers = 0;  ///< Σ weights
 
-  [[nodiscard]] double param(std::string_view name) const {
+  /// The parameter named `name`, or nullopt when the model has none of that name.
+  [[nodiscard]] std::optional<double> param(std::string_view name) const noexcept {
     for (std::size_t i = 0; i < names.size(); ++i)
       if (names[i] == name) return params[i];
-    throw std::out_of_range("no parameter named " + std::string(name));
+    return std::nullopt;
   }
 };
+
+namespace detail {
+
+/// The parameters of `fit` in `names` order if it is a fit of `expected`; else a
+/// model_mismatch error naming both models. Reading BG/NBD parameters from an MBG/NBD
+/// fit (same names, another model) is an error, never a silent success.
+template <std::size_t N>
+[[nodiscard]] result<std::array<double, N>> params_of(const clv_fit& fit, clv_model expected,
+                                                      const std::array<std::string_view, N>& names) {
+  if (fit.model != expected) {
+    std::string message = "the fit is of the ";
+    message += title(fit.model);
+    message += " model, not the ";
+    message += title(expected);
+    return diagnostic{errc::model_mismatch, "", 0, 0, "model", std::move(message)};
+  }
+  std::array<double, N> out{};
+  for (std::size_t i = 0; i < N; ++i) {
+    const auto v = fit.param(names[i]);
+    if (!v) return diagnostic{errc::missing_field, "", 0, 0, field_path("params").field(names[i]), "no such parameter"};
+    out[i] = *v;
+  }
+  return out;
+}
+
+}  // namespace detail
 
 EXCELLENCE_END_NAMESPACE

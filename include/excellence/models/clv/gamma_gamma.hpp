@@ -16,9 +16,13 @@ struct gamma_gamma_params {
   double q = 0;
   double gamma = 0;
 
-  [[nodiscard]] static gamma_gamma_params from(const clv_fit& fit) {
-    return {fit.param("p"), fit.param("q"), fit.param("gamma")};
+  /// The parameters of a Gamma-Gamma fit; model_mismatch for a fit of another model.
+  [[nodiscard]] static result<gamma_gamma_params> try_from(const clv_fit& fit) {
+    const auto p = detail::params_of<3>(fit, clv_model::gamma_gamma, {"p", "q", "gamma"});
+    if (!p) return p.error();
+    return gamma_gamma_params{(*p)[0], (*p)[1], (*p)[2]};
   }
+  [[nodiscard]] static gamma_gamma_params from(const clv_fit& fit) { return try_from(fit).value(); }
 };
 
 /// Repeat customers only: x ≥ 1 transactions with mean value z̄ > 0 each (CDNOW: the 946

@@ -20,9 +20,13 @@ struct mbgnbd_params {
   double a = 0;
   double b = 0;
 
-  [[nodiscard]] static mbgnbd_params from(const clv_fit& fit) {
-    return {fit.param("r"), fit.param("alpha"), fit.param("a"), fit.param("b")};
+  /// The parameters of a MBG/NBD fit; model_mismatch for a fit of another model.
+  [[nodiscard]] static result<mbgnbd_params> try_from(const clv_fit& fit) {
+    const auto p = detail::params_of<4>(fit, clv_model::mbgnbd, {"r", "alpha", "a", "b"});
+    if (!p) return p.error();
+    return mbgnbd_params{(*p)[0], (*p)[1], (*p)[2], (*p)[3]};
   }
+  [[nodiscard]] static mbgnbd_params from(const clv_fit& fit) { return try_from(fit).value(); }
 };
 
 /// Maximum-likelihood fit of

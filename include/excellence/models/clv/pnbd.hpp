@@ -18,9 +18,13 @@ struct pnbd_params {
   double s = 0;
   double beta = 0;
 
-  [[nodiscard]] static pnbd_params from(const clv_fit& fit) {
-    return {fit.param("r"), fit.param("alpha"), fit.param("s"), fit.param("beta")};
+  /// The parameters of a Pareto/NBD fit; model_mismatch for a fit of another model.
+  [[nodiscard]] static result<pnbd_params> try_from(const clv_fit& fit) {
+    const auto p = detail::params_of<4>(fit, clv_model::pnbd, {"r", "alpha", "s", "beta"});
+    if (!p) return p.error();
+    return pnbd_params{(*p)[0], (*p)[1], (*p)[2], (*p)[3]};
   }
+  [[nodiscard]] static pnbd_params from(const clv_fit& fit) { return try_from(fit).value(); }
 };
 
 /// Maximum-likelihood fit (Fader & Hardie's note 008 form of the likelihood), from

@@ -45,8 +45,8 @@ struct pls_bootstrap_result {
   std::uint64_t seed = 0;
   double confidence = 0;
 
-  /// The entry named `name` in `list` (std::out_of_range names it when absent).
-  [[nodiscard]] EXCELLENCE_API static const pls_bootstrap_estimate& find(
+  /// The entry named `name` in `list`, or nullptr when there is none.
+  [[nodiscard]] EXCELLENCE_API static const pls_bootstrap_estimate* find(
       const std::vector<pls_bootstrap_estimate>& list, std::string_view name);
 };
 

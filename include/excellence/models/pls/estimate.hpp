@@ -115,23 +115,31 @@ struct pls_fit {
   Eigen::VectorXd sds{};          ///< population standard deviations
   pls_options options{};
 
-  /// Lookups by name; an unknown name is an error (std::out_of_range names it).
-  [[nodiscard]] EXCELLENCE_API std::size_t indicator_index(std::string_view indicator) const;
-  [[nodiscard]] EXCELLENCE_API std::size_t latent_index(std::string_view latent_variable) const;
-  [[nodiscard]] double weight(std::string_view indicator) const {
-    return weights(static_cast<Eigen::Index>(indicator_index(indicator)));
+  /// Lookups by name: nullopt for a name the model does not have (the error model's rule:
+  /// lookups return optionals, never throw).
+  [[nodiscard]] EXCELLENCE_API std::optional<std::size_t> indicator_index(std::string_view indicator) const;
+  [[nodiscard]] EXCELLENCE_API std::optional<std::size_t> latent_index(std::string_view latent_variable) const;
+  [[nodiscard]] std::optional<double> weight(std::string_view indicator) const {
+    const auto k = indicator_index(indicator);
+    return k ? std::optional<double>(weights(static_cast<Eigen::Index>(*k))) : std::nullopt;
   }
-  [[nodiscard]] double loading(std::string_view indicator) const {
-    return loadings(static_cast<Eigen::Index>(indicator_index(indicator)));
+  [[nodiscard]] std::optional<double> loading(std::string_view indicator) const {
+    const auto k = indicator_index(indicator);
+    return k ? std::optional<double>(loadings(static_cast<Eigen::Index>(*k))) : std::nullopt;
   }
-  [[nodiscard]] double path(std::string_view from, std::string_view to) const {
-    return paths(static_cast<Eigen::Index>(latent_index(to)), static_cast<Eigen::Index>(latent_index(from)));
+  [[nodiscard]] std::optional<double> path(std::string_view from, std::string_view to) const {
+    const auto i = latent_index(to), j = latent_index(from);
+    return i && j ? std::optional<double>(paths(static_cast<Eigen::Index>(*i), static_cast<Eigen::Index>(*j)))
+                  : std::nullopt;
   }
-  [[nodiscard]] double total_effect(std::string_view from, std::string_view to) const {
-    return total_effects(static_cast<Eigen::Index>(latent_index(to)), static_cast<Eigen::Index>(latent_index(from)));
+  [[nodiscard]] std::optional<double> total_effect(std::string_view from, std::string_view to) const {
+    const auto i = latent_index(to), j = latent_index(from);
+    return i && j ? std::optional<double>(total_effects(static_cast<Eigen::Index>(*i), static_cast<Eigen::Index>(*j)))
+                  : std::nullopt;
   }
-  [[nodiscard]] double r_squared(std::string_view latent_variable) const {
-    return r2(static_cast<Eigen::Index>(latent_index(latent_variable)));
+  [[nodiscard]] std::optional<double> r_squared(std::string_view latent_variable) const {
+    const auto j = latent_index(latent_variable);
+    return j ? std::optional<double>(r2(static_cast<Eigen::Index>(*j))) : std::nullopt;
   }
 };
 
