@@ -186,13 +186,17 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto id = data.table.find("customer_id");
   std::ostringstream out;
   if (model == "gg") {
+    const auto spend = try_gamma_gamma_predict({p[0], p[1], p[2]}, data.frequency, data.monetary);
+    if (!spend) {
+      if (spend.error().path.head() == "params") throw usage_error(spend.error().to_string());
+      throw_at_cell(data.table, spend.error(),
+                    spend.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value")
+                                                              : std::nullopt);
+    }
     out << (id ? "customer_id," : "") << "expected_average_spend\n";
-    const gamma_gamma_params g{p[0], p[1], p[2]};
-    for (std::size_t i = 0; i < data.frequency.size(); ++i) {
-      const auto spend = try_expected_average_spend(g, data.frequency[i], data.monetary[i]);
-      if (!spend) throw data_error(spend.error());
+    for (std::size_t i = 0; i < spend->size(); ++i) {
       if (id) out << data.table.rows[i][*id] << ",";
-      out << detail::shortest(*spend) << "\n";
+      out << detail::shortest((*spend)[i]) << "\n";
     }
   } else {
     if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, pnbd, mbgnbd and bgbb");
@@ -200,37 +204,26 @@ int predict(const std::vector<std::string>& args, io streams) {
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
     if (model == "bgbb" && horizon != std::floor(horizon))
       throw usage_error("--horizon for bgbb is a number of periods");
+    // The batch predictions of the library, on all cores.
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    const auto bad = model == "bgbb" ? check_bgbb_data({data.frequency, data.recency, data.age, data.weights})
-                                     : detail::check_clv_customers(c);
-    if (bad)
-      throw_at_cell(data.table, *bad,
-                    bad->path.head() == "periods" || bad->path.head() == "T"
+    const auto r = model == "bgbb"  ? try_bgbb_predict({p[0], p[1], p[2], p[3]},
+                                                       {data.frequency, data.recency, data.age, data.weights}, horizon)
+                   : model == "pnbd" ? try_pnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
+                   : model == "bgnbd"
+                       ? try_bgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
+                       : try_mbgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon);
+    if (!r) {
+      const auto& bad = r.error();
+      if (bad.path.head() == "params") throw usage_error(bad.to_string());
+      throw_at_cell(data.table, bad,
+                    bad.path.head() == "periods" || bad.path.head() == "T"
                         ? std::optional<std::string_view>(model == "bgbb" ? "periods" : "T")
                         : std::nullopt);
+    }
     out << (id ? "customer_id," : "") << "p_alive,expected_transactions\n";
-    for (std::size_t i = 0; i < data.frequency.size(); ++i) {
-      const double x = data.frequency[i], t = data.recency[i], T = data.age[i];
-      double alive = 0, expected = 0;
-      if (model == "bgbb") {
-        const bgbb_params b{p[0], p[1], p[2], p[3]};
-        alive = bgbb_p_alive(b, x, t, T);
-        expected = bgbb_conditional_expected_transactions(b, horizon, x, t, T);
-      } else if (model == "pnbd") {
-        const pnbd_params q{p[0], p[1], p[2], p[3]};
-        alive = pnbd_p_alive(q, x, t, T);
-        expected = pnbd_conditional_expected_transactions(q, horizon, x, t, T);
-      } else if (model == "bgnbd") {
-        const bgnbd_params b{p[0], p[1], p[2], p[3]};
-        alive = bgnbd_p_alive(b, x, t, T);
-        expected = bgnbd_conditional_expected_transactions(b, horizon, x, t, T);
-      } else {
-        const mbgnbd_params m{p[0], p[1], p[2], p[3]};
-        alive = mbgnbd_p_alive(m, x, t, T);
-        expected = mbgnbd_conditional_expected_transactions(m, horizon, x, t, T);
-      }
+    for (std::size_t i = 0; i < r->p_alive.size(); ++i) {
       if (id) out << data.table.rows[i][*id] << ",";
-      out << detail::shortest(alive) << "," << detail::shortest(expected) << "\n";
+      out << detail::shortest(r->p_alive[i]) << "," << detail::shortest(r->expected_transactions[i]) << "\n";
     }
   }
   streams.out << out.str();

@@ -160,4 +160,17 @@ result<clv_fit> try_fit_bgbb(const bgbb_data& data, const clv_fit_options& optio
                             options, control);
 }
 
+result<clv_predictions> try_bgbb_predict(const bgbb_params& p, const bgbb_data& data, double future,
+                                         unsigned threads) {
+  if (auto bad = check_bgbb_data(data)) return *bad;
+  if (auto bad = clv_core::check_positive({{"alpha", p.alpha}, {"beta", p.beta}, {"gamma", p.gamma}, {"delta", p.delta}}))
+    return *bad;
+  if (!std::isfinite(future) || future < 1 || future != std::floor(future))
+    return detail::input_error(errc::out_of_range, "horizon", "the horizon is a whole number of periods >= 1");
+  return clv_core::predict_all(data.frequency.size(), threads, [&](std::size_t i) {
+    const double x = data.frequency[i], t_x = data.recency[i], n = data.periods[i];
+    return std::pair{bgbb_p_alive(p, x, t_x, n), bgbb_conditional_expected_transactions(p, future, x, t_x, n)};
+  });
+}
+
 }  // namespace excellence::inline v1

@@ -27,7 +27,7 @@ struct x_terms {
 class bgnbd_likelihood {
  public:
   bgnbd_likelihood(const clv_customers& c, unsigned threads)
-      : c_(c), threads_(threads), x_(clv_core::distinct_frequencies(c.frequency)) {}
+      : c_(c), pool_(clv_core::pool_for(c.frequency.size(), threads)), x_(clv_core::distinct_frequencies(c.frequency)) {}
 
   double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
@@ -50,8 +50,8 @@ class bgnbd_likelihood {
       }
     }
     std::array<std::array<double, 5>, 64> parts{};
-    const std::size_t used = clv_core::parallel_parts(
-        c_.frequency.size(), threads_, [&](std::size_t from, std::size_t to, std::size_t slot) {
+    const std::size_t used = pool_->run(
+        c_.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
           std::array<double, 5> sum{};  // LL, ∂r, ∂α, ∂a, ∂b
           for (std::size_t i = from; i < to; ++i) {
             const double x = c_.frequency[i];
@@ -85,11 +85,64 @@ class bgnbd_likelihood {
 
  private:
   const clv_customers& c_;
-  unsigned threads_;
+  std::shared_ptr<clv_core::worker_pool> pool_;
   clv_core::frequency_slots x_{};
 };
 
 }  // namespace
+
+double bgnbd_customer_log_likelihood(const bgnbd_params& p, double x, double t_x, double T) {
+  using boost::math::lgamma;
+  const double lbeta_ab = lgamma(p.a) + lgamma(p.b) - lgamma(p.a + p.b);
+  const double a1 = lgamma(p.r + x) - lgamma(p.r) + p.r * std::log(p.alpha);
+  const double a2 =
+      lgamma(p.a) + lgamma(p.b + x) - lgamma(p.a + p.b + x) - lbeta_ab - (p.r + x) * std::log(p.alpha + T);
+  if (x == 0) return a1 + a2;
+  const double a3 =
+      lgamma(p.a + 1) + lgamma(p.b + x - 1) - lgamma(p.a + p.b + x) - lbeta_ab - (p.r + x) * std::log(p.alpha + t_x);
+  const double m = std::max(a2, a3);
+  return a1 + m + std::log(std::exp(a2 - m) + std::exp(a3 - m));
+}
+
+double bgnbd_p_alive(const bgnbd_params& p, double x, double t_x, double T) {
+  if (x == 0) return 1.0;
+  return 1 / (1 + p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))));
+}
+
+double bgnbd_expected_transactions(const bgnbd_params& p, double t) {
+  const double z = t / (p.alpha + t);
+  return (p.a + p.b - 1) / (p.a - 1) *
+         (1 - std::pow(p.alpha / (p.alpha + t), p.r) * clv_core::hyp2f1_series(p.r, p.b, p.a + p.b - 1, z));
+}
+
+double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x,
+                                                                    double t_x, double T) {
+  const double z = t / (p.alpha + T + t);
+  const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
+                           (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
+                                    clv_core::hyp2f1_series(p.r + x, p.b + x, p.a + p.b + x - 1, z));
+  const double denominator = x > 0 ? 1 + p.a / (p.b + x - 1) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x) : 1.0;
+  return numerator / denominator;
+}
+
+double bgnbd_probability_of_transactions(const bgnbd_params& p, double t, std::int64_t k) {
+  using boost::math::lgamma;
+  const double x = static_cast<double>(k);
+  const double lbeta_ab = lgamma(p.a) + lgamma(p.b) - lgamma(p.a + p.b);
+  const double log_q = std::log(p.alpha / (p.alpha + t));
+  const double log_z = std::log(t / (p.alpha + t));
+  const double first = std::exp(lgamma(p.a) + lgamma(p.b + x) - lgamma(p.a + p.b + x) - lbeta_ab + lgamma(p.r + x) -
+                                lgamma(p.r) - lgamma(x + 1) + p.r * log_q + x * log_z);
+  if (k == 0) return first;
+  double partial = 0;  // Σ_{j<k} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j
+  for (std::int64_t j = 0; j < k; ++j) {
+    const double jd = static_cast<double>(j);
+    partial += std::exp(lgamma(p.r + jd) - lgamma(p.r) - lgamma(jd + 1) + jd * log_z);
+  }
+  const double second = std::exp(lgamma(p.a + 1) + lgamma(p.b + x - 1) - lgamma(p.a + p.b + x) - lbeta_ab) *
+                        (1 - std::exp(p.r * log_q) * partial);
+  return first + second;
+}
 
 result<clv_fit> try_fit_bgnbd(const clv_customers& customers, const clv_fit_options& options,
                               const model_control& control) {
@@ -105,30 +158,19 @@ result<double> try_bgnbd_log_likelihood(const bgnbd_params& params, const clv_cu
 result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_customers& customers, double horizon,
                                           unsigned threads) {
   if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  for (const double v : {p.r, p.alpha, p.a, p.b})
-    if (!std::isfinite(v) || !(v > 0))
-      return detail::input_error(errc::out_of_range, "params", "BG/NBD parameters must be > 0");
-  if (!std::isfinite(horizon) || !(horizon > 0))
-    return detail::input_error(errc::out_of_range, "horizon", "the horizon must be > 0");
-  const std::size_t n = customers.frequency.size();
-  clv_predictions out;
-  out.p_alive.resize(n);
-  out.expected_transactions.resize(n);
-  clv_core::parallel_parts(n, threads, [&](std::size_t from, std::size_t to, std::size_t) {
-    for (std::size_t i = from; i < to; ++i) {
-      const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
-      // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.
-      const double odds =
-          x > 0 ? p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))) : 0.0;
-      const double z = horizon / (p.alpha + T + horizon);
-      const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
-                               (1 - std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + T + horizon))) *
-                                        clv_core::hyp2f1_series(p.r + x, p.b + x, p.a + p.b + x - 1, z));
-      out.p_alive[i] = 1 / (1 + odds);
-      out.expected_transactions[i] = numerator / (1 + odds);
-    }
+  if (auto bad = clv_core::check_positive({{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}})) return *bad;
+  if (auto bad = clv_core::check_horizon(horizon)) return *bad;
+  return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
+    const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
+    // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.
+    const double odds =
+        x > 0 ? p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))) : 0.0;
+    const double z = horizon / (p.alpha + T + horizon);
+    const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
+                             (1 - std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + T + horizon))) *
+                                      clv_core::hyp2f1_series(p.r + x, p.b + x, p.a + p.b + x - 1, z));
+    return std::pair{1 / (1 + odds), numerator / (1 + odds)};
   });
-  return out;
 }
 
 }  // namespace excellence::inline v1

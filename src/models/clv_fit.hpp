@@ -8,15 +8,20 @@
 #include <excellence/models/clv/customers.hpp>
 #include <excellence/models/clv/fit.hpp>
 
+#include "worker_pool.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <optional>
+#include <utility>
+#include <memory>
 #include <span>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace excellence::inline v1::clv_core {
@@ -31,17 +36,45 @@ using log_likelihood = std::function<double(const std::vector<double>& params, s
 result<clv_fit> maximise(clv_model model, std::vector<std::string> names, std::vector<double> start, double customers,
                          const log_likelihood& ll, const clv_fit_options& options, const model_control& control);
 
-/// Calls part(begin, end, slot) over [0, n) split across threads when n is large, and
-/// returns the number of slots used (the caller sums its per-slot partial results).
-inline std::size_t parallel_parts(std::size_t n, unsigned threads_asked,
-                                  const std::function<void(std::size_t, std::size_t, std::size_t)>& part) {
-  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-  const std::size_t threads = n < 20'000 ? 1 : std::min<std::size_t>(64, threads_asked == 0 ? hardware : threads_asked);
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(part, n * t / threads, n * (t + 1) / threads, t);
-  part(0, n / threads, 0);
-  for (auto& th : pool) th.join();
-  return threads;
+/// The pool a likelihood or a batch prediction over n customers uses: `threads` (0: all
+/// cores) from 20,000 customers on, one thread below (where starting threads costs more
+/// than it saves). Shared, so that a likelihood stays copyable into a std::function while
+/// its threads live as long as the fit.
+inline std::shared_ptr<worker_pool> pool_for(std::size_t n, unsigned threads) {
+  return std::make_shared<worker_pool>(n < 20'000 ? 1U : threads);
+}
+
+/// out_of_range naming params.NAME unless every parameter is positive and finite.
+inline std::optional<diagnostic> check_positive(std::initializer_list<std::pair<const char*, double>> params) {
+  for (const auto& [name, value] : params)
+    if (!std::isfinite(value) || !(value > 0))
+      return detail::input_error(errc::out_of_range, field_path("params").field(name),
+                                 detail::concat(name, " must be a finite number > 0"));
+  return std::nullopt;
+}
+
+/// out_of_range at "horizon" unless the horizon is positive and finite.
+inline std::optional<diagnostic> check_horizon(double horizon) {
+  if (!std::isfinite(horizon) || !(horizon > 0))
+    return detail::input_error(errc::out_of_range, "horizon", "the horizon must be a finite number > 0");
+  return std::nullopt;
+}
+
+/// P(alive) and the conditional expectation of each of n customers, on a pool:
+/// `one(i)` returns {p_alive, expected}.
+template <class One>
+clv_predictions predict_all(std::size_t n, unsigned threads, One one) {
+  clv_predictions out;
+  out.p_alive.resize(n);
+  out.expected_transactions.resize(n);
+  pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
+    for (std::size_t i = from; i < to; ++i) {
+      const auto [alive, expected] = one(i);
+      out.p_alive[i] = alive;
+      out.expected_transactions[i] = expected;
+    }
+  });
+  return out;
 }
 
 /// Σ weights, or the number of customers.

@@ -46,7 +46,7 @@ result<std::vector<double>> try_residual_value(transaction_model model, std::spa
     return 0.0;
   };
   std::vector<double> value(n, 0.0);
-  clv_core::parallel_parts(n, 0, [&](std::size_t from, std::size_t to, std::size_t) {
+  clv_core::pool_for(n, 0)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
     for (std::size_t i = from; i < to; ++i) {
       const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
       double previous = 0, factor = 1, total = 0;

@@ -35,11 +35,12 @@ result<clv_fit> try_fit_gamma_gamma(const spend_data& data, const clv_fit_option
   }
   if (!options.start.empty() && options.start.size() != 3)
     return detail::input_error(errc::invalid_value, "start", "the Gamma-Gamma model has 3 parameters: p, q, gamma");
+  const auto pool = clv_core::pool_for(n, options.threads);
   const clv_core::log_likelihood ll = [&](const std::vector<double>& params, std::vector<double>& gradient) {
     const double p = params[0], q = params[1], g = params[2];
     std::array<std::array<double, 4>, 64> parts{};
     const std::size_t used =
-        clv_core::parallel_parts(n, options.threads, [&](std::size_t from, std::size_t to, std::size_t slot) {
+        pool->run(n, [&](std::size_t from, std::size_t to, std::size_t slot) {
           std::array<double, 4> s{};
           const double lgamma_q = lgamma(q), psi_q = digamma(q), log_g = std::log(g);
           for (std::size_t i = from; i < to; ++i) {
@@ -60,6 +61,33 @@ result<clv_fit> try_fit_gamma_gamma(const spend_data& data, const clv_fit_option
   return clv_core::maximise(clv_model::gamma_gamma, {"p", "q", "gamma"},
                             options.start.empty() ? std::vector<double>{1, 1, 1} : options.start, customers, ll,
                             options, control);
+}
+
+result<std::vector<double>> try_gamma_gamma_predict(const gamma_gamma_params& g, std::span<const double> frequency,
+                                                    std::span<const double> mean_value, unsigned threads) {
+  if (auto bad = clv_core::check_positive({{"p", g.p}, {"q", g.q}, {"gamma", g.gamma}})) return *bad;
+  if (!(g.q > 1)) return detail::input_error(errc::invalid_value, "params.q", "q <= 1: the expected spend is infinite");
+  const std::size_t n = frequency.size();
+  if (mean_value.size() != n)
+    return detail::input_error(errc::invalid_value, "mean_value",
+                               detail::concat("expected one mean value per customer (", std::to_string(n), "), got ",
+                                              std::to_string(mean_value.size())));
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = frequency[i], z = mean_value[i];
+    if (!std::isfinite(x) || x < 0 || x != std::floor(x))
+      return detail::input_error(errc::invalid_value, detail::indexed("frequency", i),
+                                 "a frequency must be a whole number >= 0");
+    if (!std::isfinite(z) || z < 0 || (x > 0 && !(z > 0)))
+      return detail::input_error(errc::out_of_range, detail::indexed("mean_value", i),
+                                 x > 0 ? "a customer with repeat purchases needs a mean spend > 0"
+                                       : "a mean spend must be a finite number >= 0");
+  }
+  std::vector<double> out(n);
+  clv_core::pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
+    for (std::size_t i = from; i < to; ++i)
+      out[i] = g.p * (g.gamma + frequency[i] * mean_value[i]) / (g.p * frequency[i] + g.q - 1);
+  });
+  return out;
 }
 
 }  // namespace excellence::inline v1

@@ -1,6 +1,9 @@
 // Internal: the Gauss hypergeometric function for the batch predictions.
 #pragma once
 
+// gamma.hpp first: pFq declares lgamma through math_fwd.hpp only, and a translation unit
+// that never includes its definition fails to link in optimised builds.
+#include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/hypergeometric_pFq.hpp>
 
 #include <cmath>

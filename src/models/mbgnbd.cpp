@@ -1,6 +1,7 @@
 #include <excellence/models/clv/mbgnbd.hpp>
 
 #include "clv_fit.hpp"
+#include "hyp2f1.hpp"
 
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
@@ -24,7 +25,7 @@ struct x_terms {
 class mbgnbd_likelihood {
  public:
   mbgnbd_likelihood(const clv_customers& c, unsigned threads)
-      : c_(c), threads_(threads), x_(clv_core::distinct_frequencies(c.frequency)) {}
+      : c_(c), pool_(clv_core::pool_for(c.frequency.size(), threads)), x_(clv_core::distinct_frequencies(c.frequency)) {}
 
   double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
@@ -39,8 +40,8 @@ class mbgnbd_likelihood {
           digamma(r + x) - psi_r + log_alpha, psi_ab - psi_abx1, digamma(b + x + 1) - psi_abx1 - psi_b + psi_ab};
     }
     std::array<std::array<double, 5>, 64> parts{};
-    const std::size_t used = clv_core::parallel_parts(
-        c_.frequency.size(), threads_, [&](std::size_t from, std::size_t to, std::size_t slot) {
+    const std::size_t used = pool_->run(
+        c_.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
           std::array<double, 5> s{};
           const double log_a = std::log(a);
           for (std::size_t i = from; i < to; ++i) {
@@ -66,11 +67,45 @@ class mbgnbd_likelihood {
 
  private:
   const clv_customers& c_;
-  unsigned threads_;
+  std::shared_ptr<clv_core::worker_pool> pool_;
   clv_core::frequency_slots x_{};
 };
 
 }  // namespace
+
+double mbgnbd_p_alive(const mbgnbd_params& p, double x, double t_x, double T) {
+  return 1 / (1 + p.a / (p.b + x) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))));
+}
+
+double mbgnbd_expected_transactions(const mbgnbd_params& p, double t) {
+  return p.b / (p.a - 1) *
+         (1 - std::pow(p.alpha / (p.alpha + t), p.r) * clv_core::hyp2f1_series(p.r, p.b + 1, p.a + p.b, t / (p.alpha + t)));
+}
+
+double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x,
+                                                                     double t_x, double T) {
+  const double z = t / (p.alpha + T + t);
+  const double numerator = (p.a + p.b + x) / (p.a - 1) *
+                           (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
+                                    clv_core::hyp2f1_series(p.r + x, p.b + x + 1, p.a + p.b + x, z));
+  return numerator / (1 + p.a / (p.b + x) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x));
+}
+
+double mbgnbd_probability_of_transactions(const mbgnbd_params& p, double t, std::int64_t k) {
+  using boost::math::lgamma;
+  const double x = static_cast<double>(k);
+  const double lbeta_ab = lgamma(p.a) + lgamma(p.b) - lgamma(p.a + p.b);
+  const double log_q = std::log(p.alpha / (p.alpha + t));
+  const double log_z = std::log(t / (p.alpha + t));
+  auto nbd = [&](double j) {
+    return std::exp(lgamma(p.r + j) - lgamma(p.r) - lgamma(j + 1) + p.r * log_q + j * log_z);
+  };
+  const double alive = std::exp(lgamma(p.a) + lgamma(p.b + x + 1) - lgamma(p.a + p.b + x + 1) - lbeta_ab) * nbd(x);
+  double below = 0;  // P(N(t) < k)
+  for (std::int64_t j = 0; j < k; ++j) below += nbd(static_cast<double>(j));
+  const double gone = std::exp(lgamma(p.a + 1) + lgamma(p.b + x) - lgamma(p.a + p.b + x + 1) - lbeta_ab) * (1 - below);
+  return alive + gone;
+}
 
 result<clv_fit> try_fit_mbgnbd(const clv_customers& customers, const clv_fit_options& options,
                                const model_control& control) {
@@ -81,6 +116,17 @@ result<clv_fit> try_fit_mbgnbd(const clv_customers& customers, const clv_fit_opt
 result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params, const clv_customers& customers) {
   return clv_core::log_likelihood_at({params.r, params.alpha, params.a, params.b}, customers,
                                      [&] { return clv_core::log_likelihood(mbgnbd_likelihood(customers, 0)); });
+}
+
+result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_customers& customers, double horizon,
+                                           unsigned threads) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  if (auto bad = clv_core::check_positive({{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}})) return *bad;
+  if (auto bad = clv_core::check_horizon(horizon)) return *bad;
+  return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
+    const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
+    return std::pair{mbgnbd_p_alive(p, x, t_x, T), mbgnbd_conditional_expected_transactions(p, horizon, x, t_x, T)};
+  });
 }
 
 }  // namespace excellence::inline v1

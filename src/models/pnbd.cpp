@@ -171,7 +171,8 @@ double customer(double r, double alpha, double s, double beta, double x, double 
 }
 
 double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slots& xs,
-                          const std::vector<double>& params, std::vector<double>& gradient, unsigned threads) {
+                          const std::vector<double>& params, std::vector<double>& gradient,
+                          clv_core::worker_pool& pool) {
   const double r = params[0], alpha = params[1], s = params[2], beta = params[3];
   // One series table per distinct frequency, long enough for its customers' largest z
   // (at the smallest t_x, where y = max(α, β) + t_x is smallest).
@@ -191,7 +192,7 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
   }
   std::array<std::array<double, 5>, 64> parts{};
   const std::size_t used =
-      clv_core::parallel_parts(c.frequency.size(), threads, [&](std::size_t from, std::size_t to, std::size_t slot) {
+      pool.run(c.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
         std::array<double, 5> acc{};
         std::array<double, 4> g{};
         for (std::size_t i = from; i < to; ++i) {
@@ -246,19 +247,33 @@ result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_optio
                              const model_control& control) {
   return clv_core::fit_model(clv_model::pnbd, {"r", "alpha", "s", "beta"}, customers, options, control, [&] {
     return clv_core::log_likelihood(
-        [&customers, xs = clv_core::distinct_frequencies(customers.frequency), threads = options.threads](
-            const std::vector<double>& params, std::vector<double>& gradient) {
-          return sum_log_likelihood(customers, xs, params, gradient, threads);
+        [&customers, xs = clv_core::distinct_frequencies(customers.frequency),
+         pool = clv_core::pool_for(customers.frequency.size(), options.threads)](const std::vector<double>& params,
+                                                                                 std::vector<double>& gradient) {
+          return sum_log_likelihood(customers, xs, params, gradient, *pool);
         });
   });
 }
 
 result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_customers& customers) {
   return clv_core::log_likelihood_at({params.r, params.alpha, params.s, params.beta}, customers, [&] {
-    return clv_core::log_likelihood([&customers, xs = clv_core::distinct_frequencies(customers.frequency)](
+    return clv_core::log_likelihood([&customers, xs = clv_core::distinct_frequencies(customers.frequency),
+                                     pool = clv_core::pool_for(customers.frequency.size(), 0)](
                                         const std::vector<double>& p, std::vector<double>& gradient) {
-      return sum_log_likelihood(customers, xs, p, gradient, 0);
+      return sum_log_likelihood(customers, xs, p, gradient, *pool);
     });
+  });
+}
+
+result<clv_predictions> try_pnbd_predict(const pnbd_params& p, const clv_customers& customers, double horizon,
+                                         unsigned threads) {
+  if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  if (auto bad = clv_core::check_positive({{"r", p.r}, {"alpha", p.alpha}, {"s", p.s}, {"beta", p.beta}}))
+    return *bad;
+  if (auto bad = clv_core::check_horizon(horizon)) return *bad;
+  return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
+    const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
+    return std::pair{pnbd_p_alive(p, x, t_x, T), pnbd_conditional_expected_transactions(p, horizon, x, t_x, T)};
   });
 }
 

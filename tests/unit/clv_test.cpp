@@ -12,6 +12,8 @@
 
 #include "test_support.hpp"
 
+#include <limits>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -263,7 +265,63 @@ TEST_CASE("CLV: batch BG/NBD predictions equal the per-customer formulas") {
         doctest::Approx(bgnbd_conditional_expected_transactions(p, 5000, 2, exact().recency[0], exact().age[0]))
             .epsilon(1e-12));
   CHECK(test::failure(try_bgnbd_predict(p, customers_of(exact()), 0)).to_string() ==
-        "horizon: the horizon must be > 0");
+        "horizon: the horizon must be a finite number > 0");
+  CHECK(test::failure(try_bgnbd_predict(p, customers_of(exact()), std::numeric_limits<double>::infinity()))
+            .path == "horizon");
+  CHECK(test::failure(try_bgnbd_predict({0.24, -1, 0.79, 2.4}, customers_of(exact()), 39)).to_string() ==
+        "params.alpha: alpha must be a finite number > 0");
+}
+
+namespace {
+
+// The CDNOW summary repeated until it has more than 20,000 customers: the batch paths then
+// split the work over the pool's threads.
+summary_file repeated(std::size_t times) {
+  summary_file out;
+  for (std::size_t k = 0; k < times; ++k) {
+    out.frequency.insert(out.frequency.end(), exact().frequency.begin(), exact().frequency.end());
+    out.recency.insert(out.recency.end(), exact().recency.begin(), exact().recency.end());
+    out.age.insert(out.age.end(), exact().age.begin(), exact().age.end());
+    out.monetary.insert(out.monetary.end(), exact().monetary.begin(), exact().monetary.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("CLV: batch predictions of every model equal the per-customer formulas, on 1 or 2 threads") {
+  const auto big = repeated(9);  // 21,213 customers
+  const auto c = customers_of(big);
+  const std::size_t n = big.frequency.size();
+  REQUIRE(n > 20'000);
+  const mbgnbd_params m{0.2501, 4.588, 0.956, 2.942};
+  const pnbd_params q{0.5533, 10.58, 0.6061, 11.67};
+  for (const unsigned threads : {1U, 2U}) {
+    INFO("threads " << threads);
+    const auto mb = try_mbgnbd_predict(m, c, 39, threads).value();
+    const auto pn = try_pnbd_predict(q, c, 39, threads).value();
+    REQUIRE(mb.p_alive.size() == n);
+    REQUIRE(pn.expected_transactions.size() == n);
+    for (const std::size_t i : {std::size_t{0}, std::size_t{1516}, n / 2, n - 1}) {
+      const double x = big.frequency[i], t = big.recency[i], T = big.age[i];
+      CHECK(mb.p_alive[i] == mbgnbd_p_alive(m, x, t, T));
+      CHECK(mb.expected_transactions[i] == mbgnbd_conditional_expected_transactions(m, 39, x, t, T));
+      CHECK(pn.p_alive[i] == pnbd_p_alive(q, x, t, T));
+      CHECK(pn.expected_transactions[i] == pnbd_conditional_expected_transactions(q, 39, x, t, T));
+    }
+    // Gamma-Gamma: every customer, x = 0 included (the population mean p·gamma/(q − 1)).
+    const gamma_gamma_params g{6.25, 3.74, 15.44};
+    const auto spend = try_gamma_gamma_predict(g, big.frequency, big.monetary, threads).value();
+    REQUIRE(spend.size() == n);
+    for (const std::size_t i : {std::size_t{0}, std::size_t{1}, n - 1})
+      CHECK(spend[i] == try_expected_average_spend(g, big.frequency[i], big.monetary[i]).value());
+    const auto none = static_cast<std::size_t>(std::find(big.frequency.begin(), big.frequency.end(), 0.0) -
+                                               big.frequency.begin());  // a customer without repeat purchases
+    CHECK(spend[none] == doctest::Approx(6.25 * 15.44 / 2.74));
+  }
+  CHECK(test::failure(try_gamma_gamma_predict({6.25, 0.9, 15.44}, big.frequency, big.monetary)).code ==
+        excellence::errc::invalid_value);
+  CHECK(test::failure(try_mbgnbd_predict(m, c, -1)).path == "horizon");
 }
 
 TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
@@ -285,6 +343,15 @@ TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
   double total = 0;
   for (std::size_t i = 0; i < x.size(); ++i)
     total += w[i] * bgbb_conditional_expected_transactions(p, 5, x[i], t[i], n[i]);
+  // The batch path gives the same numbers, row by row.
+  const auto batch = try_bgbb_predict(p, {x, t, n, w}, 5).value();
+  double batch_total = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    CHECK(batch.p_alive[i] == bgbb_p_alive(p, x[i], t[i], n[i]));
+    batch_total += w[i] * batch.expected_transactions[i];
+  }
+  CHECK(batch_total == doctest::Approx(total).epsilon(1e-14));
+  CHECK(test::failure(try_bgbb_predict(p, {x, t, n, w}, 2.5)).path == "horizon");
   CHECK(total == doctest::Approx(12884.2).epsilon(1e-5));
   // BTYD walkthrough: the next 10 years of (0, 0, 6) and (4, 5, 6).
   CHECK(bgbb_conditional_expected_transactions(p, 10, 0, 0, 6) ==

@@ -6,10 +6,6 @@
 #include <excellence/models/clv/customers.hpp>
 #include <excellence/models/clv/fit.hpp>
 
-#include <boost/math/special_functions/beta.hpp>
-#include <boost/math/special_functions/gamma.hpp>
-#include <boost/math/special_functions/hypergeometric_pFq.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -44,80 +40,24 @@ struct bgnbd_params {
 [[nodiscard]] EXCELLENCE_API result<double> try_bgnbd_log_likelihood(const bgnbd_params& params,
                                                                      const clv_customers& customers);
 
-namespace detail {
-
-inline double hyp2f1(double a, double b, double c, double z) {
-  return boost::math::hypergeometric_pFq({a, b}, {c}, z);
-}
-
-}  // namespace detail
 
 /// log L of one customer (x, t_x, T):
 /// B(a, b+x)/B(a, b) Γ(r+x)αʳ/(Γ(r)(α+T)^(r+x)) + [x > 0] B(a+1, b+x−1)/B(a, b) Γ(r+x)αʳ/(Γ(r)(α+t_x)^(r+x)).
-[[nodiscard]] inline double bgnbd_customer_log_likelihood(const bgnbd_params& p, double x, double t_x, double T) {
-  using boost::math::lgamma;
-  const double lbeta_ab = lgamma(p.a) + lgamma(p.b) - lgamma(p.a + p.b);
-  const double a1 = lgamma(p.r + x) - lgamma(p.r) + p.r * std::log(p.alpha);
-  const double a2 =
-      lgamma(p.a) + lgamma(p.b + x) - lgamma(p.a + p.b + x) - lbeta_ab - (p.r + x) * std::log(p.alpha + T);
-  if (x == 0) return a1 + a2;
-  const double a3 =
-      lgamma(p.a + 1) + lgamma(p.b + x - 1) - lgamma(p.a + p.b + x) - lbeta_ab - (p.r + x) * std::log(p.alpha + t_x);
-  const double m = std::max(a2, a3);
-  return a1 + m + std::log(std::exp(a2 - m) + std::exp(a3 - m));
-}
+[[nodiscard]] EXCELLENCE_API double bgnbd_customer_log_likelihood(const bgnbd_params& p, double x, double t_x, double T);
 
 /// P(alive | x, t_x, T) = 1/(1 + [x > 0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x)) (FHL 2005a, eq. 11).
-[[nodiscard]] inline double bgnbd_p_alive(const bgnbd_params& p, double x, double t_x, double T) {
-  if (x == 0) return 1.0;
-  return 1 / (1 + p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))));
-}
+[[nodiscard]] EXCELLENCE_API double bgnbd_p_alive(const bgnbd_params& p, double x, double t_x, double T);
 
 /// E[X(t)], the expected number of repeat transactions of a new customer in (0, t]
 /// (FHL 2005a, eq. 7): (a+b−1)/(a−1) [1 − (α/(α+t))ʳ ₂F₁(r, b; a+b−1; t/(α+t))].
-[[nodiscard]] inline double bgnbd_expected_transactions(const bgnbd_params& p, double t) {
-  const double z = t / (p.alpha + t);
-  return (p.a + p.b - 1) / (p.a - 1) *
-         (1 - std::pow(p.alpha / (p.alpha + t), p.r) * detail::hyp2f1(p.r, p.b, p.a + p.b - 1, z));
-}
+[[nodiscard]] EXCELLENCE_API double bgnbd_expected_transactions(const bgnbd_params& p, double t);
 
 /// E[Y(t) | x, t_x, T], the expected transactions of a customer in the next t (FHL 2005a,
 /// eq. 10).
-[[nodiscard]] inline double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x,
-                                                                    double t_x, double T) {
-  const double z = t / (p.alpha + T + t);
-  const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
-                           (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
-                                    detail::hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z));
-  const double denominator = x > 0 ? 1 + p.a / (p.b + x - 1) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x) : 1.0;
-  return numerator / denominator;
-}
+[[nodiscard]] EXCELLENCE_API double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x, double t_x, double T);
 
 /// P(X(t) = k) for a new customer (FHL 2005a, eq. 8).
-[[nodiscard]] inline double bgnbd_probability_of_transactions(const bgnbd_params& p, double t, std::int64_t k) {
-  using boost::math::lgamma;
-  const double x = static_cast<double>(k);
-  const double lbeta_ab = lgamma(p.a) + lgamma(p.b) - lgamma(p.a + p.b);
-  const double log_q = std::log(p.alpha / (p.alpha + t));
-  const double log_z = std::log(t / (p.alpha + t));
-  const double first = std::exp(lgamma(p.a) + lgamma(p.b + x) - lgamma(p.a + p.b + x) - lbeta_ab + lgamma(p.r + x) -
-                                lgamma(p.r) - lgamma(x + 1) + p.r * log_q + x * log_z);
-  if (k == 0) return first;
-  double partial = 0;  // Σ_{j<k} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j
-  for (std::int64_t j = 0; j < k; ++j) {
-    const double jd = static_cast<double>(j);
-    partial += std::exp(lgamma(p.r + jd) - lgamma(p.r) - lgamma(jd + 1) + jd * log_z);
-  }
-  const double second = std::exp(lgamma(p.a + 1) + lgamma(p.b + x - 1) - lgamma(p.a + p.b + x) - lbeta_ab) *
-                        (1 - std::exp(p.r * log_q) * partial);
-  return first + second;
-}
-
-/// Per-customer predictions for many customers at once.
-struct clv_predictions {
-  std::vector<double> p_alive{};
-  std::vector<double> expected_transactions{};  ///< in the next `horizon`
-};
+[[nodiscard]] EXCELLENCE_API double bgnbd_probability_of_transactions(const bgnbd_params& p, double t, std::int64_t k);
 
 /// P(alive) and E[Y(horizon) | x, t_x, T] of every customer, on all cores, with a direct
 /// Gauss series for ₂F₁ where it converges fast (see docs/clv.md). Errors: an invalid

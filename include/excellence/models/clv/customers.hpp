@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -23,6 +24,13 @@ struct clv_customers {
   std::span<const double> recency{};
   std::span<const double> age{};      ///< T
   std::span<const double> weights{};  ///< empty: every row is one customer
+};
+
+/// Per-customer predictions of a transaction model for many customers at once, in input
+/// order.
+struct clv_predictions {
+  std::vector<double> p_alive{};
+  std::vector<double> expected_transactions{};  ///< in the next `horizon`
 };
 
 namespace detail {

@@ -7,6 +7,7 @@
 #include <excellence/models/clv/fit.hpp>
 
 #include <span>
+#include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -49,5 +50,15 @@ struct spend_data {
   if (!(g.q > 1)) return diagnostic{errc::invalid_value, "", 0, 0, "q", "q <= 1: the expected spend is infinite"};
   return g.p * (g.gamma + x * mean_value) / (g.p * x + g.q - 1);
 }
+
+/// E[M | z̄, x] of every customer (x = 0: the population mean), on all cores (from 20,000
+/// customers). `frequency` and `mean_value` are the summary's columns for all customers,
+/// those without repeat purchases included (their mean value is ignored). Errors: q ≤ 1,
+/// parameters that are not positive and finite, unequal lengths, a frequency that is not a
+/// whole number ≥ 0, a mean value that is not finite and ≥ 0 (or not > 0 when x > 0).
+[[nodiscard]] EXCELLENCE_API result<std::vector<double>> try_gamma_gamma_predict(const gamma_gamma_params& params,
+                                                                                 std::span<const double> frequency,
+                                                                                 std::span<const double> mean_value,
+                                                                                 unsigned threads = 0);
 
 EXCELLENCE_END_NAMESPACE

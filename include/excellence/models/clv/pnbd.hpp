@@ -58,4 +58,11 @@ struct pnbd_params {
 /// which avoids the hypergeometric series of the closed form (Fader & Hardie, note 012).
 [[nodiscard]] EXCELLENCE_API double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int64_t k);
 
+/// P(alive) and E[Y(horizon) | x, t_x, T] of every customer, on all cores (from 20,000
+/// customers). Errors: an invalid summary, parameters or a horizon that are not positive
+/// and finite.
+[[nodiscard]] EXCELLENCE_API result<clv_predictions> try_pnbd_predict(const pnbd_params& params,
+                                                                      const clv_customers& customers, double horizon,
+                                                                      unsigned threads = 0);
+
 EXCELLENCE_END_NAMESPACE
