@@ -195,7 +195,7 @@ int predict(const std::vector<std::string>& args, io streams) {
     }
     out << (id ? "customer_id," : "") << "expected_average_spend\n";
     for (std::size_t i = 0; i < spend->size(); ++i) {
-      if (id) out << data.table.rows[i][*id] << ",";
+      if (id) out << data.table.text(i, *id) << ",";
       out << detail::shortest((*spend)[i]) << "\n";
     }
   } else {
@@ -222,7 +222,7 @@ int predict(const std::vector<std::string>& args, io streams) {
     }
     out << (id ? "customer_id," : "") << "p_alive,expected_transactions\n";
     for (std::size_t i = 0; i < r->p_alive.size(); ++i) {
-      if (id) out << data.table.rows[i][*id] << ",";
+      if (id) out << data.table.text(i, *id) << ",";
       out << detail::shortest(r->p_alive[i]) << "," << detail::shortest(r->expected_transactions[i]) << "\n";
     }
   }
@@ -279,7 +279,7 @@ int residual_value(const std::vector<std::string>& args, io streams) {
   std::ostringstream out;
   out << (id ? "customer_id," : "") << "expected_average_spend,residual_value\n";
   for (std::size_t i = 0; i < v->size(); ++i) {
-    if (id) out << data.table.rows[i][*id] << ",";
+    if (id) out << data.table.text(i, *id) << ",";
     out << detail::shortest(spend[i]) << "," << detail::shortest((*v)[i]) << "\n";
   }
   streams.out << out.str();
@@ -313,13 +313,13 @@ int summarize(const std::vector<std::string>& args, io streams) {
   const auto date = table.try_column(values["date"].as<std::string>()).value();
   const auto amounts = table.try_numbers(values["amount"].as<std::string>()).value();
   std::vector<transaction_record> records;
-  records.reserve(table.rows.size());
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const auto day = parse_date(table.rows[r][date]);
+  records.reserve(table.row_count());
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const auto day = parse_date(table.text(r, date));
     if (!day)
       throw data_error(table.cell_error(errc::invalid_value, r, date,
-                                        detail::concat("\"", table.rows[r][date], "\" is not a date YYYY-MM-DD")));
-    records.push_back({table.rows[r][customer], *day, amounts[r]});
+                                        detail::concat("\"", table.text(r, date), "\" is not a date YYYY-MM-DD")));
+    records.push_back({table.text(r, customer), *day, amounts[r]});
   }
   const auto s = try_summarize_transactions(records, *end, unit);
   if (!s) throw_at_cell(table, s.error());

@@ -50,8 +50,8 @@ int complaints(const std::vector<std::string>& args, io streams) {
   const auto status = table.try_column("status").value();
   std::vector<complaint_time> list;
   std::vector<bool> resolved;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& s = table.rows[r][status];
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const auto& s = table.text(r, status);
     if (s != "resolved" && s != "open")
       throw data_error(table.cell_error(errc::invalid_value, r, status, "\"" + s + "\" is neither resolved nor open"));
     list.push_back({durations[r], s == "resolved"});

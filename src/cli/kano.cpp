@@ -33,8 +33,8 @@ int kano(const std::vector<std::string>& args, io streams) {
   // Attributes in order of first appearance, each with the rows that answer it.
   std::vector<std::string> names;
   std::vector<std::vector<std::size_t>> rows;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& name = table.rows[r][attribute];
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const auto& name = table.text(r, attribute);
     if (name.empty())
       throw data_error(table.cell_error(errc::invalid_value, r, attribute, "an attribute needs a name"));
     auto it = std::find(names.begin(), names.end(), name);
@@ -45,7 +45,7 @@ int kano(const std::vector<std::string>& args, io streams) {
     }
     rows[static_cast<std::size_t>(it - names.begin())].push_back(r);
   }
-  if (names.empty()) throw data_error(diagnostic{errc::invalid_value, table.source, 0, 0, "", "no answers"});
+  if (names.empty()) throw data_error(diagnostic{errc::invalid_value, table.source(), 0, 0, "", "no answers"});
   const kano_options settings{.tie_margin = values["tie-margin"].as<double>()};
   std::vector<kano_result> results;
   for (const auto& group : rows) {

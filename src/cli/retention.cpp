@@ -93,10 +93,10 @@ int retention(const std::vector<std::string>& args, io streams) {
   const auto customer = table.try_column("customer").value();
   const auto period_column = table.try_column("period").value();
   std::vector<activity_record> records;
-  records.reserve(table.rows.size());
+  records.reserve(table.row_count());
   std::optional<period_form> form;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& cell = table.rows[r][period_column];
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const auto& cell = table.text(r, period_column);
     const auto p = read_period(cell, *unit);
     if (!p)
       throw data_error(table.cell_error(errc::invalid_value, r, period_column,
@@ -108,7 +108,7 @@ int retention(const std::vector<std::string>& args, io streams) {
       throw data_error(table.cell_error(errc::invalid_value, r, period_column,
                                         "periods are written in two forms (numbers and calendar labels)"));
     form = p->second;
-    records.push_back({table.rows[r][customer], p->first});
+    records.push_back({table.text(r, customer), p->first});
   }
   const auto t = try_cohort_retention(records, {1, *unit});
   if (!t) throw_at_cell(table, t.error());

@@ -46,7 +46,7 @@ int rfm(const std::vector<std::string>& args, io streams) {
     auto& customers = out["customers"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < scored->n; ++i) {
       const auto& s = scored->scores[i];
-      customers.push_back({{"customer", table.rows[i][customer]},
+      customers.push_back({{"customer", table.text(i, customer)},
                            {"recency", s.recency},
                            {"frequency", s.frequency},
                            {"monetary", s.monetary},

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <limits>
 #include <map>
 #include <ostream>
@@ -51,9 +52,17 @@ int servqual(const std::vector<std::string>& args, io streams) {
   const auto respondent = table.try_column("respondent").value();
   const auto item = table.try_column("item").value();
   const auto dimension = table.try_column("dimension").value();
-  const auto empty = settings.missing == missing_answers::drop_pair ? empty_cells::missing : empty_cells::error;
-  const auto perception = table.try_numbers("perception", empty).value();
-  const auto expectation = servperf_only ? std::vector<double>{} : table.try_numbers("expectation", empty).value();
+  // With --missing drop an empty cell is a missing answer (the pair is dropped), else an error.
+  auto answers = [&](const char* name) {
+    if (settings.missing != missing_answers::drop_pair) return table.try_numbers(name).value();
+    const auto column = table.try_number_column(name).value();
+    std::vector<double> out(column.values.begin(), column.values.end());
+    for (std::size_t r = 0; r < out.size(); ++r)
+      if (column.missing[r] != 0) out[r] = std::numeric_limits<double>::quiet_NaN();
+    return out;
+  };
+  const auto perception = answers("perception");
+  const auto expectation = servperf_only ? std::vector<double>{} : answers("expectation");
 
   // Items and respondents in order of first appearance; each (respondent, item) once.
   std::vector<servqual_item> items;
@@ -61,38 +70,39 @@ int servqual(const std::vector<std::string>& args, io streams) {
   std::vector<std::string> respondents;
   std::map<std::string, std::size_t> respondent_index;
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> row_of_pair;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& row = table.rows[r];
-    const auto dim = servqual_dimension_from_string(row[dimension]);
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const std::array<std::string, 3> row{table.text(r, respondent), table.text(r, item), table.text(r, dimension)};
+    const auto& [who_id, item_id, dimension_name] = row;
+    const auto dim = servqual_dimension_from_string(dimension_name);
     if (!dim)
       throw data_error(table.cell_error(errc::invalid_value, r, dimension,
-                                        detail::concat("\"", row[dimension],
+                                        detail::concat("\"", dimension_name,
                                                        "\" is not tangibles, reliability, responsiveness, "
                                                        "assurance or empathy")));
-    if (row[item].empty()) throw data_error(table.cell_error(errc::invalid_value, r, item, "an item needs an id"));
-    if (row[respondent].empty())
+    if (item_id.empty()) throw data_error(table.cell_error(errc::invalid_value, r, item, "an item needs an id"));
+    if (who_id.empty())
       throw data_error(table.cell_error(errc::invalid_value, r, respondent, "a respondent needs an id"));
-    const auto [it, added] = item_index.try_emplace(row[item], items.size());
-    if (added) items.push_back({row[item], *dim});
+    const auto [it, added] = item_index.try_emplace(item_id, items.size());
+    if (added) items.push_back({item_id, *dim});
     if (items[it->second].dimension != *dim)
       throw data_error(table.cell_error(errc::invalid_value, r, dimension,
-                                        detail::concat("item \"", row[item], "\" was given dimension ",
+                                        detail::concat("item \"", item_id, "\" was given dimension ",
                                                        to_string(items[it->second].dimension), " before")));
-    const auto [who, new_respondent] = respondent_index.try_emplace(row[respondent], respondents.size());
-    if (new_respondent) respondents.push_back(row[respondent]);
+    const auto [who, new_respondent] = respondent_index.try_emplace(who_id, respondents.size());
+    if (new_respondent) respondents.push_back(who_id);
     if (!row_of_pair.try_emplace({who->second, it->second}, r).second)
       throw data_error(table.cell_error(
           errc::duplicate_id, r, item,
-          detail::concat("respondent \"", row[respondent], "\" answers item \"", row[item], "\" twice")));
+          detail::concat("respondent \"", who_id, "\" answers item \"", item_id, "\" twice")));
   }
-  if (table.rows.empty()) throw data_error(diagnostic{errc::invalid_value, table.source, 0, 0, "", "no answers"});
+  if (table.row_count() == 0) throw data_error(diagnostic{errc::invalid_value, table.source(), 0, 0, "", "no answers"});
 
   // Row-major respondents x items; an absent row is a missing pair.
   const std::size_t k = items.size();
   constexpr double missing = std::numeric_limits<double>::quiet_NaN();
   std::vector<double> p(respondents.size() * k, missing);
   std::vector<double> e(servperf_only ? 0 : p.size(), missing);
-  std::vector<std::size_t> row_of(p.size(), table.rows.size());
+  std::vector<std::size_t> row_of(p.size(), table.row_count());
   for (const auto& [pair, r] : row_of_pair) {
     const auto at = pair.first * k + pair.second;
     p[at] = perception[r];
@@ -101,8 +111,8 @@ int servqual(const std::vector<std::string>& args, io streams) {
   }
   if (settings.missing == missing_answers::error)
     for (std::size_t at = 0; at < p.size(); ++at)
-      if (row_of[at] == table.rows.size())
-        throw data_error(diagnostic{errc::missing_field, table.source, 0, 0, "",
+      if (row_of[at] == table.row_count())
+        throw data_error(diagnostic{errc::missing_field, table.source(), 0, 0, "",
                                     detail::concat("respondent \"", respondents[at / k], "\" has no row for item \"",
                                                    items[at % k].id, "\" (use --missing drop to drop the pair)")});
 

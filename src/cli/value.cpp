@@ -78,12 +78,12 @@ int value(const std::vector<std::string>& args, io streams) {
   // Group rows by respondent, keeping the file's order.
   std::vector<std::string> respondents;
   std::map<std::string, offer_rows> groups;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::string who = respondent_column ? table.rows[r][*respondent_column] : std::string();
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const std::string who = respondent_column ? table.text(r, *respondent_column) : std::string();
     auto [it, added] = groups.try_emplace(who);
     if (added) respondents.push_back(who);
     offer o;
-    o.name = table.rows[r][offer_column];
+    o.name = table.text(r, offer_column);
     if (o.name.empty())
       throw data_error(table.cell_error(errc::missing_field, r, offer_column, "the offer has no name"));
     for (const auto& earlier : it->second.offers)

@@ -89,12 +89,27 @@ struct duplicate_key_finder {
 }  // namespace
 
 std::string read_text_file(const std::filesystem::path& file) {
+  const auto name = file.string();
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (ec || !std::filesystem::exists(status))
+    throw data_error({errc::io_error, name, 0, 0, "", "cannot open: no such file"});
+  // A directory, a device or a FIFO is not an input file: reading one would fail late, block
+  // or never end.
+  if (!std::filesystem::is_regular_file(status))
+    throw data_error({errc::io_error, name, 0, 0, "", "cannot open: not a regular file"});
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) throw data_error({errc::io_error, name, 0, 0, "", "cannot open: " + ec.message()});
+  if (size > max_input_bytes)
+    throw data_error({errc::io_error, name, 0, 0, "",
+                      "the file has " + std::to_string(size) + " bytes, more than the " +
+                          std::to_string(max_input_bytes) + " an input may have"});
   std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw data_error({errc::io_error, file.string(), 0, 0, "", std::string("cannot open: ") + std::strerror(errno)});
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw data_error({errc::io_error, file.string(), 0, 0, "", "read error"});
+  if (!in) throw data_error({errc::io_error, name, 0, 0, "", std::string("cannot open: ") + std::strerror(errno)});
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size)
+    throw data_error({errc::io_error, name, 0, 0, "", "read error"});
   return text;
 }
 

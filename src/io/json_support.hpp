@@ -21,7 +21,12 @@ namespace excellence::inline v1::detail {
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
 
-/// Reads a whole file; io_error naming the file when it cannot.
+/// The largest input file the readers take (2 GiB): an input's text is held in memory
+/// while it is parsed, so a larger one is refused up front rather than exhausting memory.
+inline constexpr std::uintmax_t max_input_bytes = std::uintmax_t{2} << 30;
+
+/// Reads a whole regular file of at most max_input_bytes; io_error naming the file when it
+/// cannot (no such file, a directory, device or FIFO, too large, a read error).
 std::string read_text_file(const std::filesystem::path& file);
 
 /// Parses JSON text strictly: invalid UTF-8 and syntax errors carry line and column;

@@ -13,12 +13,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (parsed.error().message.empty()) std::abort();
     return 0;
   }
-  if (parsed->lines.size() != parsed->rows.size()) std::abort();
-  for (const auto& row : parsed->rows)
-    if (row.size() != parsed->header.size()) std::abort();
-  for (const auto& name : parsed->header)
-    if (!name.empty() && !parsed->try_numbers(name, excellence::empty_cells::missing).has_value() &&
-        parsed->try_numbers(name, excellence::empty_cells::missing).error().message.empty())
-      std::abort();
+  const auto& t = *parsed;
+  for (std::size_t c = 0; c < t.column_count(); ++c) {
+    for (std::size_t r = 0; r < t.row_count(); ++r) {
+      if (t.line(r) < 2) std::abort();
+      // A cell's text is empty exactly when the cell is.
+      if (t.text(r, c).empty() != t.is_empty(r, c)) std::abort();
+    }
+    const auto& name = t.header()[c];
+    if (name.empty() || t.find(name) != c) continue;
+    const auto numbers = t.try_number_column(name);
+    if (numbers ? numbers->values.size() != t.row_count() : numbers.error().message.empty()) std::abort();
+    if ((t.type(c) == excellence::csv_column_type::number) != numbers.has_value()) std::abort();
+  }
   return 0;
 }

@@ -65,8 +65,8 @@ TEST_CASE("CLV: the CDNOW summary is rebuilt from the transactions") {
   const auto customer = *table.find("customer_id");
   const auto date = *table.find("date");
   std::vector<transaction_record> records;
-  for (std::size_t r = 0; r < table.rows.size(); ++r)
-    records.push_back({table.rows[r][customer], parse_date(table.rows[r][date]).value(), amounts[r]});
+  for (std::size_t r = 0; r < table.row_count(); ++r)
+    records.push_back({table.text(r, customer), parse_date(table.text(r, date)).value(), amounts[r]});
   const auto s = try_summarize_transactions(records, parse_date("1997-09-30").value(), clv_time_unit::weeks).value();
   REQUIRE(s.customers.size() == 2357);
   CHECK(s.records == 6919);

@@ -2,6 +2,10 @@
 
 #include "test_support.hpp"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 using namespace excellence;
 
 namespace {
@@ -19,12 +23,16 @@ TEST_CASE("CSV: quoting, line endings, BOM, trailing blank lines") {
                      "\n\n",
                      "t.csv")
                      .value();
-  CHECK(t.header == std::vector<std::string>{"offer", "note", "price"});
-  REQUIRE(t.rows.size() == 3);
-  CHECK(t.rows[0][1] == "cheap, cheerful");
-  CHECK(t.rows[1][1] == "says \"best\"");
-  CHECK(t.rows[2][1] == "two\nlines");
-  CHECK(t.lines == std::vector<std::size_t>{2, 3, 4});
+  CHECK(t.header() == std::vector<std::string>{"offer", "note", "price"});
+  REQUIRE(t.row_count() == 3);
+  CHECK(t.text(0, 1) == "cheap, cheerful");
+  CHECK(t.text(1, 1) == "says \"best\"");
+  CHECK(t.text(2, 1) == "two\nlines");
+  CHECK(t.line(0) == 2);
+  CHECK(t.line(1) == 3);
+  CHECK(t.line(2) == 4);
+  CHECK(t.type(0) == csv_column_type::text);
+  CHECK(t.type(2) == csv_column_type::number);
   CHECK(t.try_numbers("price").value() == std::vector<double>{10, 12, 9.5});
   CHECK(*t.find("note") == 1);
   CHECK_FALSE(t.find("").has_value());
@@ -32,12 +40,12 @@ TEST_CASE("CSV: quoting, line endings, BOM, trailing blank lines") {
 
 TEST_CASE("CSV: plspm's satisfaction data (250 respondents, 27 indicators and gender)") {
   const auto t = try_read_csv(test::data_dir / "pls/satisfaction.csv").value();
-  REQUIRE(t.header.size() == 28);
-  CHECK(t.header.front() == "imag1");
-  CHECK(t.header[26] == "loy4");
-  CHECK(t.header[27] == "gender");
-  CHECK(t.rows.size() == 250);
-  CHECK(t.rows[0][27] == "male");
+  REQUIRE(t.header().size() == 28);
+  CHECK(t.header().front() == "imag1");
+  CHECK(t.header()[26] == "loy4");
+  CHECK(t.header()[27] == "gender");
+  CHECK(t.row_count() == 250);
+  CHECK(t.text(0, 27) == "male");
   const auto sat1 = t.try_numbers("sat1").value();
   CHECK(sat1[0] == 6.0);
   CHECK(sat1[1] == 8.0);
@@ -45,8 +53,8 @@ TEST_CASE("CSV: plspm's satisfaction data (250 respondents, 27 indicators and ge
 
 TEST_CASE("CSV: a column without a name is kept and reachable by index only") {
   const auto t = try_parse_csv("a,,c\n1,2,3\n").value();
-  CHECK(t.header[1].empty());
-  CHECK(t.rows[0][1] == "2");
+  CHECK(t.header()[1].empty());
+  CHECK(t.text(0, 1) == "2");
   CHECK_FALSE(t.find("").has_value());
   CHECK(test::failure(t.try_column("")).message == "no column \"\" (the columns are: a, c)");
 }
@@ -91,4 +99,46 @@ TEST_CASE("CSV: numbers are whole cells; bad cells are reported, never skipped")
   d = test::failure(t.try_numbers("price"));
   CHECK(d.code == errc::missing_field);
   CHECK(d.message == "no column \"price\" (the columns are: id, score)");
+}
+
+TEST_CASE("CSV: columns are typed once; empty cells are a mask, not a value") {
+  const auto t = try_parse_csv("id,score,name\n007,1.5,a\n008,,\n009,+2,\"c, d\"\n", "m.csv").value();
+  CHECK(t.type(0) == csv_column_type::number);
+  CHECK(t.type(1) == csv_column_type::number);
+  CHECK(t.type(2) == csv_column_type::text);
+  // The text of a number cell is given back as written.
+  CHECK(t.text(0, 0) == "007");
+  CHECK(t.text(2, 1) == "+2");
+  CHECK(t.text(2, 2) == "c, d");
+  const auto score = t.try_number_column("score").value();
+  REQUIRE(score.values.size() == 3);
+  CHECK(score.missing_count == 1);
+  CHECK(score.missing[1] == 1);
+  CHECK(score.values[0] == 1.5);
+  CHECK(score.values[2] == 2);
+  CHECK(t.is_empty(1, 1));
+  CHECK(t.is_empty(1, 2));
+  CHECK(t.text(1, 1).empty());
+  const auto optional = t.try_optional_numbers("score").value();
+  CHECK(optional == std::vector<std::optional<double>>{1.5, std::nullopt, 2.0});
+  // Every cell a number: the empty one is named.
+  CHECK(test::failure(t.try_numbers("score")).to_string() == "m.csv:3:2: score: the cell is empty; a number is expected");
+  // A text column is not numbers: the first cell that is not one is named, empty cells skipped.
+  const auto d = test::failure(t.try_number_column("name"));
+  CHECK(d.to_string() == "m.csv:2:3: name: \"a\" is not a finite number");
+}
+
+TEST_CASE("CSV: a column that turns to text late keeps every earlier cell's text") {
+  std::string text = "x,y\n";
+  for (int i = 0; i < 1000; ++i) text += std::to_string(i) + "," + std::to_string(i % 7) + "\n";
+  text += "later,\"q\"\"uote\"\n";
+  const auto t = try_parse_csv(text, "late.csv").value();
+  REQUIRE(t.row_count() == 1001);
+  CHECK(t.type(0) == csv_column_type::text);
+  CHECK(t.type(1) == csv_column_type::text);
+  CHECK(t.text(0, 0) == "0");
+  CHECK(t.text(999, 0) == "999");
+  CHECK(t.text(1000, 0) == "later");
+  CHECK(t.text(1000, 1) == "q\"uote");
+  CHECK(test::failure(t.try_numbers("x")).to_string() == "late.csv:1002:1: x: \"later\" is not a finite number");
 }

@@ -1,12 +1,14 @@
-// Reading CSV files (RFC 4180) into a table of text cells, with typed column access.
+// Reading CSV files (RFC 4180) into typed columns.
 #pragma once
 
 #include <excellence/config.hpp>
 #include <excellence/error.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,42 +19,94 @@ struct csv_options {
   char delimiter = ',';
 };
 
-/// What an empty cell of a numeric column means.
-enum class empty_cells {
-  error,   ///< the default: an empty cell is an error naming its line and field
-  missing  ///< an empty cell is a missing value, returned as a quiet NaN for the caller to handle
+/// How a column is kept: as numbers when every non-empty cell is a finite number, else as
+/// text. Decided by the reader from the whole column.
+enum class csv_column_type { number, text };
+
+/// A number column as the reader keeps it: one value per row and a mask of the empty
+/// cells. Where `missing[r]` is 1 the cell was left blank and `values[r]` means nothing:
+/// the mask, not a sentinel value, says what is missing.
+struct csv_number_column {
+  std::span<const double> values{};
+  std::span<const std::uint8_t> missing{};
+  std::size_t missing_count = 0;
 };
 
-/// A CSV file with a header row. Cells are kept as text; the typed accessors convert a
-/// column and report the first bad cell with file, line, field number and header name
-/// (diagnostic::line, ::column = 1-based field number, ::path = the header name).
-struct csv_table {
-  std::string source{};
-  std::vector<std::string> header{};
-  std::vector<std::vector<std::string>> rows{};  ///< every row has header.size() cells
-  std::vector<std::size_t> lines{};              ///< line on which each row starts (quoted fields may span lines)
+/// A CSV file with a header row. Numbers are parsed once, into contiguous columns with a
+/// mask of empty cells; text is kept only for text columns. Every cell can still be named
+/// in a diagnostic: file, the line on which its row starts, the 1-based field number
+/// (diagnostic::column) and the header name (diagnostic::path). Immutable once read, so
+/// it may be shared by concurrent readers.
+class csv_table {
+ public:
+  csv_table() = default;
+
+  [[nodiscard]] const std::string& source() const noexcept { return source_; }
+  [[nodiscard]] const std::vector<std::string>& header() const noexcept { return header_; }
+  [[nodiscard]] std::size_t column_count() const noexcept { return header_.size(); }
+  [[nodiscard]] std::size_t row_count() const noexcept { return lines_.size(); }
+  /// The line on which row `row` (0-based, header excluded) starts; quoted fields may span lines.
+  [[nodiscard]] std::size_t line(std::size_t row) const { return lines_[row]; }
 
   /// The index of the column with this header name, or nullopt. Columns with an empty
   /// name (e.g. a trailing comma in the header) can only be reached by index.
-  [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const {
-    for (std::size_t i = 0; i < header.size(); ++i)
-      if (!name.empty() && header[i] == name) return i;
+  [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < header_.size(); ++i)
+      if (!name.empty() && header_[i] == name) return i;
     return std::nullopt;
   }
 
   /// The column index, or a missing_field diagnostic naming the file and the columns there are.
   [[nodiscard]] EXCELLENCE_API result<std::size_t> try_column(std::string_view name) const;
 
-  /// The column as numbers (a whole cell must be a number, e.g. "12", "-3.5", "1e3");
-  /// a non-numeric or non-finite cell is an error naming its line and field, and so is an
-  /// empty cell unless `empty` is empty_cells::missing (then it is NaN: text such as "NaN"
-  /// is never read as missing, so the only missing value is one the file left blank).
-  [[nodiscard]] EXCELLENCE_API result<std::vector<double>> try_numbers(std::string_view name,
-                                                                       empty_cells empty = empty_cells::error) const;
+  [[nodiscard]] csv_column_type type(std::size_t column) const { return columns_[column].type; }
+
+  /// The text of a cell exactly as the file has it (quotes removed, "" unescaped), for
+  /// number columns too ("007" stays "007").
+  [[nodiscard]] EXCELLENCE_API std::string text(std::size_t row, std::size_t column) const;
+  /// Whether the cell was left blank.
+  [[nodiscard]] EXCELLENCE_API bool is_empty(std::size_t row, std::size_t column) const;
+
+  /// The numbers and the empty-cell mask of a column. Errors: no such column; a text
+  /// column (the first cell that is not a finite number, with its line and field).
+  [[nodiscard]] EXCELLENCE_API result<csv_number_column> try_number_column(std::string_view name) const;
+
+  /// The column as numbers, every cell a finite number ("12", "-3.5", "1e3", "+2"): an
+  /// empty cell or one that is not a finite number is an error naming its line and field.
+  [[nodiscard]] EXCELLENCE_API result<std::vector<double>> try_numbers(std::string_view name) const;
+
+  /// The column as numbers with empty cells as nullopt ("NaN" text is never missing: it
+  /// is not a number, and an error).
+  [[nodiscard]] EXCELLENCE_API result<std::vector<std::optional<double>>> try_optional_numbers(
+      std::string_view name) const;
 
   /// The diagnostic for cell (row, column) with a message.
   [[nodiscard]] EXCELLENCE_API diagnostic cell_error(errc code, std::size_t row, std::size_t column,
                                                      std::string message) const;
+
+ private:
+  friend struct csv_reader;
+
+  struct column_data {
+    csv_column_type type = csv_column_type::number;
+    std::vector<double> numbers{};
+    std::vector<std::uint8_t> missing{};
+    std::size_t missing_count = 0;
+    std::vector<std::string> text{};
+  };
+
+  // The first cell of `column` that keeps it from being read as numbers.
+  [[nodiscard]] diagnostic first_problem(std::size_t column, bool empty_allowed) const;
+  [[nodiscard]] bool is_empty_at(std::size_t column, std::size_t row) const;
+  [[nodiscard]] std::string cell_from_body(std::size_t row, std::size_t column) const;
+
+  std::string source_{};
+  std::vector<std::string> header_{};
+  std::vector<column_data> columns_{};
+  std::vector<std::size_t> lines_{};        ///< line where each row starts
+  std::string body_{};                      ///< the text after the header, kept to give any cell's text back
+  std::vector<std::size_t> row_offsets_{};  ///< where each row starts in body_
+  char delimiter_ = ',';
 };
 
 /// Parses CSV text: a header row, then rows with as many fields each. Fields may be
@@ -63,6 +117,7 @@ struct csv_table {
 /// fields, a blank line inside the data, duplicate non-empty header names, no header.
 [[nodiscard]] EXCELLENCE_API result<csv_table> try_parse_csv(std::string_view text, std::string source = "<memory>",
                                                              const csv_options& options = {});
+/// Reads and parses a file of at most 2 GiB; a directory, device or FIFO is refused.
 [[nodiscard]] EXCELLENCE_API result<csv_table> try_read_csv(const std::filesystem::path& file,
                                                             const csv_options& options = {});
 

@@ -7,6 +7,7 @@
 #include <excellence/models/pls/estimate.hpp>
 
 #include <cstddef>
+#include <limits>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -18,13 +19,15 @@ EXCELLENCE_BEGIN_NAMESPACE
   pls_data data;
   std::size_t columns = 0;
   for (const auto& block : model.blocks) columns += block.size();
-  data.values.resize(static_cast<Eigen::Index>(table.rows.size()), static_cast<Eigen::Index>(columns));
+  data.values.resize(static_cast<Eigen::Index>(table.row_count()), static_cast<Eigen::Index>(columns));
   Eigen::Index c = 0;
   for (const auto& block : model.blocks)
     for (const auto& name : block) {
-      auto column = table.try_numbers(name, empty_cells::missing);
+      const auto column = table.try_number_column(name);
       if (!column) return column.error();
-      for (std::size_t r = 0; r < column->size(); ++r) data.values(static_cast<Eigen::Index>(r), c) = (*column)[r];
+      for (std::size_t r = 0; r < column->values.size(); ++r)
+        data.values(static_cast<Eigen::Index>(r), c) =
+            column->missing[r] != 0 ? std::numeric_limits<double>::quiet_NaN() : column->values[r];
       data.names.push_back(name);
       ++c;
     }
