@@ -3,6 +3,7 @@
 // excellence clv summarize TRANSACTIONS.csv --end YYYY-MM-DD [--unit days|weeks|months]
 //                          [--customer COLUMN] [--date COLUMN] [--amount COLUMN]
 #include "command.hpp"
+#include "csv_output.hpp"
 
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
@@ -184,7 +185,18 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto p = parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
   const auto data = read_summary(values["file"].as<std::string>(), model);
   const auto id = data.table.find("customer_id");
-  std::ostringstream out;
+  // Everything is computed (and every error found) before the first byte is written.
+  auto write = [&](std::initializer_list<std::string_view> names, auto&& row) {
+    csv_output out(streams.out);
+    if (id) out.text("customer_id");
+    for (const auto name : names) out.text(name);
+    out.end_row();
+    for (std::size_t i = 0; i < data.table.row_count(); ++i) {
+      if (id) out.text(data.table.text(i, *id));
+      row(out, i);
+      out.end_row();
+    }
+  };
   if (model == "gg") {
     const auto spend = try_gamma_gamma_predict({p[0], p[1], p[2]}, data.frequency, data.monetary);
     if (!spend) {
@@ -193,11 +205,7 @@ int predict(const std::vector<std::string>& args, io streams) {
                     spend.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value")
                                                               : std::nullopt);
     }
-    out << (id ? "customer_id," : "") << "expected_average_spend\n";
-    for (std::size_t i = 0; i < spend->size(); ++i) {
-      if (id) out << data.table.text(i, *id) << ",";
-      out << detail::shortest((*spend)[i]) << "\n";
-    }
+    write({"expected_average_spend"}, [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
   } else {
     if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, pnbd, mbgnbd and bgbb");
     const double horizon = values["horizon"].as<double>();
@@ -220,13 +228,10 @@ int predict(const std::vector<std::string>& args, io streams) {
                         ? std::optional<std::string_view>(model == "bgbb" ? "periods" : "T")
                         : std::nullopt);
     }
-    out << (id ? "customer_id," : "") << "p_alive,expected_transactions\n";
-    for (std::size_t i = 0; i < r->p_alive.size(); ++i) {
-      if (id) out << data.table.text(i, *id) << ",";
-      out << detail::shortest(r->p_alive[i]) << "," << detail::shortest(r->expected_transactions[i]) << "\n";
-    }
+    write({"p_alive", "expected_transactions"}, [&](csv_output& out, std::size_t i) {
+      out.number(r->p_alive[i]).number(r->expected_transactions[i]);
+    });
   }
-  streams.out << out.str();
   return exit_ok;
 }
 
@@ -276,13 +281,13 @@ int residual_value(const std::vector<std::string>& args, io streams) {
     throw usage_error(d.to_string());
   }
   const auto id = data.table.find("customer_id");
-  std::ostringstream out;
-  out << (id ? "customer_id," : "") << "expected_average_spend,residual_value\n";
+  csv_output out(streams.out);
+  if (id) out.text("customer_id");
+  out.text("expected_average_spend").text("residual_value").end_row();
   for (std::size_t i = 0; i < v->size(); ++i) {
-    if (id) out << data.table.text(i, *id) << ",";
-    out << detail::shortest(spend[i]) << "," << detail::shortest((*v)[i]) << "\n";
+    if (id) out.text(data.table.text(i, *id));
+    out.number(spend[i]).number((*v)[i]).end_row();
   }
-  streams.out << out.str();
   return exit_ok;
 }
 
@@ -323,12 +328,17 @@ int summarize(const std::vector<std::string>& args, io streams) {
   }
   const auto s = try_summarize_transactions(records, *end, unit);
   if (!s) throw_at_cell(table, s.error());
-  std::ostringstream out;
-  out << "customer_id,frequency,recency,T,monetary_value\n";
-  for (std::size_t i = 0; i < s->customers.size(); ++i)
-    out << s->customers[i] << "," << detail::shortest(s->frequency[i]) << "," << detail::shortest(s->recency[i]) << ","
-        << detail::shortest(s->age[i]) << "," << detail::shortest(s->monetary_value[i]) << "\n";
-  streams.out << out.str();
+  {
+    csv_output out(streams.out);
+    out.text("customer_id").text("frequency").text("recency").text("T").text("monetary_value").end_row();
+    for (std::size_t i = 0; i < s->customers.size(); ++i)
+      out.text(s->customers[i])
+          .number(s->frequency[i])
+          .number(s->recency[i])
+          .number(s->age[i])
+          .number(s->monetary_value[i])
+          .end_row();
+  }
   streams.err << s->records << " records, " << s->customers.size() << " customers (" << unit_name << "): " << s->merged
               << " same-day records merged, " << s->after_end << " after " << values["end"].as<std::string>()
               << " not used, " << s->customers_after_end << " customers first seen after it left out\n";

@@ -2,9 +2,13 @@
 #include <excellence/detail/utf8.hpp>
 #include <excellence/io/csv.hpp>
 
+#include "../detail/worker_pool.hpp"
 #include "json_support.hpp"  // read_text_file, catching
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
+#include <memory>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -14,6 +18,37 @@
 namespace excellence::inline v1 {
 
 namespace {
+
+// Powers of ten that are exact doubles (10^22 is the largest).
+constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Plain decimals ("12", "-3.25", "38.714286") with at most 15 digits: the digits form an
+// integer m < 2^53 and the value is m / 10^k, both exact doubles, so one correctly rounded
+// division gives exactly the double from_chars would (Clinger's fast path). Data files are
+// mostly such cells; anything else goes to from_chars.
+std::optional<double> plain_decimal(const char* first, const char* last) {
+  const bool negative = first != last && *first == '-';
+  if (negative) ++first;
+  if (first == last || last - first > 16) return std::nullopt;
+  std::uint64_t m = 0;
+  int digits = 0, decimals = -1;
+  for (const char* p = first; p != last; ++p) {
+    if (*p >= '0' && *p <= '9') {
+      m = m * 10 + static_cast<std::uint64_t>(*p - '0');
+      ++digits;
+      if (decimals >= 0) ++decimals;
+    } else if (*p == '.' && decimals < 0) {
+      decimals = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0 || digits > 15 || decimals == 0) return std::nullopt;  // "", ".", "1." go the long way
+  double value = static_cast<double>(m);
+  if (decimals > 0) value /= exact_powers_of_ten[decimals];
+  return negative ? -value : value;
+}
 
 // A whole cell as a finite number ("12", "-3.5", "1e3", "+2"), else nullopt. from_chars
 // refuses a leading '+', which spreadsheets write; it accepts "nan" and "inf", which are
@@ -25,6 +60,7 @@ std::optional<double> as_number(std::string_view cell) {
     ++first;
     if (first != last && (*first == '-' || *first == '+')) return std::nullopt;
   }
+  if (const auto fast = plain_decimal(first, last)) return fast;
   double value = 0;
   const auto [end, ec] = std::from_chars(first, last, value);
   if (ec != std::errc() || end != last || !std::isfinite(value)) return std::nullopt;
@@ -129,9 +165,42 @@ class field_scanner {
 
 }  // namespace
 
-// Builds a csv_table in one pass: number columns are parsed as their cells are met; a
-// column that turns out to hold text is re-read as text from the rows before.
+namespace {
+
+// The text of field `column` of the record that starts at `offset` (on line `line`).
+std::string field_text(std::string_view body, const std::string& source, char delimiter, std::size_t offset,
+                       std::size_t line, std::size_t column) {
+  field_scanner scan(body, source, delimiter, offset, line);
+  std::string scratch;
+  for (std::size_t f = 0; f < column; ++f) {
+    scan.skip_field();
+    (void)scan.next_field();
+  }
+  return std::string(scan.field(scratch));
+}
+
+}  // namespace
+
+// Builds a csv_table. The records after the header are read in chunks — in parallel when
+// the text has no quoted field, so that every line break ends a record and the text can be
+// cut at line breaks — and the chunks joined in order. Number columns are parsed as their
+// cells are met; a column that turns out to hold text is re-read as text.
 struct csv_reader {
+  using column_data = csv_table::column_data;
+
+  struct chunk {
+    std::vector<column_data> columns{};
+    std::vector<std::size_t> lines{}, offsets{};
+    std::optional<diagnostic> error{};
+  };
+
+  struct context {
+    std::string_view body;
+    const std::string& source;
+    char delimiter;
+    std::size_t width;  // fields per record
+  };
+
   static csv_table read(std::string text, const std::string& source, const csv_options& options) {
     if (auto bad = detail::first_invalid_utf8(text)) {
       std::size_t line = 1, column = 1;
@@ -164,42 +233,87 @@ struct csv_reader {
       if (!t.header_[i].empty() && !names.insert(t.header_[i]).second)
         throw data_error({errc::duplicate_id, source, 1, i + 1, t.header_[i], "the column name appears twice"});
 
-    const std::size_t k = t.header_.size();
-    t.columns_.resize(k);
-    // About one row per header's worth of bytes: a reservation, not a limit.
-    const std::size_t guess = body.size() / std::max<std::size_t>(1, scan.position()) + 1;
-    for (auto& c : t.columns_) {
-      c.numbers.reserve(guess);
-      c.missing.reserve(guess);
+    const context cx{body, source, options.delimiter, t.header_.size()};
+    const std::size_t start = scan.position();
+    // Cut points at line breaks: one chunk, or one per thread for large unquoted text.
+    std::vector<std::size_t> cuts{start};
+    std::vector<std::size_t> first_lines{scan.line()};
+    constexpr std::size_t parallel_from = std::size_t{1} << 20;  // bytes; below, threads cost more than they save
+    const bool quoted = body.find('"', start) != std::string_view::npos;
+    std::unique_ptr<detail::worker_pool> pool;
+    if (!quoted && body.size() - start > parallel_from) {
+      pool = std::make_unique<detail::worker_pool>(0);
+      const std::size_t parts = pool->size();
+      for (std::size_t i = 1; i < parts; ++i) {
+        const std::size_t target = start + (body.size() - start) * i / parts;
+        const std::size_t cut = body.find('\n', std::max(target, cuts.back()));
+        if (cut == std::string_view::npos || cut + 1 >= body.size()) break;
+        first_lines.push_back(first_lines.back() + static_cast<std::size_t>(std::count(
+                                                       body.begin() + static_cast<std::ptrdiff_t>(cuts.back()),
+                                                       body.begin() + static_cast<std::ptrdiff_t>(cut + 1), '\n')));
+        cuts.push_back(cut + 1);
+      }
     }
-    t.lines_.reserve(guess);
-    t.row_offsets_.reserve(guess);
+    cuts.push_back(body.size());
+    std::vector<chunk> chunks(cuts.size() - 1);
+    auto read_chunk = [&](std::size_t i) {
+      try {
+        read_records(cx, cuts[i], cuts[i + 1], first_lines[i], chunks[i]);
+      } catch (const data_error& e) {
+        chunks[i].error = e.where();
+      }
+    };
+    if (chunks.size() == 1)
+      read_chunk(0);
+    else
+      pool->run(chunks.size(), [&](std::size_t from, std::size_t to, std::size_t) {
+        for (std::size_t i = from; i < to; ++i) read_chunk(i);
+      }, 1);
+    for (const auto& c : chunks)
+      if (c.error) throw data_error(*c.error);  // the first in the file
+    join(cx, chunks, t);
+    return t;
+  }
+
+ private:
+  static void read_records(const context& cx, std::size_t from, std::size_t to, std::size_t first_line, chunk& out) {
+    field_scanner scan(cx.body.substr(0, to), cx.source, cx.delimiter, from, first_line);
+    // One record per line at most: counting the breaks gives a reservation, not a limit.
+    const auto breaks = static_cast<std::size_t>(std::count(cx.body.begin() + static_cast<std::ptrdiff_t>(from),
+                                                            cx.body.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+    out.columns.resize(cx.width);
+    for (auto& c : out.columns) {
+      c.numbers.reserve(breaks + 1);
+      c.missing.reserve(breaks + 1);
+    }
+    out.lines.reserve(breaks + 1);
+    out.offsets.reserve(breaks + 1);
+    std::string scratch;
     while (!scan.done()) {
       const std::size_t line = scan.line(), offset = scan.position();
       std::size_t f = 0;
       bool more = true;
       while (more) {
-        if (f < k)
-          store(t, f, scan.field(scratch));
+        if (f < cx.width)
+          store(cx, out, f, scan.field(scratch));
         else
           scan.skip_field();
         ++f;
         more = scan.next_field();
       }
-      if (f == 1 && k > 1 && t.is_empty_at(0, t.lines_.size()))
-        throw data_error({errc::invalid_value, source, line, 1, "", "a blank line inside the data"});
-      if (f != k)
-        throw data_error({errc::invalid_value, source, line, 0, "",
-                          "the row has " + std::to_string(f) + " fields but the header has " + std::to_string(k)});
-      t.lines_.push_back(line);
-      t.row_offsets_.push_back(offset);
+      if (f == 1 && cx.width > 1 && out.columns[0].missing.back() != 0)
+        throw data_error({errc::invalid_value, cx.source, line, 1, "", "a blank line inside the data"});
+      if (f != cx.width)
+        throw data_error({errc::invalid_value, cx.source, line, 0, "",
+                          "the row has " + std::to_string(f) + " fields but the header has " +
+                              std::to_string(cx.width)});
+      out.lines.push_back(line);
+      out.offsets.push_back(offset);
     }
-    return t;
   }
 
- private:
-  static void store(csv_table& t, std::size_t f, std::string_view cell) {
-    auto& c = t.columns_[f];
+  static void store(const context& cx, chunk& ch, std::size_t f, std::string_view cell) {
+    auto& c = ch.columns[f];
     const bool empty = cell.empty();
     c.missing.push_back(empty ? 1 : 0);
     if (empty) ++c.missing_count;
@@ -212,29 +326,63 @@ struct csv_reader {
         c.numbers.push_back(*v);
         return;
       }
-      // Text after all: the rows before are read again as text (once per such column).
-      c.type = csv_column_type::text;
-      const std::size_t before = t.lines_.size();
-      c.text.reserve(c.numbers.capacity());
-      for (std::size_t r = 0; r < before; ++r) c.text.push_back(t.cell_from_body(r, f));
-      c.numbers = {};
+      // Text after all: the chunk's records before are read again as text.
+      to_text(cx, ch, f);
     }
     c.text.emplace_back(cell);
   }
+
+  // Turns column f of a chunk into text, reading its cells again from the records.
+  static void to_text(const context& cx, chunk& ch, std::size_t f) {
+    auto& c = ch.columns[f];
+    c.type = csv_column_type::text;
+    c.text.reserve(c.missing.capacity());
+    for (std::size_t r = 0; r < ch.lines.size(); ++r)
+      c.text.push_back(c.missing[r] != 0 ? std::string()
+                                         : field_text(cx.body, cx.source, cx.delimiter, ch.offsets[r], ch.lines[r], f));
+    c.numbers = {};
+  }
+
+  static void join(const context& cx, std::vector<chunk>& chunks, csv_table& t) {
+    if (chunks.size() == 1) {
+      t.columns_ = std::move(chunks[0].columns);
+      t.lines_ = std::move(chunks[0].lines);
+      t.row_offsets_ = std::move(chunks[0].offsets);
+      return;
+    }
+    std::size_t rows = 0;
+    for (const auto& c : chunks) rows += c.lines.size();
+    t.lines_.reserve(rows);
+    t.row_offsets_.reserve(rows);
+    for (const auto& c : chunks) {
+      t.lines_.insert(t.lines_.end(), c.lines.begin(), c.lines.end());
+      t.row_offsets_.insert(t.row_offsets_.end(), c.offsets.begin(), c.offsets.end());
+    }
+    t.columns_.resize(cx.width);
+    for (std::size_t f = 0; f < cx.width; ++f) {
+      auto& out = t.columns_[f];
+      const bool text = std::any_of(chunks.begin(), chunks.end(),
+                                    [f](const chunk& c) { return c.columns[f].type == csv_column_type::text; });
+      out.type = text ? csv_column_type::text : csv_column_type::number;
+      out.missing.reserve(rows);
+      if (!text) out.numbers.reserve(rows);
+      for (auto& c : chunks) {
+        auto& part = c.columns[f];
+        if (text && part.type == csv_column_type::number) to_text(cx, c, f);
+        out.missing.insert(out.missing.end(), part.missing.begin(), part.missing.end());
+        out.missing_count += part.missing_count;
+        if (text)
+          std::move(part.text.begin(), part.text.end(), std::back_inserter(out.text));
+        else
+          out.numbers.insert(out.numbers.end(), part.numbers.begin(), part.numbers.end());
+        part = {};
+      }
+    }
+  }
 };
 
-bool csv_table::is_empty_at(std::size_t column, std::size_t row) const {
-  return row < columns_[column].missing.size() && columns_[column].missing[row] != 0;
-}
-
 std::string csv_table::cell_from_body(std::size_t row, std::size_t column) const {
-  field_scanner scan(body_, source_, delimiter_, row_offsets_[row], lines_[row]);
-  std::string scratch;
-  for (std::size_t f = 0; f < column; ++f) {
-    scan.skip_field();
-    (void)scan.next_field();
-  }
-  return std::string(scan.field(scratch));
+  return field_text(body_, source_, delimiter_, row_offsets_[row], lines_[row], column);
 }
 
 diagnostic csv_table::cell_error(errc code, std::size_t row, std::size_t column, std::string message) const {

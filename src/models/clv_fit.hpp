@@ -8,7 +8,7 @@
 #include <excellence/models/clv/customers.hpp>
 #include <excellence/models/clv/fit.hpp>
 
-#include "worker_pool.hpp"
+#include "../detail/worker_pool.hpp"
 
 #include <algorithm>
 #include <array>
@@ -40,8 +40,8 @@ result<clv_fit> maximise(clv_model model, std::vector<std::string> names, std::v
 /// cores) from 20,000 customers on, one thread below (where starting threads costs more
 /// than it saves). Shared, so that a likelihood stays copyable into a std::function while
 /// its threads live as long as the fit.
-inline std::shared_ptr<worker_pool> pool_for(std::size_t n, unsigned threads) {
-  return std::make_shared<worker_pool>(n < 20'000 ? 1U : threads);
+inline std::shared_ptr<detail::worker_pool> pool_for(std::size_t n, unsigned threads) {
+  return std::make_shared<detail::worker_pool>(n < 20'000 ? 1U : threads);
 }
 
 /// out_of_range naming params.NAME unless every parameter is positive and finite.

@@ -67,7 +67,7 @@ class mbgnbd_likelihood {
 
  private:
   const clv_customers& c_;
-  std::shared_ptr<clv_core::worker_pool> pool_;
+  std::shared_ptr<detail::worker_pool> pool_;
   clv_core::frequency_slots x_{};
 };
 

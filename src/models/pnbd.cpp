@@ -172,7 +172,7 @@ double customer(double r, double alpha, double s, double beta, double x, double 
 
 double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slots& xs,
                           const std::vector<double>& params, std::vector<double>& gradient,
-                          clv_core::worker_pool& pool) {
+                          detail::worker_pool& pool) {
   const double r = params[0], alpha = params[1], s = params[2], beta = params[3];
   // One series table per distinct frequency, long enough for its customers' largest z
   // (at the smallest t_x, where y = max(α, β) + t_x is smallest).

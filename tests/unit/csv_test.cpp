@@ -142,3 +142,39 @@ TEST_CASE("CSV: a column that turns to text late keeps every earlier cell's text
   CHECK(t.text(1000, 1) == "q\"uote");
   CHECK(test::failure(t.try_numbers("x")).to_string() == "late.csv:1002:1: x: \"later\" is not a finite number");
 }
+
+TEST_CASE("CSV: large unquoted text is read in parallel chunks and joined in order") {
+  // Over a megabyte without a quote: the reader cuts it at line breaks. Column c turns to
+  // text only near the end, in another chunk than its first cells.
+  std::string text = "a,b,c\n";
+  const int rows = 120'000;
+  for (int i = 0; i < rows; ++i)
+    text += std::to_string(i) + "," + (i % 10 == 3 ? std::string() : std::to_string(i * 0.5)) + "," +
+            (i == rows - 5 ? std::string("x") : std::to_string(i % 100)) + "\n";
+  REQUIRE(text.size() > (std::size_t{1} << 20));
+  const auto t = try_parse_csv(text, "big.csv").value();
+  REQUIRE(t.row_count() == static_cast<std::size_t>(rows));
+  const auto a = t.try_numbers("a").value();
+  double sum = 0;
+  for (const double v : a) sum += v;
+  CHECK(sum == doctest::Approx(static_cast<double>(rows) * (rows - 1) / 2).epsilon(1e-15));
+  const auto b = t.try_number_column("b").value();
+  CHECK(b.missing_count == static_cast<std::size_t>(rows / 10));
+  CHECK(b.missing[3] == 1);
+  CHECK(b.values[rows - 1] == (rows - 1) * 0.5);
+  CHECK(t.type(2) == csv_column_type::text);
+  CHECK(t.text(0, 2) == "0");
+  CHECK(t.text(rows - 5, 2) == "x");
+  CHECK(t.text(rows - 1, 2) == "99");
+  for (const std::size_t r : {std::size_t{0}, std::size_t{rows / 2}, std::size_t{rows - 1}}) CHECK(t.line(r) == r + 2);
+  CHECK(test::failure(t.try_numbers("c")).line == static_cast<std::size_t>(rows - 5 + 2));
+  // The first error in the file is the one reported, whichever chunk finds it.
+  std::string broken = text;
+  broken += "1,2\n";
+  const auto late = broken.find('\n', broken.size() / 4);
+  broken.insert(late + 1, "7\n");
+  const auto d = test::failure(try_parse_csv(broken, "big.csv"));
+  CHECK(d.message == "the row has 1 fields but the header has 3");
+  CHECK(d.line > 2);
+  CHECK(d.line < static_cast<std::size_t>(rows / 2));
+}

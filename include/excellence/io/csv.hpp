@@ -97,7 +97,6 @@ class csv_table {
 
   // The first cell of `column` that keeps it from being read as numbers.
   [[nodiscard]] diagnostic first_problem(std::size_t column, bool empty_allowed) const;
-  [[nodiscard]] bool is_empty_at(std::size_t column, std::size_t row) const;
   [[nodiscard]] std::string cell_from_body(std::size_t row, std::size_t column) const;
 
   std::string source_{};

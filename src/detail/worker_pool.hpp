@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-namespace excellence::inline v1::clv_core {
+namespace excellence::inline v1::detail {
 
 class worker_pool {
  public:
@@ -48,4 +48,4 @@ class worker_pool {
   bool stop_ = false;
 };
 
-}  // namespace excellence::inline v1::clv_core
+}  // namespace excellence::inline v1::detail

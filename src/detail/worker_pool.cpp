@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
-namespace excellence::inline v1::clv_core {
+namespace excellence::inline v1::detail {
 
 worker_pool::worker_pool(unsigned threads) {
   const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
@@ -71,4 +71,4 @@ void worker_pool::work(std::size_t slot) {
   }
 }
 
-}  // namespace excellence::inline v1::clv_core
+}  // namespace excellence::inline v1::detail
