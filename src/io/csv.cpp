@@ -27,27 +27,32 @@ constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e
 // integer m < 2^53 and the value is m / 10^k, both exact doubles, so one correctly rounded
 // division gives exactly the double from_chars would (Clinger's fast path). Data files are
 // mostly such cells; anything else goes to from_chars.
-std::optional<double> plain_decimal(const char* first, const char* last) {
+// Returns false (leaving `value` alone) when the cell is not such a decimal. Inlined into
+// the reader's loop: it runs once per cell of a number column.
+[[gnu::always_inline]] inline bool plain_decimal(const char* first, const char* last, double& value) {
   const bool negative = first != last && *first == '-';
   if (negative) ++first;
-  if (first == last || last - first > 16) return std::nullopt;
+  const auto length = last - first;
+  if (length == 0 || length > 16) return false;
   std::uint64_t m = 0;
   int digits = 0, decimals = -1;
   for (const char* p = first; p != last; ++p) {
-    if (*p >= '0' && *p <= '9') {
-      m = m * 10 + static_cast<std::uint64_t>(*p - '0');
+    const auto d = static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'};
+    if (d <= 9) {
+      m = m * 10 + d;
       ++digits;
-      if (decimals >= 0) ++decimals;
+      decimals += decimals >= 0 ? 1 : 0;
     } else if (*p == '.' && decimals < 0) {
       decimals = 0;
     } else {
-      return std::nullopt;
+      return false;
     }
   }
-  if (digits == 0 || digits > 15 || decimals == 0) return std::nullopt;  // "", ".", "1." go the long way
-  double value = static_cast<double>(m);
-  if (decimals > 0) value /= exact_powers_of_ten[decimals];
-  return negative ? -value : value;
+  if (digits == 0 || digits > 15 || decimals == 0) return false;  // "", ".", "1." go the long way
+  double v = static_cast<double>(m);
+  if (decimals > 0) v /= exact_powers_of_ten[decimals];
+  value = negative ? -v : v;
+  return true;
 }
 
 // A whole cell as a finite number ("12", "-3.5", "1e3", "+2"), else nullopt. from_chars
@@ -60,8 +65,8 @@ std::optional<double> as_number(std::string_view cell) {
     ++first;
     if (first != last && (*first == '-' || *first == '+')) return std::nullopt;
   }
-  if (const auto fast = plain_decimal(first, last)) return fast;
   double value = 0;
+  if (plain_decimal(first, last, value)) return value;
   const auto [end, ec] = std::from_chars(first, last, value);
   if (ec != std::errc() || end != last || !std::isfinite(value)) return std::nullopt;
   return value;
@@ -183,22 +188,17 @@ std::string field_text(std::string_view body, const std::string& source, char de
 
 // Builds a csv_table. The records after the header are read in chunks — in parallel when
 // the text has no quoted field, so that every line break ends a record and the text can be
-// cut at line breaks — and the chunks joined in order. Number columns are parsed as their
-// cells are met; a column that turns out to hold text is re-read as text.
+// cut at line breaks — each chunk writing its rows straight into the table's columns (no
+// joining copy). Number columns are parsed as their cells are met; a column in which some
+// cell is not a number becomes a text column, read again from the text afterwards.
 struct csv_reader {
-  using column_data = csv_table::column_data;
-
   struct chunk {
-    std::vector<column_data> columns{};
-    std::vector<std::size_t> lines{}, offsets{};
+    std::size_t from = 0, to = 0;  // byte range of the records
+    std::size_t first_line = 0;
+    std::size_t first_row = 0;  // where its rows go in the table
+    std::size_t rows = 0;       // rows read
+    std::vector<std::uint8_t> text_columns{};
     std::optional<diagnostic> error{};
-  };
-
-  struct context {
-    std::string_view body;
-    const std::string& source;
-    char delimiter;
-    std::size_t width;  // fields per record
   };
 
   static csv_table read(std::string text, const std::string& source, const csv_options& options) {
@@ -233,150 +233,133 @@ struct csv_reader {
       if (!t.header_[i].empty() && !names.insert(t.header_[i]).second)
         throw data_error({errc::duplicate_id, source, 1, i + 1, t.header_[i], "the column name appears twice"});
 
-    const context cx{body, source, options.delimiter, t.header_.size()};
+    // Chunks end at line breaks; each has at most one record per line (exactly that many
+    // when nothing is quoted), which sizes the columns once.
     const std::size_t start = scan.position();
-    // Cut points at line breaks: one chunk, or one per thread for large unquoted text.
-    std::vector<std::size_t> cuts{start};
-    std::vector<std::size_t> first_lines{scan.line()};
     constexpr std::size_t parallel_from = std::size_t{1} << 20;  // bytes; below, threads cost more than they save
     const bool quoted = body.find('"', start) != std::string_view::npos;
     std::unique_ptr<detail::worker_pool> pool;
+    std::vector<std::size_t> cuts{start};
     if (!quoted && body.size() - start > parallel_from) {
       pool = std::make_unique<detail::worker_pool>(0);
-      const std::size_t parts = pool->size();
-      for (std::size_t i = 1; i < parts; ++i) {
-        const std::size_t target = start + (body.size() - start) * i / parts;
+      for (std::size_t i = 1; i < pool->size(); ++i) {
+        const std::size_t target = start + (body.size() - start) * i / pool->size();
         const std::size_t cut = body.find('\n', std::max(target, cuts.back()));
         if (cut == std::string_view::npos || cut + 1 >= body.size()) break;
-        first_lines.push_back(first_lines.back() + static_cast<std::size_t>(std::count(
-                                                       body.begin() + static_cast<std::ptrdiff_t>(cuts.back()),
-                                                       body.begin() + static_cast<std::ptrdiff_t>(cut + 1), '\n')));
         cuts.push_back(cut + 1);
       }
     }
     cuts.push_back(body.size());
     std::vector<chunk> chunks(cuts.size() - 1);
-    auto read_chunk = [&](std::size_t i) {
+    std::size_t rows = 0, line = scan.line();
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+      auto& c = chunks[i];
+      c.from = cuts[i];
+      c.to = cuts[i + 1];
+      c.first_line = line;
+      c.first_row = rows;
+      const auto breaks = static_cast<std::size_t>(std::count(body.begin() + static_cast<std::ptrdiff_t>(c.from),
+                                                              body.begin() + static_cast<std::ptrdiff_t>(c.to), '\n'));
+      c.rows = breaks + (i + 1 == chunks.size() && c.to > c.from ? 1 : 0);  // the last line has no break
+      line += breaks;
+      rows += c.rows;
+    }
+    const std::size_t k = t.header_.size();
+    t.columns_.resize(k);
+    for (auto& col : t.columns_) {
+      col.numbers.resize(rows);
+      col.missing.resize(rows);
+    }
+    t.lines_.resize(rows);
+    t.row_offsets_.resize(rows);
+
+    auto read_chunk = [&](chunk& c) {
       try {
-        read_records(cx, cuts[i], cuts[i + 1], first_lines[i], chunks[i]);
+        read_records(t, c);
       } catch (const data_error& e) {
-        chunks[i].error = e.where();
+        c.error = e.where();
       }
     };
     if (chunks.size() == 1)
-      read_chunk(0);
+      read_chunk(chunks[0]);
     else
-      pool->run(chunks.size(), [&](std::size_t from, std::size_t to, std::size_t) {
-        for (std::size_t i = from; i < to; ++i) read_chunk(i);
-      }, 1);
+      pool->run(
+          chunks.size(),
+          [&](std::size_t from, std::size_t to, std::size_t) {
+            for (std::size_t i = from; i < to; ++i) read_chunk(chunks[i]);
+          },
+          1);
     for (const auto& c : chunks)
       if (c.error) throw data_error(*c.error);  // the first in the file
-    join(cx, chunks, t);
+
+    // A quoted field may hold line breaks: then there were fewer records than lines.
+    const std::size_t read_rows = chunks.back().first_row + chunks.back().rows;
+    t.lines_.resize(read_rows);
+    t.row_offsets_.resize(read_rows);
+    for (std::size_t f = 0; f < k; ++f) {
+      auto& col = t.columns_[f];
+      col.numbers.resize(read_rows);
+      col.missing.resize(read_rows);
+      col.missing_count = static_cast<std::size_t>(std::count(col.missing.begin(), col.missing.end(), 1));
+      const bool as_text =
+          std::any_of(chunks.begin(), chunks.end(), [f](const chunk& c) { return c.text_columns[f] != 0; });
+      if (!as_text) continue;
+      col.type = csv_column_type::text;
+      col.numbers = {};
+      col.text.resize(read_rows);
+      for (std::size_t r = 0; r < read_rows; ++r)
+        if (col.missing[r] == 0) col.text[r] = t.cell_from_body(r, f);
+    }
     return t;
   }
 
  private:
-  static void read_records(const context& cx, std::size_t from, std::size_t to, std::size_t first_line, chunk& out) {
-    field_scanner scan(cx.body.substr(0, to), cx.source, cx.delimiter, from, first_line);
-    // One record per line at most: counting the breaks gives a reservation, not a limit.
-    const auto breaks = static_cast<std::size_t>(std::count(cx.body.begin() + static_cast<std::ptrdiff_t>(from),
-                                                            cx.body.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
-    out.columns.resize(cx.width);
-    for (auto& c : out.columns) {
-      c.numbers.reserve(breaks + 1);
-      c.missing.reserve(breaks + 1);
-    }
-    out.lines.reserve(breaks + 1);
-    out.offsets.reserve(breaks + 1);
+  static void read_records(csv_table& t, chunk& c) {
+    const std::string_view body = t.body_;
+    const std::size_t width = t.header_.size();
+    field_scanner scan(body.substr(0, c.to), t.source_, t.delimiter_, c.from, c.first_line);
+    c.text_columns.assign(width, 0);
     std::string scratch;
+    std::size_t row = c.first_row;
     while (!scan.done()) {
       const std::size_t line = scan.line(), offset = scan.position();
       std::size_t f = 0;
       bool more = true;
       while (more) {
-        if (f < cx.width)
-          store(cx, out, f, scan.field(scratch));
+        if (f < width)
+          store(t, c, row, f, scan.field(scratch));
         else
           scan.skip_field();
         ++f;
         more = scan.next_field();
       }
-      if (f == 1 && cx.width > 1 && out.columns[0].missing.back() != 0)
-        throw data_error({errc::invalid_value, cx.source, line, 1, "", "a blank line inside the data"});
-      if (f != cx.width)
-        throw data_error({errc::invalid_value, cx.source, line, 0, "",
-                          "the row has " + std::to_string(f) + " fields but the header has " +
-                              std::to_string(cx.width)});
-      out.lines.push_back(line);
-      out.offsets.push_back(offset);
+      if (f == 1 && width > 1 && t.columns_[0].missing[row] != 0)
+        throw data_error({errc::invalid_value, t.source_, line, 1, "", "a blank line inside the data"});
+      if (f != width)
+        throw data_error({errc::invalid_value, t.source_, line, 0, "",
+                          "the row has " + std::to_string(f) + " fields but the header has " + std::to_string(width)});
+      t.lines_[row] = line;
+      t.row_offsets_[row] = offset;
+      ++row;
     }
+    c.rows = row - c.first_row;
   }
 
-  static void store(const context& cx, chunk& ch, std::size_t f, std::string_view cell) {
-    auto& c = ch.columns[f];
-    const bool empty = cell.empty();
-    c.missing.push_back(empty ? 1 : 0);
-    if (empty) ++c.missing_count;
-    if (c.type == csv_column_type::number) {
-      if (empty) {
-        c.numbers.push_back(std::numeric_limits<double>::quiet_NaN());  // masked: never read as a value
-        return;
-      }
-      if (const auto v = as_number(cell)) {
-        c.numbers.push_back(*v);
-        return;
-      }
-      // Text after all: the chunk's records before are read again as text.
-      to_text(cx, ch, f);
-    }
-    c.text.emplace_back(cell);
-  }
-
-  // Turns column f of a chunk into text, reading its cells again from the records.
-  static void to_text(const context& cx, chunk& ch, std::size_t f) {
-    auto& c = ch.columns[f];
-    c.type = csv_column_type::text;
-    c.text.reserve(c.missing.capacity());
-    for (std::size_t r = 0; r < ch.lines.size(); ++r)
-      c.text.push_back(c.missing[r] != 0 ? std::string()
-                                         : field_text(cx.body, cx.source, cx.delimiter, ch.offsets[r], ch.lines[r], f));
-    c.numbers = {};
-  }
-
-  static void join(const context& cx, std::vector<chunk>& chunks, csv_table& t) {
-    if (chunks.size() == 1) {
-      t.columns_ = std::move(chunks[0].columns);
-      t.lines_ = std::move(chunks[0].lines);
-      t.row_offsets_ = std::move(chunks[0].offsets);
+  static void store(csv_table& t, chunk& c, std::size_t row, std::size_t f, std::string_view cell) {
+    auto& col = t.columns_[f];
+    if (cell.empty()) {
+      col.missing[row] = 1;
+      col.numbers[row] = std::numeric_limits<double>::quiet_NaN();  // masked: never read as a value
       return;
     }
-    std::size_t rows = 0;
-    for (const auto& c : chunks) rows += c.lines.size();
-    t.lines_.reserve(rows);
-    t.row_offsets_.reserve(rows);
-    for (const auto& c : chunks) {
-      t.lines_.insert(t.lines_.end(), c.lines.begin(), c.lines.end());
-      t.row_offsets_.insert(t.row_offsets_.end(), c.offsets.begin(), c.offsets.end());
-    }
-    t.columns_.resize(cx.width);
-    for (std::size_t f = 0; f < cx.width; ++f) {
-      auto& out = t.columns_[f];
-      const bool text = std::any_of(chunks.begin(), chunks.end(),
-                                    [f](const chunk& c) { return c.columns[f].type == csv_column_type::text; });
-      out.type = text ? csv_column_type::text : csv_column_type::number;
-      out.missing.reserve(rows);
-      if (!text) out.numbers.reserve(rows);
-      for (auto& c : chunks) {
-        auto& part = c.columns[f];
-        if (text && part.type == csv_column_type::number) to_text(cx, c, f);
-        out.missing.insert(out.missing.end(), part.missing.begin(), part.missing.end());
-        out.missing_count += part.missing_count;
-        if (text)
-          std::move(part.text.begin(), part.text.end(), std::back_inserter(out.text));
-        else
-          out.numbers.insert(out.numbers.end(), part.numbers.begin(), part.numbers.end());
-        part = {};
-      }
+    if (c.text_columns[f] != 0) return;  // text: read again at the end
+    double value = 0;
+    if (plain_decimal(cell.data(), cell.data() + cell.size(), value)) {
+      col.numbers[row] = value;
+    } else if (const auto v = as_number(cell)) {
+      col.numbers[row] = *v;
+    } else {
+      c.text_columns[f] = 1;
     }
   }
 };
