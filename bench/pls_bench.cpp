@@ -5,7 +5,7 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/io/pls_model_json.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
-#include <excellence/models/pls/data.hpp>
+#include <excellence/io/pls_data.hpp>
 #include <excellence/models/pls/estimate.hpp>
 
 #include <benchmark/benchmark.h>

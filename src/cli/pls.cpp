@@ -7,7 +7,7 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/io/pls_model_json.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
-#include <excellence/models/pls/data.hpp>
+#include <excellence/io/pls_data.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 
@@ -82,15 +82,16 @@ int pls(const std::vector<std::string>& args, io streams) {
     throw usage_error("--index needs --scale-min and --scale-max (the answers' scale, e.g. 1 and 10)");
 
   const auto model = try_read_pls_model(values["model"].as<std::string>()).value();
-  const auto table = try_read_csv(values["file"].as<std::string>()).value();
-  const auto data = try_pls_data(table, model).value();
-  if (settings.missing == pls_missing::error)
-    for (Eigen::Index c = 0; c < data.values.cols(); ++c)
-      for (Eigen::Index r = 0; r < data.values.rows(); ++r)
-        if (std::isnan(data.values(r, c)))
-          throw data_error(table.cell_error(errc::missing_field, static_cast<std::size_t>(r),
-                                            *table.find(data.names[static_cast<std::size_t>(c)]),
-                                            "the cell is empty (use --missing listwise or mean to proceed)"));
+  // With --missing error an empty cell is reported while reading, at its line and field.
+  auto read = try_read_pls_data(values["file"].as<std::string>(), model,
+                                {.empty_cells_allowed = settings.missing != pls_missing::error});
+  if (!read) {
+    auto d = read.error();
+    if (d.code == errc::missing_field && d.line != 0 && d.column != 0)
+      d.message = "the cell is empty (use --missing listwise or mean to proceed)";
+    throw data_error(d);
+  }
+  const pls_data data = *std::move(read);
   const auto fit = try_estimate_pls(model, data, settings,
                                     data.values.rows() > 1'000'000 ? terminal_progress("rows") : pls_control{})
                        .value();

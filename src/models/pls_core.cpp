@@ -18,6 +18,10 @@ result<layout> make_layout(const pls_model& model, const pls_data& data) {
     return input_error(errc::invalid_value, "data",
                        concat("expected one name per column (", std::to_string(data.values.cols()), "), got ",
                               std::to_string(data.names.size())));
+  if (!data.missing.empty() && data.missing.size() != static_cast<std::size_t>(data.values.size()))
+    return input_error(errc::invalid_value, "missing",
+                       concat("the mask has ", std::to_string(data.missing.size()), " cells, the values ",
+                              std::to_string(data.values.size())));
   layout l;
   const std::size_t J = model.latent_variables.size();
   l.lvs = static_cast<Index>(J);
@@ -93,9 +97,11 @@ Index centred_chunk(const layout& l, const pls_data& data, const Eigen::VectorXd
   out.resize(to - from, p);
   if (keep.empty()) {
     for (Index k = 0; k < p; ++k) {
-      const auto column =
-          data.values.col(static_cast<Index>(l.column[static_cast<std::size_t>(k)])).segment(from, to - from).array();
-      out.col(k) = column.isNaN().select(0.0, column - mean(k));  // an imputed mean deviates by 0
+      const auto c = static_cast<Index>(l.column[static_cast<std::size_t>(k)]);
+      out.col(k) = data.values.col(c).segment(from, to - from).array() - mean(k);
+      if (!data.missing.empty())
+        for (Index r = from; r < to; ++r)
+          if (data.is_missing(r, c)) out(r - from, k) = 0;  // an imputed mean deviates by 0
     }
     return to - from;
   }
@@ -103,8 +109,8 @@ Index centred_chunk(const layout& l, const pls_data& data, const Eigen::VectorXd
   for (Index r = from; r < to; ++r) {
     if (keep[static_cast<std::size_t>(r)] == 0) continue;
     for (Index k = 0; k < p; ++k) {
-      const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
-      out(used, k) = std::isnan(x) ? 0.0 : x - mean(k);
+      const auto c = static_cast<Index>(l.column[static_cast<std::size_t>(k)]);
+      out(used, k) = data.is_missing(r, c) ? 0.0 : data.values(r, c) - mean(k);
     }
     ++used;
   }
@@ -121,29 +127,39 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
   std::vector<Eigen::VectorXd> sums(slots, Eigen::VectorXd::Zero(p));
   std::vector<Eigen::VectorXd> counts(slots, Eigen::VectorXd::Zero(p));
   std::vector<char> complete(static_cast<std::size_t>(n), 1);
+  // The first value that is neither finite nor masked, per thread: (row, indicator).
+  std::vector<std::pair<Index, Index>> not_finite(slots, {n, p});
   for_row_ranges(n, control, total, 0, [&](Index t, Index from, Index to) {
     auto& sum = sums[static_cast<std::size_t>(t)];
     auto& count = counts[static_cast<std::size_t>(t)];
+    auto& bad = not_finite[static_cast<std::size_t>(t)];
     // Column by column: the data matrix is column-major, so each run is contiguous.
     for (Index k = 0; k < p; ++k) {
-      const auto column =
-          data.values.col(static_cast<Index>(l.column[static_cast<std::size_t>(k)])).segment(from, to - from);
+      const auto c = static_cast<Index>(l.column[static_cast<std::size_t>(k)]);
+      const auto column = data.values.col(c).segment(from, to - from);
       double s = 0;
-      Index c = 0;
+      Index observed = 0;
       for (Index r = 0; r < column.size(); ++r) {
-        const double x = column(r);
-        if (std::isnan(x)) {
+        if (data.is_missing(from + r, c)) {
           complete[static_cast<std::size_t>(from + r)] = 0;
-        } else {
-          s += x;
-          ++c;
+          continue;
         }
+        const double x = column(r);
+        if (!std::isfinite(x) && from + r < bad.first) bad = {from + r, k};
+        s += x;
+        ++observed;
       }
       sum(k) += s;
-      count(k) += static_cast<double>(c);
+      count(k) += static_cast<double>(observed);
     }
   });
   if (cancelled(control)) return input_error(errc::cancelled, "", "cancelled");
+  const auto first_bad = *std::min_element(not_finite.begin(), not_finite.end());
+  if (first_bad.first < n)
+    return input_error(errc::invalid_value,
+                       detail::indexed("rows", static_cast<std::size_t>(first_bad.first))
+                           .field(l.names[static_cast<std::size_t>(first_bad.second)]),
+                       "the value is not a finite number (a missing value is marked in pls_data::missing)");
   moments m;
   Eigen::VectorXd sum = Eigen::VectorXd::Zero(p);
   Eigen::VectorXd count = Eigen::VectorXd::Zero(p);
@@ -155,7 +171,7 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
     if (complete[static_cast<std::size_t>(r)] != 0) continue;
     if (missing == pls_missing::error) {
       for (Index k = 0; k < p; ++k)
-        if (std::isnan(data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]))))
+        if (data.is_missing(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)])))
           return input_error(errc::invalid_value,
                              detail::indexed("rows", static_cast<std::size_t>(r)).field(l.names[static_cast<std::size_t>(k)]),
                              "the value is missing (choose listwise deletion or mean imputation to proceed)");
@@ -164,15 +180,15 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
       ++m.rows_dropped;
       // The observed values of a dropped row leave the sums.
       for (Index k = 0; k < p; ++k) {
-        const double x = data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]));
-        if (!std::isnan(x)) {
-          sum(k) -= x;
+        const auto c = static_cast<Index>(l.column[static_cast<std::size_t>(k)]);
+        if (!data.is_missing(r, c)) {
+          sum(k) -= data.values(r, c);
           count(k) -= 1;
         }
       }
     } else {
       for (Index k = 0; k < p; ++k)
-        if (std::isnan(data.values(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)])))) ++m.cells_imputed;
+        if (data.is_missing(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)]))) ++m.cells_imputed;
     }
   }
   if (missing == pls_missing::listwise && m.rows_dropped > 0) m.keep = complete;

@@ -5,7 +5,7 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/io/pls_model_json.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
-#include <excellence/models/pls/data.hpp>
+#include <excellence/io/pls_data.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/templates.hpp>
@@ -240,8 +240,8 @@ TEST_CASE("PLS: missing values are an error unless listwise deletion or mean imp
   const auto model = satisfaction_model();
   const auto full = satisfaction_data(model);
   auto gaps = full;
-  gaps.values(3, 7) = std::nan("");    // expe3 of row 3
-  gaps.values(10, 20) = std::nan("");  // sat2 of row 10
+  gaps.set_missing(3, 7);    // expe3 of row 3
+  gaps.set_missing(10, 20);  // sat2 of row 10
   const auto missing = test::failure(try_estimate_pls(model, gaps));
   CHECK(missing.to_string() ==
         "rows[3].expe3: the value is missing (choose listwise deletion or mean imputation to proceed)");
@@ -259,6 +259,7 @@ TEST_CASE("PLS: missing values are an error unless listwise deletion or mean imp
   const auto imputed = estimate_pls(model, gaps, {.missing = pls_missing::mean});
   CHECK(imputed.cells_imputed == 2);
   auto filled = gaps;
+  filled.missing.clear();
   for (const auto& [r, c] : {std::pair<Eigen::Index, Eigen::Index>{3, 7}, {10, 20}}) {
     double sum = 0;
     for (Eigen::Index i = 0; i < 250; ++i)
@@ -266,6 +267,33 @@ TEST_CASE("PLS: missing values are an error unless listwise deletion or mean imp
     filled.values(r, c) = sum / 249;
   }
   CHECK((imputed.weights - estimate_pls(model, filled).weights).cwiseAbs().maxCoeff() < 1e-12);
+  // A NaN is never a missing value: unmasked, it is an error naming its cell.
+  auto nan = full;
+  nan.values(5, 20) = std::nan("");
+  CHECK(test::failure(try_estimate_pls(model, nan, {.missing = pls_missing::mean})).to_string() ==
+        "rows[5].sat2: the value is not a finite number (a missing value is marked in pls_data::missing)");
+  auto short_mask = full;
+  short_mask.missing.assign(10, 0);
+  CHECK(test::failure(try_estimate_pls(model, short_mask)).path == "missing");
+}
+
+TEST_CASE("PLS data from CSV: empty cells are a mask; the file reader frees columns as it copies them") {
+  const auto model = satisfaction_model();
+  const auto table = try_read_csv(test::data_dir / "csv" / "pls-empty-cell.csv").value();
+  const auto data = try_pls_data(table, model).value();
+  REQUIRE(data.values.rows() == static_cast<Eigen::Index>(table.row_count()));
+  const auto sat2 = static_cast<Eigen::Index>(
+      std::find(data.names.begin(), data.names.end(), "sat2") - data.names.begin());
+  CHECK(data.is_missing(4, sat2));  // line 6 of the file
+  CHECK_FALSE(data.is_missing(3, sat2));
+  CHECK(test::failure(try_pls_data(table, model, {.empty_cells_allowed = false})).to_string() ==
+        table.source() + ":6:21: sat2: the cell is empty; a number is expected");
+  const auto read = try_read_pls_data(test::data_dir / "csv" / "pls-empty-cell.csv", model).value();
+  CHECK(read.names == data.names);
+  CHECK(read.missing == data.missing);
+  CHECK(read.values == data.values);
+  CHECK(test::failure(try_read_pls_data(test::data_dir / "csv" / "missing-column.csv", model)).code ==
+        errc::missing_field);
 }
 
 TEST_CASE("PLS: errors name what is wrong") {

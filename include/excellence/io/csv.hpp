@@ -86,6 +86,7 @@ class csv_table {
 
  private:
   friend struct csv_reader;
+  friend struct csv_access;  // internal adapters that take columns over (src/io)
 
   struct column_data {
     csv_column_type type = csv_column_type::number;

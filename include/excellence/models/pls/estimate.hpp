@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -33,7 +34,7 @@ enum class pls_stop {
   plspm   ///< R plspm's rule: Σ(|w_old| − |w_new|)² of the unnormalised weights below the tolerance (default 1e-6)
 };
 
-/// What a missing value (NaN) of an indicator does.
+/// What a missing value of an indicator (a cell masked in pls_data::missing) does.
 enum class pls_missing {
   error,     ///< the default: an error naming the row and the indicator
   listwise,  ///< drop every row with a missing indicator (counted in rows_dropped)
@@ -56,11 +57,24 @@ struct pls_options {
 /// Progress and cancellation for long runs (models/control.hpp).
 using pls_control = model_control;
 
-/// Indicator columns: one name per column of `values` (rows = respondents; NaN = missing).
-/// Columns the model does not name are ignored.
+/// Indicator columns: one name per column of `values` (rows = respondents). Columns the
+/// model does not name are ignored. Missing values are explicit: `missing` is a mask in
+/// the layout of `values` (column-major, 1 = missing, the value there means nothing), or
+/// empty when nothing is missing. Every value not masked must be finite: a NaN is an
+/// error, never taken for a missing value.
 struct pls_data {
   std::vector<std::string> names{};
   Eigen::MatrixXd values{};
+  std::vector<std::uint8_t> missing{};
+
+  [[nodiscard]] bool is_missing(Eigen::Index row, Eigen::Index column) const noexcept {
+    return !missing.empty() && missing[static_cast<std::size_t>(column * values.rows() + row)] != 0;
+  }
+  /// Marks a cell missing (sizing the mask on first use).
+  void set_missing(Eigen::Index row, Eigen::Index column) {
+    if (missing.empty()) missing.assign(static_cast<std::size_t>(values.size()), 0);
+    missing[static_cast<std::size_t>(column * values.rows() + row)] = 1;
+  }
 };
 
 /// Reliability and validity of one block, computed from its indicators' correlations
