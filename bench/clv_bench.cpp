@@ -17,6 +17,9 @@
 #include <boost/random/uniform_real_distribution.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string>
 #include <filesystem>
 #include <vector>
 
@@ -105,10 +108,7 @@ void fit_bgnbd_million(benchmark::State& state) {
   for (auto _ : state) {
     const auto fit = try_fit_bgnbd(s.view());
     benchmark::DoNotOptimize(fit);
-    state.counters["r"] = fit->param("r");
-    state.counters["alpha"] = fit->param("alpha");
-    state.counters["a"] = fit->param("a");
-    state.counters["b"] = fit->param("b");
+    for (const char* name : {"r", "alpha", "a", "b"}) state.counters[name] = fit->param(name).value_or(0);
   }
 }
 BENCHMARK(fit_bgnbd_million)->Unit(benchmark::kMillisecond)->Iterations(3);
@@ -119,6 +119,33 @@ void predict_bgnbd_million(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(try_bgnbd_predict(p, s.view(), 39));
 }
 BENCHMARK(predict_bgnbd_million)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void predict_pnbd_million(benchmark::State& state) {
+  const auto& s = million();
+  const pnbd_params p{0.5533, 10.58, 0.6061, 11.67};
+  for (auto _ : state) benchmark::DoNotOptimize(try_pnbd_predict(p, s.view(), 39));
+}
+BENCHMARK(predict_pnbd_million)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// Reading the million customers' summary as CSV text (frequency, recency, T with 6
+// decimals, as a summary file has them): the typed columns, not the disk.
+void read_summary_million(benchmark::State& state) {
+  static const std::string text = [] {
+    std::string out = "frequency,recency,T\n";
+    char buffer[64];
+    for (std::size_t i = 0; i < million().x.size(); ++i) {
+      for (const double v : {million().x[i], million().t[i], million().T[i]}) {
+        out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 6).ptr);
+        out += ',';
+      }
+      out.back() = '\n';
+    }
+    return out;
+  }();
+  for (auto _ : state) benchmark::DoNotOptimize(try_parse_csv(text));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(read_summary_million)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace
 

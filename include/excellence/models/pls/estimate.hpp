@@ -11,6 +11,7 @@
 #include <Eigen/Core>
 
 #include <atomic>
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -72,7 +73,9 @@ struct pls_data {
   }
   /// Marks a cell missing (sizing the mask on first use).
   void set_missing(Eigen::Index row, Eigen::Index column) {
-    if (missing.empty()) missing.assign(static_cast<std::size_t>(values.size()), 0);
+    // Eigen sizes are signed; the bound keeps GCC 12's -Wstringop-overflow from seeing a
+    // negative size as an enormous one.
+    if (missing.empty()) missing.resize(static_cast<std::size_t>(std::max<Eigen::Index>(values.size(), 0)));
     missing[static_cast<std::size_t>(column * values.rows() + row)] = 1;
   }
 };
