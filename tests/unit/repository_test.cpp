@@ -126,3 +126,21 @@ TEST_CASE("the tests read only files inside the repository") {
     CHECK(text.find(named) == std::string::npos);
   }
 }
+
+TEST_CASE("the error model: every try_ function has a throwing form") {
+  // docs/error-handling.md: each fallible function comes as try_NAME (a result) and NAME
+  // (the value, or data_error), or NAME_of where NAME is the result type's own name.
+  std::string headers;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "include/excellence"))
+    if (entry.path().extension() == ".hpp") headers += test::read_file(entry.path());
+  const std::regex declaration(R"(\btry_([a-z0-9_]+)\()");
+  std::set<std::string> names;
+  for (std::sregex_iterator it(headers.begin(), headers.end(), declaration), end; it != end; ++it)
+    names.insert((*it)[1]);
+  CHECK(names.size() > 60);
+  for (const auto& name : names) {
+    INFO("try_" << name);
+    const std::regex twin("[^_a-z0-9]" + name + "(_of)?\\(");
+    CHECK(std::regex_search(headers, twin));
+  }
+}

@@ -58,6 +58,11 @@ struct complaint_rate_result {
   const double rate = static_cast<double>(complaints) / static_cast<double>(base_count);
   return complaint_rate_result{rate, 1000 * rate, complaints, base_count, base, per};
 }
+/// Throwing form of try_complaint_rate: the value, or data_error with the diagnostic.
+[[nodiscard]] inline complaint_rate_result complaint_rate(std::int64_t complaints, std::int64_t base_count,
+                                                          complaint_base base, period per) {
+  return try_complaint_rate(complaints, base_count, base, per).value();
+}
 
 /// How dissatisfied customers react. The domain documents' iceberg is the default: 5 %
 /// complain formally, 35 % voice dissatisfaction elsewhere, 60 % say nothing. These
@@ -94,6 +99,10 @@ struct iceberg_estimate {
                       "the shares must be non-negative, sum to 1, and give formal complaints a share above 0"};
   const double all = formal_complaints / shares.formal;
   return iceberg_estimate{all, formal_complaints, all * shares.voiced_elsewhere, all * shares.silent, shares};
+}
+/// Throwing form of try_iceberg: the value, or data_error with the diagnostic.
+[[nodiscard]] inline iceberg_estimate iceberg(double formal_complaints, const iceberg_shares& shares = {}) {
+  return try_iceberg(formal_complaints, shares).value();
 }
 
 /// One step of the escalation rule: a problem resolved after at most `max_delay` (in the
@@ -156,6 +165,11 @@ struct escalation_cost {
   out.n = delays.size();
   out.mean = out.total / static_cast<double>(out.n);
   return out;
+}
+/// Throwing form of try_escalation_cost (named _of: `escalation_cost` is the result type).
+[[nodiscard]] inline escalation_cost escalation_cost_of(double base_cost, std::span<const double> delays,
+                                                     std::span<const escalation_step> steps = one_ten_hundred) {
+  return try_escalation_cost(base_cost, delays, steps).value();
 }
 
 EXCELLENCE_END_NAMESPACE

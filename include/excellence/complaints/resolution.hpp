@@ -113,6 +113,10 @@ struct resolution_times {
   out.mean_is_lower_bound = !sorted.back().resolved && unresolved > 0;
   return out;
 }
+/// Throwing form of try_resolution_times (named _of: `resolution_times` is the result type).
+[[nodiscard]] inline resolution_times resolution_times_of(std::span<const complaint_time> complaints) {
+  return try_resolution_times(complaints).value();
+}
 
 /// A share of complaints: a count of some outcome among a count of complaints.
 struct complaint_share {
@@ -145,10 +149,19 @@ inline result<complaint_share> share_of(std::int64_t count, std::int64_t n, cons
                                                                           std::int64_t resolved) {
   return detail::share_of(resolved_at_first_contact, resolved, "resolved_at_first_contact", "resolved");
 }
+/// Throwing form of try_first_contact_resolution: the value, or data_error with the diagnostic.
+[[nodiscard]] inline complaint_share first_contact_resolution(std::int64_t resolved_at_first_contact,
+                                                              std::int64_t resolved) {
+  return try_first_contact_resolution(resolved_at_first_contact, resolved).value();
+}
 
 /// Reopen rate = reopened / resolved (metrics.md §3.13).
 [[nodiscard]] inline result<complaint_share> try_reopen_rate(std::int64_t reopened, std::int64_t resolved) {
   return detail::share_of(reopened, resolved, "reopened", "resolved");
+}
+/// Throwing form of try_reopen_rate: the value, or data_error with the diagnostic.
+[[nodiscard]] inline complaint_share reopen_rate(std::int64_t reopened, std::int64_t resolved) {
+  return try_reopen_rate(reopened, resolved).value();
 }
 
 EXCELLENCE_END_NAMESPACE

@@ -80,6 +80,16 @@ class csv_table {
   [[nodiscard]] EXCELLENCE_API result<std::vector<std::optional<double>>> try_optional_numbers(
       std::string_view name) const;
 
+  /// Throwing forms of the try_ accessors: the value, or data_error with the diagnostic.
+  [[nodiscard]] std::size_t column(std::string_view name) const { return try_column(name).value(); }
+  [[nodiscard]] csv_number_column number_column(std::string_view name) const {
+    return try_number_column(name).value();
+  }
+  [[nodiscard]] std::vector<double> numbers(std::string_view name) const { return try_numbers(name).value(); }
+  [[nodiscard]] std::vector<std::optional<double>> optional_numbers(std::string_view name) const {
+    return try_optional_numbers(name).value();
+  }
+
   /// The diagnostic for cell (row, column) with a message.
   [[nodiscard]] EXCELLENCE_API diagnostic cell_error(errc code, std::size_t row, std::size_t column,
                                                      std::string message) const;
@@ -117,8 +127,17 @@ class csv_table {
 /// fields, a blank line inside the data, duplicate non-empty header names, no header.
 [[nodiscard]] EXCELLENCE_API result<csv_table> try_parse_csv(std::string_view text, std::string source = "<memory>",
                                                              const csv_options& options = {});
+/// Throwing form of try_parse_csv: the value, or data_error with the diagnostic.
+[[nodiscard]] inline csv_table parse_csv(std::string_view text, std::string source = "<memory>",
+                                         const csv_options& options = {}) {
+  return try_parse_csv(text, source, options).value();
+}
 /// Reads and parses a file of at most 2 GiB; a directory, device or FIFO is refused.
 [[nodiscard]] EXCELLENCE_API result<csv_table> try_read_csv(const std::filesystem::path& file,
                                                             const csv_options& options = {});
+/// Throwing form of try_read_csv: the value, or data_error with the diagnostic.
+[[nodiscard]] inline csv_table read_csv(const std::filesystem::path& file, const csv_options& options = {}) {
+  return try_read_csv(file, options).value();
+}
 
 EXCELLENCE_END_NAMESPACE

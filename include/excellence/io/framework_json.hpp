@@ -30,6 +30,11 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// `framework` field is resolved (base = the assessment file's directory).
 [[nodiscard]] EXCELLENCE_API result<criteria_tree> try_resolve_framework(
     std::string_view reference, const std::filesystem::path& base_directory = {});
+/// Throwing form of try_resolve_framework: the value, or data_error with the diagnostic.
+[[nodiscard]] inline criteria_tree resolve_framework(std::string_view reference,
+                                                     const std::filesystem::path& base_directory = {}) {
+  return try_resolve_framework(reference, base_directory).value();
+}
 
 /// The framework as JSON text in excellence.framework/1; parsing it gives an equal tree.
 /// For a tree cut by subtree() the text holds that part, with its points as the total;

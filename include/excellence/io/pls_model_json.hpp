@@ -21,6 +21,10 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// error naming the file and the JSON path.
 [[nodiscard]] EXCELLENCE_API result<pls_model> try_parse_pls_model(std::string_view json_text,
                                                                    std::string source = "<memory>");
+/// Throwing form of try_parse_pls_model: the value, or data_error with the diagnostic.
+[[nodiscard]] inline pls_model parse_pls_model(std::string_view json_text, std::string source = "<memory>") {
+  return try_parse_pls_model(json_text, source).value();
+}
 [[nodiscard]] EXCELLENCE_API result<pls_model> try_read_pls_model(const std::filesystem::path& file);
 
 [[nodiscard]] inline pls_model read_pls_model(const std::filesystem::path& file) {

@@ -68,6 +68,10 @@ inline result<indicator> customers_with_at_least(std::span<const double> per_cus
                                                                 period per) {
   return detail::make_indicator(repeat_buyers, customers, per, "repeat_buyers", "customers", true);
 }
+/// Throwing form of try_repeat_purchase_rate: the value, or data_error with the diagnostic.
+[[nodiscard]] inline indicator repeat_purchase_rate(std::int64_t repeat_buyers, std::int64_t customers, period per) {
+  return try_repeat_purchase_rate(repeat_buyers, customers, per).value();
+}
 
 /// The same from each customer's number of purchases in the period (≥ 2 is a repeat
 /// buyer; a customer with 0 purchases counts in the base). Errors name `purchases[i]`.
@@ -80,6 +84,10 @@ inline result<indicator> customers_with_at_least(std::span<const double> per_cus
                                                              period per) {
   return detail::make_indicator(cross_buyers, customers, per, "cross_buyers", "customers", true);
 }
+/// Throwing form of try_cross_buying_rate: the value, or data_error with the diagnostic.
+[[nodiscard]] inline indicator cross_buying_rate(std::int64_t cross_buyers, std::int64_t customers, period per) {
+  return try_cross_buying_rate(cross_buyers, customers, per).value();
+}
 
 /// The same from each customer's number of distinct categories bought. Errors name `categories[i]`.
 [[nodiscard]] inline result<indicator> try_cross_buying_rate(std::span<const double> categories, period per) {
@@ -89,6 +97,10 @@ inline result<indicator> customers_with_at_least(std::span<const double> per_cus
 /// Referral rate: customers who referred at least one new customer / customers.
 [[nodiscard]] inline result<indicator> try_referral_rate(std::int64_t referrers, std::int64_t customers, period per) {
   return detail::make_indicator(referrers, customers, per, "referrers", "customers", true);
+}
+/// Throwing form of try_referral_rate: the value, or data_error with the diagnostic.
+[[nodiscard]] inline indicator referral_rate(std::int64_t referrers, std::int64_t customers, period per) {
+  return try_referral_rate(referrers, customers, per).value();
 }
 
 struct price_elasticity {
@@ -119,6 +131,11 @@ struct price_elasticity {
   e.quantity_change = (quantity_2 - quantity_1) / ((quantity_1 + quantity_2) / 2);
   e.elasticity = e.quantity_change / e.price_change;
   return e;
+}
+/// Throwing form of try_arc_price_elasticity: the value, or data_error with the diagnostic.
+[[nodiscard]] inline price_elasticity arc_price_elasticity(double price_1, double quantity_1, double price_2,
+                                                           double quantity_2) {
+  return try_arc_price_elasticity(price_1, quantity_1, price_2, quantity_2).value();
 }
 
 /// One component of a composite loyalty index: a share in [0, 1] and its weight.
@@ -171,6 +188,10 @@ struct loyalty_index_result {
     r.index += points;
   }
   return r;
+}
+/// Throwing form of try_loyalty_index: the value, or data_error with the diagnostic.
+[[nodiscard]] inline loyalty_index_result loyalty_index(std::span<const loyalty_component> components) {
+  return try_loyalty_index(components).value();
 }
 
 /// Internal-customer (employee) counts over one period, the measures the domain
@@ -229,6 +250,11 @@ struct internal_customer_indicators {
                                       per_employee(c.suggestions),
                                       per_employee(c.trained),
                                       per};
+}
+/// Throwing form of try_internal_customer_indicators (named _of: the type has the name).
+[[nodiscard]] inline internal_customer_indicators internal_customer_indicators_of(const internal_customer_counts& c,
+                                                                               period per) {
+  return try_internal_customer_indicators(c, per).value();
 }
 
 EXCELLENCE_END_NAMESPACE

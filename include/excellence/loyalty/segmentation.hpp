@@ -208,5 +208,9 @@ struct concentration_result {
   out.lorenz.back().value = 1;  // exact despite rounding in the running sum
   return out;
 }
+/// Throwing form of try_concentration: the value, or data_error with the diagnostic.
+[[nodiscard]] inline concentration_result concentration(std::span<const double> values) {
+  return try_concentration(values).value();
+}
 
 EXCELLENCE_END_NAMESPACE

@@ -163,8 +163,8 @@ struct ipa_result {
       options.importance_min == options.performance_min && options.importance_max == options.performance_max;
   for (const auto& a : attributes) {
     const auto q = ipa_quadrant_of(a.importance, a.performance, r.importance_line, r.performance_line);
-    ipa_point point{a.name, a.importance, a.performance, q, a.importance == r.importance_line,
-                    a.performance == r.performance_line};
+    ipa_point point{
+        a.name, a.importance, a.performance, q, a.importance == r.importance_line, a.performance == r.performance_line};
     if (same_scale) {
       point.gap = a.importance - a.performance;
       point.above_diagonal = *point.gap > 0;
@@ -223,6 +223,11 @@ struct ipa_result {
     out.push_back(sxy / std::sqrt(sxx * syy));
   }
   return out;
+}
+/// Throwing form of try_derived_importance: the value, or data_error with the diagnostic.
+[[nodiscard]] inline std::vector<double> derived_importance(std::span<const double> ratings, std::size_t attributes,
+                                                            std::span<const double> overall) {
+  return try_derived_importance(ratings, attributes, overall).value();
 }
 
 [[nodiscard]] inline ipa_result ipa(std::span<const ipa_attribute> attributes, const ipa_options& options = {}) {

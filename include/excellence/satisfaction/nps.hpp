@@ -8,7 +8,6 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/error.hpp>
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -120,6 +119,11 @@ struct nps_interval {
     se = 100.0 * std::sqrt(std::max(0.0, p + d - (p - d) * (p - d)) / n);
   }
   return nps_interval{std::max(-100.0, centre - z * se), std::min(100.0, centre + z * se), centre, confidence, method};
+}
+/// Throwing form of try_nps_interval (named _of: `nps_interval` is the result type).
+[[nodiscard]] inline nps_interval nps_interval_of(const nps_result& r, double confidence = 0.95,
+                                               nps_interval_method method = nps_interval_method::wald) {
+  return try_nps_interval(r, confidence, method).value();
 }
 
 struct nps_comparison {

@@ -92,5 +92,11 @@ struct batch_value_result {
   for (auto& share : out.preferred_share) share /= static_cast<double>(out.respondents);
   return out;
 }
+/// Throwing form of try_batch_delivered_value: the value, or data_error with the diagnostic.
+[[nodiscard]] inline batch_value_result batch_delivered_value(const Eigen::Ref<const value_rows>& rows,
+                                                              std::size_t offers,
+                                                              const comparison_options& options = {}) {
+  return try_batch_delivered_value(rows, offers, options).value();
+}
 
 EXCELLENCE_END_NAMESPACE

@@ -135,7 +135,8 @@ std::optional<value_component> first_bad_amount(Amount amount) {
 // The diagnostic for a bad component under `prefix` (weights, offers[2], or empty for
 // the component alone).
 inline diagnostic bad_amount(const field_path& prefix, value_component c, const char* what) {
-  return {errc::out_of_range, "", 0, 0, prefix.field(to_string(c)), std::string(what) + " must be finite and non-negative"};
+  return {
+      errc::out_of_range, "", 0, 0, prefix.field(to_string(c)), std::string(what) + " must be finite and non-negative"};
 }
 
 inline std::optional<diagnostic> check_profile(const value_profile& p, const field_path& prefix, const char* what) {
@@ -265,6 +266,11 @@ struct choice_shares {
   for (auto& u : utility) u /= sum;
   return choice_shares{std::move(utility), sensitivity, offers.size()};
 }
+/// Throwing form of try_choice_shares (named _of: `choice_shares` is the result type).
+[[nodiscard]] inline choice_shares choice_shares_of(std::span<const offer> offers, double sensitivity,
+                                                 const value_profile& weights = unit_weights) {
+  return try_choice_shares(offers, sensitivity, weights).value();
+}
 
 /// What it takes for one offer to become preferred.
 struct required_change {
@@ -315,6 +321,11 @@ struct what_if_result {
   }
   return out;
 }
+/// Throwing form of try_what_if: the value, or data_error with the diagnostic.
+[[nodiscard]] inline what_if_result what_if(std::span<const offer> offers, std::size_t index,
+                                            const value_profile& weights = unit_weights) {
+  return try_what_if(offers, index, weights).value();
+}
 
 struct price_ceiling {
   double current = 0;   ///< the offer's monetary cost now
@@ -349,6 +360,11 @@ struct price_ceiling {
                       detail::indexed("offers", index),
                       "even at a price of 0 the offer is not preferred"};
   return out;
+}
+/// Throwing form of try_max_preferred_price: the value, or data_error with the diagnostic.
+[[nodiscard]] inline price_ceiling max_preferred_price(std::span<const offer> offers, std::size_t index,
+                                                       const value_profile& weights = unit_weights) {
+  return try_max_preferred_price(offers, index, weights).value();
 }
 
 EXCELLENCE_END_NAMESPACE

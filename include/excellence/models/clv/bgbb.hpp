@@ -46,6 +46,11 @@ struct bgbb_data {
 /// the element that breaks x ≤ t_x ≤ n, whole numbers, weights ≥ 0.
 [[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_bgbb(const bgbb_data& data, const clv_fit_options& options = {},
                                                           const model_control& control = {});
+/// Throwing form of try_fit_bgbb: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_fit fit_bgbb(const bgbb_data& data, const clv_fit_options& options = {},
+                                      const model_control& control = {}) {
+  return try_fit_bgbb(data, options, control).value();
+}
 
 /// log L of one (x, t_x, n).
 [[nodiscard]] EXCELLENCE_API double bgbb_customer_log_likelihood(const bgbb_params& p, double x, double t_x, double n);
@@ -68,8 +73,12 @@ struct bgbb_data {
 /// P(alive) and the expected transactions in the next `future` opportunities of every row,
 /// on all cores (from 20,000 rows). Errors: invalid data (check_bgbb_data), parameters
 /// that are not positive and finite, `future` not a whole number ≥ 1.
-[[nodiscard]] EXCELLENCE_API result<clv_predictions> try_bgbb_predict(const bgbb_params& params,
-                                                                      const bgbb_data& data, double future,
-                                                                      unsigned threads = 0);
+[[nodiscard]] EXCELLENCE_API result<clv_predictions> try_bgbb_predict(const bgbb_params& params, const bgbb_data& data,
+                                                                      double future, unsigned threads = 0);
+/// Throwing form of try_bgbb_predict: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_predictions bgbb_predict(const bgbb_params& params, const bgbb_data& data, double future,
+                                                  unsigned threads = 0) {
+  return try_bgbb_predict(params, data, future, threads).value();
+}
 
 EXCELLENCE_END_NAMESPACE

@@ -35,15 +35,24 @@ struct bgnbd_params {
 [[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_bgnbd(const clv_customers& customers,
                                                            const clv_fit_options& options = {},
                                                            const model_control& control = {});
+/// Throwing form of try_fit_bgnbd: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_fit fit_bgnbd(const clv_customers& customers, const clv_fit_options& options = {},
+                                       const model_control& control = {}) {
+  return try_fit_bgnbd(customers, options, control).value();
+}
 
 /// Σ weight × log L at `params`, and its gradient (r, alpha, a, b) when asked.
 [[nodiscard]] EXCELLENCE_API result<double> try_bgnbd_log_likelihood(const bgnbd_params& params,
                                                                      const clv_customers& customers);
-
+/// Throwing form of try_bgnbd_log_likelihood: the value, or data_error with the diagnostic.
+[[nodiscard]] inline double bgnbd_log_likelihood(const bgnbd_params& params, const clv_customers& customers) {
+  return try_bgnbd_log_likelihood(params, customers).value();
+}
 
 /// log L of one customer (x, t_x, T):
 /// B(a, b+x)/B(a, b) Γ(r+x)αʳ/(Γ(r)(α+T)^(r+x)) + [x > 0] B(a+1, b+x−1)/B(a, b) Γ(r+x)αʳ/(Γ(r)(α+t_x)^(r+x)).
-[[nodiscard]] EXCELLENCE_API double bgnbd_customer_log_likelihood(const bgnbd_params& p, double x, double t_x, double T);
+[[nodiscard]] EXCELLENCE_API double bgnbd_customer_log_likelihood(const bgnbd_params& p, double x, double t_x,
+                                                                  double T);
 
 /// P(alive | x, t_x, T) = 1/(1 + [x > 0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x)) (FHL 2005a, eq. 11).
 [[nodiscard]] EXCELLENCE_API double bgnbd_p_alive(const bgnbd_params& p, double x, double t_x, double T);
@@ -54,7 +63,8 @@ struct bgnbd_params {
 
 /// E[Y(t) | x, t_x, T], the expected transactions of a customer in the next t (FHL 2005a,
 /// eq. 10).
-[[nodiscard]] EXCELLENCE_API double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x, double t_x, double T);
+[[nodiscard]] EXCELLENCE_API double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x,
+                                                                            double t_x, double T);
 
 /// P(X(t) = k) for a new customer (FHL 2005a, eq. 8).
 [[nodiscard]] EXCELLENCE_API double bgnbd_probability_of_transactions(const bgnbd_params& p, double t, std::int64_t k);
@@ -65,5 +75,10 @@ struct bgnbd_params {
 [[nodiscard]] EXCELLENCE_API result<clv_predictions> try_bgnbd_predict(const bgnbd_params& params,
                                                                        const clv_customers& customers, double horizon,
                                                                        unsigned threads = 0);
+/// Throwing form of try_bgnbd_predict: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_predictions bgnbd_predict(const bgnbd_params& params, const clv_customers& customers,
+                                                   double horizon, unsigned threads = 0) {
+  return try_bgnbd_predict(params, customers, horizon, threads).value();
+}
 
 EXCELLENCE_END_NAMESPACE

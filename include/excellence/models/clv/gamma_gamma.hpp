@@ -41,6 +41,11 @@ struct spend_data {
 [[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_gamma_gamma(const spend_data& data,
                                                                  const clv_fit_options& options = {},
                                                                  const model_control& control = {});
+/// Throwing form of try_fit_gamma_gamma: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_fit fit_gamma_gamma(const spend_data& data, const clv_fit_options& options = {},
+                                             const model_control& control = {}) {
+  return try_fit_gamma_gamma(data, options, control).value();
+}
 
 /// E[M | z̄, x] = p(γ + x z̄)/(px + q − 1): the expected mean transaction value of a
 /// customer; at x = 0 the population mean pγ/(q − 1). Needs q > 1 (else the mean is
@@ -49,6 +54,10 @@ struct spend_data {
                                                                double mean_value) {
   if (!(g.q > 1)) return diagnostic{errc::invalid_value, "", 0, 0, "q", "q <= 1: the expected spend is infinite"};
   return g.p * (g.gamma + x * mean_value) / (g.p * x + g.q - 1);
+}
+/// Throwing form of try_expected_average_spend: the value, or data_error with the diagnostic.
+[[nodiscard]] inline double expected_average_spend(const gamma_gamma_params& g, double x, double mean_value) {
+  return try_expected_average_spend(g, x, mean_value).value();
 }
 
 /// E[M | z̄, x] of every customer (x = 0: the population mean), on all cores (from 20,000
@@ -60,5 +69,11 @@ struct spend_data {
                                                                                  std::span<const double> frequency,
                                                                                  std::span<const double> mean_value,
                                                                                  unsigned threads = 0);
+/// Throwing form of try_gamma_gamma_predict: the value, or data_error with the diagnostic.
+[[nodiscard]] inline std::vector<double> gamma_gamma_predict(const gamma_gamma_params& params,
+                                                             std::span<const double> frequency,
+                                                             std::span<const double> mean_value, unsigned threads = 0) {
+  return try_gamma_gamma_predict(params, frequency, mean_value, threads).value();
+}
 
 EXCELLENCE_END_NAMESPACE

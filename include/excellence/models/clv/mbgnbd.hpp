@@ -35,10 +35,19 @@ struct mbgnbd_params {
 [[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_mbgnbd(const clv_customers& customers,
                                                             const clv_fit_options& options = {},
                                                             const model_control& control = {});
+/// Throwing form of try_fit_mbgnbd: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_fit fit_mbgnbd(const clv_customers& customers, const clv_fit_options& options = {},
+                                        const model_control& control = {}) {
+  return try_fit_mbgnbd(customers, options, control).value();
+}
 
 /// Σ weight × log L at `params`.
 [[nodiscard]] EXCELLENCE_API result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params,
                                                                       const clv_customers& customers);
+/// Throwing form of try_mbgnbd_log_likelihood: the value, or data_error with the diagnostic.
+[[nodiscard]] inline double mbgnbd_log_likelihood(const mbgnbd_params& params, const clv_customers& customers) {
+  return try_mbgnbd_log_likelihood(params, customers).value();
+}
 
 /// P(alive | x, t_x, T) = 1/(1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)), for every x: a customer
 /// without repeat purchases may already have left.
@@ -48,13 +57,15 @@ struct mbgnbd_params {
 [[nodiscard]] EXCELLENCE_API double mbgnbd_expected_transactions(const mbgnbd_params& p, double t);
 
 /// E[Y(t) | x, t_x, T] in the next t.
-[[nodiscard]] EXCELLENCE_API double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x, double t_x, double T);
+[[nodiscard]] EXCELLENCE_API double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x,
+                                                                             double t_x, double T);
 
 /// P(X(t) = k) for a new customer. As for the BG/NBD (FHL 2005a, eq. 8), with the
 /// MBG/NBD's drop-out chances: alive after k purchases, E[(1−p)^(k+1)] = B(a, b+k+1)/B(a, b),
 /// times the NBD probability of k; or gone right after the k-th purchase (at time 0 when
 /// k = 0), E[p(1−p)^k] = B(a+1, b+k)/B(a, b), times the probability of at least k.
-[[nodiscard]] EXCELLENCE_API double mbgnbd_probability_of_transactions(const mbgnbd_params& p, double t, std::int64_t k);
+[[nodiscard]] EXCELLENCE_API double mbgnbd_probability_of_transactions(const mbgnbd_params& p, double t,
+                                                                       std::int64_t k);
 
 /// P(alive) and E[Y(horizon) | x, t_x, T] of every customer, on all cores (from 20,000
 /// customers). Errors: an invalid summary, parameters or a horizon that are not positive
@@ -62,5 +73,10 @@ struct mbgnbd_params {
 [[nodiscard]] EXCELLENCE_API result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& params,
                                                                         const clv_customers& customers, double horizon,
                                                                         unsigned threads = 0);
+/// Throwing form of try_mbgnbd_predict: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_predictions mbgnbd_predict(const mbgnbd_params& params, const clv_customers& customers,
+                                                    double horizon, unsigned threads = 0) {
+  return try_mbgnbd_predict(params, customers, horizon, threads).value();
+}
 
 EXCELLENCE_END_NAMESPACE

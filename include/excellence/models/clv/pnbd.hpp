@@ -33,10 +33,19 @@ struct pnbd_params {
 [[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_pnbd(const clv_customers& customers,
                                                           const clv_fit_options& options = {},
                                                           const model_control& control = {});
+/// Throwing form of try_fit_pnbd: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_fit fit_pnbd(const clv_customers& customers, const clv_fit_options& options = {},
+                                      const model_control& control = {}) {
+  return try_fit_pnbd(customers, options, control).value();
+}
 
 /// Σ weight × log L at `params`.
 [[nodiscard]] EXCELLENCE_API result<double> try_pnbd_log_likelihood(const pnbd_params& params,
                                                                     const clv_customers& customers);
+/// Throwing form of try_pnbd_log_likelihood: the value, or data_error with the diagnostic.
+[[nodiscard]] inline double pnbd_log_likelihood(const pnbd_params& params, const clv_customers& customers) {
+  return try_pnbd_log_likelihood(params, customers).value();
+}
 
 /// log L of one customer.
 [[nodiscard]] EXCELLENCE_API double pnbd_customer_log_likelihood(const pnbd_params& p, double x, double t_x, double T);
@@ -64,5 +73,10 @@ struct pnbd_params {
 [[nodiscard]] EXCELLENCE_API result<clv_predictions> try_pnbd_predict(const pnbd_params& params,
                                                                       const clv_customers& customers, double horizon,
                                                                       unsigned threads = 0);
+/// Throwing form of try_pnbd_predict: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_predictions pnbd_predict(const pnbd_params& params, const clv_customers& customers,
+                                                  double horizon, unsigned threads = 0) {
+  return try_pnbd_predict(params, customers, horizon, threads).value();
+}
 
 EXCELLENCE_END_NAMESPACE

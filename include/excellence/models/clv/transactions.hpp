@@ -56,5 +56,10 @@ struct transaction_summary {
 /// no records, an empty customer id, a non-finite amount (each naming `records[i]`).
 [[nodiscard]] EXCELLENCE_API result<transaction_summary> try_summarize_transactions(
     std::span<const transaction_record> records, std::chrono::sys_days end, clv_time_unit unit);
+/// Throwing form of try_summarize_transactions: the value, or data_error with the diagnostic.
+[[nodiscard]] inline transaction_summary summarize_transactions(std::span<const transaction_record> records,
+                                                                std::chrono::sys_days end, clv_time_unit unit) {
+  return try_summarize_transactions(records, end, unit).value();
+}
 
 EXCELLENCE_END_NAMESPACE

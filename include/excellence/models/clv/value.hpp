@@ -36,5 +36,11 @@ struct discounting {
                                                                             const clv_customers& customers,
                                                                             std::span<const double> spend,
                                                                             const discounting& discount);
+/// Throwing form of try_residual_value: the value, or data_error with the diagnostic.
+[[nodiscard]] inline std::vector<double> residual_value(transaction_model model, std::span<const double> params,
+                                                        const clv_customers& customers, std::span<const double> spend,
+                                                        const discounting& discount) {
+  return try_residual_value(model, params, customers, spend, discount).value();
+}
 
 EXCELLENCE_END_NAMESPACE

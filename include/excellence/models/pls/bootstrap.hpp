@@ -62,5 +62,12 @@ struct pls_bootstrap_result {
                                                                             const pls_options& options = {},
                                                                             const pls_bootstrap_options& bootstrap = {},
                                                                             const pls_control& control = {});
+/// Throwing form of try_bootstrap_pls: the value, or data_error with the diagnostic.
+[[nodiscard]] inline pls_bootstrap_result bootstrap_pls(const pls_model& model, const pls_data& data,
+                                                        const pls_options& options = {},
+                                                        const pls_bootstrap_options& bootstrap = {},
+                                                        const pls_control& control = {}) {
+  return try_bootstrap_pls(model, data, options, bootstrap, control).value();
+}
 
 EXCELLENCE_END_NAMESPACE

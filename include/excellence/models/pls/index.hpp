@@ -77,6 +77,11 @@ struct pls_index_result {
   }
   return r;
 }
+/// Throwing form of try_pls_index: the value, or data_error with the diagnostic.
+[[nodiscard]] inline pls_index_result pls_index(const pls_fit& fit, std::span<const double> scale_min,
+                                                std::span<const double> scale_max) {
+  return try_pls_index(fit, scale_min, scale_max).value();
+}
 
 /// The same with one scale for every indicator (e.g. 1–10).
 [[nodiscard]] inline result<pls_index_result> try_pls_index(const pls_fit& fit, double scale_min, double scale_max) {
