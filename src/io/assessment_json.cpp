@@ -59,7 +59,8 @@ item_assessment read_item(const detail::json& value, const field_path& path, con
 assessment read_assessment_document(const detail::json& document, const std::string& file) {
   const detail::object_reader in(document, "", file);
   in.require_format(assessment_format);
-  in.allow_only({"format", "framework", "organization", "examiner", "date", "items"});
+  in.allow_only({"format", "description", "notes", "framework", "organization", "examiner", "date", "items"});
+  for (const char* key : {"description", "notes"}) (void)in.optional_string(key);  // free text for people
   assessment a;
   a.source = file;
   a.framework = in.string("framework");

@@ -55,7 +55,9 @@ criteria_node read_node(const detail::json& value, const field_path& path, const
 criteria_tree read_framework_document(const detail::json& document, const std::string& file) {
   const detail::object_reader in(document, "", file);
   in.require_format(framework_format);
-  in.allow_only({"format", "framework", "title_zh", "title_en", "total_points", "provenance", "overall_bands", "tree"});
+  in.allow_only({"format", "description", "notes", "framework", "title_zh", "title_en", "total_points", "provenance",
+                 "overall_bands", "tree"});
+  for (const char* key : {"description", "notes"}) (void)in.optional_string(key);  // free text for people
   framework_info info;
   info.id = in.string("framework");
   info.title_zh = in.optional_string("title_zh").value_or("");

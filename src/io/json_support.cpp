@@ -2,6 +2,7 @@
 
 #include <excellence/detail/strings.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -182,13 +183,45 @@ void object_reader::require_format(std::string_view expected) const {
                         : "\"" + format + "\" is not \"" + std::string(expected) + "\"");
 }
 
+namespace {
+
+// Levenshtein distance between two short field names (one row of the table at a time).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
 void object_reader::allow_only(std::initializer_list<std::string_view> allowed) const {
   for (const auto& [key, unused] : value_.items()) {
     bool known = false;
     for (auto name : allowed) known = known || name == key;
-    if (!known) {
-      fail(errc::unknown_field, path_of(key), "unknown field (expected one of: " + join(allowed, ", ") + ")");
+    if (known) continue;
+    // A typo is named with the field meant: the closest known name, if it is close (at most a
+    // third of its letters differ); otherwise the list of fields there are.
+    std::string_view closest;
+    std::size_t best = std::numeric_limits<std::size_t>::max();
+    for (auto name : allowed) {
+      const std::size_t d = edit_distance(key, name);
+      if (d < best) {
+        best = d;
+        closest = name;
+      }
     }
+    if (best <= std::max<std::size_t>(1, closest.size() / 3))
+      fail(errc::unknown_field, path_of(key), "unknown field (did you mean \"" + std::string(closest) + "\"?)");
+    fail(errc::unknown_field, path_of(key), "unknown field (expected one of: " + join(allowed, ", ") + ")");
   }
 }
 

@@ -26,15 +26,8 @@ pls_model read(const json& doc, const std::string& file) {
   if (!doc.is_object()) throw data_error({errc::wrong_type, file, 0, 0, "", "expected a JSON object"});
   const object_reader r(doc, "", file);
   if (r.has("format")) r.require_format("excellence.pls_model/1");
-  r.allow_only({"format", "name", "description", "notes", "source", "data_file", "n_obs", "non_indicator_columns",
-                "latent_variables", "path_matrix_convention", "path_matrix", "paths", "blocks",
-                "blocks_plspm_1based_column_indices", "modes"});
-  for (const char* key : {"name", "description", "notes", "source", "data_file", "path_matrix_convention"})
-    (void)r.optional_string(key);
-  (void)r.optional_whole("n_obs");
-  if (const auto* extra = r.array("non_indicator_columns", false)) (void)strings(r, *extra, "non_indicator_columns");
-  if (r.has("blocks_plspm_1based_column_indices") && !r.at("blocks_plspm_1based_column_indices").is_object())
-    r.fail(errc::wrong_type, "blocks_plspm_1based_column_indices", "expected an object");
+  r.allow_only({"format", "name", "description", "notes", "latent_variables", "path_matrix", "paths", "blocks", "modes"});
+  for (const char* key : {"name", "description", "notes"}) (void)r.optional_string(key);  // free text for people
 
   pls_model m;
   m.latent_variables = strings(r, *r.array("latent_variables", true), "latent_variables");

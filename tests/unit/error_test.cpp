@@ -74,3 +74,15 @@ TEST_CASE("a nested library call's path is re-rooted under the caller's element"
   CHECK(d.path == field_path("touch_points").index(1).field("ratings").index(1));
   CHECK(d.element() == 1U);
 }
+
+TEST_CASE("files people write: description and notes are free text; a typo names the field meant") {
+  using excellence::try_parse_assessment;
+  const std::string head = R"({"format": "excellence.assessment/1", "framework": "gbt19580-2012",
+      "organization": "o", "examiner": "e", "date": "2026-01-01", )";
+  CHECK(try_parse_assessment(head + R"("description": "mock audit", "notes": "draft", "items": []})").has_value());
+  const auto typo = test::failure(try_parse_assessment(head + R"("examinr": "x", "items": []})", "a.json"));
+  CHECK(typo.to_string() == "a.json: examinr: unknown field (did you mean \"examiner\"?)");
+  // Far from every field: the list of fields there are.
+  const auto far = test::failure(try_parse_assessment(head + R"("budget": 3, "items": []})", "a.json"));
+  CHECK(far.message.starts_with("unknown field (expected one of: format, description, notes, "));
+}

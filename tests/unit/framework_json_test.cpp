@@ -107,6 +107,7 @@ TEST_CASE("framework JSON: errors name the file and the place") {
     const auto d = parse_problem(text);
     CHECK(d.code == errc::unknown_field);
     CHECK(d.path == "tree[0].children[1].pionts");
+    CHECK(d.message == "unknown field (did you mean \"points\"?)");
   }
   SUBCASE("wrong type") {
     const auto text = edited("\"points\": 15", "\"points\": \"15\"");

@@ -338,6 +338,16 @@ TEST_CASE("PLS model files: the format, and errors with file and JSON path") {
   CHECK(model.blocks[3] == std::vector<std::string>{"val1", "val2", "val3", "val4"});
   CHECK(model.has_path(0, 5));  // IMAG -> LOY
   auto failure = [](std::string_view text) { return test::failure(try_parse_pls_model(text, "m.json")).to_string(); };
+  // Free text is welcome; research notes of reference files are not part of the format.
+  CHECK(try_parse_pls_model(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}, "description": "d", "notes": "n"})")
+            .has_value());
+  CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}, "blocks_plspm_1based_column_indices": {}})")
+            .starts_with("m.json: blocks_plspm_1based_column_indices: unknown field (expected one of: "));
+  CHECK(failure(R"({"latent_variabls": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
+                    "blocks": {"A": ["a1"], "B": ["b1"]}})") ==
+        "m.json: latent_variabls: unknown field (did you mean \"latent_variables\"?)");
   CHECK(failure(R"({"latent_variables": ["A", "B"], "path_matrix": [[0, 0], [1, 0]],
                     "blocks": {"A": ["a1"], "B": ["b1"]}, "modes": {"A": "C", "B": "A"}})") ==
         "m.json: modes.A: expected \"A\" or \"B\"");
