@@ -7,6 +7,7 @@
 
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
+#include <excellence/io/clv_fit_json.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
@@ -15,6 +16,7 @@
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/value.hpp>
+#include <excellence/report/json.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -43,6 +45,44 @@ struct summary_columns {
   csv_table table;
   std::vector<double> frequency, recency, age, monetary, weights;
 };
+
+// The command's name of a model: the library's, with "gg" for Gamma-Gamma.
+std::string command_name(clv_model m) { return m == clv_model::gamma_gamma ? "gg" : std::string(to_string(m)); }
+
+// A model and its parameters, from a fit document (--fit FIT.json, what `clv fit --json`
+// wrote) or typed in (--model and --params). `allowed` lists the command's models.
+struct chosen_model {
+  std::string model;
+  std::vector<double> params;
+};
+
+chosen_model model_and_params(const po::variables_map& values, const char* fit_option, const char* params_option,
+                              const std::vector<std::string>& allowed, bool model_option = true) {
+  if (values.count(fit_option) == 0U) {
+    if (model_option && values.count("model") == 0U)
+      throw usage_error(detail::concat("--model and --", params_option, " (or --", fit_option, ") are needed"));
+    if (values.count(params_option) == 0U)
+      throw usage_error(detail::concat("--", params_option, " (or --", fit_option, ") is needed"));
+    return {model_option ? values["model"].as<std::string>() : "gg", {}};  // parsed by the caller
+  }
+  if (values.count(params_option) != 0U)
+    throw usage_error(detail::concat("give --", params_option, " or --", fit_option, ", not both"));
+  const auto file = values[fit_option].as<std::string>();
+  const auto fit = try_read_clv_fit(file).value();
+  const auto name = command_name(fit.model);
+  if (model_option && values.count("model") != 0U && values["model"].as<std::string>() != name) {
+    const auto asked = values["model"].as<std::string>();
+    const auto wanted = parse_clv_model(asked == "gg" ? "gamma_gamma" : asked);
+    throw data_error(diagnostic{errc::model_mismatch, file, 0, 0, "model",
+                                detail::concat("the fit is of the ", title(fit.model), " model, not the ",
+                                               wanted ? title(*wanted) : std::string_view(asked))});
+  }
+  if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+    throw data_error(diagnostic{errc::model_mismatch, file, 0, 0, "model",
+                                detail::concat("a ", title(fit.model), " fit cannot be used here (",
+                                               detail::join(allowed, ", "), ")")});
+  return {name, fit.params};
+}
 
 // gg: frequency, monetary_value; bgbb: frequency, recency, periods; the others:
 // frequency, recency, T (periods and T both land in `age`).
@@ -135,21 +175,14 @@ int fit(const std::vector<std::string>& args, io streams) {
                     r.error().path.head() == "T" ? std::optional<std::string_view>("T") : std::nullopt);
   }
   if (values.count("json") != 0U) {
-    nlohmann::ordered_json out;
-    out["model"] = model;
-    out["params"] = nlohmann::ordered_json::object();
-    out["standard_errors"] =
-        r->standard_errors.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < r->names.size(); ++i) {
-      out["params"][r->names[i]] = r->params[i];
-      if (!r->standard_errors.empty()) out["standard_errors"][r->names[i]] = r->standard_errors[i];
+    // The library's fit document (excellence.clv_fit/1), which --fit reads back; a
+    // Gamma-Gamma fit also says how many customers had no repeat purchase.
+    if (model != "gg") {
+      streams.out << to_json(*r);
+      return exit_ok;
     }
-    out["log_likelihood"] = r->log_likelihood;
-    out["converged"] = r->converged;
-    out["evaluations"] = r->evaluations;
-    out["status"] = r->status;
-    out["customers"] = r->customers;
-    if (model == "gg") out["left_out_without_repeat_purchases"] = left_out;
+    auto out = nlohmann::ordered_json::parse(to_json(*r));
+    out["left_out_without_repeat_purchases"] = left_out;
     streams.out << out.dump(2) << "\n";
     return exit_ok;
   }
@@ -170,19 +203,24 @@ int fit(const std::vector<std::string>& args, io streams) {
 
 int predict(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|bgbb|gg --params P1,P2,... [--horizon T]\n\n"
-      "Per-customer predictions as CSV: for bgnbd and mbgnbd p_alive and\n"
+      "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|bgbb|gg --params P1,P2,... [--horizon T]\n"
+      "excellence clv predict DATA.csv --fit FIT.json [--horizon T]\n\n"
+      "Per-customer predictions as CSV: for bgnbd, pnbd, mbgnbd and bgbb p_alive and\n"
       "expected_transactions in the next T (the data's time unit); for gg\n"
-      "expected_average_spend (docs/clv.md).\n\noptions");
+      "expected_average_spend (docs/clv.md). --fit reads the model and its parameters from\n"
+      "what `clv fit --json` wrote.\n\noptions");
   options.add_options()("model", po::value<std::string>(), models)("params", po::value<std::string>(),
                                                                    "the parameters: r,alpha,a,b or p,q,gamma")(
+      "fit", po::value<std::string>(), "a fit document written by clv fit --json, instead of --model and --params")(
       "horizon", po::value<double>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)");
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  const auto model = model_of(values);
-  if (values.count("params") == 0U) throw usage_error("--params is needed");
-  const auto p = parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
+  auto [model, p] = model_and_params(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd", "bgbb", "gg"});
+  if (p.empty()) {
+    model = model_of(values);
+    p = parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
+  }
   const auto data = read_summary(values["file"].as<std::string>(), model);
   const auto id = data.table.find("customer_id");
   // Everything is computed (and every error found) before the first byte is written.
@@ -237,28 +275,34 @@ int predict(const std::vector<std::string>& args, io streams) {
 
 int residual_value(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv value DATA.csv --model bgnbd|pnbd|mbgnbd --params P1,P2,P3,P4\n"
-      "                   --spend-params p,q,gamma --discount D --period-length L --periods K\n\n"
+      "excellence clv value DATA.csv --model bgnbd|pnbd|mbgnbd --params P1,P2,P3,P4 | --fit FIT.json\n"
+      "                   --spend-params p,q,gamma | --spend-fit FIT.json\n"
+      "                   --discount D --period-length L --periods K\n\n"
       "Discounted residual lifetime value per customer as CSV: the transactions the model\n"
       "expects in each of K periods of length L (in the data's time unit), times the\n"
       "Gamma-Gamma expected spend, discounted at D per period. Columns frequency, recency,\n"
       "T, monetary_value (docs/clv.md).\n\noptions");
   options.add_options()("model", po::value<std::string>(), "bgnbd, pnbd or mbgnbd")(
       "params", po::value<std::string>(), "the transaction model's parameters")(
-      "spend-params", po::value<std::string>(), "the Gamma-Gamma parameters p,q,gamma")("discount", po::value<double>(),
+      "fit", po::value<std::string>(), "the transaction model's fit, as clv fit --json wrote it")(
+      "spend-params", po::value<std::string>(), "the Gamma-Gamma parameters p,q,gamma")(
+      "spend-fit", po::value<std::string>(), "the Gamma-Gamma fit, as clv fit --model gg --json wrote it")("discount", po::value<double>(),
                                                                                         "discount rate per period")(
       "period-length", po::value<double>(), "length of one discounting period, in the data's time unit")(
       "periods", po::value<std::int32_t>(), "number of periods");
   const auto parsed = parse_file_command(args, options, "clv value", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  for (const char* required : {"model", "params", "spend-params", "discount", "period-length", "periods"})
+  for (const char* required : {"discount", "period-length", "periods"})
     if (values.count(required) == 0U) throw usage_error(detail::concat("clv value needs --", required));
-  const auto model = values["model"].as<std::string>();
-  if (model != "bgnbd" && model != "pnbd" && model != "mbgnbd")
-    throw usage_error("--model must be bgnbd, pnbd or mbgnbd");
-  const auto p = parse_params(values["params"].as<std::string>(), 4, model);
-  const auto g = parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
+  auto [model, p] = model_and_params(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd"});
+  if (p.empty()) {
+    if (model != "bgnbd" && model != "pnbd" && model != "mbgnbd")
+      throw usage_error("--model must be bgnbd, pnbd or mbgnbd");
+    p = parse_params(values["params"].as<std::string>(), 4, model);
+  }
+  auto g = model_and_params(values, "spend-fit", "spend-params", {"gg"}, false).params;
+  if (g.empty()) g = parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
   auto data = read_summary(values["file"].as<std::string>(), model);
   data.monetary = data.table.try_numbers("monetary_value").value();
   const gamma_gamma_params spend_model{g[0], g[1], g[2]};

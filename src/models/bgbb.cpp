@@ -155,7 +155,7 @@ result<clv_fit> try_fit_bgbb(const bgbb_data& data, const clv_fit_options& optio
     }
     return total;
   };
-  return clv_core::maximise(clv_model::bgbb, {"alpha", "beta", "gamma", "delta"},
+  return clv_core::maximise(clv_model::bgbb,
                             options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start, customers, ll,
                             options, control);
 }

@@ -146,7 +146,7 @@ double bgnbd_probability_of_transactions(const bgnbd_params& p, double t, std::i
 
 result<clv_fit> try_fit_bgnbd(const clv_customers& customers, const clv_fit_options& options,
                               const model_control& control) {
-  return clv_core::fit_model(clv_model::bgnbd, {"r", "alpha", "a", "b"}, customers, options, control,
+  return clv_core::fit_model(clv_model::bgnbd, customers, options, control,
                              [&] { return clv_core::log_likelihood(bgnbd_likelihood(customers, options.threads)); });
 }
 

@@ -76,7 +76,7 @@ const char* describe(nlopt_result r) {
 
 }  // namespace
 
-result<clv_fit> maximise(clv_model model, std::vector<std::string> names, std::vector<double> start, double customers,
+result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers,
                          const log_likelihood& ll, const clv_fit_options& options, const model_control& control) {
   const auto n = static_cast<unsigned>(start.size());
   for (unsigned i = 0; i < n; ++i)
@@ -107,7 +107,7 @@ result<clv_fit> maximise(clv_model model, std::vector<std::string> names, std::v
 
   clv_fit fit;
   fit.model = model;
-  fit.names = std::move(names);
+  for (const auto name : parameter_names(model)) fit.names.emplace_back(name);
   fit.params.resize(n);
   for (unsigned i = 0; i < n; ++i) fit.params[i] = std::exp(theta[i]);
   std::vector<double> g(n);

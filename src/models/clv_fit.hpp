@@ -33,7 +33,7 @@ using log_likelihood = std::function<double(const std::vector<double>& params, s
 /// Maximises `ll` from `start` over positive parameters (L-BFGS on their logarithms) and
 /// adds standard errors. Errors: a start that is not positive and finite; a likelihood
 /// that is not finite at the start; cancellation.
-result<clv_fit> maximise(clv_model model, std::vector<std::string> names, std::vector<double> start, double customers,
+result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers,
                          const log_likelihood& ll, const clv_fit_options& options, const model_control& control);
 
 /// The pool a likelihood or a batch prediction over n customers uses: `threads` (0: all
@@ -100,16 +100,17 @@ double reduce(const std::array<std::array<double, N>, 64>& parts, std::size_t us
 /// The fit of a continuous-time model: checks the summary and the start, then builds the
 /// likelihood (`make()`, only on valid data) and maximises it from all ones by default.
 template <class Make>
-result<clv_fit> fit_model(clv_model model, std::vector<std::string> names, const clv_customers& customers,
+result<clv_fit> fit_model(clv_model model, const clv_customers& customers,
                           const clv_fit_options& options, const model_control& control, Make make) {
   if (auto bad = detail::check_clv_customers(customers)) return *bad;
+  const auto names = parameter_names(model);
   if (!options.start.empty() && options.start.size() != names.size())
     return detail::input_error(
         errc::invalid_value, "start",
         detail::concat("the model has ", std::to_string(names.size()), " parameters: ", detail::join(names, ", ")));
   const log_likelihood ll = make();
   std::vector<double> start = options.start.empty() ? std::vector<double>(names.size(), 1.0) : options.start;
-  return maximise(model, std::move(names), std::move(start), total_weight(customers), ll, options, control);
+  return maximise(model, std::move(start), total_weight(customers), ll, options, control);
 }
 
 /// Σ weight × log L at given parameters, which must be positive.

@@ -58,7 +58,7 @@ result<clv_fit> try_fit_gamma_gamma(const spend_data& data, const clv_fit_option
         });
     return clv_core::reduce(parts, used, gradient);
   };
-  return clv_core::maximise(clv_model::gamma_gamma, {"p", "q", "gamma"},
+  return clv_core::maximise(clv_model::gamma_gamma,
                             options.start.empty() ? std::vector<double>{1, 1, 1} : options.start, customers, ll,
                             options, control);
 }

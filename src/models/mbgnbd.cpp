@@ -109,7 +109,7 @@ double mbgnbd_probability_of_transactions(const mbgnbd_params& p, double t, std:
 
 result<clv_fit> try_fit_mbgnbd(const clv_customers& customers, const clv_fit_options& options,
                                const model_control& control) {
-  return clv_core::fit_model(clv_model::mbgnbd, {"r", "alpha", "a", "b"}, customers, options, control,
+  return clv_core::fit_model(clv_model::mbgnbd, customers, options, control,
                              [&] { return clv_core::log_likelihood(mbgnbd_likelihood(customers, options.threads)); });
 }
 

@@ -245,7 +245,7 @@ double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int
 
 result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,
                              const model_control& control) {
-  return clv_core::fit_model(clv_model::pnbd, {"r", "alpha", "s", "beta"}, customers, options, control, [&] {
+  return clv_core::fit_model(clv_model::pnbd, customers, options, control, [&] {
     return clv_core::log_likelihood(
         [&customers, xs = clv_core::distinct_frequencies(customers.frequency),
          pool = clv_core::pool_for(customers.frequency.size(), options.threads)](const std::vector<double>& params,

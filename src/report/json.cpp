@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdint>
+
 namespace excellence::inline v1 {
 
 namespace {
@@ -119,6 +122,30 @@ std::string to_json(const consensus_result& c, int indent) {
     entry["flagged"] = i.flagged;
     items.push_back(std::move(entry));
   }
+  return out.dump(indent) + "\n";
+}
+
+std::string to_json(const clv_fit& fit, int indent) {
+  ordered_json out;
+  out["format"] = "excellence.clv_fit/1";
+  out["model"] = std::string(to_string(fit.model));
+  auto& params = out["params"] = ordered_json::object();
+  for (std::size_t i = 0; i < fit.names.size(); ++i) params[fit.names[i]] = fit.params[i];
+  if (fit.standard_errors.empty()) {
+    out["standard_errors"] = nullptr;  // the information matrix is not positive definite
+  } else {
+    auto& se = out["standard_errors"] = ordered_json::object();
+    for (std::size_t i = 0; i < fit.names.size(); ++i) se[fit.names[i]] = fit.standard_errors[i];
+  }
+  out["log_likelihood"] = fit.log_likelihood;
+  out["converged"] = fit.converged;
+  out["evaluations"] = fit.evaluations;
+  out["status"] = fit.status;
+  // Σ weights: a count of customers unless weights were fractional.
+  if (fit.customers == std::floor(fit.customers) && fit.customers < 9.0e15)
+    out["customers"] = static_cast<std::int64_t>(fit.customers);
+  else
+    out["customers"] = fit.customers;
   return out.dump(indent) + "\n";
 }
 

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 namespace {
 
@@ -522,6 +524,45 @@ TEST_CASE("excellence clv") {
           "--horizon 5");
   REQUIRE(o.status == 0);
   CHECK(o.out.starts_with("p_alive,expected_transactions\n"));
+  // Fit, then predict and value from the fit documents, without copying numbers.
+  const auto docs = std::filesystem::temp_directory_path() / ("excellence-fit-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(docs);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(docs / name) << text;
+    return (docs / name).string();
+  };
+  o = run("clv fit " + data + "cdnow_summary.csv --model bgnbd --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("format") == "excellence.clv_fit/1");
+  CHECK(j.at("customers").is_number_integer());  // counts are integers
+  CHECK(j.at("evaluations").is_number_integer());
+  const auto bgnbd_fit = write("bgnbd.json", o.out);
+  const auto gg_fit = write("gg.json", run("clv fit " + data + "cdnow_summary.csv --model gg --json").out);
+  const auto mbgnbd_fit = write("mbgnbd.json", run("clv fit " + data + "cdnow_summary.csv --model mbgnbd --json").out);
+  o = run("clv predict " + data + "cdnow_summary.csv --fit " + bgnbd_fit + " --horizon 39");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.substr(o.out.find('\n') + 1).starts_with("1,0.7266"));
+  o = run("clv value " + data + "cdnow_summary.csv --fit " + bgnbd_fit + " --spend-fit " + gg_fit +
+          " --discount 0 --period-length 52 --periods 1");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.starts_with("customer_id,expected_average_spend,residual_value\n1,24.65"));
+  // A fit of another model than asked for is refused, never read as the other.
+  o = run("clv predict " + data + "cdnow_summary.csv --model bgnbd --fit " + mbgnbd_fit + " --horizon 39");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: " + mbgnbd_fit + ": model: the fit is of the MBG/NBD model, not the BG/NBD\n");
+  o = run("clv value " + data + "cdnow_summary.csv --fit " + bgnbd_fit + " --spend-fit " + bgnbd_fit +
+          " --discount 0 --period-length 52 --periods 1");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("a BG/NBD fit cannot be used here (gg)") != std::string::npos);
+  CHECK(run("clv predict " + data + "cdnow_summary.csv --fit " + bgnbd_fit + " --params 1,1,1,1 --horizon 39").status ==
+        2);
+  const auto broken = write("broken.json", R"({"format": "excellence.clv_fit/1", "model": "bgnbd",
+      "params": {"r": 0.24, "alpha": 4.4, "a": 0.79, "bb": 2.4}})");
+  o = run("clv predict " + data + "cdnow_summary.csv --fit " + broken + " --horizon 39");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: " + broken + ": params.bb: not a parameter of this model\n");
+  std::filesystem::remove_all(docs);
   // Usage errors.
   CHECK(run("clv fit " + data + "cdnow_summary.csv").status == 2);
   CHECK(run("clv fit " + data + "cdnow_summary.csv --model bgbb2").status == 2);

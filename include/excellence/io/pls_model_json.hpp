@@ -1,4 +1,4 @@
-// Reading PLS path models from JSON (the format of shared/data/pls/satisfaction_model.json).
+// Reading PLS path models from JSON (excellence.pls_model/1; docs/pls.md).
 #pragma once
 
 #include <excellence/config.hpp>
@@ -13,12 +13,11 @@ EXCELLENCE_BEGIN_NAMESPACE
 
 /// Parses a model: `latent_variables` (names), `path_matrix` (`[i][j] == 1`: LV j → LV i),
 /// `blocks` (object: LV name → indicator names) and optional `modes` (object: LV name →
-/// "A" or "B"; A when absent). Optional descriptive fields — `format`
-/// ("excellence.pls_model/1" when present), `name`, `source`, `data_file`, `n_obs`,
-/// `non_indicator_columns`, `path_matrix_convention`, `blocks_plspm_1based_column_indices`
-/// — are accepted; `paths` (a list of [from, to]) is checked against the path matrix.
-/// Any other field, a wrong type, an unknown latent variable or an invalid model is an
-/// error naming the file and the JSON path.
+/// "A" or "B"; A when absent). Optional: `format` ("excellence.pls_model/1" when present),
+/// `name`, free text in `description` and `notes`; `paths` (a list of [from, to]) is
+/// checked against the path matrix. Any other field (named with the closest known one), a
+/// wrong type, an unknown latent variable or an invalid model is an error naming the file
+/// and the JSON path.
 [[nodiscard]] EXCELLENCE_API result<pls_model> try_parse_pls_model(std::string_view json_text,
                                                                    std::string source = "<memory>");
 /// Throwing form of try_parse_pls_model: the value, or data_error with the diagnostic.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/models/clv/fit.hpp>
 #include <excellence/scoring/consensus.hpp>
 #include <excellence/scoring/score.hpp>
 
@@ -20,5 +21,12 @@ EXCELLENCE_BEGIN_NAMESPACE
 ///  "consensus": [{"id","n","percents","mean","median","min","max","range",
 ///  "standard_deviation","proposed","flagged"}]}.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const consensus_result& c, int indent = 2);
+
+/// The document `excellence clv fit --json` writes and `--fit` reads back
+/// (io/clv_fit_json.hpp): {"format": "excellence.clv_fit/1", "model", "params": {name:
+/// value}, "standard_errors": {name: value} or null, "log_likelihood", "converged",
+/// "evaluations", "status", "customers"}. Counts are JSON integers; "customers" (Σ weights)
+/// is an integer when whole. Schema: docs/clv_fit.schema.json.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const clv_fit& fit, int indent = 2);
 
 EXCELLENCE_END_NAMESPACE

@@ -33,12 +33,14 @@ struct clv_model_entry {
   clv_model model;
   std::string_view name;   ///< stable identifier: "bgnbd"
   std::string_view title;  ///< for people: "BG/NBD"
+  std::array<std::string_view, 4> parameters;  ///< in the fit's order; "" pads the 3 of Gamma-Gamma
 };
-inline constexpr clv_model_entry clv_models[] = {{clv_model::bgnbd, "bgnbd", "BG/NBD"},
-                                                 {clv_model::pnbd, "pnbd", "Pareto/NBD"},
-                                                 {clv_model::mbgnbd, "mbgnbd", "MBG/NBD"},
-                                                 {clv_model::bgbb, "bgbb", "BG/BB"},
-                                                 {clv_model::gamma_gamma, "gamma_gamma", "Gamma-Gamma"}};
+inline constexpr clv_model_entry clv_models[] = {
+    {clv_model::bgnbd, "bgnbd", "BG/NBD", {"r", "alpha", "a", "b"}},
+    {clv_model::pnbd, "pnbd", "Pareto/NBD", {"r", "alpha", "s", "beta"}},
+    {clv_model::mbgnbd, "mbgnbd", "MBG/NBD", {"r", "alpha", "a", "b"}},
+    {clv_model::bgbb, "bgbb", "BG/BB", {"alpha", "beta", "gamma", "delta"}},
+    {clv_model::gamma_gamma, "gamma_gamma", "Gamma-Gamma", {"p", "q", "gamma", ""}}};
 }  // namespace detail
 
 /// "bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma".
@@ -53,6 +55,16 @@ inline constexpr clv_model_entry clv_models[] = {{clv_model::bgnbd, "bgnbd", "BG
   for (const auto& e : detail::clv_models)
     if (e.model == m) return e.title;
   return "unknown";
+}
+
+/// The names of the model's parameters, in the order of clv_fit::params.
+[[nodiscard]] inline std::vector<std::string_view> parameter_names(clv_model m) {
+  std::vector<std::string_view> out;
+  for (const auto& e : detail::clv_models)
+    if (e.model == m)
+      for (const auto name : e.parameters)
+        if (!name.empty()) out.push_back(name);
+  return out;
 }
 
 /// The model named `name` (as to_string gives it), or nullopt.

@@ -1,0 +1,73 @@
+#include <excellence/io/clv_fit_json.hpp>
+
+#include "json_support.hpp"
+
+#include <cmath>
+#include <utility>
+
+namespace excellence::inline v1 {
+
+namespace {
+
+using detail::json;
+using detail::object_reader;
+
+// The values of an object {name: number} with exactly the model's parameter names.
+std::vector<double> named_numbers(const object_reader& r, const json& object, const std::string& key,
+                                  const std::vector<std::string_view>& names, bool positive) {
+  const field_path path(key);
+  if (!object.is_object()) r.fail(errc::wrong_type, path, "expected an object: parameter name -> number");
+  const object_reader values(object, path, r.file());
+  for (const auto& [name, unused] : object.items()) {
+    bool known = false;
+    for (const auto n : names) known = known || n == name;
+    if (!known) values.fail(errc::unknown_field, path.field(name), "not a parameter of this model");
+  }
+  std::vector<double> out;
+  for (const auto name : names) {
+    const auto v = values.optional_number(name);
+    if (!v) values.fail(errc::missing_field, path.field(name), "the parameter is missing");
+    if (!std::isfinite(*v) || (positive && !(*v > 0)))
+      values.fail(errc::out_of_range, path.field(name), positive ? "expected a finite number > 0" : "expected a finite number");
+    out.push_back(*v);
+  }
+  return out;
+}
+
+clv_fit read(const json& doc, const std::string& file) {
+  const object_reader r(doc, {}, file);
+  r.require_format("excellence.clv_fit/1");
+  r.allow_only({"format", "description", "notes", "model", "params", "standard_errors", "log_likelihood", "converged",
+                "evaluations", "status", "customers", "left_out_without_repeat_purchases"});
+  for (const char* key : {"description", "notes"}) (void)r.optional_string(key);
+  const auto name = r.string("model");
+  const auto model = parse_clv_model(name);
+  if (!model)
+    r.fail(errc::invalid_value, "model", "\"" + name + "\" is not a model (bgnbd, pnbd, mbgnbd, bgbb or gamma_gamma)");
+  clv_fit fit;
+  fit.model = *model;
+  const auto names = parameter_names(*model);
+  for (const auto n : names) fit.names.emplace_back(n);
+  fit.params = named_numbers(r, r.at("params"), "params", names, true);
+  if (r.has("standard_errors") && !r.at("standard_errors").is_null())
+    fit.standard_errors = named_numbers(r, r.at("standard_errors"), "standard_errors", names, true);
+  fit.log_likelihood = r.optional_number("log_likelihood").value_or(0);
+  fit.converged = r.boolean("converged", false);
+  fit.evaluations = r.optional_whole("evaluations").value_or(0);
+  fit.status = r.optional_string("status").value_or("");
+  fit.customers = r.optional_number("customers").value_or(0);
+  if (!std::isfinite(fit.customers) || fit.customers < 0)
+    r.fail(errc::out_of_range, "customers", "expected a finite number >= 0");
+  (void)r.optional_whole("left_out_without_repeat_purchases");
+  return fit;
+}
+
+}  // namespace
+
+result<clv_fit> try_parse_clv_fit(std::string_view json_text, std::string source) {
+  return detail::parse_document<clv_fit>(json_text, source, read);
+}
+
+result<clv_fit> try_read_clv_fit(const std::filesystem::path& file) { return detail::read_document<clv_fit>(file, read); }
+
+}  // namespace excellence::inline v1
