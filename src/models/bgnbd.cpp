@@ -27,7 +27,9 @@ struct x_terms {
 class bgnbd_likelihood {
  public:
   bgnbd_likelihood(const clv_customers& c, unsigned threads)
-      : c_(c), pool_(clv_core::pool_for(c.frequency.size(), threads)), x_(clv_core::distinct_frequencies(c.frequency)) {}
+      : c_(c),
+        pool_(clv_core::pool_for(c.frequency.size(), threads)),
+        x_(clv_core::distinct_frequencies(c.frequency)) {}
 
   double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
@@ -50,36 +52,35 @@ class bgnbd_likelihood {
       }
     }
     std::array<std::array<double, 5>, 64> parts{};
-    const std::size_t used = pool_->run(
-        c_.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
-          std::array<double, 5> sum{};  // LL, ∂r, ∂α, ∂a, ∂b
-          for (std::size_t i = from; i < to; ++i) {
-            const double x = c_.frequency[i];
-            const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
-            const auto& t = terms[x_.slot[i]];
-            const double log_aT = std::log(alpha + c_.age[i]);
-            const double a2 = t.b2 - (r + x) * log_aT;
-            double ll = t.a1, w2 = 1, w3 = 0, log_atx = 0;
-            if (x > 0) {
-              log_atx = std::log(alpha + c_.recency[i]);
-              const double a3 = t.b3 - (r + x) * log_atx;
-              const double m = std::max(a2, a3);
-              const double e2 = std::exp(a2 - m), e3 = std::exp(a3 - m);
-              ll += m + std::log(e2 + e3);
-              w2 = e2 / (e2 + e3);
-              w3 = 1 - w2;
-            } else {
-              ll += a2;
-            }
-            sum[0] += w * ll;
-            sum[1] += w * (t.a1_r - w2 * log_aT - w3 * log_atx);
-            sum[2] += w * (r / alpha - w2 * (r + x) / (alpha + c_.age[i]) -
-                           (x > 0 ? w3 * (r + x) / (alpha + c_.recency[i]) : 0.0));
-            sum[3] += w * (w2 * t.b2_a + w3 * t.b3_a);
-            sum[4] += w * (w2 * t.b2_b + w3 * t.b3_b);
-          }
-          parts[slot] = sum;
-        });
+    const std::size_t used = pool_->run(c_.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
+      std::array<double, 5> sum{};  // LL, ∂r, ∂α, ∂a, ∂b
+      for (std::size_t i = from; i < to; ++i) {
+        const double x = c_.frequency[i];
+        const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
+        const auto& t = terms[x_.slot[i]];
+        const double log_aT = std::log(alpha + c_.age[i]);
+        const double a2 = t.b2 - (r + x) * log_aT;
+        double ll = t.a1, w2 = 1, w3 = 0, log_atx = 0;
+        if (x > 0) {
+          log_atx = std::log(alpha + c_.recency[i]);
+          const double a3 = t.b3 - (r + x) * log_atx;
+          const double m = std::max(a2, a3);
+          const double e2 = std::exp(a2 - m), e3 = std::exp(a3 - m);
+          ll += m + std::log(e2 + e3);
+          w2 = e2 / (e2 + e3);
+          w3 = 1 - w2;
+        } else {
+          ll += a2;
+        }
+        sum[0] += w * ll;
+        sum[1] += w * (t.a1_r - w2 * log_aT - w3 * log_atx);
+        sum[2] += w * (r / alpha - w2 * (r + x) / (alpha + c_.age[i]) -
+                       (x > 0 ? w3 * (r + x) / (alpha + c_.recency[i]) : 0.0));
+        sum[3] += w * (w2 * t.b2_a + w3 * t.b3_a);
+        sum[4] += w * (w2 * t.b2_b + w3 * t.b3_b);
+      }
+      parts[slot] = sum;
+    });
     return clv_core::reduce(parts, used, gradient);
   }
 
@@ -115,8 +116,7 @@ double bgnbd_expected_transactions(const bgnbd_params& p, double t) {
          (1 - std::pow(p.alpha / (p.alpha + t), p.r) * clv_core::hyp2f1_series(p.r, p.b, p.a + p.b - 1, z));
 }
 
-double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x,
-                                                                    double t_x, double T) {
+double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x, double t_x, double T) {
   const double z = t / (p.alpha + T + t);
   const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
                            (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
@@ -157,9 +157,9 @@ result<double> try_bgnbd_log_likelihood(const bgnbd_params& params, const clv_cu
 
 result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_customers& customers, double horizon,
                                           unsigned threads) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  if (auto bad = clv_core::check_positive({{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}})) return *bad;
-  if (auto bad = clv_core::check_horizon(horizon)) return *bad;
+  if (auto bad =
+          clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
+    return *bad;
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.

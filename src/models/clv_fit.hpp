@@ -17,11 +17,11 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
-#include <optional>
-#include <utility>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace excellence::inline v1::clv_core {
@@ -33,8 +33,8 @@ using log_likelihood = std::function<double(const std::vector<double>& params, s
 /// Maximises `ll` from `start` over positive parameters (L-BFGS on their logarithms) and
 /// adds standard errors. Errors: a start that is not positive and finite; a likelihood
 /// that is not finite at the start; cancellation.
-result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers,
-                         const log_likelihood& ll, const clv_fit_options& options, const model_control& control);
+result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers, const log_likelihood& ll,
+                         const clv_fit_options& options, const model_control& control);
 
 /// The pool a likelihood or a batch prediction over n customers uses: `threads` (0: all
 /// cores) from 20,000 customers on, one thread below (where starting threads costs more
@@ -58,6 +58,15 @@ inline std::optional<diagnostic> check_horizon(double horizon) {
   if (!std::isfinite(horizon) || !(horizon > 0))
     return detail::input_error(errc::out_of_range, "horizon", "the horizon must be a finite number > 0");
   return std::nullopt;
+}
+
+/// The checks of a batch prediction: the summary, the named parameters, the horizon.
+inline std::optional<diagnostic> check_prediction(const clv_customers& customers,
+                                                  std::initializer_list<std::pair<const char*, double>> params,
+                                                  double horizon) {
+  if (auto bad = detail::check_clv_customers(customers)) return bad;
+  if (auto bad = check_positive(params)) return bad;
+  return check_horizon(horizon);
 }
 
 /// P(alive) and the conditional expectation of each of n customers, on a pool:
@@ -100,8 +109,8 @@ double reduce(const std::array<std::array<double, N>, 64>& parts, std::size_t us
 /// The fit of a continuous-time model: checks the summary and the start, then builds the
 /// likelihood (`make()`, only on valid data) and maximises it from all ones by default.
 template <class Make>
-result<clv_fit> fit_model(clv_model model, const clv_customers& customers,
-                          const clv_fit_options& options, const model_control& control, Make make) {
+result<clv_fit> fit_model(clv_model model, const clv_customers& customers, const clv_fit_options& options,
+                          const model_control& control, Make make) {
   if (auto bad = detail::check_clv_customers(customers)) return *bad;
   const auto names = parameter_names(model);
   if (!options.start.empty() && options.start.size() != names.size())

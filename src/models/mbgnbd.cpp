@@ -25,7 +25,9 @@ struct x_terms {
 class mbgnbd_likelihood {
  public:
   mbgnbd_likelihood(const clv_customers& c, unsigned threads)
-      : c_(c), pool_(clv_core::pool_for(c.frequency.size(), threads)), x_(clv_core::distinct_frequencies(c.frequency)) {}
+      : c_(c),
+        pool_(clv_core::pool_for(c.frequency.size(), threads)),
+        x_(clv_core::distinct_frequencies(c.frequency)) {}
 
   double operator()(const std::vector<double>& params, std::vector<double>& gradient) const {
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
@@ -40,28 +42,27 @@ class mbgnbd_likelihood {
           digamma(r + x) - psi_r + log_alpha, psi_ab - psi_abx1, digamma(b + x + 1) - psi_abx1 - psi_b + psi_ab};
     }
     std::array<std::array<double, 5>, 64> parts{};
-    const std::size_t used = pool_->run(
-        c_.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
-          std::array<double, 5> s{};
-          const double log_a = std::log(a);
-          for (std::size_t i = from; i < to; ++i) {
-            const double x = c_.frequency[i];
-            const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
-            const auto& t = terms[x_.slot[i]];
-            const double l_T = std::log(alpha + c_.age[i]), l_tx = std::log(alpha + c_.recency[i]);
-            const double u = -(r + x) * l_T;
-            const double v = log_a - std::log(b + x) - (r + x) * l_tx;
-            const double m = std::max(u, v);
-            const double eu = std::exp(u - m), ev = std::exp(v - m);
-            const double wu = eu / (eu + ev), wv = 1 - wu;
-            s[0] += w * (t.c + m + std::log(eu + ev));
-            s[1] += w * (t.c_r - wu * l_T - wv * l_tx);
-            s[2] += w * (r / alpha - wu * (r + x) / (alpha + c_.age[i]) - wv * (r + x) / (alpha + c_.recency[i]));
-            s[3] += w * (t.c_a + wv / a);
-            s[4] += w * (t.c_b - wv / (b + x));
-          }
-          parts[slot] = s;
-        });
+    const std::size_t used = pool_->run(c_.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
+      std::array<double, 5> s{};
+      const double log_a = std::log(a);
+      for (std::size_t i = from; i < to; ++i) {
+        const double x = c_.frequency[i];
+        const double w = c_.weights.empty() ? 1.0 : c_.weights[i];
+        const auto& t = terms[x_.slot[i]];
+        const double l_T = std::log(alpha + c_.age[i]), l_tx = std::log(alpha + c_.recency[i]);
+        const double u = -(r + x) * l_T;
+        const double v = log_a - std::log(b + x) - (r + x) * l_tx;
+        const double m = std::max(u, v);
+        const double eu = std::exp(u - m), ev = std::exp(v - m);
+        const double wu = eu / (eu + ev), wv = 1 - wu;
+        s[0] += w * (t.c + m + std::log(eu + ev));
+        s[1] += w * (t.c_r - wu * l_T - wv * l_tx);
+        s[2] += w * (r / alpha - wu * (r + x) / (alpha + c_.age[i]) - wv * (r + x) / (alpha + c_.recency[i]));
+        s[3] += w * (t.c_a + wv / a);
+        s[4] += w * (t.c_b - wv / (b + x));
+      }
+      parts[slot] = s;
+    });
     return clv_core::reduce(parts, used, gradient);
   }
 
@@ -79,11 +80,11 @@ double mbgnbd_p_alive(const mbgnbd_params& p, double x, double t_x, double T) {
 
 double mbgnbd_expected_transactions(const mbgnbd_params& p, double t) {
   return p.b / (p.a - 1) *
-         (1 - std::pow(p.alpha / (p.alpha + t), p.r) * clv_core::hyp2f1_series(p.r, p.b + 1, p.a + p.b, t / (p.alpha + t)));
+         (1 -
+          std::pow(p.alpha / (p.alpha + t), p.r) * clv_core::hyp2f1_series(p.r, p.b + 1, p.a + p.b, t / (p.alpha + t)));
 }
 
-double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x,
-                                                                     double t_x, double T) {
+double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x, double t_x, double T) {
   const double z = t / (p.alpha + T + t);
   const double numerator = (p.a + p.b + x) / (p.a - 1) *
                            (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
@@ -120,9 +121,9 @@ result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params, const clv_
 
 result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_customers& customers, double horizon,
                                            unsigned threads) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  if (auto bad = clv_core::check_positive({{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}})) return *bad;
-  if (auto bad = clv_core::check_horizon(horizon)) return *bad;
+  if (auto bad =
+          clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
+    return *bad;
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     return std::pair{mbgnbd_p_alive(p, x, t_x, T), mbgnbd_conditional_expected_transactions(p, horizon, x, t_x, T)};

@@ -171,8 +171,7 @@ double customer(double r, double alpha, double s, double beta, double x, double 
 }
 
 double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slots& xs,
-                          const std::vector<double>& params, std::vector<double>& gradient,
-                          detail::worker_pool& pool) {
+                          const std::vector<double>& params, std::vector<double>& gradient, detail::worker_pool& pool) {
   const double r = params[0], alpha = params[1], s = params[2], beta = params[3];
   // One series table per distinct frequency, long enough for its customers' largest z
   // (at the smallest t_x, where y = max(α, β) + t_x is smallest).
@@ -191,17 +190,16 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
     terms.push_back({&tables.back(), lgamma(r + x) - lgamma_r, digamma(r + x) - digamma_r, tables.back()(gap / shift)});
   }
   std::array<std::array<double, 5>, 64> parts{};
-  const std::size_t used =
-      pool.run(c.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
-        std::array<double, 5> acc{};
-        std::array<double, 4> g{};
-        for (std::size_t i = from; i < to; ++i) {
-          const double w = c.weights.empty() ? 1.0 : c.weights[i];
-          acc[0] += w * customer(r, alpha, s, beta, c.frequency[i], c.recency[i], c.age[i], &g, &terms[xs.slot[i]]);
-          for (std::size_t j = 0; j < 4; ++j) acc[j + 1] += w * g[j];
-        }
-        parts[slot] = acc;
-      });
+  const std::size_t used = pool.run(c.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
+    std::array<double, 5> acc{};
+    std::array<double, 4> g{};
+    for (std::size_t i = from; i < to; ++i) {
+      const double w = c.weights.empty() ? 1.0 : c.weights[i];
+      acc[0] += w * customer(r, alpha, s, beta, c.frequency[i], c.recency[i], c.age[i], &g, &terms[xs.slot[i]]);
+      for (std::size_t j = 0; j < 4; ++j) acc[j + 1] += w * g[j];
+    }
+    parts[slot] = acc;
+  });
   return clv_core::reduce(parts, used, gradient);
 }
 
@@ -246,12 +244,11 @@ double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int
 result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,
                              const model_control& control) {
   return clv_core::fit_model(clv_model::pnbd, customers, options, control, [&] {
-    return clv_core::log_likelihood(
-        [&customers, xs = clv_core::distinct_frequencies(customers.frequency),
-         pool = clv_core::pool_for(customers.frequency.size(), options.threads)](const std::vector<double>& params,
-                                                                                 std::vector<double>& gradient) {
-          return sum_log_likelihood(customers, xs, params, gradient, *pool);
-        });
+    return clv_core::log_likelihood([&customers, xs = clv_core::distinct_frequencies(customers.frequency),
+                                     pool = clv_core::pool_for(customers.frequency.size(), options.threads)](
+                                        const std::vector<double>& params, std::vector<double>& gradient) {
+      return sum_log_likelihood(customers, xs, params, gradient, *pool);
+    });
   });
 }
 
@@ -267,10 +264,9 @@ result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_cust
 
 result<clv_predictions> try_pnbd_predict(const pnbd_params& p, const clv_customers& customers, double horizon,
                                          unsigned threads) {
-  if (auto bad = detail::check_clv_customers(customers)) return *bad;
-  if (auto bad = clv_core::check_positive({{"r", p.r}, {"alpha", p.alpha}, {"s", p.s}, {"beta", p.beta}}))
+  if (auto bad = clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"s", p.s}, {"beta", p.beta}},
+                                            horizon))
     return *bad;
-  if (auto bad = clv_core::check_horizon(horizon)) return *bad;
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     return std::pair{pnbd_p_alive(p, x, t_x, T), pnbd_conditional_expected_transactions(p, horizon, x, t_x, T)};
