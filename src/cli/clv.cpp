@@ -212,7 +212,7 @@ int predict(const std::vector<std::string>& args, io streams) {
   options.add_options()("model", po::value<std::string>(), models)("params", po::value<std::string>(),
                                                                    "the parameters: r,alpha,a,b or p,q,gamma")(
       "fit", po::value<std::string>(), "a fit document written by clv fit --json, instead of --model and --params")(
-      "horizon", po::value<double>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)");
+      "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)");
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -246,7 +246,7 @@ int predict(const std::vector<std::string>& args, io streams) {
     write({"expected_average_spend"}, [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
   } else {
     if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, pnbd, mbgnbd and bgbb");
-    const double horizon = values["horizon"].as<double>();
+    const double horizon = values["horizon"].as<finite_number>().value;
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
     if (model == "bgbb" && horizon != std::floor(horizon))
       throw usage_error("--horizon for bgbb is a number of periods");
@@ -286,9 +286,9 @@ int residual_value(const std::vector<std::string>& args, io streams) {
       "params", po::value<std::string>(), "the transaction model's parameters")(
       "fit", po::value<std::string>(), "the transaction model's fit, as clv fit --json wrote it")(
       "spend-params", po::value<std::string>(), "the Gamma-Gamma parameters p,q,gamma")(
-      "spend-fit", po::value<std::string>(), "the Gamma-Gamma fit, as clv fit --model gg --json wrote it")("discount", po::value<double>(),
+      "spend-fit", po::value<std::string>(), "the Gamma-Gamma fit, as clv fit --model gg --json wrote it")("discount", po::value<finite_number>(),
                                                                                         "discount rate per period")(
-      "period-length", po::value<double>(), "length of one discounting period, in the data's time unit")(
+      "period-length", po::value<finite_number>(), "length of one discounting period, in the data's time unit")(
       "periods", po::value<std::int32_t>(), "number of periods");
   const auto parsed = parse_file_command(args, options, "clv value", streams);
   if (!parsed) return exit_ok;
@@ -318,7 +318,7 @@ int residual_value(const std::vector<std::string>& args, io streams) {
   const clv_customers c{data.frequency, data.recency, data.age, data.weights};
   const auto v = try_residual_value(
       kind, p, c, spend,
-      {values["discount"].as<double>(), values["period-length"].as<double>(), values["periods"].as<std::int32_t>()});
+      {values["discount"].as<finite_number>().value, values["period-length"].as<finite_number>().value, values["periods"].as<std::int32_t>()});
   if (!v) {
     const auto& d = v.error();
     if (d.element() && d.path.head() != "params") throw_at_cell(data.table, d);

@@ -18,13 +18,13 @@ int clv_simple(const std::vector<std::string>& args, io streams) {
       "Lifetime value of a customer with a constant margin, retention rate and discount\n"
       "rate, all per the same period: m r / (1 + d - r), or its finite-horizon and\n"
       "start-of-period variants (docs/loyalty.md).\n\noptions");
-  options.add_options()("help,h", "show this help")("margin", po::value<double>(), "margin per period (required)")(
-      "retention", po::value<double>(), "retention rate per period, 0-1 (required)")(
-      "discount", po::value<double>(), "discount rate per period (required)")(
+  options.add_options()("help,h", "show this help")("margin", po::value<finite_number>(), "margin per period (required)")(
+      "retention", po::value<finite_number>(), "retention rate per period, 0-1 (required)")(
+      "discount", po::value<finite_number>(), "discount rate per period (required)")(
       "timing", po::value<std::string>()->default_value("end"),
       "end: each margin after the period's retention draw; start: the first margin at once")(
       "horizon", po::value<int>(), "number of margins counted (default: infinite)")(
-      "acquisition-cost", po::value<double>()->default_value(0.0), "subtracted from the value")(
+      "acquisition-cost", po::value<finite_number>()->default_value(finite_number{0.0}, "0"), "subtracted from the value")(
       "period", po::value<std::string>(),
       "what the rates are per (day, week, month, quarter, year); only labels output")("json", "print JSON");
   const auto values = parse(args, options, {});
@@ -49,9 +49,9 @@ int clv_simple(const std::vector<std::string>& args, io streams) {
   clv_options clv{};
   clv.timing = timing == "start" ? margin_timing::start_of_period : margin_timing::end_of_period;
   if (values.count("horizon") != 0U) clv.horizon = values["horizon"].as<int>();
-  clv.acquisition_cost = values["acquisition-cost"].as<double>();
-  const rate retention{values["retention"].as<double>(), per};
-  const auto result = simple_clv(values["margin"].as<double>(), retention, {values["discount"].as<double>(), per}, clv);
+  clv.acquisition_cost = values["acquisition-cost"].as<finite_number>().value;
+  const rate retention{values["retention"].as<finite_number>().value, per};
+  const auto result = simple_clv(values["margin"].as<finite_number>().value, retention, {values["discount"].as<finite_number>().value, per}, clv);
   const auto life = try_average_life(retention);  // infinite (r = 1) is fine with a horizon
 
   if (values.count("json") != 0U) {

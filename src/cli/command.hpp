@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
@@ -31,6 +32,22 @@ struct io {
   std::ostream& out;
   std::ostream& err;
 };
+
+/// A number option that must be finite: "--discount nan" or "inf" is a usage error, never
+/// a NaN carried into the computation.
+struct finite_number {
+  double value = 0;
+};
+
+/// A count option: a whole number ≥ 0. "--bootstrap -1" is a usage error, never 2^64 − 1
+/// (what an unsigned option would make of it).
+struct count {
+  std::uint64_t value = 0;
+};
+
+// Boost.Program_options finds these by argument-dependent lookup to read the two types.
+void validate(boost::any& target, const std::vector<std::string>& values, finite_number*, int);
+void validate(boost::any& target, const std::vector<std::string>& values, count*, int);
 
 /// Parses a subcommand's arguments; throws usage_error on unknown options or bad values.
 boost::program_options::variables_map parse(const std::vector<std::string>& args,

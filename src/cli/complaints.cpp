@@ -39,7 +39,7 @@ int complaints(const std::vector<std::string>& args, io streams) {
       "complaint, in one unit) and status (resolved or open); optionally first_contact\n"
       "and reopened (0/1, for resolved complaints). Open complaints are censored, not\n"
       "dropped: median and percentiles are Kaplan-Meier estimates (docs/complaints.md).\n\noptions");
-  options.add_options()("limit", po::value<double>(), "a committed time limit: share resolved within it")(
+  options.add_options()("limit", po::value<finite_number>(), "a committed time limit: share resolved within it")(
       "unit", po::value<std::string>()->default_value("days"), "the unit of the durations (labels output)")(
       "json", "print JSON");
   const auto parsed = parse_file_command(args, options, "complaints", streams);
@@ -69,7 +69,7 @@ int complaints(const std::vector<std::string>& args, io streams) {
   const auto median = times->median();
   const auto p90 = times->percentile(0.9);
   std::optional<double> within;
-  if (values.count("limit") != 0U) within = times->share_within(values["limit"].as<double>());
+  if (values.count("limit") != 0U) within = times->share_within(values["limit"].as<finite_number>().value);
 
   using nj = nlohmann::ordered_json;
   auto number = [](const std::optional<double>& x) { return x ? nj(*x) : nj(nullptr); };
@@ -84,7 +84,7 @@ int complaints(const std::vector<std::string>& args, io streams) {
     out["restricted_mean"] = times->restricted_mean;
     out["restricted_to"] = times->restricted_to;
     out["mean_is_lower_bound"] = times->mean_is_lower_bound;
-    out["limit"] = values.count("limit") != 0U ? nj(values["limit"].as<double>()) : nj(nullptr);
+    out["limit"] = values.count("limit") != 0U ? nj(values["limit"].as<finite_number>().value) : nj(nullptr);
     out["share_within_limit"] = number(within);
     out["first_contact_resolution"] = number(fcr);
     out["reopen_rate"] = number(reopen);
@@ -102,7 +102,7 @@ int complaints(const std::vector<std::string>& args, io streams) {
               << detail::fixed(times->restricted_mean, 2) << " " << unit
               << (times->mean_is_lower_bound ? " (a lower bound: the longest complaint is still open)" : "") << "\n";
   if (within)
-    streams.out << "resolved within " << detail::fixed(values["limit"].as<double>(), 2) << " " << unit << "  "
+    streams.out << "resolved within " << detail::fixed(values["limit"].as<finite_number>().value, 2) << " " << unit << "  "
                 << detail::fixed(100 * *within, 1) << "%\n";
   if (fcr) streams.out << "first-contact resolution   " << detail::fixed(100 * *fcr, 1) << "%\n";
   if (reopen) streams.out << "reopen rate                " << detail::fixed(100 * *reopen, 1) << "%\n";

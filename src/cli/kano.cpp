@@ -19,7 +19,7 @@ int kano(const std::vector<std::string>& args, io streams) {
       "respondent and attribute; answers 1 like, 2 must-be, 3 neutral, 4 live with,\n"
       "5 dislike. Prints the category counts, the modal category (ties M > O > A > I),\n"
       "Better, Worse and the questionable share per attribute (docs/satisfaction.md).\n\noptions");
-  options.add_options()("tie-margin", po::value<double>()->default_value(0.0),
+  options.add_options()("tie-margin", po::value<finite_number>()->default_value(finite_number{0.0}, "0"),
                         "categories within this many percentage points of the top one count as tied")("json",
                                                                                                       "print JSON");
   const auto parsed = parse_file_command(args, options, "kano", streams);
@@ -46,7 +46,7 @@ int kano(const std::vector<std::string>& args, io streams) {
     rows[static_cast<std::size_t>(it - names.begin())].push_back(r);
   }
   if (names.empty()) throw data_error(diagnostic{errc::invalid_value, table.source(), 0, 0, "", "no answers"});
-  const kano_options settings{.tie_margin = values["tie-margin"].as<double>()};
+  const kano_options settings{.tie_margin = values["tie-margin"].as<finite_number>().value};
   std::vector<kano_result> results;
   for (const auto& group : rows) {
     std::vector<double> f, d;

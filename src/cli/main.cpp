@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -42,6 +44,26 @@ std::optional<po::variables_map> parse_file_command(const std::vector<std::strin
   return values;
 }
 
+void validate(boost::any& target, const std::vector<std::string>& values, finite_number*, int) {
+  po::validators::check_first_occurrence(target);
+  const std::string& text = po::validators::get_single_string(values);
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+    throw po::invalid_option_value(text + " (a finite number is expected)");
+  target = finite_number{value};
+}
+
+void validate(boost::any& target, const std::vector<std::string>& values, count*, int) {
+  po::validators::check_first_occurrence(target);
+  const std::string& text = po::validators::get_single_string(values);
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size())
+    throw po::invalid_option_value(text + " (a whole number >= 0 is expected)");
+  target = count{value};
+}
+
 std::optional<std::vector<double>> parse_number_list(std::string_view text) {
   std::vector<double> out;
   std::size_t from = 0;
@@ -49,7 +71,7 @@ std::optional<std::vector<double>> parse_number_list(std::string_view text) {
     const auto comma = std::min(text.find(',', from), text.size());
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data() + from, text.data() + comma, value);
-    if (ec != std::errc() || end != text.data() + comma || comma == from) return std::nullopt;
+    if (ec != std::errc() || end != text.data() + comma || comma == from || !std::isfinite(value)) return std::nullopt;
     out.push_back(value);
     from = comma + 1;
   }

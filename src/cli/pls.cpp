@@ -48,12 +48,12 @@ int pls(const std::vector<std::string>& args, io streams) {
       "stop", po::value<std::string>()->default_value("exact"), "exact (fixed point) or plspm (R plspm's rule)")(
       "raw", "centre the indicators but do not standardise them")(
       "missing", po::value<std::string>()->default_value("error"), "error, listwise or mean")(
-      "bootstrap", po::value<std::size_t>(), "number of bootstrap resamples")(
-      "seed", po::value<std::uint64_t>()->default_value(1), "seed of the bootstrap")(
-      "threads", po::value<unsigned>()->default_value(0), "bootstrap threads (0: all cores)")(
+      "bootstrap", po::value<count>(), "number of bootstrap resamples")(
+      "seed", po::value<count>()->default_value(count{1}, "1"), "seed of the bootstrap")(
+      "threads", po::value<count>()->default_value(count{0}, "0"), "bootstrap threads (0: all cores)")(
       "index", "the 0-100 index of every latent variable (needs --scale-min and --scale-max)")(
-      "scale-min", po::value<double>(), "lowest answer of the indicators' scale")(
-      "scale-max", po::value<double>(), "highest answer of the indicators' scale")("json", "print JSON");
+      "scale-min", po::value<finite_number>(), "lowest answer of the indicators' scale")(
+      "scale-max", po::value<finite_number>(), "highest answer of the indicators' scale")("json", "print JSON");
   const auto parsed = parse_file_command(args, options, "pls", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -96,15 +96,18 @@ int pls(const std::vector<std::string>& args, io streams) {
                                     data.values.rows() > 1'000'000 ? terminal_progress("rows") : pls_control{})
                        .value();
   std::optional<pls_bootstrap_result> boot;
-  if (values.count("bootstrap") != 0U)
+  if (values.count("bootstrap") != 0U) {
+    const auto threads = values["threads"].as<count>().value;
+    if (threads > 64) throw usage_error("--threads must be 0 (all cores) or at most 64");
     boot = try_bootstrap_pls(model, data, settings,
-                             {.resamples = values["bootstrap"].as<std::size_t>(),
-                              .seed = values["seed"].as<std::uint64_t>(),
-                              .threads = values["threads"].as<unsigned>()},
+                             {.resamples = static_cast<std::size_t>(values["bootstrap"].as<count>().value),
+                              .seed = values["seed"].as<count>().value,
+                              .threads = static_cast<unsigned>(threads)},
                              terminal_progress("resamples"))
                .value();
+  }
   std::optional<pls_index_result> rescaled;
-  if (index) rescaled = try_pls_index(fit, values["scale-min"].as<double>(), values["scale-max"].as<double>()).value();
+  if (index) rescaled = try_pls_index(fit, values["scale-min"].as<finite_number>().value, values["scale-max"].as<finite_number>().value).value();
 
   const auto J = fit.latent_variables.size();
   if (values.count("json") != 0U) {

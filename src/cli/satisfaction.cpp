@@ -20,7 +20,7 @@ namespace po = boost::program_options;
 // The options the survey commands share: --column NAME [--confidence C] [--json].
 void survey_options(po::options_description& options) {
   options.add_options()("column", po::value<std::string>(), "the column of answers (required)")(
-      "confidence", po::value<double>()->default_value(0.95), "confidence level of the interval")("json", "print JSON");
+      "confidence", po::value<finite_number>()->default_value(finite_number{0.95}, "0.95"), "confidence level of the interval")("json", "print JSON");
 }
 
 // The --column of the file, read once: the table stays for locating bad answers.
@@ -61,7 +61,7 @@ int nps(const std::vector<std::string>& args, io streams) {
     throw_at_cell(data.table, r.error(), values[weight ? "weights" : "column"].as<std::string>());
   }
   const auto interval =
-      try_nps_interval(*r, values["confidence"].as<double>(),
+      try_nps_interval(*r, values["confidence"].as<finite_number>().value,
                        method == "wald" ? nps_interval_method::wald : nps_interval_method::adjusted_wald)
           .value();
   if (values.count("json") != 0U) {
@@ -101,7 +101,7 @@ int csat(const std::vector<std::string>& args, io streams) {
   const auto& values = *parsed;
   const auto data = read_survey(values);
   const csat_scale scale{values["min"].as<int>(), values["max"].as<int>(), values["top-box"].as<int>()};
-  const auto r = try_csat(data.answers, scale, values["confidence"].as<double>());
+  const auto r = try_csat(data.answers, scale, values["confidence"].as<finite_number>().value);
   if (!r) throw_at_cell(data.table, r.error(), values["column"].as<std::string>());
   if (values.count("json") != 0U) {
     nlohmann::ordered_json out;

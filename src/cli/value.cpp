@@ -61,7 +61,7 @@ int value(const std::vector<std::string>& args, io streams) {
       "add a respondent column for many respondents (docs/value.md).\n\noptions");
   options.add_options()("weight", po::value<std::vector<std::string>>(),
                         "COMPONENT=W, e.g. product=2 (repeatable; default 1 each)")(
-      "sensitivity", po::value<double>(), "also print logit choice shares with this sensitivity (one respondent)")(
+      "sensitivity", po::value<finite_number>(), "also print logit choice shares with this sensitivity (one respondent)")(
       "json", "print JSON");
   const auto parsed = parse_file_command(args, options, "value", streams);
   if (!parsed) return exit_ok;
@@ -147,7 +147,7 @@ int value(const std::vector<std::string>& args, io streams) {
   if (values.count("sensitivity") != 0U) {
     if (respondents.size() != 1) throw usage_error("--sensitivity needs a file with one respondent");
     shares =
-        try_choice_shares(groups.at(respondents.front()).offers, values["sensitivity"].as<double>(), weights).value();
+        try_choice_shares(groups.at(respondents.front()).offers, values["sensitivity"].as<finite_number>().value, weights).value();
   }
 
   if (values.count("json") != 0U) {

@@ -2,6 +2,7 @@
 #include <excellence/detail/quantile.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 
+#include "../detail/worker_pool.hpp"
 #include "pls_core.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
@@ -46,6 +47,11 @@ std::string arrow(const std::vector<std::string>& names, Index from, Index to) {
 result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls_data& data, const pls_options& options,
                                                const pls_bootstrap_options& bootstrap, const pls_control& control) {
   if (bootstrap.resamples == 0) return input_error(errc::out_of_range, "resamples", "at least one resample is needed");
+  // Every resample's estimates are kept (for the percentiles): memory grows with the count.
+  if (bootstrap.resamples > max_bootstrap_resamples)
+    return input_error(errc::out_of_range, "resamples",
+                       detail::concat("at most ", std::to_string(max_bootstrap_resamples), " resamples (asked for ",
+                              std::to_string(bootstrap.resamples), ")"));
   if (!(bootstrap.confidence > 0 && bootstrap.confidence < 1))
     return input_error(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
   // The full-sample fit honours cancellation but reports no progress of its own: the
@@ -90,17 +96,17 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   std::vector<double> draws(B * width, 0.0);
   std::vector<char> ok(B, 0);
 
-  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-  const unsigned threads =
-      static_cast<unsigned>(std::min<std::size_t>(bootstrap.threads == 0 ? hardware : bootstrap.threads, B));
+  // A pool of the threads asked for (0: all cores; never more than resamples); a thread the
+  // system refuses leaves fewer, with the same results (each resample has its own seed).
+  detail::worker_pool pool(static_cast<unsigned>(std::min<std::size_t>(bootstrap.threads, B)));
   std::atomic<std::size_t> done{0};
   std::atomic<bool> stop{false};
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(p);
   const Eigen::VectorXd scale = Xt.cwiseAbs2().rowwise().mean();
-  auto work = [&](unsigned t) {
+  auto work = [&](std::size_t first, std::size_t last, std::size_t t) {
     Eigen::VectorXd counts(n);
     Eigen::MatrixXd weighted(p, n);
-    for (std::size_t b = t; b < B; b += threads) {
+    for (std::size_t b = first; b < last; ++b) {
       if (stop.load(std::memory_order_relaxed)) return;
       if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) {
         stop = true;
@@ -146,10 +152,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
       if (t == 0 && control.progress && (finished % 64 == 0 || finished == B)) control.progress(finished, B);
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
+  pool.run(B, work, 1);
   if (stop) return input_error(errc::cancelled, "", "the bootstrap was cancelled");
 
   pls_bootstrap_result out;

@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -569,4 +572,46 @@ TEST_CASE("excellence clv") {
   CHECK(run("clv predict " + data + "cdnow_summary.csv --model bgnbd --params 1,2,3").status == 2);
   CHECK(run("clv summarize " + data + "cdnow_sample_transactions.csv --end 1997-13-01").status == 2);
   CHECK(run("clv").status == 2);
+}
+
+TEST_CASE("excellence: bad numbers in options are usage errors naming the option, never computed") {
+  // Each: exit 2 and the option named. Unsigned counts never wrap around to 2^64 - 1, and
+  // NaN or infinity never reaches a computation.
+  const std::string pls = "pls tests/data/pls/satisfaction.csv --model tests/data/pls/satisfaction_model.json ";
+  const std::string clv = "clv predict tests/data/clv/cdnow_summary.csv --model bgnbd ";
+  const std::vector<std::pair<std::string, std::string>> catalogue{
+      {pls + "--bootstrap -1", "--bootstrap"},
+      {pls + "--bootstrap 10 --threads -1", "--threads"},
+      {pls + "--bootstrap 10 --threads 100000", "--threads"},
+      {pls + "--bootstrap 10 --seed -5", "--seed"},
+      {pls + "--bootstrap 1.5", "--bootstrap"},
+      {pls + "--index --scale-min nan --scale-max 10", "--scale-min"},
+      {pls + "--index --scale-min 1 --scale-max inf", "--scale-max"},
+      {clv + "--params 0.24,4.4,0.79,2.4 --horizon inf", "--horizon"},
+      {clv + "--params 0.24,4.4,0.79,2.4 --horizon nan", "--horizon"},
+      {clv + "--params inf,4.4,0.79,2.4 --horizon 39", "--params"},
+      {clv + "--params nan,4.4,0.79,2.4 --horizon 39", "--params"},
+      {clv + "--params 0.24,4.4,0.79,2.4 --horizon 1e400", "--horizon"},
+      {"clv-simple --margin nan --retention 0.8 --discount 0.1", "--margin"},
+      {"clv-simple --margin 100 --retention 0.8 --discount inf", "--discount"},
+      {"nps examples/data/survey.csv --column recommend --confidence nan", "--confidence"},
+      {"kano examples/data/kano.csv --tie-margin inf", "--tie-margin"},
+      {"complaints examples/data/complaints.csv --limit nan", "--limit"},
+  };
+  for (const auto& [arguments, option] : catalogue) {
+    INFO(arguments);
+    const auto o = run(arguments);
+    CHECK(o.status == 2);
+    CHECK(o.err.find(option) != std::string::npos);
+    CHECK(o.out.empty());
+  }
+}
+
+TEST_CASE("excellence: an input that is not a regular file is refused") {
+  for (const char* arguments : {"nps tests/data --column recommend", "score tests/data/errors", "nps /dev/null --column x"}) {
+    INFO(arguments);
+    const auto o = run(arguments);
+    CHECK(o.status == 1);
+    CHECK(o.err.find("not a regular file") != std::string::npos);
+  }
 }

@@ -419,6 +419,9 @@ TEST_CASE("PLS bootstrap: options are checked and cancellation is reported") {
   const auto data = satisfaction_data(model);
   CHECK(test::failure(try_bootstrap_pls(model, data, {}, {.resamples = 0})).code == errc::out_of_range);
   CHECK(test::failure(try_bootstrap_pls(model, data, {}, {.confidence = 1.0})).code == errc::out_of_range);
+  // Memory grows with the resamples: a count beyond the limit is refused before any work.
+  CHECK(test::failure(try_bootstrap_pls(model, data, {}, {.resamples = max_bootstrap_resamples + 1})).to_string() ==
+        "resamples: at most 1000000 resamples (asked for 1000001)");
   std::atomic<bool> cancel{true};
   CHECK(test::failure(try_bootstrap_pls(model, data, {}, {.resamples = 50}, {.cancel = &cancel})).code ==
         errc::cancelled);

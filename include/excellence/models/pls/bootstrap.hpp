@@ -13,8 +13,12 @@
 
 EXCELLENCE_BEGIN_NAMESPACE
 
+/// The most resamples a bootstrap takes: each keeps its estimates (for the percentile
+/// intervals), so memory grows with the count.
+inline constexpr std::size_t max_bootstrap_resamples = 1'000'000;
+
 struct pls_bootstrap_options {
-  std::size_t resamples = 5000;
+  std::size_t resamples = 5000;  ///< 1 … max_bootstrap_resamples
   std::uint64_t seed = 1;    ///< the same seed gives the same resamples on every platform and thread count
   double confidence = 0.95;  ///< of the percentile intervals
   unsigned threads = 0;      ///< 0: all cores
