@@ -618,3 +618,19 @@ TEST_CASE("excellence: an input that is not a regular file is refused") {
     CHECK(o.err.find("not a regular file") != std::string::npos);
   }
 }
+
+TEST_CASE("excellence: every broken input file is exit 1 with its name, never an internal error") {
+  // tests/data/errors holds assessments wrong in one way each; none may reach exit 3.
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::data_dir / "errors")) {
+    const auto relative = "tests/data/errors/" + entry.path().filename().string();
+    INFO(relative);
+    const auto o = run("score " + relative);
+    CHECK(o.status == 1);
+    // The file named is the broken one, or the framework file it names that cannot be opened.
+    CHECK((o.err.find(relative) != std::string::npos || o.err.find("cannot open") != std::string::npos));
+    CHECK(o.err.starts_with("excellence: error: tests/data/errors/"));
+    ++files;
+  }
+  CHECK(files >= 25);
+}
