@@ -47,23 +47,28 @@ struct summary_columns {
 };
 
 // The command's name of a model: the library's, with "gg" for Gamma-Gamma.
-std::string command_name(clv_model m) { return m == clv_model::gamma_gamma ? "gg" : std::string(to_string(m)); }
+std::string command_name(clv_model m) {
+  return m == clv_model::gamma_gamma ? "gg" : std::string(to_string(m));
+}
 
-// A model and its parameters, from a fit document (--fit FIT.json, what `clv fit --json`
-// wrote) or typed in (--model and --params). `allowed` lists the command's models.
+// A model and its parameters from a fit document (--fit FIT.json, what `clv fit --json`
+// wrote); nullopt when the parameters are typed in instead (--model and --params, which
+// the caller parses). `allowed` lists the command's models; `model_option`: whether the
+// command takes --model beside the parameters.
 struct chosen_model {
   std::string model;
   std::vector<double> params;
 };
 
-chosen_model model_and_params(const po::variables_map& values, const char* fit_option, const char* params_option,
-                              const std::vector<std::string>& allowed, bool model_option = true) {
+std::optional<chosen_model> model_of_fit(const po::variables_map& values, const char* fit_option,
+                                         const char* params_option, const std::vector<std::string>& allowed,
+                                         bool model_option = true) {
   if (values.count(fit_option) == 0U) {
     if (model_option && values.count("model") == 0U)
       throw usage_error(detail::concat("--model and --", params_option, " (or --", fit_option, ") are needed"));
     if (values.count(params_option) == 0U)
       throw usage_error(detail::concat("--", params_option, " (or --", fit_option, ") is needed"));
-    return {model_option ? values["model"].as<std::string>() : "gg", {}};  // parsed by the caller
+    return std::nullopt;
   }
   if (values.count(params_option) != 0U)
     throw usage_error(detail::concat("give --", params_option, " or --", fit_option, ", not both"));
@@ -78,10 +83,10 @@ chosen_model model_and_params(const po::variables_map& values, const char* fit_o
                                                wanted ? title(*wanted) : std::string_view(asked))});
   }
   if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
-    throw data_error(diagnostic{errc::model_mismatch, file, 0, 0, "model",
-                                detail::concat("a ", title(fit.model), " fit cannot be used here (",
-                                               detail::join(allowed, ", "), ")")});
-  return {name, fit.params};
+    throw data_error(diagnostic{
+        errc::model_mismatch, file, 0, 0, "model",
+        detail::concat("a ", title(fit.model), " fit cannot be used here (", detail::join(allowed, ", "), ")")});
+  return chosen_model{name, fit.params};
 }
 
 // gg: frequency, monetary_value; bgbb: frequency, recency, periods; the others:
@@ -216,11 +221,9 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  auto [model, p] = model_and_params(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd", "bgbb", "gg"});
-  if (p.empty()) {
-    model = model_of(values);
-    p = parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
-  }
+  const auto fit = model_of_fit(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd", "bgbb", "gg"});
+  const auto model = fit ? fit->model : model_of(values);
+  const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
   const auto data = read_summary(values["file"].as<std::string>(), model);
   const auto id = data.table.find("customer_id");
   // Everything is computed (and every error found) before the first byte is written.
@@ -239,9 +242,9 @@ int predict(const std::vector<std::string>& args, io streams) {
     const auto spend = try_gamma_gamma_predict({p[0], p[1], p[2]}, data.frequency, data.monetary);
     if (!spend) {
       if (spend.error().path.head() == "params") throw usage_error(spend.error().to_string());
-      throw_at_cell(data.table, spend.error(),
-                    spend.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value")
-                                                              : std::nullopt);
+      throw_at_cell(
+          data.table, spend.error(),
+          spend.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value") : std::nullopt);
     }
     write({"expected_average_spend"}, [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
   } else {
@@ -252,12 +255,11 @@ int predict(const std::vector<std::string>& args, io streams) {
       throw usage_error("--horizon for bgbb is a number of periods");
     // The batch predictions of the library, on all cores.
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    const auto r = model == "bgbb"  ? try_bgbb_predict({p[0], p[1], p[2], p[3]},
-                                                       {data.frequency, data.recency, data.age, data.weights}, horizon)
-                   : model == "pnbd" ? try_pnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
-                   : model == "bgnbd"
-                       ? try_bgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
-                       : try_mbgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon);
+    const auto r = model == "bgbb"    ? try_bgbb_predict({p[0], p[1], p[2], p[3]},
+                                                         {data.frequency, data.recency, data.age, data.weights}, horizon)
+                   : model == "pnbd"  ? try_pnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
+                   : model == "bgnbd" ? try_bgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
+                                      : try_mbgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon);
     if (!r) {
       const auto& bad = r.error();
       if (bad.path.head() == "params") throw usage_error(bad.to_string());
@@ -266,9 +268,8 @@ int predict(const std::vector<std::string>& args, io streams) {
                         ? std::optional<std::string_view>(model == "bgbb" ? "periods" : "T")
                         : std::nullopt);
     }
-    write({"p_alive", "expected_transactions"}, [&](csv_output& out, std::size_t i) {
-      out.number(r->p_alive[i]).number(r->expected_transactions[i]);
-    });
+    write({"p_alive", "expected_transactions"},
+          [&](csv_output& out, std::size_t i) { out.number(r->p_alive[i]).number(r->expected_transactions[i]); });
   }
   return exit_ok;
 }
@@ -286,8 +287,8 @@ int residual_value(const std::vector<std::string>& args, io streams) {
       "params", po::value<std::string>(), "the transaction model's parameters")(
       "fit", po::value<std::string>(), "the transaction model's fit, as clv fit --json wrote it")(
       "spend-params", po::value<std::string>(), "the Gamma-Gamma parameters p,q,gamma")(
-      "spend-fit", po::value<std::string>(), "the Gamma-Gamma fit, as clv fit --model gg --json wrote it")("discount", po::value<finite_number>(),
-                                                                                        "discount rate per period")(
+      "spend-fit", po::value<std::string>(), "the Gamma-Gamma fit, as clv fit --model gg --json wrote it")(
+      "discount", po::value<finite_number>(), "discount rate per period")(
       "period-length", po::value<finite_number>(), "length of one discounting period, in the data's time unit")(
       "periods", po::value<std::int32_t>(), "number of periods");
   const auto parsed = parse_file_command(args, options, "clv value", streams);
@@ -295,14 +296,14 @@ int residual_value(const std::vector<std::string>& args, io streams) {
   const auto& values = *parsed;
   for (const char* required : {"discount", "period-length", "periods"})
     if (values.count(required) == 0U) throw usage_error(detail::concat("clv value needs --", required));
-  auto [model, p] = model_and_params(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd"});
-  if (p.empty()) {
-    if (model != "bgnbd" && model != "pnbd" && model != "mbgnbd")
-      throw usage_error("--model must be bgnbd, pnbd or mbgnbd");
-    p = parse_params(values["params"].as<std::string>(), 4, model);
-  }
-  auto g = model_and_params(values, "spend-fit", "spend-params", {"gg"}, false).params;
-  if (g.empty()) g = parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
+  const auto fit = model_of_fit(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd"});
+  const auto model = fit ? fit->model : values["model"].as<std::string>();
+  if (model != "bgnbd" && model != "pnbd" && model != "mbgnbd")
+    throw usage_error("--model must be bgnbd, pnbd or mbgnbd");
+  const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), 4, model);
+  const auto spend_fit = model_of_fit(values, "spend-fit", "spend-params", {"gg"}, false);
+  const auto g =
+      spend_fit ? spend_fit->params : parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
   auto data = read_summary(values["file"].as<std::string>(), model);
   data.monetary = data.table.try_numbers("monetary_value").value();
   const gamma_gamma_params spend_model{g[0], g[1], g[2]};
@@ -316,9 +317,10 @@ int residual_value(const std::vector<std::string>& args, io streams) {
                     : model == "pnbd" ? transaction_model::pnbd
                                       : transaction_model::mbgnbd;
   const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-  const auto v = try_residual_value(
-      kind, p, c, spend,
-      {values["discount"].as<finite_number>().value, values["period-length"].as<finite_number>().value, values["periods"].as<std::int32_t>()});
+  const auto v =
+      try_residual_value(kind, p, c, spend,
+                         {values["discount"].as<finite_number>().value,
+                          values["period-length"].as<finite_number>().value, values["periods"].as<std::int32_t>()});
   if (!v) {
     const auto& d = v.error();
     if (d.element() && d.path.head() != "params") throw_at_cell(data.table, d);

@@ -3,7 +3,7 @@
 #include <excellence/io/csv.hpp>
 
 #include "../detail/worker_pool.hpp"
-#include "json_support.hpp"  // read_text_file, catching
+#include "json_support.hpp"  // read_text_file, at_offset, catching
 
 #include <algorithm>
 #include <charconv>
@@ -27,8 +27,7 @@ constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e
 // integer m < 2^53 and the value is m / 10^k, both exact doubles, so one correctly rounded
 // division gives exactly the double from_chars would (Clinger's fast path). Data files are
 // mostly such cells; anything else goes to from_chars.
-// Returns false (leaving `value` alone) when the cell is not such a decimal. Inlined into
-// the reader's loop: it runs once per cell of a number column.
+// Returns false (leaving `value` alone) when the cell is not such a decimal.
 [[gnu::always_inline]] inline bool plain_decimal(const char* first, const char* last, double& value) {
   const bool negative = first != last && *first == '-';
   if (negative) ++first;
@@ -57,8 +56,8 @@ constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e
 
 // A whole cell as a finite number ("12", "-3.5", "1e3", "+2"), else nullopt. from_chars
 // refuses a leading '+', which spreadsheets write; it accepts "nan" and "inf", which are
-// not numbers here.
-std::optional<double> as_number(std::string_view cell) {
+// not numbers here. Inlined into the reader's loop with its fast path.
+[[gnu::always_inline]] inline std::optional<double> as_number(std::string_view cell) {
   const char* first = cell.data();
   const char* const last = first + cell.size();
   if (first != last && *first == '+') {
@@ -87,10 +86,8 @@ class field_scanner {
   std::string_view field(std::string& scratch) {
     if (!done() && text_[pos_] == '"') return quoted(scratch);
     const std::size_t start = pos_;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (c == delimiter_ || c == '\n' || (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')) break;
-      if (c == '"') fail("a quote inside an unquoted field (quote the whole field and double the quote)");
+    while (!at_field_end()) {
+      if (text_[pos_] == '"') fail("a quote inside an unquoted field (quote the whole field and double the quote)");
       ++pos_;
     }
     return text_.substr(start, pos_ - start);
@@ -120,6 +117,13 @@ class field_scanner {
     throw data_error({errc::invalid_value, source_, line_, pos_ - line_start_ + 1, "", message});
   }
 
+  // At the end of the text, a delimiter or a line break (LF or CRLF).
+  [[nodiscard]] bool at_field_end() const noexcept {
+    if (done()) return true;
+    const char c = text_[pos_];
+    return c == delimiter_ || c == '\n' || (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n');
+  }
+
   void new_line() {
     ++pos_;
     ++line_;
@@ -145,11 +149,7 @@ class field_scanner {
           continue;
         }
         ++pos_;
-        if (!done()) {
-          const char n = text_[pos_];
-          if (!(n == delimiter_ || n == '\n' || (n == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')))
-            fail("text after the closing quote of a quoted field");
-        }
+        if (!at_field_end()) fail("text after the closing quote of a quoted field");
         return scratch;
       }
       scratch += c;
@@ -167,10 +167,6 @@ class field_scanner {
   std::size_t line_;
   std::size_t line_start_;
 };
-
-}  // namespace
-
-namespace {
 
 // The text of field `column` of the record that starts at `offset` (on line `line`).
 std::string field_text(std::string_view body, const std::string& source, char delimiter, std::size_t offset,
@@ -202,18 +198,8 @@ struct csv_reader {
   };
 
   static csv_table read(std::string text, const std::string& source, const csv_options& options) {
-    if (auto bad = detail::first_invalid_utf8(text)) {
-      std::size_t line = 1, column = 1;
-      for (std::size_t i = 0; i < *bad; ++i) {
-        if (text[i] == '\n') {
-          ++line;
-          column = 1;
-        } else {
-          ++column;
-        }
-      }
-      throw data_error({errc::invalid_utf8, source, line, column, "", "invalid UTF-8"});
-    }
+    if (auto bad = detail::first_invalid_utf8(text))
+      throw data_error(detail::at_offset(errc::invalid_utf8, source, text, *bad, "invalid UTF-8"));
     if (std::string_view(text).starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a BOM, as spreadsheets write
     // Blank lines at the very end are not data.
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
@@ -353,14 +339,10 @@ struct csv_reader {
       return;
     }
     if (c.text_columns[f] != 0) return;  // text: read again at the end
-    double value = 0;
-    if (plain_decimal(cell.data(), cell.data() + cell.size(), value)) {
-      col.numbers[row] = value;
-    } else if (const auto v = as_number(cell)) {
+    if (const auto v = as_number(cell))
       col.numbers[row] = *v;
-    } else {
+    else
       c.text_columns[f] = 1;
-    }
   }
 };
 

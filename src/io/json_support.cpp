@@ -15,8 +15,6 @@
 
 namespace excellence::inline v1::detail {
 
-namespace {
-
 diagnostic at_offset(errc code, const std::string& source, std::string_view text, std::size_t offset,
                      std::string message) {
   // Lines and columns are 1-based; columns count bytes, as compilers report them.
@@ -32,6 +30,8 @@ diagnostic at_offset(errc code, const std::string& source, std::string_view text
   }
   return {code, source, line, column, "", std::move(message)};
 }
+
+namespace {
 
 // Tracks where the parser is, so that a repeated key can be reported with its path.
 struct duplicate_key_finder {

@@ -21,6 +21,11 @@ namespace excellence::inline v1::detail {
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
 
+/// A diagnostic at byte `offset` of `text`, with its 1-based line and column (columns count
+/// bytes, as compilers report them).
+diagnostic at_offset(errc code, const std::string& source, std::string_view text, std::size_t offset,
+                     std::string message);
+
 /// The largest input file the readers take (2 GiB): an input's text is held in memory
 /// while it is parsed, so a larger one is refused up front rather than exhausting memory.
 inline constexpr std::uintmax_t max_input_bytes = std::uintmax_t{2} << 30;

@@ -85,7 +85,7 @@ result<std::vector<double>> try_gamma_gamma_predict(const gamma_gamma_params& g,
   std::vector<double> out(n);
   clv_core::pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
     for (std::size_t i = from; i < to; ++i)
-      out[i] = g.p * (g.gamma + frequency[i] * mean_value[i]) / (g.p * frequency[i] + g.q - 1);
+      out[i] = detail::gamma_gamma_expected_spend(g, frequency[i], mean_value[i]);
   });
   return out;
 }

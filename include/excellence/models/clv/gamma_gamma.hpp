@@ -47,13 +47,20 @@ struct spend_data {
   return try_fit_gamma_gamma(data, options, control).value();
 }
 
+namespace detail {
+/// p(γ + x z̄)/(px + q − 1), for q > 1 (checked by the callers).
+[[nodiscard]] inline double gamma_gamma_expected_spend(const gamma_gamma_params& g, double x, double mean_value) {
+  return g.p * (g.gamma + x * mean_value) / (g.p * x + g.q - 1);
+}
+}  // namespace detail
+
 /// E[M | z̄, x] = p(γ + x z̄)/(px + q − 1): the expected mean transaction value of a
 /// customer; at x = 0 the population mean pγ/(q − 1). Needs q > 1 (else the mean is
 /// infinite): an error, not a number.
 [[nodiscard]] inline result<double> try_expected_average_spend(const gamma_gamma_params& g, double x,
                                                                double mean_value) {
   if (!(g.q > 1)) return diagnostic{errc::invalid_value, "", 0, 0, "q", "q <= 1: the expected spend is infinite"};
-  return g.p * (g.gamma + x * mean_value) / (g.p * x + g.q - 1);
+  return detail::gamma_gamma_expected_spend(g, x, mean_value);
 }
 /// Throwing form of try_expected_average_spend: the value, or data_error with the diagnostic.
 [[nodiscard]] inline double expected_average_spend(const gamma_gamma_params& g, double x, double mean_value) {
