@@ -52,6 +52,11 @@ enum class errc {
   // warnings (severity::warning) start here
   percent_outside_dimensions = 100,  ///< item percent outside the span of its dimension judgements
   overall_band_withheld,             ///< no overall band named because items were not assessed
+  not_converged,                     ///< an iterative estimate stopped before its convergence rule held
+  standard_errors_unavailable,       ///< the information matrix is not positive definite at the estimate
+  resamples_failed,                  ///< some bootstrap resamples could not be estimated and were left out
+  rows_dropped,                      ///< input rows left out by a documented rule (missing values, no repeat purchase)
+  values_imputed,                    ///< missing values replaced by a documented rule (PLS mean imputation)
 };
 
 /// A short stable name for a code, e.g. "not_multiple_of_5".
@@ -113,8 +118,28 @@ enum class errc {
       return "percent_outside_dimensions";
     case errc::overall_band_withheld:
       return "overall_band_withheld";
+    case errc::not_converged:
+      return "not_converged";
+    case errc::standard_errors_unavailable:
+      return "standard_errors_unavailable";
+    case errc::resamples_failed:
+      return "resamples_failed";
+    case errc::rows_dropped:
+      return "rows_dropped";
+    case errc::values_imputed:
+      return "values_imputed";
   }
   return "unknown";
+}
+
+/// The code named `name` (the inverse of to_string), or nullopt.
+[[nodiscard]] constexpr std::optional<errc> parse_errc(std::string_view name) noexcept {
+  // Errors run from io_error to the last error code, warnings from 100 on.
+  for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::values_imputed); ++c) {
+    if (c > static_cast<int>(errc::model_mismatch) && c < static_cast<int>(errc::percent_outside_dimensions)) continue;
+    if (name == to_string(static_cast<errc>(c))) return static_cast<errc>(c);
+  }
+  return std::nullopt;
 }
 
 enum class severity { error, warning };

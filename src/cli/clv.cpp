@@ -6,7 +6,6 @@
 #include "csv_output.hpp"
 
 #include <excellence/detail/strings.hpp>
-#include <excellence/detail/text_table.hpp>
 #include <excellence/io/clv_fit_json.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgbb.hpp>
@@ -17,8 +16,7 @@
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/value.hpp>
 #include <excellence/report/json.hpp>
-
-#include <nlohmann/json.hpp>
+#include <excellence/report/text.hpp>
 
 #include <algorithm>
 #include <ostream>
@@ -104,29 +102,6 @@ summary_columns read_summary(const std::string& file, const std::string& model) 
   return s;
 }
 
-// Gamma-Gamma models the spend of repeat customers: the rows with frequency > 0, the
-// others counted and reported.
-struct repeaters {
-  std::vector<double> x, z, w;
-  std::vector<std::size_t> rows;
-  std::size_t left_out = 0;
-};
-
-repeaters repeat_customers(const summary_columns& s) {
-  repeaters r;
-  for (std::size_t i = 0; i < s.frequency.size(); ++i) {
-    if (s.frequency[i] == 0) {
-      ++r.left_out;
-      continue;
-    }
-    r.x.push_back(s.frequency[i]);
-    r.z.push_back(s.monetary[i]);
-    if (!s.weights.empty()) r.w.push_back(s.weights[i]);
-    r.rows.push_back(i);
-  }
-  return r;
-}
-
 // --params or --spend-params: `expected` positive numbers, named for the model in errors.
 std::vector<double> parse_params(const std::string& text, std::size_t expected, const std::string& model,
                                  const char* option = "--params") {
@@ -155,23 +130,21 @@ int fit(const std::vector<std::string>& args, io streams) {
   const auto& values = *parsed;
   const auto model = model_of(values);
   const auto data = read_summary(values["file"].as<std::string>(), model);
-  std::size_t left_out = 0;
+  const auto progress = data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{};
   result<clv_fit> r = diagnostic{};
   if (model == "gg") {
-    const auto rep = repeat_customers(data);
-    left_out = rep.left_out;
-    r = try_fit_gamma_gamma({rep.x, rep.z, rep.w}, {},
-                            rep.x.size() > 100'000 ? terminal_progress("evaluations") : model_control{});
-    if (!r) throw_at_cell(data.table, r.error(), {}, &rep.rows);
+    r = try_fit_gamma_gamma_summary({data.frequency, data.monetary, data.weights}, {}, progress);
+    if (!r)
+      throw_at_cell(data.table, r.error(),
+                    r.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value")
+                                                          : std::nullopt);
   } else if (model == "bgbb") {
-    r = try_fit_bgbb({data.frequency, data.recency, data.age, data.weights}, {},
-                     data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{});
+    r = try_fit_bgbb({data.frequency, data.recency, data.age, data.weights}, {}, progress);
     if (!r)
       throw_at_cell(data.table, r.error(),
                     r.error().path.head() == "periods" ? std::optional<std::string_view>("periods") : std::nullopt);
   } else {
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    const auto progress = data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{};
     r = model == "bgnbd"  ? try_fit_bgnbd(c, {}, progress)
         : model == "pnbd" ? try_fit_pnbd(c, {}, progress)
                           : try_fit_mbgnbd(c, {}, progress);
@@ -179,30 +152,8 @@ int fit(const std::vector<std::string>& args, io streams) {
       throw_at_cell(data.table, r.error(),
                     r.error().path.head() == "T" ? std::optional<std::string_view>("T") : std::nullopt);
   }
-  if (values.count("json") != 0U) {
-    // The library's fit document (excellence.clv_fit/1), which --fit reads back; a
-    // Gamma-Gamma fit also says how many customers had no repeat purchase.
-    if (model != "gg") {
-      streams.out << to_json(*r);
-      return exit_ok;
-    }
-    auto out = nlohmann::ordered_json::parse(to_json(*r));
-    out["left_out_without_repeat_purchases"] = left_out;
-    streams.out << out.dump(2) << "\n";
-    return exit_ok;
-  }
-  detail::text_table t({1, 2});
-  t.add({"parameter", "estimate", "SE"});
-  t.rule();
-  for (std::size_t i = 0; i < r->names.size(); ++i)
-    t.add({r->names[i], detail::fixed(r->params[i], 6),
-           r->standard_errors.empty() ? std::string("-") : detail::fixed(r->standard_errors[i], 6)});
-  streams.out << model << " fit on " << detail::fixed(r->customers, 0) << " customers";
-  if (model == "gg") streams.out << " with repeat purchases (" << left_out << " without them left out)";
-  streams.out << "\n\n"
-              << t.str() << "\nlog-likelihood " << detail::fixed(r->log_likelihood, 5) << "\n"
-              << (r->converged ? "converged" : "NOT CONVERGED") << ": " << r->status << ", " << r->evaluations
-              << " evaluations\n";
+  // The library's fit document (excellence.clv_fit/1) is what --fit reads back.
+  streams.out << (values.count("json") != 0U ? to_json(*r) : to_text(*r));
   return exit_ok;
 }
 
@@ -306,13 +257,15 @@ int residual_value(const std::vector<std::string>& args, io streams) {
       spend_fit ? spend_fit->params : parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
   auto data = read_summary(values["file"].as<std::string>(), model);
   data.monetary = data.table.try_numbers("monetary_value").value();
-  const gamma_gamma_params spend_model{g[0], g[1], g[2]};
-  std::vector<double> spend;
-  for (std::size_t i = 0; i < data.frequency.size(); ++i) {
-    const auto m = try_expected_average_spend(spend_model, data.frequency[i], data.monetary[i]);
-    if (!m) throw data_error(m.error());
-    spend.push_back(*m);
+  // Every customer's expected spend (the batch prediction, which names a bad row's cell).
+  const auto predicted = try_gamma_gamma_predict({g[0], g[1], g[2]}, data.frequency, data.monetary);
+  if (!predicted) {
+    if (predicted.error().path.head() == "params") throw usage_error(predicted.error().to_string());
+    throw_at_cell(data.table, predicted.error(),
+                  predicted.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value")
+                                                                : std::nullopt);
   }
+  const auto& spend = *predicted;
   const auto kind = model == "bgnbd"  ? transaction_model::bgnbd
                     : model == "pnbd" ? transaction_model::pnbd
                                       : transaction_model::mbgnbd;

@@ -2,10 +2,9 @@
 //                       [--horizon T] [--acquisition-cost C] [--period UNIT] [--json]
 #include "command.hpp"
 
-#include <excellence/detail/text_table.hpp>
 #include <excellence/loyalty/lifetime_value.hpp>
-
-#include <nlohmann/json.hpp>
+#include <excellence/report/json.hpp>
+#include <excellence/report/text.hpp>
 
 #include <ostream>
 
@@ -23,7 +22,7 @@ int clv_simple(const std::vector<std::string>& args, io streams) {
       "discount", po::value<finite_number>(), "discount rate per period (required)")(
       "timing", po::value<std::string>()->default_value("end"),
       "end: each margin after the period's retention draw; start: the first margin at once")(
-      "horizon", po::value<int>(), "number of margins counted (default: infinite)")(
+      "horizon", po::value<count>(), "number of margins counted (default: infinite)")(
       "acquisition-cost", po::value<finite_number>()->default_value(finite_number{0.0}, "0"), "subtracted from the value")(
       "period", po::value<std::string>(),
       "what the rates are per (day, week, month, quarter, year); only labels output")("json", "print JSON");
@@ -34,41 +33,30 @@ int clv_simple(const std::vector<std::string>& args, io streams) {
   }
   for (const char* required : {"margin", "retention", "discount"})
     if (values.count(required) == 0U) throw usage_error(std::string("clv-simple needs --") + required);
-  const auto timing = values["timing"].as<std::string>();
-  if (timing != "end" && timing != "start") throw usage_error("--timing must be end or start");
-  std::string unit = "period";
+  const auto timing = parse_margin_timing(values["timing"].as<std::string>());
+  if (!timing) throw usage_error("--timing must be " + margin_timing_names.choices());
+  std::optional<time_unit> unit;
   if (values.count("period") != 0U) {
-    unit = values["period"].as<std::string>();
-    if (unit != "day" && unit != "week" && unit != "month" && unit != "quarter" && unit != "year")
-      throw usage_error("--period must be day, week, month, quarter or year");
+    unit = parse_time_unit(values["period"].as<std::string>());
+    if (!unit) throw usage_error("--period must be " + time_unit_names.choices());
   }
 
   // Both rates come from the same command line, so they are per the same period by
   // construction; the period's name only labels the output.
-  const period per{};
+  const period per{1, unit.value_or(time_unit::year)};
   clv_options clv{};
-  clv.timing = timing == "start" ? margin_timing::start_of_period : margin_timing::end_of_period;
-  if (values.count("horizon") != 0U) clv.horizon = values["horizon"].as<int>();
-  clv.acquisition_cost = values["acquisition-cost"].as<finite_number>().value;
-  const rate retention{values["retention"].as<finite_number>().value, per};
-  const auto result = simple_clv(values["margin"].as<finite_number>().value, retention, {values["discount"].as<finite_number>().value, per}, clv);
-  const auto life = try_average_life(retention);  // infinite (r = 1) is fine with a horizon
-
-  if (values.count("json") != 0U) {
-    nlohmann::ordered_json out;
-    out["clv"] = result.clv;
-    out["margin_multiple"] = result.margin_multiple;
-    out["average_life"] = life ? nlohmann::ordered_json(life->periods) : nlohmann::ordered_json(nullptr);
-    out["period"] = values.count("period") != 0U ? nlohmann::ordered_json(unit) : nlohmann::ordered_json(nullptr);
-    out["timing"] = timing;
-    out["horizon"] = clv.horizon ? nlohmann::ordered_json(*clv.horizon) : nlohmann::ordered_json(nullptr);
-    streams.out << out.dump(2) << "\n";
-  } else {
-    streams.out << "lifetime value   " << detail::fixed(result.clv, 2) << "\n"
-                << "margin multiple  " << detail::fixed(result.margin_multiple, 4) << "\n"
-                << "average life     " << (life ? detail::fixed(life->periods, 2) + " " + unit + "s" : "infinite")
-                << "\n";
+  clv.timing = *timing;
+  if (values.count("horizon") != 0U) {
+    const auto horizon = values["horizon"].as<count>().value;
+    if (horizon > 1'000'000'000U) throw usage_error("--horizon must be at most 1000000000 periods");
+    clv.horizon = static_cast<std::int32_t>(horizon);
   }
+  clv.acquisition_cost = values["acquisition-cost"].as<finite_number>().value;
+  const auto result = try_simple_clv(values["margin"].as<finite_number>().value,
+                                     {values["retention"].as<finite_number>().value, per},
+                                     {values["discount"].as<finite_number>().value, per}, clv)
+                          .value();
+  streams.out << (values.count("json") != 0U ? to_json(result, unit) : to_text(result, unit));
   return exit_ok;
 }
 

@@ -2,12 +2,11 @@
 // excellence csat FILE.csv --column NAME [--min A] [--max B] [--top-box T] [--confidence C] [--json]
 #include "command.hpp"
 
-#include <excellence/detail/text_table.hpp>
 #include <excellence/io/csv.hpp>
+#include <excellence/report/json.hpp>
+#include <excellence/report/text.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/nps.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <ostream>
 
@@ -49,8 +48,8 @@ int nps(const std::vector<std::string>& args, io streams) {
   const auto parsed = parse_file_command(args, options, "nps", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  const auto method = values["interval"].as<std::string>();
-  if (method != "wald" && method != "adjusted-wald") throw usage_error("--interval must be wald or adjusted-wald");
+  const auto method = parse_nps_interval_method(values["interval"].as<std::string>());
+  if (!method) throw usage_error("--interval must be " + nps_interval_method_names.choices());
   const auto data = read_survey(values);
   std::vector<double> weights;
   if (values.count("weights") != 0U) weights = data.table.try_numbers(values["weights"].as<std::string>()).value();
@@ -60,29 +59,8 @@ int nps(const std::vector<std::string>& args, io streams) {
     const bool weight = r.error().path.head() == "weights";
     throw_at_cell(data.table, r.error(), values[weight ? "weights" : "column"].as<std::string>());
   }
-  const auto interval =
-      try_nps_interval(*r, values["confidence"].as<finite_number>().value,
-                       method == "wald" ? nps_interval_method::wald : nps_interval_method::adjusted_wald)
-          .value();
-  if (values.count("json") != 0U) {
-    nlohmann::ordered_json out;
-    out["nps"] = r->nps;
-    out["se"] = r->se;
-    out["n"] = r->n;
-    out["promoters"] = r->promoters;
-    out["passives"] = r->passives;
-    out["detractors"] = r->detractors;
-    out["effective_n"] = r->effective_n;
-    out["interval"] = {
-        {"method", method}, {"confidence", interval.confidence}, {"lower", interval.lower}, {"upper", interval.upper}};
-    streams.out << out.dump(2) << "\n";
-  } else {
-    streams.out << "NPS  " << detail::fixed(r->nps, 1) << "  (SE " << detail::fixed(r->se, 1) << ", "
-                << detail::fixed(100 * interval.confidence, 0) << "% " << method << " interval "
-                << detail::fixed(interval.lower, 1) << " to " << detail::fixed(interval.upper, 1) << ")\n"
-                << "n " << r->n << ": " << r->promoters << " promoters, " << r->passives << " passives, "
-                << r->detractors << " detractors\n";
-  }
+  const auto interval = try_nps_interval(*r, values["confidence"].as<finite_number>().value, *method).value();
+  streams.out << (values.count("json") != 0U ? to_json(*r, interval) : to_text(*r, interval));
   return exit_ok;
 }
 
@@ -103,22 +81,7 @@ int csat(const std::vector<std::string>& args, io streams) {
   const csat_scale scale{values["min"].as<int>(), values["max"].as<int>(), values["top-box"].as<int>()};
   const auto r = try_csat(data.answers, scale, values["confidence"].as<finite_number>().value);
   if (!r) throw_at_cell(data.table, r.error(), values["column"].as<std::string>());
-  if (values.count("json") != 0U) {
-    nlohmann::ordered_json out;
-    out["csat"] = r->csat;
-    out["lower"] = r->lower;
-    out["upper"] = r->upper;
-    out["confidence"] = r->confidence;
-    out["mean_rating"] = r->mean_rating;
-    out["satisfied"] = r->satisfied;
-    out["n"] = r->n;
-    streams.out << out.dump(2) << "\n";
-  } else {
-    streams.out << "CSAT  " << detail::fixed(r->csat, 1) << "%  (" << detail::fixed(100 * r->confidence, 0)
-                << "% Wilson interval " << detail::fixed(r->lower, 1) << "-" << detail::fixed(r->upper, 1) << "%)\n"
-                << "mean rating " << detail::fixed(r->mean_rating, 2) << " on " << scale.min << "-" << scale.max
-                << ", n " << r->n << "\n";
-  }
+  streams.out << (values.count("json") != 0U ? to_json(*r) : to_text(*r));
   return exit_ok;
 }
 

@@ -38,7 +38,7 @@ clv_fit read(const json& doc, const std::string& file) {
   const object_reader r(doc, {}, file);
   r.require_format("excellence.clv_fit/1");
   r.allow_only({"format", "description", "notes", "model", "params", "standard_errors", "log_likelihood", "converged",
-                "evaluations", "status", "customers", "left_out_without_repeat_purchases"});
+                "evaluations", "status", "customers", "customers_left_out", "warnings"});
   for (const char* key : {"description", "notes"}) (void)r.optional_string(key);
   const auto name = r.string("model");
   const auto model = parse_clv_model(name);
@@ -58,7 +58,21 @@ clv_fit read(const json& doc, const std::string& file) {
   fit.customers = r.optional_number("customers").value_or(0);
   if (!std::isfinite(fit.customers) || fit.customers < 0)
     r.fail(errc::out_of_range, "customers", "expected a finite number >= 0");
-  (void)r.optional_whole("left_out_without_repeat_purchases");
+  fit.left_out = static_cast<std::size_t>(r.optional_whole("customers_left_out").value_or(0));
+  if (r.has("warnings")) {
+    const auto& list = r.at("warnings");
+    if (!list.is_array()) r.fail(errc::wrong_type, "warnings", "expected an array of warnings");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const object_reader w(list[i], field_path("warnings").index(i), file);
+      w.allow_only({"code", "file", "path", "message"});
+      const auto code_name = w.string("code");
+      const auto code = parse_errc(code_name);
+      if (!code) w.fail(errc::invalid_value, "code", "\"" + code_name + "\" is not a diagnostic code");
+      fit.warnings.push_back({*code, w.optional_string("file").value_or(""), 0, 0,
+                              field_path(w.optional_string("path").value_or("")), w.string("message"),
+                              severity::warning});
+    }
+  }
   return fit;
 }
 

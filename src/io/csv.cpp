@@ -412,6 +412,15 @@ result<std::vector<double>> csv_table::try_numbers(std::string_view name) const 
   return c.numbers;
 }
 
+result<std::vector<std::string>> csv_table::try_texts(std::string_view name) const {
+  const auto column = try_column(name);
+  if (!column) return column.error();
+  std::vector<std::string> out;
+  out.reserve(row_count());
+  for (std::size_t r = 0; r < row_count(); ++r) out.push_back(text(r, *column));
+  return out;
+}
+
 result<std::vector<std::optional<double>>> csv_table::try_optional_numbers(std::string_view name) const {
   const auto view = try_number_column(name);
   if (!view) return view.error();

@@ -69,9 +69,9 @@ pls_model read(const json& doc, const std::string& file) {
     for (const auto& [name, mode] : modes.items()) {
       const auto path = field_path("modes").field(name);
       const auto j = lv_index(name, path);
-      if (!mode.is_string() || (mode != "A" && mode != "B"))
-        r.fail(errc::invalid_value, path, "expected \"A\" or \"B\"");
-      m.modes[j] = mode == "A" ? pls_mode::a : pls_mode::b;
+      const auto parsed = mode.is_string() ? parse_pls_mode(mode.get<std::string>()) : std::nullopt;
+      if (!parsed) r.fail(errc::invalid_value, path, "expected \"A\" or \"B\"");
+      m.modes[j] = *parsed;
     }
   }
   if (auto bad = check_pls_model(m)) {

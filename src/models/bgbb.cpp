@@ -155,9 +155,11 @@ result<clv_fit> try_fit_bgbb(const bgbb_data& data, const clv_fit_options& optio
     }
     return total;
   };
-  return clv_core::maximise(clv_model::bgbb,
-                            options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start, customers, ll,
-                            options, control);
+  auto fit = clv_core::maximise(clv_model::bgbb,
+                                options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start, customers,
+                                ll, options, control);
+  if (fit) clv_core::mark_unidentified(*fit, data.frequency, data.weights);
+  return fit;
 }
 
 result<clv_predictions> try_bgbb_predict(const bgbb_params& p, const bgbb_data& data, double future,

@@ -1,6 +1,7 @@
 #include "clv_fit.hpp"
 
 #include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/strings.hpp>
 
 #include <nlopt.h>
 #include <Eigen/Dense>
@@ -147,6 +148,15 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
     const Eigen::MatrixXd covariance = llt.solve(Eigen::MatrixXd::Identity(n, n));
     for (unsigned i = 0; i < n; ++i) fit.standard_errors.push_back(std::sqrt(covariance(i, i)));
   }
+  if (!fit.converged)
+    fit.warnings.push_back({errc::not_converged, "", 0, 0, {},
+                            detail::concat("the fit did not converge (", fit.status, ", ",
+                                           std::to_string(fit.evaluations), " evaluations)"),
+                            severity::warning});
+  if (fit.standard_errors.empty())
+    fit.warnings.push_back({errc::standard_errors_unavailable, "", 0, 0, "standard_errors",
+                            "no standard errors: the information matrix is not positive definite at the estimate",
+                            severity::warning});
   return fit;
 }
 

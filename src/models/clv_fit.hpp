@@ -106,6 +106,19 @@ double reduce(const std::array<std::array<double, N>, 64>& parts, std::size_t us
   return total;
 }
 
+/// Without a single repeat purchase (weighted) the purchase rate drifts to zero and the
+/// optimiser stops somewhere on a flat ridge: such a fit is never reported as converged.
+inline void mark_unidentified(clv_fit& fit, std::span<const double> frequency, std::span<const double> weights) {
+  for (std::size_t i = 0; i < frequency.size(); ++i)
+    if (frequency[i] > 0 && (weights.empty() || weights[i] > 0)) return;
+  if (fit.converged) {
+    fit.converged = false;
+    fit.warnings.push_back({errc::not_converged, "", 0, 0, "frequency",
+                            "no customer made a repeat purchase: the data cannot identify the model",
+                            severity::warning});
+  }
+}
+
 /// The fit of a continuous-time model: checks the summary and the start, then builds the
 /// likelihood (`make()`, only on valid data) and maximises it from all ones by default.
 template <class Make>
@@ -119,7 +132,9 @@ result<clv_fit> fit_model(clv_model model, const clv_customers& customers, const
         detail::concat("the model has ", std::to_string(names.size()), " parameters: ", detail::join(names, ", ")));
   const log_likelihood ll = make();
   std::vector<double> start = options.start.empty() ? std::vector<double>(names.size(), 1.0) : options.start;
-  return maximise(model, std::move(start), total_weight(customers), ll, options, control);
+  auto fit = maximise(model, std::move(start), total_weight(customers), ll, options, control);
+  if (fit) mark_unidentified(*fit, customers.frequency, customers.weights);
+  return fit;
 }
 
 /// Σ weight × log L at given parameters, which must be positive.

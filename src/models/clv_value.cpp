@@ -31,7 +31,9 @@ result<std::vector<double>> try_residual_value(transaction_model model, std::spa
     return input_error(errc::out_of_range, "rate", "the discount rate must be a finite number > -1");
   if (!std::isfinite(discount.period_length) || !(discount.period_length > 0))
     return input_error(errc::out_of_range, "period_length", "the period length must be > 0");
-  if (discount.periods < 1) return input_error(errc::out_of_range, "periods", "at least one period");
+  if (discount.periods < 1 || discount.periods > max_discount_periods)
+    return input_error(errc::out_of_range, "periods",
+                       detail::concat("1 to ", std::to_string(max_discount_periods), " periods"));
 
   auto expected = [&](double t, double x, double t_x, double T) {
     if (t == 0) return 0.0;
@@ -50,7 +52,8 @@ result<std::vector<double>> try_residual_value(transaction_model model, std::spa
     for (std::size_t i = from; i < to; ++i) {
       const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
       double previous = 0, factor = 1, total = 0;
-      for (std::int32_t k = 1; k <= discount.periods; ++k) {
+      // Once the discount factor is below 1e-17 no later period can change the sum.
+      for (std::int32_t k = 1; k <= discount.periods && factor >= 1e-17; ++k) {
         const double now = expected(k * discount.period_length, x, t_x, T);
         factor /= 1 + discount.rate;
         total += (now - previous) * factor;

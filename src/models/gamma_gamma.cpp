@@ -1,4 +1,5 @@
 #include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 
 #include "clv_fit.hpp"
@@ -88,6 +89,36 @@ result<std::vector<double>> try_gamma_gamma_predict(const gamma_gamma_params& g,
       out[i] = detail::gamma_gamma_expected_spend(g, frequency[i], mean_value[i]);
   });
   return out;
+}
+
+result<clv_fit> try_fit_gamma_gamma_summary(const spend_data& summary, const clv_fit_options& options,
+                                            const model_control& control) {
+  const std::size_t n = summary.frequency.size();
+  if (summary.mean_value.size() != n || (!summary.weights.empty() && summary.weights.size() != n))
+    return detail::input_error(errc::invalid_value, "spend",
+                               "frequency, mean_value (and weights) must be equally long");
+  std::vector<double> x, z, w;
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (summary.frequency[i] == 0) continue;
+    x.push_back(summary.frequency[i]);
+    z.push_back(summary.mean_value[i]);
+    if (!summary.weights.empty()) w.push_back(summary.weights[i]);
+    rows.push_back(i);
+  }
+  auto fit = try_fit_gamma_gamma({x, z, w}, options, control);
+  if (!fit) {
+    auto d = fit.error();
+    if (const auto i = d.element(); i && *i < rows.size()) d.path = detail::indexed(d.path.head(), rows[*i]);
+    return d;
+  }
+  fit->left_out = n - rows.size();
+  if (fit->left_out > 0)
+    fit->warnings.push_back({errc::rows_dropped, "", 0, 0, "frequency",
+                             detail::concat(std::to_string(fit->left_out),
+                                            " customers without a repeat purchase left out"),
+                             severity::warning});
+  return fit;
 }
 
 }  // namespace excellence::inline v1

@@ -1,4 +1,5 @@
 #include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/strings.hpp>
 #include <excellence/models/pls/estimate.hpp>
 
 #include "pls_core.hpp"
@@ -105,6 +106,19 @@ result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pl
   fit.means = m->mean;
   fit.sds = sds;
   fit.options = options;
+  if (!fit.converged)
+    fit.warnings.push_back({errc::not_converged, "", 0, 0, "iterations",
+                            detail::concat("the weights did not converge in ", std::to_string(fit.iterations),
+                                           " iterations"),
+                            severity::warning});
+  if (fit.rows_dropped > 0)
+    fit.warnings.push_back({errc::rows_dropped, "", 0, 0, "rows_dropped",
+                            detail::concat(std::to_string(fit.rows_dropped), " rows with missing values dropped"),
+                            severity::warning});
+  if (fit.cells_imputed > 0)
+    fit.warnings.push_back({errc::values_imputed, "", 0, 0, "cells_imputed",
+                            detail::concat(std::to_string(fit.cells_imputed), " missing values set to the mean"),
+                            severity::warning});
 
   // Scores of every used row: (x − mean) · W, scaled for standardised indicators, with an
   // imputed value contributing 0. W already gives unit variance.

@@ -161,6 +161,12 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   out.confidence = bootstrap.confidence;
   for (std::size_t b = 0; b < B; ++b) out.succeeded += ok[b] != 0 ? 1U : 0U;
   out.failed = B - out.succeeded;
+  if (out.failed > 0)
+    out.warnings.push_back({errc::resamples_failed, "", 0, 0, "resamples",
+                            detail::concat(std::to_string(out.failed), " of ", std::to_string(B),
+                                           " resamples gave no estimate (a singular block or path regression) and "
+                                           "were left out"),
+                            severity::warning});
   if (out.succeeded < 2)
     return input_error(errc::invalid_value, "resamples",
                        detail::concat("only ", std::to_string(out.succeeded), " of ", std::to_string(B),

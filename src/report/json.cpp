@@ -1,21 +1,44 @@
 #include <excellence/report/json.hpp>
 
-#include <nlohmann/json.hpp>
+#include "document.hpp"
+
+#include <excellence/complaints/summary.hpp>
+#include <excellence/loyalty/cohort.hpp>
+#include <excellence/loyalty/lifetime_value.hpp>
+#include <excellence/loyalty/segmentation.hpp>
+#include <excellence/models/clv/fit.hpp>
+#include <excellence/models/pls/bootstrap.hpp>
+#include <excellence/models/pls/estimate.hpp>
+#include <excellence/models/pls/index.hpp>
+#include <excellence/satisfaction/csat.hpp>
+#include <excellence/satisfaction/kano.hpp>
+#include <excellence/satisfaction/nps.hpp>
+#include <excellence/satisfaction/servqual.hpp>
+#include <excellence/scoring/consensus.hpp>
+#include <excellence/scoring/score.hpp>
+#include <excellence/value/comparison.hpp>
+
 
 #include <cmath>
 #include <cstdint>
 
-namespace excellence::inline v1 {
+namespace excellence::inline v1::report_detail {
 
 namespace {
-
-using ordered_json = nlohmann::ordered_json;
 
 // Exact points as a JSON number: whole values as integers ("40"), others as the
 // shortest double that prints back as the same two-decimal value ("5.25").
 ordered_json number(points p) {
   if (p.is_whole()) return p.hundredths() / 100;
   return p.value();
+}
+
+ordered_json optional_number(const std::optional<double>& x) { return x ? ordered_json(*x) : ordered_json(nullptr); }
+
+// A count that is a sum of weights: an integer when whole.
+ordered_json weight_sum(double w) {
+  if (w == std::floor(w) && std::abs(w) < 9.0e15) return static_cast<std::int64_t>(w);
+  return w;
 }
 
 ordered_json diagnostics(const std::vector<diagnostic>& list) {
@@ -31,8 +54,29 @@ ordered_json diagnostics(const std::vector<diagnostic>& list) {
   return out;
 }
 
+// Walks a document for numbers that JSON cannot hold: nlohmann would print them as
+// null, and a consumer would read a missing value where an overflow happened.
+void check_finite(const ordered_json& j, field_path& at) {
+  if (j.is_number_float()) {
+    if (!std::isfinite(j.get<double>()))
+      throw data_error(diagnostic{errc::out_of_range, "", 0, 0, at,
+                                  "the result is not a finite number (an overflow in the computation)"});
+  } else if (j.is_object()) {
+    for (const auto& [key, value] : j.items()) {
+      auto inner = at.field(key);
+      check_finite(value, inner);
+    }
+  } else if (j.is_array()) {
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      auto inner = at.index(i);
+      check_finite(j[i], inner);
+    }
+  }
+}
+
 ordered_json score_object(const assessment_score& s) {
   ordered_json out;
+  out["format"] = "excellence.score/1";
   out["framework"] = s.framework;
   out["scope"] = s.scope.empty() ? ordered_json(nullptr) : ordered_json(s.scope);
   out["organization"] = s.organization;
@@ -84,14 +128,24 @@ ordered_json score_object(const assessment_score& s) {
   return out;
 }
 
+
 }  // namespace
 
-std::string to_json(const assessment_score& s, int indent) {
-  return score_object(s).dump(indent) + "\n";
+void check_finite(const ordered_json& document) {
+  field_path root;
+  check_finite(document, root);
 }
 
-std::string to_json(const consensus_result& c, int indent) {
+std::string dump(const ordered_json& document, int indent) {
+  check_finite(document);
+  return document.dump(indent) + "\n";
+}
+
+ordered_json document(const assessment_score& s) { return score_object(s); }
+
+ordered_json document(const consensus_result& c) {
   ordered_json out;
+  out["format"] = "excellence.consensus/1";
   out["framework"] = c.framework;
   out["scope"] = c.scope.empty() ? ordered_json(nullptr) : ordered_json(c.scope);
   out["organization"] = c.organization;
@@ -122,10 +176,11 @@ std::string to_json(const consensus_result& c, int indent) {
     entry["flagged"] = i.flagged;
     items.push_back(std::move(entry));
   }
-  return out.dump(indent) + "\n";
+  return out;
 }
 
-std::string to_json(const clv_fit& fit, int indent) {
+
+ordered_json document(const clv_fit& fit) {
   ordered_json out;
   out["format"] = "excellence.clv_fit/1";
   out["model"] = std::string(to_string(fit.model));
@@ -141,12 +196,309 @@ std::string to_json(const clv_fit& fit, int indent) {
   out["converged"] = fit.converged;
   out["evaluations"] = fit.evaluations;
   out["status"] = fit.status;
-  // Σ weights: a count of customers unless weights were fractional.
-  if (fit.customers == std::floor(fit.customers) && fit.customers < 9.0e15)
-    out["customers"] = static_cast<std::int64_t>(fit.customers);
+  out["customers"] = weight_sum(fit.customers);  // Σ weights
+  out["customers_left_out"] = fit.left_out;
+  out["warnings"] = diagnostics(fit.warnings);
+  return out;
+}
+
+ordered_json document(const nps_result& r, const nps_interval& interval) {
+  ordered_json out;
+  out["format"] = "excellence.nps/1";
+  out["nps"] = r.nps;
+  out["se"] = r.se;
+  out["n"] = r.n;
+  out["promoters"] = weight_sum(r.promoters);
+  out["passives"] = weight_sum(r.passives);
+  out["detractors"] = weight_sum(r.detractors);
+  out["effective_n"] = r.effective_n;
+  out["interval"] = {{"method", to_string(interval.method)},
+                     {"confidence", interval.confidence},
+                     {"lower", interval.lower},
+                     {"upper", interval.upper}};
+  return out;
+}
+
+ordered_json document(const csat_result& r) {
+  ordered_json out;
+  out["format"] = "excellence.csat/1";
+  out["csat"] = r.csat;
+  out["lower"] = r.lower;
+  out["upper"] = r.upper;
+  out["confidence"] = r.confidence;
+  out["mean_rating"] = r.mean_rating;
+  out["satisfied"] = r.satisfied;
+  out["n"] = r.n;
+  out["scale"] = {{"min", r.scale.min}, {"max", r.scale.max}, {"top_box_min", r.scale.top_box_min}};
+  return out;
+}
+
+ordered_json document(const simple_clv_result& r, std::optional<time_unit> unit) {
+  ordered_json out;
+  out["format"] = "excellence.clv_simple/1";
+  out["clv"] = r.clv;
+  out["margin_multiple"] = r.margin_multiple;
+  out["average_life"] = optional_number(r.average_life);
+  out["period"] = unit ? ordered_json(std::string(to_string(*unit))) : ordered_json(nullptr);
+  out["timing"] = to_string(r.options.timing);
+  out["horizon"] = r.options.horizon ? ordered_json(*r.options.horizon) : ordered_json(nullptr);
+  out["acquisition_cost"] = r.options.acquisition_cost;
+  return out;
+}
+
+ordered_json document(const value_summary& v) {
+  ordered_json out;
+  out["format"] = "excellence.value/1";
+  out["respondents"] = v.respondents;
+  auto& weights = out["weights"] = ordered_json::object();
+  for (const auto c : value_components) weights[std::string(to_string(c))] = v.weights[c];
+  out["sensitivity"] = optional_number(v.sensitivity);
+  auto& list = out["offers"] = ordered_json::array();
+  for (const auto& o : v.offers) {
+    ordered_json entry;
+    entry["offer"] = o.name;
+    entry["total_value"] = o.total_value;
+    entry["total_cost"] = o.total_cost;
+    entry["delivered_value"] = o.delivered_value;
+    entry["value_ratio"] = optional_number(o.value_ratio);
+    entry["preferred_share"] = o.preferred_share;
+    entry["choice_share"] = optional_number(o.choice_share);
+    list.push_back(std::move(entry));
+  }
+  out["preferred"] = v.preferred;
+  return out;
+}
+
+ordered_json document(const rfm_analysis& a) {
+  const auto& r = a.scores;
+  ordered_json out;
+  out["format"] = "excellence.rfm/1";
+  out["bins"] = r.bins;
+  out["n"] = r.n;
+  out["cuts"] = {{"recency", r.recency_cuts}, {"frequency", r.frequency_cuts}, {"monetary", r.monetary_cuts}};
+  auto& customers = out["customers"] = ordered_json::array();
+  for (std::size_t i = 0; i < r.n; ++i) {
+    const auto& s = r.scores[i];
+    customers.push_back({{"customer", a.customers[i]},
+                         {"recency", s.recency},
+                         {"frequency", s.frequency},
+                         {"monetary", s.monetary},
+                         {"segment", segment_code(s, r.bins)}});
+  }
+  auto& segments = out["segments"] = ordered_json::array();
+  for (const auto& s : a.segments) segments.push_back({{"segment", s.code}, {"customers", s.customers}});
+  out["gini"] = a.concentration ? ordered_json(a.concentration->gini) : ordered_json(nullptr);
+  out["top_20_share"] = a.concentration ? ordered_json(a.concentration->top_share(0.2)) : ordered_json(nullptr);
+  return out;
+}
+
+ordered_json document(const complaint_summary& s) {
+  const auto& t = s.times;
+  ordered_json out;
+  out["format"] = "excellence.complaints/1";
+  out["n"] = t.n;
+  out["resolved"] = t.n_resolved;
+  out["open"] = t.n_open;
+  out["unit"] = s.unit.empty() ? ordered_json(nullptr) : ordered_json(s.unit);
+  out["median"] = optional_number(s.median);
+  out["p90"] = optional_number(s.p90);
+  out["restricted_mean"] = t.restricted_mean;
+  out["restricted_to"] = t.restricted_to;
+  out["mean_is_lower_bound"] = t.mean_is_lower_bound;
+  out["limit"] = optional_number(s.limit);
+  out["share_within_limit"] = optional_number(s.share_within_limit);
+  out["first_contact_resolution"] = optional_number(s.first_contact_resolution);
+  out["reopen_rate"] = optional_number(s.reopen_rate);
+  return out;
+}
+
+ordered_json document(const kano_table& t) {
+  ordered_json out;
+  out["format"] = "excellence.kano/1";
+  out["tie_margin"] = t.tie_margin;
+  auto& list = out["attributes"] = ordered_json::array();
+  for (const auto& [name, r] : t.attributes) {
+    ordered_json counts;
+    for (std::size_t c = 0; c < kano_category_count; ++c)
+      counts[to_string(static_cast<kano_category>(c))] = r.counts[c];
+    list.push_back({{"attribute", name},
+                    {"n", r.n},
+                    {"counts", counts},
+                    {"category", to_string(r.category)},
+                    {"tie_broken", r.tie_broken},
+                    {"better", optional_number(r.better)},
+                    {"worse", optional_number(r.worse)},
+                    {"questionable_share", r.questionable_share},
+                    {"total_strength", r.total_strength},
+                    {"category_strength", r.category_strength},
+                    {"fong_significant", r.fong_significant}});
+  }
+  return out;
+}
+
+ordered_json document(const servqual_result& r) {
+  ordered_json out;
+  out["format"] = "excellence.servqual/1";
+  out["model"] = to_string(r.model);
+  out["scale"] = {{"min", r.scale_min}, {"max", r.scale_max}};
+  out["respondents"] = r.respondents;
+  out["dropped"] = r.dropped;
+  auto& list = out["items"] = ordered_json::array();
+  for (const auto& i : r.items) {
+    ordered_json entry{{"item", i.id}, {"dimension", to_string(i.dimension)}};
+    entry["expectation"] = optional_number(i.expectation);
+    entry["perception"] = i.perception;
+    entry["gap"] = i.expectation ? ordered_json(i.score) : ordered_json(nullptr);
+    entry["n"] = i.n;
+    entry["dropped"] = i.dropped;
+    list.push_back(std::move(entry));
+  }
+  auto& dims = out["dimensions"] = ordered_json::array();
+  for (const auto& d : r.dimensions) {
+    ordered_json entry{{"dimension", to_string(d.dimension)}, {"items", d.items}};
+    entry["expectation"] = optional_number(d.expectation);
+    entry["perception"] = d.perception;
+    entry["gap"] = d.expectation ? ordered_json(d.score) : ordered_json(nullptr);
+    entry["weight"] = r.weighted ? ordered_json(d.weight) : ordered_json(nullptr);
+    dims.push_back(std::move(entry));
+  }
+  out["unweighted"] = r.unweighted;
+  out["weighted"] = optional_number(r.weighted);
+  out["warnings"] = diagnostics(r.warnings);
+  return out;
+}
+
+ordered_json document(const cohort_table& t) {
+  ordered_json out;
+  out["format"] = "excellence.retention/1";
+  out["unit"] = std::string(to_string(t.per.unit));
+  out["customers"] = t.customers;
+  out["records"] = t.records;
+  out["repeated"] = t.repeated;
+  out["first_period"] = t.label(t.first_period);
+  out["last_period"] = t.label(t.last_period);
+  auto& cohorts = out["cohorts"] = ordered_json::array();
+  for (const auto& c : t.cohorts)
+    cohorts.push_back({{"cohort", t.label(c.cohort)},
+                       {"size", c.size},
+                       {"retained", c.retained},
+                       {"retention", c.retention},
+                       {"active", c.active},
+                       {"active_share", c.active_share}});
+  out["retention_by_age"] = t.retention_by_age;
+  out["active_share_by_age"] = t.active_share_by_age;
+  return out;
+}
+
+namespace {
+
+std::string arrow(const pls_fit& fit, std::size_t from, std::size_t to) {
+  return fit.latent_variables[from] + " -> " + fit.latent_variables[to];
+}
+
+ordered_json bootstrap_estimates(const std::vector<pls_bootstrap_estimate>& list) {
+  ordered_json out = ordered_json::object();
+  for (const auto& e : list)
+    out[e.name] = {{"estimate", e.estimate}, {"mean", e.mean}, {"se", e.se}, {"t", e.t}, {"lo", e.lo}, {"hi", e.hi}};
+  return out;
+}
+
+}  // namespace
+
+ordered_json document(const pls_fit& fit, const pls_bootstrap_result* boot, const pls_index_result* index) {
+  const auto J = fit.latent_variables.size();
+  ordered_json out;
+  out["format"] = "excellence.pls_fit/1";
+  out["n"] = fit.n;
+  out["rows_dropped"] = fit.rows_dropped;
+  out["cells_imputed"] = fit.cells_imputed;
+  out["scheme"] = to_string(fit.options.scheme);
+  out["stop"] = to_string(fit.options.stop);
+  out["missing"] = to_string(fit.options.missing);
+  out["standardized"] = fit.options.standardized;
+  out["iterations"] = fit.iterations;
+  out["converged"] = fit.converged;
+  auto& weights = out["weights"] = ordered_json::object();
+  auto& loadings = out["loadings"] = ordered_json::object();
+  for (std::size_t k = 0; k < fit.indicators.size(); ++k) {
+    weights[fit.indicators[k]] = fit.weights(static_cast<Eigen::Index>(k));
+    loadings[fit.indicators[k]] = fit.loadings(static_cast<Eigen::Index>(k));
+  }
+  auto& paths = out["paths"] = ordered_json::object();
+  auto& total = out["total_effects"] = ordered_json::object();
+  for (std::size_t to = 0; to < J; ++to)
+    for (std::size_t from = 0; from < J; ++from) {
+      const auto t = static_cast<Eigen::Index>(to), f = static_cast<Eigen::Index>(from);
+      if (fit.path_matrix[to][from] != 0) paths[arrow(fit, from, to)] = fit.paths(t, f);
+      if (fit.total_effects(t, f) != 0) total[arrow(fit, from, to)] = fit.total_effects(t, f);
+    }
+  auto& r2 = out["r2"] = ordered_json::object();
+  for (std::size_t j = 0; j < J; ++j)
+    if (fit.endogenous[j]) r2[fit.latent_variables[j]] = fit.r2(static_cast<Eigen::Index>(j));
+  auto& blocks = out["blocks"] = ordered_json::object();
+  for (std::size_t j = 0; j < J; ++j) {
+    const auto& q = fit.blocks[j];
+    blocks[fit.latent_variables[j]] = {{"mode", to_string(q.mode)},
+                                       {"cronbach_alpha", q.cronbach_alpha},
+                                       {"dg_rho", q.dg_rho},
+                                       {"composite_reliability", q.composite_reliability},
+                                       {"ave", q.ave},
+                                       {"eig_1st", q.eig_1st},
+                                       {"eig_2nd", q.eig_2nd},
+                                       {"block_communality", q.block_communality},
+                                       {"mean_redundancy", q.mean_redundancy}};
+  }
+  out["gof"] = fit.gof;
+  if (boot != nullptr)
+    out["bootstrap"] = {{"resamples", boot->resamples},
+                        {"succeeded", boot->succeeded},
+                        {"failed", boot->failed},
+                        {"seed", boot->seed},
+                        {"confidence", boot->confidence},
+                        {"paths", bootstrap_estimates(boot->paths)},
+                        {"total_effects", bootstrap_estimates(boot->total_effects)},
+                        {"weights", bootstrap_estimates(boot->weights)},
+                        {"loadings", bootstrap_estimates(boot->loadings)}};
   else
-    out["customers"] = fit.customers;
-  return out.dump(indent) + "\n";
+    out["bootstrap"] = nullptr;
+  if (index != nullptr) {
+    auto& idx = out["index"] = ordered_json::object();
+    for (std::size_t j = 0; j < J; ++j) idx[fit.latent_variables[j]] = index->index(static_cast<Eigen::Index>(j));
+  } else {
+    out["index"] = nullptr;
+  }
+  auto warnings = fit.warnings;
+  if (boot != nullptr) warnings.insert(warnings.end(), boot->warnings.begin(), boot->warnings.end());
+  out["warnings"] = diagnostics(warnings);
+  return out;
+}
+
+}  // namespace excellence::inline v1::report_detail
+
+namespace excellence::inline v1 {
+
+using report_detail::document;
+using report_detail::dump;
+
+std::string to_json(const assessment_score& s, int indent) { return dump(document(s), indent); }
+std::string to_json(const consensus_result& c, int indent) { return dump(document(c), indent); }
+std::string to_json(const clv_fit& fit, int indent) { return dump(document(fit), indent); }
+std::string to_json(const nps_result& r, const nps_interval& interval, int indent) {
+  return dump(document(r, interval), indent);
+}
+std::string to_json(const csat_result& r, int indent) { return dump(document(r), indent); }
+std::string to_json(const simple_clv_result& r, std::optional<time_unit> unit, int indent) {
+  return dump(document(r, unit), indent);
+}
+std::string to_json(const value_summary& v, int indent) { return dump(document(v), indent); }
+std::string to_json(const rfm_analysis& a, int indent) { return dump(document(a), indent); }
+std::string to_json(const complaint_summary& s, int indent) { return dump(document(s), indent); }
+std::string to_json(const kano_table& t, int indent) { return dump(document(t), indent); }
+std::string to_json(const servqual_result& r, int indent) { return dump(document(r), indent); }
+std::string to_json(const cohort_table& t, int indent) { return dump(document(t), indent); }
+std::string to_json(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index,
+                    int indent) {
+  return dump(document(fit, bootstrap, index), indent);
 }
 
 }  // namespace excellence::inline v1

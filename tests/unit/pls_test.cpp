@@ -474,8 +474,9 @@ TEST_CASE("PLS index: normalised unstandardised weights put each score on 0-100"
   const auto model = satisfaction_model();
   const auto data = satisfaction_data(model);
   const auto fit = estimate_pls(model, data);
-  const auto r = try_pls_index(fit, 1.0, 10.0).value();
-  // The weights of a block sum to 1; the SAT index by the ACSI formula, (sum w x - 1)/9 x 100.
+  // The answers run 0-10 (several respondents answer 0), so that is the scale stated.
+  const auto r = try_pls_index(fit, 0.0, 10.0).value();
+  // The weights of a block sum to 1; the SAT index by the ACSI formula, (sum w x - 0)/10 x 100.
   double sum = 0, mean = 0;
   for (std::size_t k = 0; k < fit.indicators.size(); ++k)
     if (fit.block_of[k] == 4) {
@@ -484,20 +485,25 @@ TEST_CASE("PLS index: normalised unstandardised weights put each score on 0-100"
       mean += r.normalised_weights(i) * data.values.col(i).mean();
     }
   CHECK(sum == doctest::Approx(1.0).epsilon(1e-15));
-  CHECK(r.index(4) == doctest::Approx((mean - 1) / 9 * 100).epsilon(1e-12));
+  CHECK(r.index(4) == doctest::Approx(mean / 10 * 100).epsilon(1e-12));
   // A respondent's index is his own weighted answers on the same scale...
   double first = 0;
   for (std::size_t k = 0; k < fit.indicators.size(); ++k)
     if (fit.block_of[k] == 4)
       first += r.normalised_weights(static_cast<Eigen::Index>(k)) * data.values(0, static_cast<Eigen::Index>(k));
-  CHECK(r.scores(0, 4) == doctest::Approx((first - 1) / 9 * 100).epsilon(1e-12));
+  CHECK(r.scores(0, 4) == doctest::Approx(first / 10 * 100).epsilon(1e-12));
   // ...and the index of the mean is the mean of the respondents' indexes.
   CHECK(r.scores.col(4).mean() == doctest::Approx(r.index(4)).epsilon(1e-12));
+  // A stated scale the answers exceed is an error, not an index below 0: respondent 26
+  // answers 0 to qual1-qual3.
+  CHECK(test::failure(try_pls_index(fit, 1.0, 10.0))
+            .to_string()
+            .starts_with("scale: respondent 26's answers to the block of \"QUAL\" lie outside the stated scale"));
   // A negative weight (imag1 with every block formative) makes the index an error.
   auto formative = model;
   formative.modes.assign(6, pls_mode::b);
   const auto b = estimate_pls(formative, data);
-  CHECK(test::failure(try_pls_index(b, 1.0, 10.0))
+  CHECK(test::failure(try_pls_index(b, 0.0, 10.0))
             .to_string()
             .starts_with("weights.imag1: the outer weight of \"imag1\" is -0.0"));
 }

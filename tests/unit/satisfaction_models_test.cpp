@@ -12,6 +12,8 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <optional>
+#include <string>
 #include <vector>
 
 using namespace excellence;
@@ -95,21 +97,60 @@ TEST_CASE("SERVPERF: the same aggregation of perceptions alone") {
 }
 
 TEST_CASE("SERVQUAL: a missing answer is an error unless pairs may be dropped, and drops are counted") {
-  auto with_gap = perceived;
-  with_gap[8] = missing;  // respondent 1, item r2
-  CHECK(fails(try_servqual(items, expected, with_gap)) ==
+  // Missing answers are std::nullopt; a NaN among plain numbers is an error, never missing.
+  const std::vector<std::optional<double>> expectations(expected.begin(), expected.end());
+  std::vector<std::optional<double>> with_gap(perceived.begin(), perceived.end());
+  with_gap[8] = std::nullopt;  // respondent 1, item r2
+  CHECK(fails(try_servqual(items, expectations, with_gap)) ==
         "perceptions[8]: respondent 1, item \"r2\": missing answer (use missing_answers::drop_pair to drop the pair)");
-  const auto r = servqual(items, expected, with_gap, {.missing = missing_answers::drop_pair});
+  auto nan_answer = perceived;
+  nan_answer[8] = missing;
+  CHECK(fails(try_servqual(items, expected, nan_answer)) ==
+        "perceptions[8]: not a number (a missing answer is std::nullopt in the optional form)");
+  const auto r = servqual(items, expectations, with_gap, {.missing = missing_answers::drop_pair});
   CHECK(r.dropped == 1);
   CHECK(r.items[2].dropped == 1);
   CHECK(r.items[2].n == 1);
   CHECK(r.items[2].score == doctest::Approx(0.0));         // respondent 0 alone
   CHECK(r.dimensions[1].score == doctest::Approx(-0.75));  // (-1.5 + 0)/2
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].code == errc::rows_dropped);
   // An item nobody answered completely has no score.
   auto none = with_gap;
-  none[2] = missing;
-  CHECK(fails(try_servqual(items, expected, none, {.missing = missing_answers::drop_pair})) ==
+  none[2] = std::nullopt;
+  CHECK(fails(try_servqual(items, expectations, none, {.missing = missing_answers::drop_pair})) ==
         "items[2]: item \"r2\" has no complete answer: its score is undefined");
+}
+
+TEST_CASE("SERVQUAL from long-format rows: items and respondents by first appearance, rows named in errors") {
+  // Two respondents, two items; R2 has no row for q2 (a missing pair).
+  const std::vector<std::string> who{"R1", "R1", "R2"}, item{"q1", "q2", "q1"},
+      dimension{"tangibles", "reliability", "tangibles"};
+  const std::vector<std::optional<double>> e{5.0, 6.0, 4.0}, p{6.0, 4.0, 5.0};
+  CHECK(fails(try_servqual_long({who, item, dimension, e, p}, servqual_model::servqual)) ==
+        "respondent: respondent \"R2\" has no row for item \"q2\"");
+  const auto r =
+      servqual_long({who, item, dimension, e, p}, servqual_model::servqual, {.missing = missing_answers::drop_pair});
+  CHECK(r.respondents == 2);
+  CHECK(r.dropped == 1);
+  CHECK(r.items[0].score == doctest::Approx(1.0));   // (6-5 + 5-4)/2
+  CHECK(r.items[1].score == doctest::Approx(-2.0));  // 4-6, R1 alone
+  CHECK(r.unweighted == doctest::Approx(-0.5));      // mean of tangibles 1 and reliability -2
+  // Errors name the row of the column that holds the problem.
+  const std::vector<std::string> bad_dimension{"tangibles", "speed", "tangibles"};
+  CHECK(fails(try_servqual_long({who, item, bad_dimension, e, p}, servqual_model::servqual))
+            .starts_with("dimension[1]: \"speed\" is not tangibles"));
+  const std::vector<std::string> twice{"q1", "q1", "q1"};
+  CHECK(fails(try_servqual_long({who, twice, dimension, e, p}, servqual_model::servqual))
+            .starts_with("dimension[1]: item \"q1\" was given dimension tangibles before"));
+  const std::vector<std::optional<double>> off_scale{6.0, 4.0, 9.0};
+  CHECK(fails(try_servqual_long({who, item, dimension, e, off_scale}, servqual_model::servqual,
+                                {.missing = missing_answers::drop_pair})) ==
+        "perception[2]: a perception must lie in 1-7");
+  // SERVPERF needs no expectations.
+  const auto perf = servqual_long({who, item, dimension, {}, p}, servqual_model::servperf,
+                                  {.missing = missing_answers::drop_pair});
+  CHECK(perf.items[0].score == doctest::Approx(5.5));
 }
 
 TEST_CASE("SERVQUAL: shape, scale, ids and weights are checked") {
@@ -133,8 +174,8 @@ TEST_CASE("SERVQUAL: shape, scale, ids and weights are checked") {
   CHECK(fails(try_servqual(four, e4, p4, {.importance = {20, 20, 20, 20, 20}})) ==
         "importance[4]: dimension empathy has no items but a non-zero weight");
   CHECK(servqual(four, e4, p4).dimensions.size() == 4);
-  CHECK(servqual_dimension_from_string("assurance") == servqual_dimension::assurance);
-  CHECK_FALSE(servqual_dimension_from_string("Assurance").has_value());
+  CHECK(parse_servqual_dimension("assurance") == servqual_dimension::assurance);
+  CHECK_FALSE(parse_servqual_dimension("Assurance").has_value());
 }
 
 TEST_CASE("weighted CSI on 0-100 with per-item scale ranges, by hand") {

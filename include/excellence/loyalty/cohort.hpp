@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/detail/diagnose.hpp>
 #include <excellence/error.hpp>
 #include <excellence/period.hpp>
@@ -41,6 +42,18 @@ struct cohort_row {
   std::vector<double> retention{};  ///< retained / size
 };
 
+/// What a cohort table's cells count: customers still seen at that age or later
+/// (cohort_row::retention, monotone) or customers active in that period (active_share).
+enum class cohort_measure { retained, active };
+
+inline constexpr detail::enum_names<cohort_measure, 2> cohort_measure_names{
+    {{{cohort_measure::retained, "retained"}, {cohort_measure::active, "active"}}}};
+[[nodiscard]] constexpr const char* to_string(cohort_measure m) noexcept { return cohort_measure_names.name(m); }
+/// "retained", "active", or nullopt.
+[[nodiscard]] constexpr std::optional<cohort_measure> parse_cohort_measure(std::string_view name) noexcept {
+  return cohort_measure_names.parse(name);
+}
+
 struct cohort_table {
   std::vector<cohort_row> cohorts{};  ///< ascending by cohort; only periods in which someone was acquired
   /// Pooled over the cohorts observed at each age: Σ retained / Σ size, and Σ active / Σ size.
@@ -53,7 +66,16 @@ struct cohort_table {
   std::size_t records = 0;   ///< records read
   std::size_t repeated = 0;  ///< records of a (customer, period) already seen: merged, not double-counted
   excellence::v1::period per{};
+  /// How the periods were labelled in the input; label() writes them back the same way.
+  period_notation notation = period_notation::number;
+
+  /// The label of period `p` ("2024-03", "2024-Q1", "17").
+  [[nodiscard]] std::string label(std::int64_t p) const { return format_period_label(p, notation); }
 };
+
+/// At most this many cells (cohorts × their ages) in a table: 4,471 consecutive daily
+/// cohorts, or any number of monthly ones over 370 years.
+inline constexpr std::size_t max_cohort_cells = 10'000'000;
 
 /// Builds the cohort table: a customer's cohort is the period of their first record; at
 /// each age the table counts the cohort's customers active in that period and those
@@ -110,6 +132,13 @@ struct cohort_table {
   const auto periods = static_cast<std::size_t>(hi - lo + 1);
   std::vector<std::size_t> row_of(periods, 0);  // cohort period − lo → row + 1 (0: no cohort)
   for (const auto& c : customers) row_of[static_cast<std::size_t>(c.first - lo)] = 1;
+  std::size_t cells = 0;
+  for (std::size_t p = 0; p < periods; ++p) cells += row_of[p] * (periods - p);
+  if (cells > max_cohort_cells)
+    return detail::input_error(errc::out_of_range, "records",
+                               detail::concat("the table would have ", std::to_string(cells), " cells (at most ",
+                                              std::to_string(max_cohort_cells),
+                                              "): use a coarser period unit"));
   for (std::size_t p = 0; p < periods; ++p) {
     if (row_of[p] == 0) continue;
     const auto ages = periods - p;
@@ -155,6 +184,20 @@ struct cohort_table {
 
 [[nodiscard]] inline cohort_table cohort_retention(std::span<const activity_record> records, period per) {
   return try_cohort_retention(records, per).value();
+}
+
+/// try_cohort_retention of records whose periods are labels as people write them
+/// (parse_period_label: "2024-03" with time_unit::month, "2024-Q1" with quarter, or
+/// running numbers), one label per customer id. The table's `notation` is the labels'
+/// notation. Errors: `period[r]` when a label is not a period of the unit or the labels
+/// mix notations, and everything try_cohort_retention checks (`customer[r]`).
+[[nodiscard]] EXCELLENCE_API result<cohort_table> try_cohort_retention(std::span<const std::string> customers,
+                                                                       std::span<const std::string> periods,
+                                                                       time_unit unit);
+/// Throwing form of the labelled try_cohort_retention.
+[[nodiscard]] inline cohort_table cohort_retention(std::span<const std::string> customers,
+                                                   std::span<const std::string> periods, time_unit unit) {
+  return try_cohort_retention(customers, periods, unit).value();
 }
 
 EXCELLENCE_END_NAMESPACE

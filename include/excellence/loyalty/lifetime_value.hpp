@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/detail/diagnose.hpp>
 #include <excellence/error.hpp>
 #include <excellence/loyalty/retention.hpp>
@@ -20,6 +21,15 @@ enum class margin_timing {
   start_of_period  ///< at once: the first margin is certain (an existing customer at the start)
 };
 
+inline constexpr detail::enum_names<margin_timing, 2> margin_timing_names{
+    {{{margin_timing::end_of_period, "end"}, {margin_timing::start_of_period, "start"}}}};
+/// "end" or "start".
+[[nodiscard]] constexpr const char* to_string(margin_timing t) noexcept { return margin_timing_names.name(t); }
+/// "end", "start", or nullopt.
+[[nodiscard]] constexpr std::optional<margin_timing> parse_margin_timing(std::string_view name) noexcept {
+  return margin_timing_names.parse(name);
+}
+
 struct clv_options {
   margin_timing timing = margin_timing::end_of_period;
   /// Number of margins counted; nullopt for an infinite horizon.
@@ -32,6 +42,10 @@ struct simple_clv_result {
   double clv = 0;              ///< lifetime value after acquisition cost
   double margin_multiple = 0;  ///< lifetime value before acquisition cost, per unit of margin
   excellence::v1::period per{};
+  clv_options options{};  ///< the timing, horizon and acquisition cost used
+  double retention = 0;   ///< the retention rate per period
+  /// 1 / (1 − r) periods as a customer (try_average_life); absent when r = 1 (infinite).
+  std::optional<double> average_life{};
 };
 
 /// Lifetime value of a customer with margin m per period, retention r and discount rate
@@ -73,9 +87,14 @@ struct simple_clv_result {
     // free of the cancellation of the closed form when q is close to 1.
     const double q = r / (1.0 + d);
     double term = at_start ? 1.0 : q;
-    for (std::int32_t t = 0; t < *options.horizon; ++t) {
+    // The sum stops once the terms no longer change it, so a huge horizon costs no
+    // more than an infinite one.
+    for (std::int32_t t = 0; t < *options.horizon && term >= multiple * 1e-17; ++t) {
       multiple += term;
       term *= q;
+      if (!std::isfinite(multiple))
+        return detail::input_error(errc::out_of_range, "horizon",
+                                   "the discounted sum overflows (retention above 1 + discount over a long horizon)");
     }
   } else {
     if (!(1.0 + d - r > 0.0))
@@ -83,7 +102,11 @@ struct simple_clv_result {
                                  "1 + d - r <= 0: with an infinite horizon the lifetime value diverges");
     multiple = (at_start ? 1.0 + d : r) / (1.0 + d - r);
   }
-  return simple_clv_result{margin * multiple - options.acquisition_cost, multiple, retention.per};
+  const double clv = margin * multiple - options.acquisition_cost;
+  if (!std::isfinite(clv))
+    return detail::input_error(errc::out_of_range, "margin", "the lifetime value overflows (margin too large)");
+  return simple_clv_result{clv, multiple, retention.per, options, r,
+                           r < 1.0 ? std::optional<double>(1.0 / (1.0 - r)) : std::nullopt};
 }
 
 [[nodiscard]] inline simple_clv_result simple_clv(double margin, rate retention, rate discount,

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstddef>
 #include <iterator>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ enum class rfm_method {
   quantile,  ///< cut points at the 1/b, 2/b, … sample quantiles of the data
   fixed      ///< cut points given by the caller (rfm_options::recency_cuts, …)
 };
+
+/// Scores run 1 … bins; quintiles (5) are the common choice, deciles (10) the finest in use.
+inline constexpr int max_rfm_bins = 10;
 
 struct rfm_options {
   int bins = 5;  ///< scores 1 … bins; 5 is the common choice
@@ -95,7 +99,8 @@ inline std::vector<double> quantile_cuts(std::span<const double> values, int bin
 /// bins below 2, fixed cut points that are missing, unsorted or not bins − 1.
 [[nodiscard]] inline result<rfm_result> try_rfm(std::span<const double> recency, std::span<const double> frequency,
                                                 std::span<const double> monetary, const rfm_options& options = {}) {
-  if (options.bins < 2) return detail::input_error(errc::out_of_range, "bins", "at least 2 bins are needed");
+  if (options.bins < 2 || options.bins > max_rfm_bins)
+    return detail::input_error(errc::out_of_range, "bins", "the number of bins must be 2-10");
   if (recency.size() != frequency.size() || recency.size() != monetary.size())
     return detail::input_error(errc::invalid_value, "",
                                "recency, frequency and monetary must have one value per customer each");
@@ -211,6 +216,43 @@ struct concentration_result {
 /// Throwing form of try_concentration: the value, or data_error with the diagnostic.
 [[nodiscard]] inline concentration_result concentration(std::span<const double> values) {
   return try_concentration(values).value();
+}
+
+/// A segment's code: the three scores as digits, recency first ("534"); with 10 bins,
+/// separated by dots ("10.3.4") so that codes stay unambiguous.
+[[nodiscard]] EXCELLENCE_API std::string segment_code(const rfm_score& s, int bins);
+
+/// One RFM segment and how many customers fall in it.
+struct rfm_segment {
+  std::string code{};
+  std::size_t customers = 0;
+};
+
+/// Everything `excellence rfm` reports: the scores of identified customers, the segment
+/// counts and the concentration of their monetary values.
+struct rfm_analysis {
+  std::vector<std::string> customers{};  ///< ids, in input order
+  rfm_result scores{};
+  /// Segments that have customers, from the best code down (555, 554, …).
+  std::vector<rfm_segment> segments{};
+  /// Gini and Lorenz curve of the monetary values; absent when undefined (a negative
+  /// value or a zero total).
+  std::optional<concentration_result> concentration{};
+};
+
+/// try_rfm of identified customers, their segment counts and the concentration of
+/// their monetary values. Errors: everything try_rfm checks, an empty or repeated
+/// customer id (`customer[7]`), columns of different lengths.
+[[nodiscard]] EXCELLENCE_API result<rfm_analysis> try_rfm_analysis(std::span<const std::string> customers,
+                                                                   std::span<const double> recency,
+                                                                   std::span<const double> frequency,
+                                                                   std::span<const double> monetary,
+                                                                   const rfm_options& options = {});
+/// Throwing form of try_rfm_analysis: the value, or data_error with the diagnostic.
+[[nodiscard]] inline rfm_analysis rfm_analysis_of(std::span<const std::string> customers,
+                                                  std::span<const double> recency, std::span<const double> frequency,
+                                                  std::span<const double> monetary, const rfm_options& options = {}) {
+  return try_rfm_analysis(customers, recency, frequency, monetary, options).value();
 }
 
 EXCELLENCE_END_NAMESPACE

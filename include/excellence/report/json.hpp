@@ -1,32 +1,76 @@
-// JSON renderings of results, as the `excellence` command prints them with --json.
+// JSON documents of results: what `excellence … --json` prints, and what the bindings
+// and the HTML report reuse. Every document names its format and version in "format"
+// ("excellence.pls_fit/1"), is described by docs/schemas/<name>.schema.json, and holds
+// only finite numbers: a result with a NaN or an infinity (an overflow that escaped its
+// computation) is refused with data_error (errc::out_of_range, the field's path) rather
+// than printed as null. Counts are JSON integers. docs/reports.md lists the documents.
 #pragma once
 
 #include <excellence/config.hpp>
-#include <excellence/models/clv/fit.hpp>
-#include <excellence/scoring/consensus.hpp>
-#include <excellence/scoring/score.hpp>
+#include <excellence/fwd.hpp>
+#include <excellence/period.hpp>
 
+#include <optional>
 #include <string>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
-/// {"framework", "scope", "organization", "examiner", "date", "total", "max",
-///  "assessed_max", "overall_band", "categories": [{"id","score","max",...}],
-///  "items": [{"id","category","evaluation","assessed","percent","band","score","max"}],
-///  "not_assessed", "outside_scope", "warnings"}. Points are JSON numbers with at most
-/// two decimals (docs/command.md lists every field).
+/// excellence.score/1: {"format", "framework", "scope", "organization", "examiner",
+///  "date", "total", "max", "assessed_max", "overall_band", "categories", "items",
+///  "not_assessed", "outside_scope", "warnings"}. Points are JSON numbers with at most two
+/// decimals.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const assessment_score& s, int indent = 2);
 
-/// {"framework", "scope", "organization", "flag_range", "scores": [...as above...],
-///  "consensus": [{"id","n","percents","mean","median","min","max","range",
-///  "standard_deviation","proposed","flagged"}]}.
+/// excellence.consensus/1: {"format", "framework", "scope", "organization",
+///  "flag_range", "scores": [score objects], "consensus": [{"id", "n", "percents",
+///  "mean", "median", "min", "max", "range", "standard_deviation", "proposed",
+///  "flagged"}]}.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const consensus_result& c, int indent = 2);
 
-/// The document `excellence clv fit --json` writes and `--fit` reads back
-/// (io/clv_fit_json.hpp): {"format": "excellence.clv_fit/1", "model", "params": {name:
-/// value}, "standard_errors": {name: value} or null, "log_likelihood", "converged",
-/// "evaluations", "status", "customers"}. Counts are JSON integers; "customers" (Σ weights)
-/// is an integer when whole. Schema: docs/clv_fit.schema.json.
+/// excellence.clv_fit/1, which `--fit` reads back (io/clv_fit_json.hpp): {"format",
+/// "model", "params": {name: value}, "standard_errors": {name: value} or null,
+/// "log_likelihood", "converged", "evaluations", "status", "customers",
+/// "customers_left_out", "warnings"}.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const clv_fit& fit, int indent = 2);
+
+/// excellence.nps/1: the score, its counts and the interval.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const nps_result& r, const nps_interval& interval, int indent = 2);
+
+/// excellence.csat/1: the top-box share with its Wilson interval, the mean rating, the scale.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const csat_result& r, int indent = 2);
+
+/// excellence.clv_simple/1: lifetime value, margin multiple, average life (null when
+/// infinite), timing and horizon. `unit` names what the rates are per (null when not said).
+[[nodiscard]] EXCELLENCE_API std::string to_json(const simple_clv_result& r, std::optional<time_unit> unit = {},
+                                                 int indent = 2);
+
+/// excellence.value/1: per offer the mean value, cost, delivered value, value ratio and
+/// preferred share (and logit share), and the preferred set.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const value_summary& v, int indent = 2);
+
+/// excellence.rfm/1: cut points, every customer's scores and segment, segment counts,
+/// Gini and top-20 % share (null when undefined).
+[[nodiscard]] EXCELLENCE_API std::string to_json(const rfm_analysis& a, int indent = 2);
+
+/// excellence.complaints/1: counts, Kaplan–Meier median and 90th percentile (null when
+/// not reached), restricted mean, share within the limit, FCR and reopen rate.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const complaint_summary& s, int indent = 2);
+
+/// excellence.kano/1: per attribute the counts, category, Better, Worse and strengths.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const kano_table& t, int indent = 2);
+
+/// excellence.servqual/1: per item and dimension perception, expectation and gap; the
+/// unweighted and weighted scores.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const servqual_result& r, int indent = 2);
+
+/// excellence.retention/1: the cohorts with their retention and active shares by age,
+/// labelled as the input labelled its periods.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const cohort_table& t, int indent = 2);
+
+/// excellence.pls_fit/1: settings, convergence, weights, loadings, paths, total effects,
+/// R², block quality, GoF, warnings; with a bootstrap its estimates, with an index the
+/// 0–100 index per latent variable (either may be null).
+[[nodiscard]] EXCELLENCE_API std::string to_json(const pls_fit& fit, const pls_bootstrap_result* bootstrap = nullptr,
+                                                 const pls_index_result* index = nullptr, int indent = 2);
 
 EXCELLENCE_END_NAMESPACE

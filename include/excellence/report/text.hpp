@@ -1,13 +1,17 @@
-// Plain-text renderings of trees, scores and consensus tables, in Chinese or English.
+// Plain-text renderings of results: trees, scores and consensus tables in Chinese or
+// English, and the reports of the other results.
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/fwd.hpp>
+#include <excellence/period.hpp>
 #include <excellence/criteria/tree.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
 #include <excellence/scoring/consensus.hpp>
 #include <excellence/scoring/score.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -133,5 +137,23 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
          " or more points flagged for discussion\n";
   return out;
 }
+
+/// Plain-text reports of the other results, as the `excellence` command prints them
+/// (English). Each checks, as to_json does, that every number is finite (data_error
+/// otherwise). Numbers are rounded for reading; the JSON documents carry full precision.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const clv_fit& fit);
+[[nodiscard]] EXCELLENCE_API std::string to_text(const nps_result& r, const nps_interval& interval);
+[[nodiscard]] EXCELLENCE_API std::string to_text(const csat_result& r);
+/// `unit` names what the rates are per ("2.50 years"); without it, "periods".
+[[nodiscard]] EXCELLENCE_API std::string to_text(const simple_clv_result& r, std::optional<time_unit> unit = {});
+[[nodiscard]] EXCELLENCE_API std::string to_text(const value_summary& v);
+[[nodiscard]] EXCELLENCE_API std::string to_text(const rfm_analysis& a);
+[[nodiscard]] EXCELLENCE_API std::string to_text(const complaint_summary& s);
+[[nodiscard]] EXCELLENCE_API std::string to_text(const kano_table& t);
+[[nodiscard]] EXCELLENCE_API std::string to_text(const servqual_result& r);
+/// The cohorts by age: the retained share (default) or the active share of each cohort.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const cohort_table& t, cohort_measure measure);
+[[nodiscard]] EXCELLENCE_API std::string to_text(const pls_fit& fit, const pls_bootstrap_result* bootstrap = nullptr,
+                                                 const pls_index_result* index = nullptr);
 
 EXCELLENCE_END_NAMESPACE

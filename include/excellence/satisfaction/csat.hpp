@@ -32,6 +32,7 @@ struct csat_result {
   double mean_rating = 0;  ///< the mean satisfaction score, on the scale itself
   std::size_t satisfied = 0;
   std::size_t n = 0;
+  csat_scale scale{};  ///< the scale the ratings were read on
 };
 
 /// CSAT % = ratings in the top box / all ratings × 100, with the Wilson score interval
@@ -65,6 +66,7 @@ struct csat_result {
   r.upper = 100 * std::min(1.0, centre + half);
   r.confidence = confidence;
   r.mean_rating = sum / n;
+  r.scale = scale;
   return r;
 }
 

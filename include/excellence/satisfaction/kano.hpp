@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/scale.hpp>
 #include <excellence/error.hpp>
@@ -14,6 +15,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -32,22 +35,17 @@ enum class kano_category {
 
 inline constexpr std::size_t kano_category_count = 6;
 
-[[nodiscard]] constexpr const char* to_string(kano_category c) noexcept {
-  switch (c) {
-    case kano_category::attractive:
-      return "attractive";
-    case kano_category::one_dimensional:
-      return "one_dimensional";
-    case kano_category::must_be:
-      return "must_be";
-    case kano_category::indifferent:
-      return "indifferent";
-    case kano_category::reverse:
-      return "reverse";
-    case kano_category::questionable:
-      return "questionable";
-  }
-  return "?";
+inline constexpr detail::enum_names<kano_category, 6> kano_category_names{
+    {{{kano_category::attractive, "attractive"},
+      {kano_category::one_dimensional, "one_dimensional"},
+      {kano_category::must_be, "must_be"},
+      {kano_category::indifferent, "indifferent"},
+      {kano_category::reverse, "reverse"},
+      {kano_category::questionable, "questionable"}}}};
+[[nodiscard]] constexpr const char* to_string(kano_category c) noexcept { return kano_category_names.name(c); }
+/// "attractive", "one_dimensional", …, or nullopt.
+[[nodiscard]] constexpr std::optional<kano_category> parse_kano_category(std::string_view name) noexcept {
+  return kano_category_names.parse(name);
 }
 
 /// The one-letter code: A, O, M, I, R, Q.
@@ -178,6 +176,34 @@ constexpr int kano_tie_rank(kano_category c) noexcept {
 [[nodiscard]] inline kano_result kano(std::span<const double> functional, std::span<const double> dysfunctional,
                                       const kano_options& options = {}) {
   return try_kano(functional, dysfunctional, options).value();
+}
+
+/// One attribute's classification in a kano_table.
+struct kano_attribute {
+  std::string name{};
+  kano_result result{};
+};
+
+/// Kano classification of every attribute of a questionnaire.
+struct kano_table {
+  double tie_margin = 0;                     ///< the kano_options::tie_margin used
+  std::vector<kano_attribute> attributes{};  ///< in order of first appearance
+};
+
+/// try_kano per attribute of long-format answers (one row per respondent and attribute,
+/// the three columns as parallel spans). Errors name the row as the column's element:
+/// `attribute[3]` (an empty name), `functional[17]` / `dysfunctional[17]` (an answer
+/// that is not 1–5), or `attribute` when there are no rows.
+[[nodiscard]] EXCELLENCE_API result<kano_table> try_kano_by_attribute(std::span<const std::string> attribute,
+                                                                     std::span<const double> functional,
+                                                                     std::span<const double> dysfunctional,
+                                                                     const kano_options& options = {});
+/// Throwing form of try_kano_by_attribute: the value, or data_error with the diagnostic.
+[[nodiscard]] inline kano_table kano_by_attribute(std::span<const std::string> attribute,
+                                                  std::span<const double> functional,
+                                                  std::span<const double> dysfunctional,
+                                                  const kano_options& options = {}) {
+  return try_kano_by_attribute(attribute, functional, dysfunctional, options).value();
 }
 
 EXCELLENCE_END_NAMESPACE

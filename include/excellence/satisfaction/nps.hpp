@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/detail/confidence.hpp>
 #include <excellence/detail/diagnose.hpp>
 #include <excellence/detail/scale.hpp>
@@ -93,6 +94,16 @@ enum class nps_interval_method {
   wald,          ///< NPS ± z·SE, clipped to −100…100; width 0 when SE is 0
   adjusted_wald  ///< add 0.75 detractor, 1.5 passive and 0.75 promoter (as R's nps package), then Wald
 };
+
+inline constexpr detail::enum_names<nps_interval_method, 2> nps_interval_method_names{
+    {{{nps_interval_method::wald, "wald"}, {nps_interval_method::adjusted_wald, "adjusted-wald"}}}};
+[[nodiscard]] constexpr const char* to_string(nps_interval_method m) noexcept {
+  return nps_interval_method_names.name(m);
+}
+/// "wald", "adjusted-wald", or nullopt.
+[[nodiscard]] constexpr std::optional<nps_interval_method> parse_nps_interval_method(std::string_view name) noexcept {
+  return nps_interval_method_names.parse(name);
+}
 
 struct nps_interval {
   double lower = 0;

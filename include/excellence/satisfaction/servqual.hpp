@@ -3,12 +3,10 @@
 #pragma once
 
 #include <excellence/config.hpp>
-#include <excellence/detail/diagnose.hpp>
-#include <excellence/detail/scale.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -23,29 +21,18 @@ enum class servqual_dimension { tangibles, reliability, responsiveness, assuranc
 
 inline constexpr std::size_t servqual_dimension_count = 5;
 
+inline constexpr detail::enum_names<servqual_dimension, 5> servqual_dimension_names{
+    {{{servqual_dimension::tangibles, "tangibles"},
+      {servqual_dimension::reliability, "reliability"},
+      {servqual_dimension::responsiveness, "responsiveness"},
+      {servqual_dimension::assurance, "assurance"},
+      {servqual_dimension::empathy, "empathy"}}}};
 [[nodiscard]] constexpr const char* to_string(servqual_dimension d) noexcept {
-  switch (d) {
-    case servqual_dimension::tangibles:
-      return "tangibles";
-    case servqual_dimension::reliability:
-      return "reliability";
-    case servqual_dimension::responsiveness:
-      return "responsiveness";
-    case servqual_dimension::assurance:
-      return "assurance";
-    case servqual_dimension::empathy:
-      return "empathy";
-  }
-  return "?";
+  return servqual_dimension_names.name(d);
 }
-
 /// The dimension named `name` ("tangibles", …), or nullopt.
-[[nodiscard]] inline std::optional<servqual_dimension> servqual_dimension_from_string(std::string_view name) {
-  for (std::size_t d = 0; d < servqual_dimension_count; ++d) {
-    const auto dim = static_cast<servqual_dimension>(d);
-    if (name == to_string(dim)) return dim;
-  }
-  return std::nullopt;
+[[nodiscard]] constexpr std::optional<servqual_dimension> parse_servqual_dimension(std::string_view name) noexcept {
+  return servqual_dimension_names.parse(name);
 }
 
 /// One questionnaire item and the dimension it measures. The original instrument has 22
@@ -55,11 +42,19 @@ struct servqual_item {
   servqual_dimension dimension = servqual_dimension::tangibles;
 };
 
-/// What to do with a missing answer (NaN in the input).
+/// What to do with a missing answer (std::nullopt in the input).
 enum class missing_answers {
   error,     ///< the default: a missing answer is an error naming respondent and item
   drop_pair  ///< drop the (expectation, perception) pair; counted per item and in total
 };
+
+inline constexpr detail::enum_names<missing_answers, 2> missing_answers_names{
+    {{{missing_answers::error, "error"}, {missing_answers::drop_pair, "drop"}}}};
+[[nodiscard]] constexpr const char* to_string(missing_answers m) noexcept { return missing_answers_names.name(m); }
+/// "error", "drop", or nullopt.
+[[nodiscard]] constexpr std::optional<missing_answers> parse_missing_answers(std::string_view name) noexcept {
+  return missing_answers_names.parse(name);
+}
 
 struct servqual_options {
   int scale_min = 1;  ///< the answer scale; the original instrument is 1–7
@@ -75,6 +70,14 @@ enum class servqual_model {
   servqual,  ///< scores are gaps P − E
   servperf   ///< scores are perceptions P (Cronin & Taylor 1992, J. Marketing 56(3))
 };
+
+inline constexpr detail::enum_names<servqual_model, 2> servqual_model_names{
+    {{{servqual_model::servqual, "servqual"}, {servqual_model::servperf, "servperf"}}}};
+[[nodiscard]] constexpr const char* to_string(servqual_model m) noexcept { return servqual_model_names.name(m); }
+/// "servqual", "servperf", or nullopt.
+[[nodiscard]] constexpr std::optional<servqual_model> parse_servqual_model(std::string_view name) noexcept {
+  return servqual_model_names.parse(name);
+}
 
 struct servqual_item_result {
   std::string id{};
@@ -103,132 +106,11 @@ struct servqual_result {
   std::optional<double> weighted{};                     ///< Σ weight × dimension score, when importance was given
   std::size_t respondents = 0;
   std::size_t dropped = 0;  ///< answers (pairs) dropped in all
+  int scale_min = 0;        ///< the answer scale used
+  int scale_max = 0;
+  /// rows_dropped when missing pairs were dropped (severity::warning).
+  std::vector<diagnostic> warnings{};
 };
-
-namespace detail {
-
-// SERVQUAL when `expectations` is non-empty, SERVPERF otherwise. Answers are row-major:
-// respondent r's answer to item j at [r × items + j].
-inline result<servqual_result> service_quality(std::span<const servqual_item> items,
-                                               std::span<const double> expectations,
-                                               std::span<const double> perceptions, const servqual_options& options) {
-  const bool gaps = !expectations.empty();
-  const std::size_t k = items.size();
-  if (k == 0) return input_error(errc::invalid_value, "items", "no items");
-  if (!(options.scale_min < options.scale_max))
-    return input_error(errc::invalid_value, "scale", "the scale must satisfy scale_min < scale_max");
-  if (perceptions.empty() || perceptions.size() % k != 0)
-    return input_error(errc::invalid_value, "perceptions",
-                       concat("expected respondents x ", std::to_string(k), " answers (one per item), got ",
-                              std::to_string(perceptions.size())));
-  if (gaps && expectations.size() != perceptions.size())
-    return input_error(errc::invalid_value, "expectations",
-                       concat("expected as many expectations as perceptions (", std::to_string(perceptions.size()),
-                              "), got ", std::to_string(expectations.size())));
-  for (std::size_t j = 0; j < k; ++j) {
-    const auto d = static_cast<std::size_t>(items[j].dimension);
-    if (d >= servqual_dimension_count)
-      return input_error(errc::out_of_range, element_field("items", j, "dimension"), "not one of the five dimensions");
-    for (std::size_t i = 0; i < j; ++i)
-      if (items[i].id == items[j].id)
-        return input_error(errc::duplicate_id, element_field("items", j, "id"),
-                           concat("item \"", items[j].id, "\" repeats"));
-  }
-  const std::size_t n = perceptions.size() / k;
-  servqual_result r;
-  r.model = gaps ? servqual_model::servqual : servqual_model::servperf;
-  r.respondents = n;
-  std::vector<double> sum_p(k, 0.0);
-  std::vector<double> sum_e(k, 0.0);
-  std::vector<std::size_t> used(k, 0);
-  std::vector<std::size_t> dropped(k, 0);
-  auto where = [&](std::size_t row, std::size_t j) {
-    return concat("respondent ", std::to_string(row), ", item \"", items[j].id, "\"");
-  };
-  for (std::size_t row = 0; row < n; ++row) {
-    for (std::size_t j = 0; j < k; ++j) {
-      const std::size_t at = row * k + j;
-      const double p = perceptions[at];
-      const double e = gaps ? expectations[at] : 0.0;
-      if (std::isnan(p) || std::isnan(e)) {
-        if (options.missing == missing_answers::error)
-          return input_error(
-              errc::invalid_value, indexed(std::isnan(p) ? "perceptions" : "expectations", at),
-              concat(where(row, j), ": missing answer (use missing_answers::drop_pair to drop the pair)"));
-        ++dropped[j];
-        continue;
-      }
-      if (auto bad = check_scale_answer(p, options.scale_min, options.scale_max, "perceptions", at, "a perception"))
-        return *bad;
-      if (gaps) {
-        if (auto bad =
-                check_scale_answer(e, options.scale_min, options.scale_max, "expectations", at, "an expectation"))
-          return *bad;
-      }
-      sum_p[j] += p;
-      sum_e[j] += e;
-      ++used[j];
-    }
-  }
-  std::array<double, servqual_dimension_count> dim_sum{};
-  std::array<double, servqual_dimension_count> dim_p{};
-  std::array<double, servqual_dimension_count> dim_e{};
-  std::array<std::size_t, servqual_dimension_count> dim_items{};
-  for (std::size_t j = 0; j < k; ++j) {
-    if (used[j] == 0)
-      return input_error(errc::invalid_value, indexed("items", j),
-                         concat("item \"", items[j].id, "\" has no complete answer: its score is undefined"));
-    const double m = static_cast<double>(used[j]);
-    servqual_item_result item{items[j].id, items[j].dimension, sum_p[j] / m, std::nullopt, sum_p[j] / m,
-                              used[j],     dropped[j]};
-    if (gaps) {
-      item.expectation = sum_e[j] / m;
-      item.score = item.perception - *item.expectation;
-    }
-    const auto d = static_cast<std::size_t>(items[j].dimension);
-    dim_sum[d] += item.score;
-    dim_p[d] += item.perception;
-    dim_e[d] += item.expectation.value_or(0.0);
-    ++dim_items[d];
-    r.dropped += dropped[j];
-    r.items.push_back(std::move(item));
-  }
-  double weight_sum = 0;
-  if (!options.importance.empty()) {
-    if (options.importance.size() != servqual_dimension_count)
-      return input_error(errc::invalid_value, "importance",
-                         concat("expected 5 weights (tangibles, reliability, responsiveness, assurance, empathy), got ",
-                                std::to_string(options.importance.size())));
-    for (std::size_t d = 0; d < servqual_dimension_count; ++d) {
-      const double w = options.importance[d];
-      if (!std::isfinite(w) || w < 0)
-        return input_error(errc::out_of_range, indexed("importance", d), "a weight must be a finite number >= 0");
-      if (dim_items[d] == 0 && w != 0)
-        return input_error(
-            errc::invalid_value, indexed("importance", d),
-            concat("dimension ", to_string(static_cast<servqual_dimension>(d)), " has no items but a non-zero weight"));
-      weight_sum += w;
-    }
-    if (!(weight_sum > 0)) return input_error(errc::invalid_value, "importance", "the weights sum to 0");
-  }
-  double total = 0;
-  double weighted = 0;
-  for (std::size_t d = 0; d < servqual_dimension_count; ++d) {
-    if (dim_items[d] == 0) continue;
-    const double m = static_cast<double>(dim_items[d]);
-    const double score = dim_sum[d] / m;
-    const double w = weight_sum > 0 ? options.importance[d] / weight_sum : 0.0;
-    r.dimensions.push_back({static_cast<servqual_dimension>(d), dim_p[d] / m,
-                            gaps ? std::optional<double>(dim_e[d] / m) : std::nullopt, score, dim_items[d], w});
-    total += score;
-    weighted += w * score;
-  }
-  r.unweighted = total / static_cast<double>(r.dimensions.size());
-  if (weight_sum > 0) r.weighted = weighted;
-  return r;
-}
-
-}  // namespace detail
 
 /// SERVQUAL (Parasuraman, Zeithaml & Berry 1988; metrics.md §3.7): per item the mean gap
 /// P − E over the respondents, per dimension the mean of its item gaps, the unweighted
@@ -236,19 +118,28 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
 /// score Σ wᵈ·gapᵈ. Negative means service falls short of expectations.
 ///
 /// `expectations` and `perceptions` are row-major, one row per respondent and one column
-/// per item (`items.size()` columns). Errors name the element (`perceptions[17]`) and the
-/// respondent and item: a ragged shape, an answer off the scale or not a whole number, a
-/// missing answer (NaN) unless missing_answers::drop_pair, an item with no complete pair,
-/// duplicate item ids, bad weights.
-[[nodiscard]] inline result<servqual_result> try_servqual(std::span<const servqual_item> items,
-                                                          std::span<const double> expectations,
-                                                          std::span<const double> perceptions,
-                                                          const servqual_options& options = {}) {
-  if (expectations.empty())
-    return detail::input_error(errc::invalid_value, "expectations", "SERVQUAL needs expectations (see try_servperf)");
-  return detail::service_quality(items, expectations, perceptions, options);
-}
+/// per item (`items.size()` columns); a missing answer is std::nullopt. Errors name the
+/// element (`perceptions[17]`) and the respondent and item: a ragged shape, an answer off
+/// the scale or not a whole number, a missing answer unless missing_answers::drop_pair,
+/// an item with no complete pair, duplicate item ids, bad weights.
+[[nodiscard]] EXCELLENCE_API result<servqual_result> try_servqual(std::span<const servqual_item> items,
+                                                                  std::span<const std::optional<double>> expectations,
+                                                                  std::span<const std::optional<double>> perceptions,
+                                                                  const servqual_options& options = {});
+/// try_servqual with every answer present. A NaN is an error ("not a number"), never a
+/// missing answer: missing answers are std::nullopt in the form above.
+[[nodiscard]] EXCELLENCE_API result<servqual_result> try_servqual(std::span<const servqual_item> items,
+                                                                  std::span<const double> expectations,
+                                                                  std::span<const double> perceptions,
+                                                                  const servqual_options& options = {});
 
+/// Throwing forms of try_servqual: the value, or data_error with the diagnostic.
+[[nodiscard]] inline servqual_result servqual(std::span<const servqual_item> items,
+                                              std::span<const std::optional<double>> expectations,
+                                              std::span<const std::optional<double>> perceptions,
+                                              const servqual_options& options = {}) {
+  return try_servqual(items, expectations, perceptions, options).value();
+}
 [[nodiscard]] inline servqual_result servqual(std::span<const servqual_item> items,
                                               std::span<const double> expectations, std::span<const double> perceptions,
                                               const servqual_options& options = {}) {
@@ -258,15 +149,48 @@ inline result<servqual_result> service_quality(std::span<const servqual_item> it
 /// SERVPERF (Cronin & Taylor 1992): the same aggregation on perceptions alone, which
 /// avoids the reliability problems of difference scores. Same shape and errors as
 /// try_servqual.
-[[nodiscard]] inline result<servqual_result> try_servperf(std::span<const servqual_item> items,
-                                                          std::span<const double> perceptions,
-                                                          const servqual_options& options = {}) {
-  return detail::service_quality(items, {}, perceptions, options);
-}
+[[nodiscard]] EXCELLENCE_API result<servqual_result> try_servperf(std::span<const servqual_item> items,
+                                                                  std::span<const std::optional<double>> perceptions,
+                                                                  const servqual_options& options = {});
+[[nodiscard]] EXCELLENCE_API result<servqual_result> try_servperf(std::span<const servqual_item> items,
+                                                                  std::span<const double> perceptions,
+                                                                  const servqual_options& options = {});
 
+/// Throwing forms of try_servperf: the value, or data_error with the diagnostic.
+[[nodiscard]] inline servqual_result servperf(std::span<const servqual_item> items,
+                                              std::span<const std::optional<double>> perceptions,
+                                              const servqual_options& options = {}) {
+  return try_servperf(items, perceptions, options).value();
+}
 [[nodiscard]] inline servqual_result servperf(std::span<const servqual_item> items, std::span<const double> perceptions,
                                               const servqual_options& options = {}) {
   return try_servperf(items, perceptions, options).value();
+}
+
+/// Answers in long format, as survey tools export them: one row per respondent and
+/// item, the columns as parallel spans of equal length. `expectation` is empty for
+/// SERVPERF.
+struct servqual_long_answers {
+  std::span<const std::string> respondent{};
+  std::span<const std::string> item{};
+  std::span<const std::string> dimension{};  ///< "tangibles", "reliability", …
+  std::span<const std::optional<double>> expectation{};
+  std::span<const std::optional<double>> perception{};
+};
+
+/// SERVQUAL (or, with servqual_model::servperf, SERVPERF) of long-format answers. Items
+/// and respondents are taken in order of first appearance; a respondent without a row
+/// for an item has a missing pair (an error unless missing_answers::drop_pair). Errors
+/// name the row as the column's element (`dimension[4]`, `perception[17]`): an unknown
+/// dimension, an empty id, an item given two dimensions, a respondent answering an item
+/// twice, and everything try_servqual checks.
+[[nodiscard]] EXCELLENCE_API result<servqual_result> try_servqual_long(const servqual_long_answers& answers,
+                                                                       servqual_model model,
+                                                                       const servqual_options& options = {});
+/// Throwing form of try_servqual_long: the value, or data_error with the diagnostic.
+[[nodiscard]] inline servqual_result servqual_long(const servqual_long_answers& answers, servqual_model model,
+                                                   const servqual_options& options = {}) {
+  return try_servqual_long(answers, model, options).value();
 }
 
 EXCELLENCE_END_NAMESPACE

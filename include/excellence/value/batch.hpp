@@ -76,6 +76,9 @@ struct batch_value_result {
     value[i] = x.dot(value_weights);
     cost[i] = x.dot(cost_weights);
     delivered[i] = value[i] - cost[i];
+    if (!std::isfinite(delivered[i]))
+      return detail::input_error(errc::out_of_range, detail::indexed("rows", static_cast<std::size_t>(i)),
+                                 "the weighted sum overflows (amounts or weights too large)");
   }
 
   out.preferred_share.assign(offers, 0.0);

@@ -259,7 +259,12 @@ struct choice_shares {
   if (!(sensitivity >= 0) || !std::isfinite(sensitivity))
     return diagnostic{errc::out_of_range, "", 0, 0, "sensitivity", "must be finite and non-negative"};
   std::vector<double> utility;
-  for (const auto& o : offers) utility.push_back(sensitivity * detail::evaluate(o, weights).delivered_value);
+  for (const auto& o : offers) {
+    utility.push_back(sensitivity * detail::evaluate(o, weights).delivered_value);
+    if (!std::isfinite(utility.back()))
+      return detail::input_error(errc::out_of_range, detail::indexed("offers", utility.size() - 1),
+                                 "sensitivity x delivered value overflows");
+  }
   const double top = *std::max_element(utility.begin(), utility.end());
   double sum = 0;
   for (auto& u : utility) sum += (u = std::exp(u - top));

@@ -88,6 +88,12 @@ struct clv_fit {
   int evaluations = 0;
   std::string status{};  ///< the optimiser's stopping reason
   double customers = 0;  ///< Σ weights
+  /// Customers of the input the model does not use (Gamma-Gamma fitted to a whole
+  /// summary: those without a repeat purchase); a rows_dropped warning says so.
+  std::size_t left_out = 0;
+  /// What the caller should know (severity::warning): not_converged,
+  /// standard_errors_unavailable, rows_dropped.
+  std::vector<diagnostic> warnings{};
 
   /// The parameter named `name`, or nullopt when the model has none of that name.
   [[nodiscard]] std::optional<double> param(std::string_view name) const noexcept {

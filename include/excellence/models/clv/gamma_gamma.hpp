@@ -47,6 +47,19 @@ struct spend_data {
   return try_fit_gamma_gamma(data, options, control).value();
 }
 
+/// try_fit_gamma_gamma on a whole customer summary: the customers without a repeat
+/// purchase (frequency 0) are left out, counted in clv_fit::left_out and reported by a
+/// rows_dropped warning; the others must have a mean spend > 0. Errors name the
+/// summary's rows (`frequency[i]`, `mean_value[i]`, `weights[i]`).
+[[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_gamma_gamma_summary(const spend_data& summary,
+                                                                         const clv_fit_options& options = {},
+                                                                         const model_control& control = {});
+/// Throwing form of try_fit_gamma_gamma_summary: the value, or data_error with the diagnostic.
+[[nodiscard]] inline clv_fit fit_gamma_gamma_summary(const spend_data& summary, const clv_fit_options& options = {},
+                                                     const model_control& control = {}) {
+  return try_fit_gamma_gamma_summary(summary, options, control).value();
+}
+
 namespace detail {
 /// p(γ + x z̄)/(px + q − 1), for q > 1 (checked by the callers).
 [[nodiscard]] inline double gamma_gamma_expected_spend(const gamma_gamma_params& g, double x, double mean_value) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
 #include <excellence/models/clv/customers.hpp>
 
@@ -20,8 +21,12 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// falls in — never an assumed 30 days.
 enum class clv_time_unit { days, weeks, months };
 
-[[nodiscard]] constexpr const char* to_string(clv_time_unit u) noexcept {
-  return u == clv_time_unit::days ? "days" : u == clv_time_unit::weeks ? "weeks" : "months";
+inline constexpr detail::enum_names<clv_time_unit, 3> clv_time_unit_names{
+    {{{clv_time_unit::days, "days"}, {clv_time_unit::weeks, "weeks"}, {clv_time_unit::months, "months"}}}};
+[[nodiscard]] constexpr const char* to_string(clv_time_unit u) noexcept { return clv_time_unit_names.name(u); }
+/// "days", "weeks", "months", or nullopt.
+[[nodiscard]] constexpr std::optional<clv_time_unit> parse_clv_time_unit(std::string_view name) noexcept {
+  return clv_time_unit_names.parse(name);
 }
 
 struct transaction_record {

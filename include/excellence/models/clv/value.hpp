@@ -18,6 +18,9 @@ enum class transaction_model { bgnbd, pnbd, mbgnbd };
 /// How future cash is discounted. Nothing is assumed about calendars: the caller says how
 /// long one discounting period is in the data's time unit (52 for yearly discounting of
 /// weekly data, say, or 365.25/7 — the caller's choice) and the rate per such period.
+/// The longest sum try_residual_value computes: 1,000 years of weekly periods.
+inline constexpr std::int32_t max_discount_periods = 52'000;
+
 struct discounting {
   double rate = 0;           ///< per period, > −1
   double period_length = 1;  ///< in the data's time unit, > 0

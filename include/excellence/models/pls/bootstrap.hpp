@@ -48,6 +48,8 @@ struct pls_bootstrap_result {
   std::size_t failed = 0;
   std::uint64_t seed = 0;
   double confidence = 0;
+  /// resamples_failed when some resamples gave no estimate (severity::warning).
+  std::vector<diagnostic> warnings{};
 
   /// The entry named `name` in `list`, or nullptr when there is none.
   [[nodiscard]] EXCELLENCE_API static const pls_bootstrap_estimate* find(

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
 #include <excellence/models/control.hpp>
 #include <excellence/models/pls/model.hpp>
@@ -42,8 +43,26 @@ enum class pls_missing {
   mean       ///< replace by the indicator's mean over the observed rows (counted in cells_imputed)
 };
 
-[[nodiscard]] constexpr const char* to_string(pls_scheme s) noexcept {
-  return s == pls_scheme::centroid ? "centroid" : s == pls_scheme::factorial ? "factorial" : "path";
+inline constexpr detail::enum_names<pls_scheme, 3> pls_scheme_names{
+    {{{pls_scheme::centroid, "centroid"}, {pls_scheme::factorial, "factorial"}, {pls_scheme::path, "path"}}}};
+inline constexpr detail::enum_names<pls_stop, 2> pls_stop_names{{{{pls_stop::exact, "exact"}, {pls_stop::plspm, "plspm"}}}};
+inline constexpr detail::enum_names<pls_missing, 3> pls_missing_names{
+    {{{pls_missing::error, "error"}, {pls_missing::listwise, "listwise"}, {pls_missing::mean, "mean"}}}};
+
+[[nodiscard]] constexpr const char* to_string(pls_scheme s) noexcept { return pls_scheme_names.name(s); }
+[[nodiscard]] constexpr const char* to_string(pls_stop s) noexcept { return pls_stop_names.name(s); }
+[[nodiscard]] constexpr const char* to_string(pls_missing m) noexcept { return pls_missing_names.name(m); }
+/// "centroid", "factorial", "path", or nullopt.
+[[nodiscard]] constexpr std::optional<pls_scheme> parse_pls_scheme(std::string_view name) noexcept {
+  return pls_scheme_names.parse(name);
+}
+/// "exact", "plspm", or nullopt.
+[[nodiscard]] constexpr std::optional<pls_stop> parse_pls_stop(std::string_view name) noexcept {
+  return pls_stop_names.parse(name);
+}
+/// "error", "listwise", "mean", or nullopt.
+[[nodiscard]] constexpr std::optional<pls_missing> parse_pls_missing(std::string_view name) noexcept {
+  return pls_missing_names.parse(name);
 }
 
 struct pls_options {
@@ -131,6 +150,8 @@ struct pls_fit {
   Eigen::VectorXd means{};        ///< of the indicators over the rows used (after imputation)
   Eigen::VectorXd sds{};          ///< population standard deviations
   pls_options options{};
+  /// not_converged, rows_dropped, values_imputed (severity::warning).
+  std::vector<diagnostic> warnings{};
 
   /// Lookups by name: nullopt for a name the model does not have (the error model's rule:
   /// lookups return optionals, never throw).

@@ -30,7 +30,8 @@ struct pls_index_result {
 /// max are the indicators' scale ends (per indicator, in the fit's indicator order; or one
 /// pair for all). A respondent's index uses his own answers, which is the latent score
 /// put back on the items' scale (plspm's rescale()). A weight that is not positive makes
-/// the index meaningless, so it is an error naming the indicator, not a number.
+/// the index meaningless, so it is an error naming the indicator, not a number; so are
+/// answers outside the stated scale (an index outside 0–100).
 [[nodiscard]] inline result<pls_index_result> try_pls_index(const pls_fit& fit, std::span<const double> scale_min,
                                                             std::span<const double> scale_max) {
   using detail::concat;
@@ -74,6 +75,15 @@ struct pls_index_result {
     r.index(j) = 100 * (mean - lo) / (hi - lo);
     // A respondent's Σ w̃ x = Σ w̃ x̄ + score / Σ w (the score is Σ w (x − x̄)).
     r.scores.col(j) = 100 * ((mean - lo) + fit.scores.col(j).array() / total) / (hi - lo);
+    // Every index is a weighted mean of answers with positive weights: outside 0-100
+    // means some answers lie outside the stated scale, and the index would mislead.
+    constexpr double slack = 1e-9;
+    for (Eigen::Index i = 0; i < r.scores.rows(); ++i)
+      if (!(r.scores(i, j) >= -slack && r.scores(i, j) <= 100 + slack))
+        return input_error(errc::out_of_range, "scale",
+                           concat("respondent ", std::to_string(i + 1), "'s answers to the block of \"",
+                                  fit.latent_variables[static_cast<std::size_t>(j)], "\" lie outside the stated scale (",
+                                  "index ", detail::shortest(r.scores(i, j)), "): state the questionnaire's scale"));
   }
   return r;
 }

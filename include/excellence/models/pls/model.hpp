@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/detail/diagnose.hpp>
 #include <excellence/error.hpp>
 
@@ -20,8 +21,13 @@ enum class pls_mode {
   b   ///< formative: weights from the multiple regression of the inner estimate on the indicators
 };
 
-[[nodiscard]] constexpr const char* to_string(pls_mode m) noexcept {
-  return m == pls_mode::a ? "A" : "B";
+inline constexpr detail::enum_names<pls_mode, 2> pls_mode_names{{{{pls_mode::a, "A"}, {pls_mode::b, "B"}}}};
+
+/// "A" or "B", as plspm and the model files write modes.
+[[nodiscard]] constexpr const char* to_string(pls_mode m) noexcept { return pls_mode_names.name(m); }
+/// "A", "B", or nullopt.
+[[nodiscard]] constexpr std::optional<pls_mode> parse_pls_mode(std::string_view name) noexcept {
+  return pls_mode_names.parse(name);
 }
 
 /// A recursive PLS path model (Wold; Lohmöller 1989; Tenenhaus et al. 2005).

@@ -1,0 +1,35 @@
+// Internal to the renderers: the JSON document of each result, shared by to_json and
+// by the text renderers' finiteness check.
+#pragma once
+
+#include <excellence/report/json.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace excellence::inline v1::report_detail {
+
+using ordered_json = nlohmann::ordered_json;
+
+/// Throws data_error (out_of_range, naming the field) when a number is NaN or infinite.
+void check_finite(const ordered_json& document);
+/// check_finite, then the text with a final newline.
+std::string dump(const ordered_json& document, int indent);
+
+ordered_json document(const assessment_score& s);
+ordered_json document(const consensus_result& c);
+ordered_json document(const clv_fit& fit);
+ordered_json document(const nps_result& r, const nps_interval& interval);
+ordered_json document(const csat_result& r);
+ordered_json document(const simple_clv_result& r, std::optional<time_unit> unit);
+ordered_json document(const value_summary& v);
+ordered_json document(const rfm_analysis& a);
+ordered_json document(const complaint_summary& s);
+ordered_json document(const kano_table& t);
+ordered_json document(const servqual_result& r);
+ordered_json document(const cohort_table& t);
+ordered_json document(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index);
+
+}  // namespace excellence::inline v1::report_detail

@@ -1,0 +1,300 @@
+#include <excellence/report/text.hpp>
+
+#include "document.hpp"
+
+#include <excellence/complaints/summary.hpp>
+#include <excellence/detail/strings.hpp>
+#include <excellence/detail/text_table.hpp>
+#include <excellence/loyalty/cohort.hpp>
+#include <excellence/loyalty/lifetime_value.hpp>
+#include <excellence/loyalty/segmentation.hpp>
+#include <excellence/models/clv/fit.hpp>
+#include <excellence/models/pls/bootstrap.hpp>
+#include <excellence/models/pls/estimate.hpp>
+#include <excellence/models/pls/index.hpp>
+#include <excellence/satisfaction/csat.hpp>
+#include <excellence/satisfaction/kano.hpp>
+#include <excellence/satisfaction/nps.hpp>
+#include <excellence/satisfaction/servqual.hpp>
+#include <excellence/value/comparison.hpp>
+
+#include <sstream>
+
+namespace excellence::inline v1 {
+
+namespace {
+
+using detail::fixed;
+using detail::text_table;
+using report_detail::check_finite;
+using report_detail::document;
+
+}  // namespace
+
+std::string to_text(const clv_fit& fit) {
+  check_finite(document(fit));
+  text_table t({1, 2});
+  t.add({"parameter", "estimate", "SE"});
+  t.rule();
+  for (std::size_t i = 0; i < fit.names.size(); ++i)
+    t.add({fit.names[i], fixed(fit.params[i], 6),
+           fit.standard_errors.empty() ? std::string("-") : fixed(fit.standard_errors[i], 6)});
+  std::ostringstream out;
+  out << to_string(fit.model) << " fit on " << fixed(fit.customers, 0) << " customers";
+  if (fit.model == clv_model::gamma_gamma && fit.left_out > 0)
+    out << " with repeat purchases (" << fit.left_out << " without them left out)";
+  out << "\n\n"
+      << t.str() << "\nlog-likelihood " << fixed(fit.log_likelihood, 5) << "\n"
+      << (fit.converged ? "converged" : "NOT CONVERGED") << ": " << fit.status << ", " << fit.evaluations
+      << " evaluations\n";
+  for (const auto& w : fit.warnings)
+    if (w.code != errc::rows_dropped) out << "warning: " << w.message << "\n";
+  return out.str();
+}
+
+std::string to_text(const nps_result& r, const nps_interval& interval) {
+  check_finite(document(r, interval));
+  std::ostringstream out;
+  out << "NPS  " << fixed(r.nps, 1) << "  (SE " << fixed(r.se, 1) << ", " << fixed(100 * interval.confidence, 0)
+      << "% " << to_string(interval.method) << " interval " << fixed(interval.lower, 1) << " to "
+      << fixed(interval.upper, 1) << ")\n"
+      << "n " << r.n << ": " << fixed(r.promoters, r.promoters == std::floor(r.promoters) ? 0 : 2) << " promoters, "
+      << fixed(r.passives, r.passives == std::floor(r.passives) ? 0 : 2) << " passives, "
+      << fixed(r.detractors, r.detractors == std::floor(r.detractors) ? 0 : 2) << " detractors\n";
+  return out.str();
+}
+
+std::string to_text(const csat_result& r) {
+  check_finite(document(r));
+  std::ostringstream out;
+  out << "CSAT  " << fixed(r.csat, 1) << "%  (" << fixed(100 * r.confidence, 0) << "% Wilson interval "
+      << fixed(r.lower, 1) << "-" << fixed(r.upper, 1) << "%)\n"
+      << "mean rating " << fixed(r.mean_rating, 2) << " on " << r.scale.min << "-" << r.scale.max << ", n " << r.n
+      << "\n";
+  return out.str();
+}
+
+std::string to_text(const simple_clv_result& r, std::optional<time_unit> unit) {
+  check_finite(document(r, unit));
+  const std::string periods = unit ? std::string(to_string(*unit)) + "s" : std::string("periods");
+  std::ostringstream out;
+  out << "lifetime value   " << fixed(r.clv, 2) << "\n"
+      << "margin multiple  " << fixed(r.margin_multiple, 4) << "\n"
+      << "average life     " << (r.average_life ? fixed(*r.average_life, 2) + " " + periods : "infinite") << "\n";
+  return out.str();
+}
+
+std::string to_text(const value_summary& v) {
+  check_finite(document(v));
+  const bool shares = v.sensitivity.has_value();
+  text_table t({1, 2, 3, 4, 5, 6});
+  std::vector<std::string> head{"offer", "value", "cost", "delivered", "ratio", "preferred"};
+  if (shares) head.push_back("logit share");
+  t.add(head);
+  t.rule();
+  for (const auto& o : v.offers) {
+    std::vector<std::string> row{o.name,
+                                 fixed(o.total_value, 2),
+                                 fixed(o.total_cost, 2),
+                                 fixed(o.delivered_value, 2),
+                                 o.value_ratio ? fixed(*o.value_ratio, 3) : "-",
+                                 fixed(100 * o.preferred_share, 1) + "%"};
+    if (shares) row.push_back(fixed(100 * o.choice_share.value_or(0.0), 1) + "%");
+    t.add(row);
+  }
+  std::ostringstream out;
+  if (v.respondents > 1) out << "means over " << v.respondents << " respondents\n";
+  out << t.str() << "preferred: " << detail::join(v.preferred, ", ") << (v.preferred.size() > 1 ? " (tied)" : "")
+      << "\n";
+  return out.str();
+}
+
+std::string to_text(const rfm_analysis& a) {
+  check_finite(document(a));
+  const auto& r = a.scores;
+  text_table cuts;
+  cuts.add({"dimension", "cut points (a value on a cut takes the lower score)"});
+  cuts.rule();
+  auto list = [](const std::vector<double>& v) {
+    std::vector<std::string> parts;
+    for (double x : v) parts.push_back(fixed(x, 2));
+    return detail::join(parts, "  ");
+  };
+  cuts.add({"recency", list(r.recency_cuts) + "  (recent = high score)"});
+  cuts.add({"frequency", list(r.frequency_cuts)});
+  cuts.add({"monetary", list(r.monetary_cuts)});
+  text_table segments({1});
+  segments.add({"segment", "customers"});
+  segments.rule();
+  for (const auto& s : a.segments) segments.add({s.code, std::to_string(s.customers)});
+  std::ostringstream out;
+  out << r.n << " customers, " << r.bins << " bins\n\n" << cuts.str() << "\n" << segments.str();
+  if (a.concentration)
+    out << "\nmonetary concentration: Gini " << fixed(a.concentration->gini, 3) << ", top 20% of customers hold "
+        << fixed(100 * a.concentration->top_share(0.2), 1) << "%\n";
+  return out.str();
+}
+
+std::string to_text(const complaint_summary& s) {
+  check_finite(document(s));
+  const auto& t = s.times;
+  const std::string unit = s.unit.empty() ? std::string() : " " + s.unit;
+  auto shown = [&unit](const std::optional<double>& x) {
+    return x ? fixed(*x, 2) + unit : std::string("not reached (too many still open)");
+  };
+  std::ostringstream out;
+  out << t.n << " complaints: " << t.n_resolved << " resolved, " << t.n_open << " open (censored at their age)\n"
+      << "median time to resolution  " << shown(s.median) << "\n"
+      << "90th percentile            " << shown(s.p90) << "\n"
+      << "mean (to " << fixed(t.restricted_to, 2) << unit << ")  " << fixed(t.restricted_mean, 2) << unit
+      << (t.mean_is_lower_bound ? " (a lower bound: the longest complaint is still open)" : "") << "\n";
+  if (s.share_within_limit)
+    out << "resolved within " << fixed(*s.limit, 2) << unit << "  " << fixed(100 * *s.share_within_limit, 1) << "%\n";
+  if (s.first_contact_resolution)
+    out << "first-contact resolution   " << fixed(100 * *s.first_contact_resolution, 1) << "%\n";
+  if (s.reopen_rate) out << "reopen rate                " << fixed(100 * *s.reopen_rate, 1) << "%\n";
+  return out.str();
+}
+
+std::string to_text(const kano_table& table) {
+  check_finite(document(table));
+  text_table t({1, 2, 3, 4, 5, 6, 7, 9, 10, 11});
+  t.add({"attribute", "n", "A", "O", "M", "I", "R", "Q", "category", "Better", "Worse", "Q %"});
+  t.rule();
+  auto shown = [](const std::optional<double>& x) { return x ? fixed(*x, 2) : std::string("-"); };
+  for (const auto& [name, r] : table.attributes) {
+    std::vector<std::string> row{name, std::to_string(r.n)};
+    for (const auto count : r.counts) row.push_back(std::to_string(count));
+    std::string category = to_string(r.category);
+    if (r.tie_broken) category += " (tie)";
+    row.push_back(category);
+    row.push_back(shown(r.better));
+    row.push_back(shown(r.worse));
+    row.push_back(fixed(r.questionable_share, 1));
+    t.add(row);
+  }
+  return t.str();
+}
+
+std::string to_text(const servqual_result& r) {
+  check_finite(document(r));
+  const bool gaps = r.model == servqual_model::servqual;
+  auto add_row = [gaps](text_table& t, std::vector<std::string> row, const std::optional<double>& expected,
+                        double perceived, double score) {
+    if (gaps) row.push_back(fixed(expected.value_or(0.0), 2));
+    row.push_back(fixed(perceived, 2));
+    if (gaps) row.push_back(fixed(score, 2));
+    t.add(std::move(row));
+  };
+  std::vector<std::string> head{"dimension", "items"};
+  if (gaps) head.push_back("expectation");
+  head.push_back("perception");
+  if (gaps) head.push_back("gap");
+  text_table dims({1, 2, 3, 4});
+  dims.add(head);
+  dims.rule();
+  for (const auto& d : r.dimensions)
+    add_row(dims, {to_string(d.dimension), std::to_string(d.items)}, d.expectation, d.perception, d.score);
+  head[0] = "item";
+  head[1] = "dimension";
+  text_table items({2, 3, 4});
+  items.add(head);
+  items.rule();
+  for (const auto& i : r.items) add_row(items, {i.id, to_string(i.dimension)}, i.expectation, i.perception, i.score);
+  std::ostringstream out;
+  out << (gaps ? "SERVQUAL (gap = perception - expectation)" : "SERVPERF (perceptions)") << ", " << r.respondents
+      << " respondents, scale " << r.scale_min << "-" << r.scale_max;
+  if (r.dropped > 0) out << ", " << r.dropped << " missing pairs dropped";
+  out << "\n\n" << dims.str() << "\n" << (gaps ? "unweighted SERVQUAL " : "unweighted SERVPERF ") << fixed(r.unweighted, 2)
+      << "\n";
+  if (r.weighted) out << (gaps ? "weighted SERVQUAL   " : "weighted SERVPERF   ") << fixed(*r.weighted, 2) << "\n";
+  out << "\n" << items.str();
+  return out.str();
+}
+
+std::string to_text(const cohort_table& t, cohort_measure measure) {
+  check_finite(document(t));
+  const bool retained = measure == cohort_measure::retained;
+  const std::size_t ages = t.retention_by_age.size();
+  std::vector<std::size_t> right;
+  for (std::size_t a = 1; a <= ages + 1; ++a) right.push_back(a);
+  text_table table(right);
+  std::vector<std::string> head{"cohort", "customers"};
+  for (std::size_t a = 0; a < ages; ++a) head.push_back(std::to_string(a));
+  table.add(head);
+  table.rule();
+  for (const auto& c : t.cohorts) {
+    std::vector<std::string> row{t.label(c.cohort), std::to_string(c.size)};
+    for (const double share : retained ? c.retention : c.active_share) row.push_back(fixed(100 * share, 1));
+    table.add(row);
+  }
+  table.rule();
+  std::vector<std::string> pooled{"all", std::to_string(t.customers)};
+  for (const double share : retained ? t.retention_by_age : t.active_share_by_age)
+    pooled.push_back(fixed(100 * share, 1));
+  table.add(pooled);
+  std::ostringstream out;
+  out << (retained ? "Retained" : "Active") << " customers, % of cohort, by age in " << to_string(t.per.unit) << "s ("
+      << t.customers << " customers, " << t.records << " records";
+  if (t.repeated > 0) out << ", " << t.repeated << " repeated records merged";
+  out << ")\n\n" << table.str();
+  return out.str();
+}
+
+std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const pls_index_result* index) {
+  check_finite(document(fit, boot, index));
+  const auto J = fit.latent_variables.size();
+  std::ostringstream out;
+  out << "PLS path model: " << J << " latent variables, " << fit.indicators.size() << " indicators, n " << fit.n;
+  if (fit.rows_dropped > 0) out << " (" << fit.rows_dropped << " rows with missing values dropped)";
+  if (fit.cells_imputed > 0) out << " (" << fit.cells_imputed << " missing values set to the mean)";
+  out << "\n"
+      << to_string(fit.options.scheme) << " scheme, " << (fit.options.standardized ? "standardised" : "centred")
+      << " indicators, " << to_string(fit.options.stop) << " stop: " << fit.iterations << " iterations, "
+      << (fit.converged ? "converged" : "NOT CONVERGED") << "\n\n";
+  text_table paths({1, 2, 3, 4, 5, 6});
+  paths.add(boot != nullptr ? std::vector<std::string>{"path", "estimate", "boot mean", "SE", "t", "lo", "hi"}
+                            : std::vector<std::string>{"path", "estimate"});
+  paths.rule();
+  for (std::size_t to = 0; to < J; ++to)
+    for (std::size_t from = 0; from < J; ++from) {
+      if (fit.path_matrix[to][from] == 0) continue;
+      const auto name = fit.latent_variables[from] + " -> " + fit.latent_variables[to];
+      std::vector<std::string> row{name,
+                                   fixed(fit.paths(static_cast<Eigen::Index>(to), static_cast<Eigen::Index>(from)), 4)};
+      if (boot != nullptr) {
+        if (const auto* e = pls_bootstrap_result::find(boot->paths, name))
+          for (const double v : {e->mean, e->se, e->t, e->lo, e->hi}) row.push_back(fixed(v, 4));
+      }
+      paths.add(row);
+    }
+  out << paths.str() << "\n";
+  if (boot != nullptr)
+    out << boot->resamples << " bootstrap resamples (seed " << boot->seed << "), " << boot->failed << " failed; "
+        << fixed(100 * boot->confidence, 0) << "% percentile intervals\n\n";
+  text_table lvs({1, 2, 3, 4, 5, 6, 7});
+  lvs.add({"latent", "mode", "R2", "alpha", "rho_DG", "rho_c", "AVE", index != nullptr ? "index" : ""});
+  lvs.rule();
+  for (std::size_t j = 0; j < J; ++j) {
+    const auto& q = fit.blocks[j];
+    const auto at = static_cast<Eigen::Index>(j);
+    lvs.add({fit.latent_variables[j], to_string(q.mode), fit.endogenous[j] ? fixed(fit.r2(at), 4) : "-",
+             fixed(q.cronbach_alpha, 4), fixed(q.dg_rho, 4), fixed(q.composite_reliability, 4), fixed(q.ave, 4),
+             index != nullptr ? fixed(index->index(at), 1) : ""});
+  }
+  out << lvs.str() << "\nGoF " << fixed(fit.gof, 4) << "\n\n";
+  text_table outer({2, 3, 4});
+  outer.add({"indicator", "latent", "weight", "loading", "communality"});
+  outer.rule();
+  for (std::size_t k = 0; k < fit.indicators.size(); ++k) {
+    const auto i = static_cast<Eigen::Index>(k);
+    outer.add({fit.indicators[k], fit.latent_variables[fit.block_of[k]], fixed(fit.weights(i), 4),
+               fixed(fit.loadings(i), 4), fixed(fit.communality(i), 4)});
+  }
+  out << outer.str();
+  for (const auto& w : fit.warnings)
+    if (w.code == errc::not_converged) out << "warning: " << w.message << "\n";
+  return out.str();
+}
+
+}  // namespace excellence::inline v1
