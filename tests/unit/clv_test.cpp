@@ -1,6 +1,7 @@
 // Repeat-purchase and spend models against tests/data/reference/clv: the CDNOW sample (2,357
 // customers, weeks) as fitted by Fader, Hardie & Lee (2005), BTYD, CLVTools, lifetimes and
 // an independent implementation (published.md; cdnow_reference.json).
+#include <excellence/io/clv_fit_json.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
@@ -9,6 +10,7 @@
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/value.hpp>
+#include <excellence/report/json.hpp>
 
 #include "test_support.hpp"
 
@@ -460,4 +462,34 @@ TEST_CASE("CLV: the probability of k transactions sums to 1 and has the model's 
     CHECK(sq == doctest::Approx(1.0).epsilon(1e-9));
     CHECK(mq == doctest::Approx(pnbd_expected_transactions(q, t)).epsilon(1e-8));
   }
+}
+
+TEST_CASE("Gamma-Gamma on a whole summary: customers without a repeat purchase left out, counted, warned") {
+  const auto& s = exact();
+  const auto fit = fit_gamma_gamma_summary({s.frequency, s.monetary, {}});
+  CHECK(fit.left_out == 1411);  // CDNOW: 2357 customers, 946 with repeat purchases
+  CHECK(fit.customers == 946);
+  REQUIRE_FALSE(fit.warnings.empty());
+  CHECK(fit.warnings.back().code == errc::rows_dropped);
+  check_params(fit, reference().at("own_reference_fits").at("exact").at("gg").at("params"), 1e-3);
+  // An error names the summary's row, not the row among the repeat customers.
+  auto bad = s.monetary;
+  bad[1] = -1;  // CDNOW's second customer has one repeat purchase; the third has none
+  REQUIRE(s.frequency[1] > 0);
+  CHECK(test::failure(try_fit_gamma_gamma_summary({s.frequency, bad, {}})).to_string() ==
+        "mean_value[1]: a mean spend must be > 0");
+}
+
+TEST_CASE("a fit on data without a single repeat purchase is not reported as converged") {
+  const std::vector<double> x(50, 0.0), t_x(50, 0.0), T(50, 10.0);
+  const auto fit = fit_bgnbd({x, t_x, T, {}});
+  CHECK_FALSE(fit.converged);
+  bool warned = false;
+  for (const auto& w : fit.warnings) warned = warned || w.code == errc::not_converged;
+  CHECK(warned);
+  // The fit document carries the warning and reads back with it.
+  const auto back = parse_clv_fit(to_json(fit));
+  CHECK_FALSE(back.converged);
+  REQUIRE(back.warnings.size() == fit.warnings.size());
+  CHECK(back.warnings.front().code == fit.warnings.front().code);
 }

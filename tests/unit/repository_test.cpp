@@ -145,3 +145,35 @@ TEST_CASE("the error model: every try_ function has a throwing form") {
     CHECK(std::regex_search(headers, twin));
   }
 }
+
+TEST_CASE("the command renders through report/ only: no JSON or table building in src/cli/") {
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir / "src/cli")) {
+    const auto text = test::read_file(entry.path());
+    INFO(entry.path().filename().string());
+    CHECK(text.find("nlohmann") == std::string::npos);
+    CHECK(text.find("text_table") == std::string::npos);
+  }
+}
+
+TEST_CASE("fwd.hpp declares every public type") {
+  const auto fwd = test::read_file(test::source_dir / "include/excellence/fwd.hpp");
+  // Types at namespace scope outside detail: declared on a line of their own.
+  const std::regex declaration("^(struct|class|enum class) ([a-z_0-9]+)\\b", std::regex::multiline);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "include/excellence")) {
+    const auto relative = std::filesystem::relative(entry.path(), test::source_dir / "include").generic_string();
+    if (entry.path().extension() != ".hpp" || relative.find("/detail/") != std::string::npos ||
+        relative == "excellence/fwd.hpp")
+      continue;
+    auto text = test::read_file(entry.path());
+    // Leave out `namespace detail { … }` blocks.
+    for (auto at = text.find("namespace detail {"); at != std::string::npos; at = text.find("namespace detail {")) {
+      const auto end = text.find("}  // namespace detail", at);
+      text.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+    }
+    for (std::sregex_iterator it(text.begin(), text.end(), declaration), last; it != last; ++it) {
+      const std::string kind = (*it)[1], name = (*it)[2];
+      INFO(relative << ": " << kind << " " << name);
+      CHECK(std::regex_search(fwd, std::regex("(^|\\n)(template <class T>\\n)?" + kind + " " + name + ";")));
+    }
+  }
+}
