@@ -5,6 +5,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/fwd.hpp>
 #include <excellence/error.hpp>
 #include <excellence/version.hpp>
 
@@ -29,10 +30,12 @@
 #include <excellence/loyalty/segmentation.hpp>
 #include <excellence/loyalty/tiers.hpp>
 
+#include <excellence/value/comparison.hpp>
 #include <excellence/value/delivered_value.hpp>
 
 #include <excellence/complaints/complaint_rate.hpp>
 #include <excellence/complaints/resolution.hpp>
+#include <excellence/complaints/summary.hpp>
 
 #include <excellence/satisfaction/ces.hpp>
 #include <excellence/satisfaction/csat.hpp>

@@ -161,21 +161,19 @@ result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pl
   fit.gof = multi_indicators > 0 ? std::sqrt(weighted_communality / multi_indicators * (r2_sum / endogenous)) : 0.0;
 
   // HTMT: mean heterotrait correlation over the geometric mean of the monotrait ones.
-  fit.htmt = Eigen::MatrixXd::Zero(J, J);
-  Eigen::VectorXd monotrait(J);
-  for (Index j = 0; j < J; ++j) {
-    const auto s = l->start[static_cast<std::size_t>(j)];
-    const auto n = l->size[static_cast<std::size_t>(j)];
-    monotrait(j) = n > 1 ? (R.block(s, s, n, n).sum() - static_cast<double>(n)) / static_cast<double>(n * (n - 1))
-                         : std::numeric_limits<double>::quiet_NaN();
+  const auto lvs = static_cast<std::size_t>(J);
+  fit.htmt.assign(lvs, std::vector<std::optional<double>>(lvs));
+  std::vector<std::optional<double>> monotrait(lvs);
+  for (std::size_t j = 0; j < lvs; ++j) {
+    const auto s = l->start[j];
+    const auto n = l->size[j];
+    if (n > 1) monotrait[j] = (R.block(s, s, n, n).sum() - static_cast<double>(n)) / static_cast<double>(n * (n - 1));
   }
-  for (Index i = 0; i < J; ++i)
-    for (Index j = 0; j < J; ++j) {
-      if (i == j) continue;
-      const auto si = l->start[static_cast<std::size_t>(i)], ni = l->size[static_cast<std::size_t>(i)];
-      const auto sj = l->start[static_cast<std::size_t>(j)], nj = l->size[static_cast<std::size_t>(j)];
-      const double hetero = R.block(si, sj, ni, nj).mean();
-      fit.htmt(i, j) = hetero / std::sqrt(monotrait(i) * monotrait(j));
+  for (std::size_t i = 0; i < lvs; ++i)
+    for (std::size_t j = 0; j < lvs; ++j) {
+      if (i == j || !monotrait[i] || !monotrait[j] || !(*monotrait[i] * *monotrait[j] > 0)) continue;
+      const double hetero = R.block(l->start[i], l->start[j], l->size[i], l->size[j]).mean();
+      fit.htmt[i][j] = hetero / std::sqrt(*monotrait[i] * *monotrait[j]);
     }
   return pls_core::estimation{std::move(fit), std::move(*l), std::move(*m)};
 }

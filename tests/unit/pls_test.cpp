@@ -209,8 +209,9 @@ TEST_CASE("PLS: block quality and discriminant validity follow from loadings and
       mono_i += corr(a, b) / 10;
       mono_e += corr(a + 5, b + 5) / 10;
     }
-  CHECK(fit.htmt(0, 1) == doctest::Approx(hetero / std::sqrt(mono_i * mono_e)).epsilon(1e-12));
-  CHECK(fit.htmt(1, 0) == doctest::Approx(fit.htmt(0, 1)).epsilon(1e-15));
+  CHECK(*fit.htmt[0][1] == doctest::Approx(hetero / std::sqrt(mono_i * mono_e)).epsilon(1e-12));
+  CHECK(*fit.htmt[1][0] == doctest::Approx(*fit.htmt[0][1]).epsilon(1e-15));
+  CHECK_FALSE(fit.htmt[0][0].has_value());
   // Indirect = total - direct; IMAG reaches QUAL only through EXPE.
   CHECK(fit.indirect_effects(2, 0) == doctest::Approx(fit.path("IMAG", "EXPE").value() * fit.path("EXPE", "QUAL").value()));
   CHECK(fit.indirect_effects(1, 0) == doctest::Approx(0.0));

@@ -137,8 +137,10 @@ struct pls_fit {
   Eigen::MatrixXd indirect_effects{};  ///< total − direct
   Eigen::MatrixXd lv_correlations{};   ///< correlations of the scores
   /// Heterotrait–monotrait ratio (Henseler, Ringle & Sarstedt 2015) of each pair of
-  /// blocks; NaN where a block has one indicator (no monotrait correlations).
-  Eigen::MatrixXd htmt{};
+  /// blocks, htmt[i][j] (symmetric); nullopt on the diagonal and where it is undefined: a
+  /// block with one indicator (no monotrait correlations) or a non-positive product of
+  /// the two blocks' mean monotrait correlations.
+  std::vector<std::vector<std::optional<double>>> htmt{};
   std::vector<pls_block_quality> blocks{};
   double gof = 0;  ///< √(mean communality of multi-indicator blocks, weighted by size × mean R²)
 
