@@ -113,14 +113,14 @@ double bgnbd_p_alive(const bgnbd_params& p, double x, double t_x, double T) {
 double bgnbd_expected_transactions(const bgnbd_params& p, double t) {
   const double z = t / (p.alpha + t);
   return (p.a + p.b - 1) / (p.a - 1) *
-         (1 - std::pow(p.alpha / (p.alpha + t), p.r) * clv_core::hyp2f1_series(p.r, p.b, p.a + p.b - 1, z));
+         (1 - clv_core::scaled_hyp2f1(p.r, p.b, p.a + p.b - 1, z, p.alpha / (p.alpha + t), p.r));
 }
 
 double bgnbd_conditional_expected_transactions(const bgnbd_params& p, double t, double x, double t_x, double T) {
   const double z = t / (p.alpha + T + t);
-  const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
-                           (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
-                                    clv_core::hyp2f1_series(p.r + x, p.b + x, p.a + p.b + x - 1, z));
+  const double numerator =
+      (p.a + p.b + x - 1) / (p.a - 1) *
+      (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z, (p.alpha + T) / (p.alpha + T + t), p.r + x));
   const double denominator = x > 0 ? 1 + p.a / (p.b + x - 1) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x) : 1.0;
   return numerator / denominator;
 }
@@ -167,8 +167,8 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
         x > 0 ? p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))) : 0.0;
     const double z = horizon / (p.alpha + T + horizon);
     const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
-                             (1 - std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + T + horizon))) *
-                                      clv_core::hyp2f1_series(p.r + x, p.b + x, p.a + p.b + x - 1, z));
+                             (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z,
+                                                          (p.alpha + T) / (p.alpha + T + horizon), p.r + x));
     return std::pair{1 / (1 + odds), numerator / (1 + odds)};
   });
 }

@@ -69,10 +69,21 @@ inline std::optional<diagnostic> check_prediction(const clv_customers& customers
   return check_horizon(horizon);
 }
 
+/// The first non-finite value of `values` as an error naming the customer's row (its
+/// frequency cell), or nullopt: an overflow is reported, never printed as inf or nan.
+inline std::optional<diagnostic> check_finite_predictions(std::span<const double> values, const char* what) {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (!std::isfinite(values[i]))
+      return detail::input_error(errc::out_of_range, detail::indexed("frequency", i),
+                                 detail::concat("the customer's ", what,
+                                                " is not a finite number (parameters or horizon too extreme)"));
+  return std::nullopt;
+}
+
 /// P(alive) and the conditional expectation of each of n customers, on a pool:
 /// `one(i)` returns {p_alive, expected}.
 template <class One>
-clv_predictions predict_all(std::size_t n, unsigned threads, One one) {
+result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
   clv_predictions out;
   out.p_alive.resize(n);
   out.expected_transactions.resize(n);
@@ -83,6 +94,8 @@ clv_predictions predict_all(std::size_t n, unsigned threads, One one) {
       out.expected_transactions[i] = expected;
     }
   });
+  if (auto bad = check_finite_predictions(out.p_alive, "P(alive)")) return *bad;
+  if (auto bad = check_finite_predictions(out.expected_transactions, "expected number of transactions")) return *bad;
   return out;
 }
 

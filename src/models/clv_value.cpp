@@ -62,6 +62,7 @@ result<std::vector<double>> try_residual_value(transaction_model model, std::spa
       value[i] = spend[i] * total;
     }
   });
+  if (auto bad = clv_core::check_finite_predictions(value, "residual value")) return *bad;
   return value;
 }
 

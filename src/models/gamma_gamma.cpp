@@ -88,6 +88,7 @@ result<std::vector<double>> try_gamma_gamma_predict(const gamma_gamma_params& g,
     for (std::size_t i = from; i < to; ++i)
       out[i] = detail::gamma_gamma_expected_spend(g, frequency[i], mean_value[i]);
   });
+  if (auto bad = clv_core::check_finite_predictions(out, "expected spend")) return *bad;
   return out;
 }
 

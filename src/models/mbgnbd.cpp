@@ -80,15 +80,14 @@ double mbgnbd_p_alive(const mbgnbd_params& p, double x, double t_x, double T) {
 
 double mbgnbd_expected_transactions(const mbgnbd_params& p, double t) {
   return p.b / (p.a - 1) *
-         (1 -
-          std::pow(p.alpha / (p.alpha + t), p.r) * clv_core::hyp2f1_series(p.r, p.b + 1, p.a + p.b, t / (p.alpha + t)));
+         (1 - clv_core::scaled_hyp2f1(p.r, p.b + 1, p.a + p.b, t / (p.alpha + t), p.alpha / (p.alpha + t), p.r));
 }
 
 double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x, double t_x, double T) {
   const double z = t / (p.alpha + T + t);
-  const double numerator = (p.a + p.b + x) / (p.a - 1) *
-                           (1 - std::pow((p.alpha + T) / (p.alpha + T + t), p.r + x) *
-                                    clv_core::hyp2f1_series(p.r + x, p.b + x + 1, p.a + p.b + x, z));
+  const double numerator =
+      (p.a + p.b + x) / (p.a - 1) *
+      (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x + 1, p.a + p.b + x, z, (p.alpha + T) / (p.alpha + T + t), p.r + x));
   return numerator / (1 + p.a / (p.b + x) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x));
 }
 

@@ -14,6 +14,10 @@
 
 #include "test_support.hpp"
 
+#include <boost/math/special_functions/gamma.hpp>
+#include <boost/math/special_functions/hypergeometric_pFq.hpp>
+
+#include <chrono>
 #include <limits>
 
 #include <cmath>
@@ -492,4 +496,38 @@ TEST_CASE("a fit on data without a single repeat purchase is not reported as con
   CHECK_FALSE(back.converged);
   REQUIRE(back.warnings.size() == fit.warnings.size());
   CHECK(back.warnings.front().code == fit.warnings.front().code);
+}
+
+TEST_CASE("BG/NBD and MBG/NBD expectations near z = 1: the connection formula agrees with Boost's pFq, in bounded time") {
+  // Reference: (1 − z)^(r+x) ₂F₁ from Boost's general pFq, slow near z = 1 but exact.
+  auto reference = [](const bgnbd_params& p, double t, double x, double t_x, double T) {
+    const double z = t / (p.alpha + T + t), w = (p.alpha + T) / (p.alpha + T + t);
+    const double f = boost::math::hypergeometric_pFq({p.r + x, p.b + x}, {p.a + p.b + x - 1}, z);
+    const double numerator = (p.a + p.b + x - 1) / (p.a - 1) * (1 - std::pow(w, p.r + x) * f);
+    const double denominator = x > 0 ? 1 + p.a / (p.b + x - 1) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x) : 1.0;
+    return numerator / denominator;
+  };
+  // CDNOW's fit, and parameters with c − a − b = a − 1 − r − x an integer (a = 2.5, r = 0.5:
+  // the connection formula's poles cancel and the mean of c ± 1e-5 stands in).
+  for (const bgnbd_params& p : {bgnbd_params{0.2425945, 4.413602, 0.7929218, 2.425906},
+                                bgnbd_params{0.5, 3.0, 2.5, 4.0}}) {
+    for (const double t : {500.0, 3000.0, 20000.0})
+      for (const double x : {0.0, 2.0, 7.0}) {
+        INFO("a " << p.a << ", t " << t << ", x " << x);
+        const double expected = reference(p, t, x, 20, 38);
+        CHECK(bgnbd_conditional_expected_transactions(p, t, x, 20, 38) ==
+              doctest::Approx(expected).epsilon(1e-9));
+      }
+  }
+  // A horizon of 1e12 weeks used to sum about 1e10 terms per customer; now it is immediate,
+  // and as t → ∞ the expectation approaches its limit for a > 1 (b/(a − 1)·… finite).
+  const bgnbd_params p{0.2425945, 4.413602, 0.7929218, 2.425906};
+  const auto start = std::chrono::steady_clock::now();
+  const auto far = try_bgnbd_predict(p, customers_of(exact()), 1e12).value();
+  const auto mb = try_mbgnbd_predict({0.525, 6.18, 0.891, 1.614}, customers_of(exact()), 1e12).value();
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  for (const double e : far.expected_transactions) CHECK(std::isfinite(e));
+  for (const double e : mb.expected_transactions) CHECK(std::isfinite(e));
+  // a < 1: expected transactions grow without bound (like t^(1 − a)), monotone in t.
+  CHECK(far.expected_transactions[0] > try_bgnbd_predict(p, customers_of(exact()), 1e9).value().expected_transactions[0]);
 }
