@@ -99,6 +99,8 @@ summary_columns read_summary(const std::string& file, const std::string& model) 
     s.age = s.table.try_numbers(model == "bgbb" ? "periods" : "T").value();
   }
   if (s.table.find("weights")) s.weights = s.table.try_numbers("weights").value();
+  // A customer listed twice would be counted, fitted and predicted twice.
+  if (s.table.find("customer_id")) (void)s.table.try_ids("customer_id").value();
   return s;
 }
 

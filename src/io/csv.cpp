@@ -13,6 +13,7 @@
 #include <limits>
 #include <set>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 namespace excellence::inline v1 {
@@ -419,6 +420,23 @@ result<std::vector<std::string>> csv_table::try_texts(std::string_view name) con
   out.reserve(row_count());
   for (std::size_t r = 0; r < row_count(); ++r) out.push_back(text(r, *column));
   return out;
+}
+
+result<std::vector<std::string>> csv_table::try_ids(std::string_view name) const {
+  auto ids = try_texts(name);
+  if (!ids) return ids;
+  const auto column = *find(name);
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(ids->size());
+  for (std::size_t r = 0; r < ids->size(); ++r) {
+    const auto& id = (*ids)[r];
+    if (id.empty()) return cell_error(errc::missing_field, r, column, "the id is empty");
+    const auto [it, added] = first.try_emplace(id, r);
+    if (!added)
+      return cell_error(errc::duplicate_id, r, column,
+                        "\"" + id + "\" appears twice (first on line " + std::to_string(line(it->second)) + ")");
+  }
+  return ids;
 }
 
 result<std::vector<std::optional<double>>> csv_table::try_optional_numbers(std::string_view name) const {

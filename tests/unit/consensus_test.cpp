@@ -143,4 +143,12 @@ TEST_CASE("consensus errors") {
   CHECK(d.file.ends_with("examiner-zhao.json"));
 
   CHECK(test::failure(try_consensus(list, tree, {-5, ""})).code == errc::out_of_range);
+
+  // The same file twice (or one examiner twice) would count one view twice.
+  other = list;
+  other[2] = list[0];
+  d = test::failure(try_consensus(other, tree));
+  CHECK(d.code == errc::duplicate_id);
+  CHECK(d.path == "examiner");
+  CHECK(d.message.starts_with("examiner \"" + list[0].examiner + "\" already gave an assessment ("));
 }

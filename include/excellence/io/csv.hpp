@@ -83,9 +83,13 @@ class csv_table {
   /// The text of every cell of a column (text(row, column) for each row), for id and
   /// label columns. Error: no such column.
   [[nodiscard]] EXCELLENCE_API result<std::vector<std::string>> try_texts(std::string_view name) const;
+  /// try_texts of an id column: also an error (duplicate_id, at the second cell, naming
+  /// the line of the first) when a value repeats or a cell is empty (missing_field).
+  [[nodiscard]] EXCELLENCE_API result<std::vector<std::string>> try_ids(std::string_view name) const;
 
   /// Throwing forms of the try_ accessors: the value, or data_error with the diagnostic.
   [[nodiscard]] std::vector<std::string> texts(std::string_view name) const { return try_texts(name).value(); }
+  [[nodiscard]] std::vector<std::string> ids(std::string_view name) const { return try_ids(name).value(); }
   [[nodiscard]] std::size_t column(std::string_view name) const { return try_column(name).value(); }
   [[nodiscard]] csv_number_column number_column(std::string_view name) const {
     return try_number_column(name).value();

@@ -93,7 +93,9 @@ struct consensus_result {
 /// assessment; `proposed` is a starting point for that discussion.
 ///
 /// Errors: fewer than two assessments (too_few_assessments); assessments of different
-/// organizations (organization_mismatch); an assessment not against `tree`
+/// organizations (organization_mismatch); two assessments by the same examiner
+/// (duplicate_id: the same file given twice, or one examiner's view counted twice, would
+/// pull the median and the proposed percent towards it); an assessment not against `tree`
 /// (framework_mismatch); anything try_score reports.
 [[nodiscard]] inline result<consensus_result> try_consensus(std::span<const assessment> assessments,
                                                             const criteria_tree& tree,
@@ -111,7 +113,18 @@ struct consensus_result {
   out.framework = tree.id();
   out.organization = assessments[0].organization;
   out.flag_range = options.flag_range;
-  for (const auto& a : assessments) {
+  for (std::size_t i = 0; i < assessments.size(); ++i) {
+    const auto& a = assessments[i];
+    for (std::size_t j = 0; j < i; ++j)
+      if (assessments[j].examiner == a.examiner)
+        return diagnostic{errc::duplicate_id,
+                          a.source,
+                          0,
+                          0,
+                          "examiner",
+                          "examiner \"" + a.examiner + "\" already gave an assessment" +
+                              (assessments[j].source.empty() ? std::string() : " (" + assessments[j].source + ")") +
+                              ": each examiner counts once in a consensus"};
     if (a.organization != out.organization)
       return diagnostic{
           errc::organization_mismatch,
