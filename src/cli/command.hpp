@@ -22,6 +22,7 @@ namespace excellence::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_invalid_input = 1;
 inline constexpr int exit_usage = 2;
+inline constexpr int exit_internal_error = 3;
 
 /// Bad command-line usage (exit status 2).
 struct usage_error : std::runtime_error {
@@ -76,6 +77,10 @@ std::optional<std::vector<double>> parse_number_list(std::string_view text);
 /// Progress of a long run ("resamples 1200 / 5000") on stderr, only when stderr is a
 /// terminal, so that scripts and logs stay clean.
 model_control terminal_progress(const char* what);
+
+/// The whole command: `args` without the program name. Returns the exit status; every
+/// message goes to `streams` (nothing escapes as an exception).
+int run(std::vector<std::string> args, io streams);
 
 int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);

@@ -127,22 +127,22 @@ constexpr const char* overview =
     "'excellence <command> --help' describes a command. Exit status: 0 success,\n"
     "1 invalid input (message on stderr), 2 usage error.\n";
 
-int run(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  const io streams{std::cout, std::cerr};
+}  // namespace
+
+int run(std::vector<std::string> args, io streams) {
   if (args.empty()) {
-    std::cerr << overview;
+    streams.err << overview;
     return exit_usage;
   }
   const std::string command = args.front();
   args.erase(args.begin());
   try {
     if (command == "--help" || command == "-h" || command == "help") {
-      std::cout << overview;
+      streams.out << overview;
       return exit_ok;
     }
     if (command == "--version") {
-      std::cout << "excellence " << EXCELLENCE_VERSION_STRING << "\n";
+      streams.out << "excellence " << EXCELLENCE_VERSION_STRING << "\n";
       return exit_ok;
     }
     if (command == "tree") return tree(args, streams);
@@ -160,22 +160,18 @@ int run(int argc, char** argv) {
     if (command == "clv") return clv(args, streams);
     throw usage_error("unknown command '" + command + "'");
   } catch (const usage_error& e) {
-    std::cerr << "excellence: " << e.what() << "\n(see 'excellence --help')\n";
+    streams.err << "excellence: " << e.what() << "\n(see 'excellence --help')\n";
     return exit_usage;
   } catch (const data_error& e) {
-    std::cerr << "excellence: error: " << e.where().to_string() << "\n";
+    streams.err << "excellence: error: " << e.where().to_string() << "\n";
     return exit_invalid_input;
+  } catch (const std::exception& e) {
+    // A bug: no input file or option may get here (tests and the command fuzz target check).
+    streams.err << "excellence: internal error: " << e.what() << "\n";
+    return exit_internal_error;
   }
 }
 
-}  // namespace
+
 }  // namespace excellence::cli
 
-int main(int argc, char** argv) {
-  try {
-    return excellence::cli::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "excellence: internal error: " << e.what() << "\n";
-    return 3;
-  }
-}
