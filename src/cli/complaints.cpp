@@ -39,7 +39,10 @@ int complaints(const std::vector<std::string>& args, io streams) {
   const auto first_contact = flags("first_contact");
   const auto reopened = flags("reopened");
   const auto summary = try_complaint_summary({durations, status, first_contact, reopened}, settings);
-  if (!summary) throw_at_cell(table, summary.error());
+  if (!summary) {
+    if (summary.error().path.head() == "unit") throw usage_error("--unit: " + summary.error().message);
+    throw_at_cell(table, summary.error());
+  }
   streams.out << (values.count("json") != 0U ? to_json(*summary) : to_text(*summary));
   return exit_ok;
 }

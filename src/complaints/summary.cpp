@@ -1,4 +1,5 @@
 #include <excellence/complaints/summary.hpp>
+#include <excellence/detail/utf8.hpp>
 
 namespace excellence::inline v1 {
 
@@ -32,6 +33,8 @@ result<std::int64_t> flag_count(std::span<const std::optional<double>> flags, co
 result<complaint_summary> try_complaint_summary(const complaint_log& log, const complaint_summary_options& options) {
   if (log.status.size() != log.duration.size())
     return detail::input_error(errc::invalid_value, "status", "expected one status per duration");
+  if (detail::first_invalid_utf8(options.unit))
+    return detail::input_error(errc::invalid_utf8, "unit", "the unit's name is not valid UTF-8");
   if (options.limit && !(std::isfinite(*options.limit) && *options.limit >= 0))
     return detail::input_error(errc::out_of_range, "limit", "the time limit must be a finite number >= 0");
   std::vector<complaint_time> list;

@@ -19,6 +19,8 @@
 #include <excellence/value/comparison.hpp>
 
 
+#include <excellence/detail/utf8.hpp>
+
 #include <cmath>
 #include <cstdint>
 
@@ -54,15 +56,21 @@ ordered_json diagnostics(const std::vector<diagnostic>& list) {
   return out;
 }
 
-// Walks a document for numbers that JSON cannot hold: nlohmann would print them as
-// null, and a consumer would read a missing value where an overflow happened.
+// Walks a document for what JSON cannot hold: a NaN or infinity (nlohmann would print
+// null, and a consumer would read a missing value where an overflow happened) and text
+// that is not UTF-8 (a label or file name given by the user; nlohmann would throw).
 void check_finite(const ordered_json& j, field_path& at) {
   if (j.is_number_float()) {
     if (!std::isfinite(j.get<double>()))
       throw data_error(diagnostic{errc::out_of_range, "", 0, 0, at,
                                   "the result is not a finite number (an overflow in the computation)"});
+  } else if (j.is_string()) {
+    if (detail::first_invalid_utf8(j.get_ref<const std::string&>()))
+      throw data_error(diagnostic{errc::invalid_utf8, "", 0, 0, at, "the text is not valid UTF-8"});
   } else if (j.is_object()) {
     for (const auto& [key, value] : j.items()) {
+      if (detail::first_invalid_utf8(key))
+        throw data_error(diagnostic{errc::invalid_utf8, "", 0, 0, at, "a name is not valid UTF-8"});
       auto inner = at.field(key);
       check_finite(value, inner);
     }

@@ -91,6 +91,9 @@ result<value_summary> try_value_summary(const value_answers& a, const value_summ
       return input_error(errc::out_of_range, indexed("offers", j),
                          concat("the value of offer \"", s.name, "\" overflows (amounts or weights too large)"));
     if (s.total_cost > 0) s.value_ratio = s.total_value / s.total_cost;
+    if (s.value_ratio && !std::isfinite(*s.value_ratio))
+      return input_error(errc::out_of_range, indexed("offers", j),
+                         concat("the value ratio of offer \"", s.name, "\" overflows (its cost is too small)"));
     s.preferred_share = batch->preferred_share[j];
     out.offers.push_back(std::move(s));
   }

@@ -79,6 +79,11 @@ TEST_CASE("value summary: means over respondents and the preferred set by the li
   const std::vector<double> huge{1e308, 1e308, 1e308, 1e308};
   CHECK(fails(try_value_summary({who, offer, {huge, huge, zero, zero, zero, zero, zero, zero}}))
             .starts_with("offer[0]: the weighted sum overflows"));
+  // A cost near the smallest double makes the ratio overflow (found by fuzz_numbers).
+  const std::vector<double> product_only{5.7e178}, tiny{1e-250}, none{0.0};
+  const std::vector<std::string> single{"own"};
+  CHECK(fails(try_value_summary({{}, single, {product_only, none, none, none, tiny, none, none, none}}))
+            .starts_with("offers[0]: the value ratio of offer \"own\" overflows"));
   CHECK(fails(try_value_summary(answers, {.sensitivity = 1.0})) ==
         "sensitivity: choice shares need answers of one respondent");
 }

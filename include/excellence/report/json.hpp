@@ -1,9 +1,9 @@
 // JSON documents of results: what `excellence … --json` prints, and what the bindings
 // and the HTML report reuse. Every document names its format and version in "format"
 // ("excellence.pls_fit/1"), is described by docs/schemas/<name>.schema.json, and holds
-// only finite numbers: a result with a NaN or an infinity (an overflow that escaped its
-// computation) is refused with data_error (errc::out_of_range, the field's path) rather
-// than printed as null. Counts are JSON integers. docs/reports.md lists the documents.
+// only finite numbers and UTF-8 text: a result with a NaN or an infinity (an overflow that
+// escaped its computation) is refused with data_error (errc::out_of_range, the field's
+// path) rather than printed as null, and a label that is not UTF-8 with errc::invalid_utf8. Counts are JSON integers. docs/reports.md lists the documents.
 #pragma once
 
 #include <excellence/config.hpp>

@@ -163,6 +163,16 @@ inline offer_value evaluate(const offer& o, const value_profile& w) {
   return v;
 }
 
+// An offer whose sums or ratio overflow (amounts near 1e308, a cost near the smallest
+// double) is an error at `path`, never an infinity in a result.
+inline std::optional<diagnostic> check_evaluated(const offer_value& v, const field_path& path) {
+  if (std::isfinite(v.total_value) && std::isfinite(v.total_cost) && std::isfinite(v.delivered_value) &&
+      (!v.value_ratio || std::isfinite(*v.value_ratio)))
+    return std::nullopt;
+  return diagnostic{errc::out_of_range, "", 0, 0, path,
+                    "the offer's value, cost or value ratio overflows (amounts or weights too large or small)"};
+}
+
 inline std::optional<diagnostic> check_offers(std::span<const offer> offers, const value_profile& weights,
                                               std::size_t at_least) {
   if (offers.size() < at_least)
@@ -173,9 +183,11 @@ inline std::optional<diagnostic> check_offers(std::span<const offer> offers, con
                       "offers",
                       "needs at least " + std::to_string(at_least) + " offer(s), got " + std::to_string(offers.size())};
   if (auto bad = check_profile(weights, "weights", "a weight")) return bad;
-  for (std::size_t i = 0; i < offers.size(); ++i)
+  for (std::size_t i = 0; i < offers.size(); ++i) {
     if (auto c = first_bad_amount([&](value_component k) { return offers[i].amounts[k]; }))
       return bad_amount(indexed("offers", i), *c, "an amount");
+    if (auto bad = check_evaluated(evaluate(offers[i], weights), indexed("offers", i))) return bad;
+  }
   return std::nullopt;
 }
 
@@ -188,7 +200,9 @@ inline std::optional<diagnostic> check_offers(std::span<const offer> offers, con
                                                              const value_profile& weights = unit_weights) {
   if (auto bad = detail::check_profile(weights, "weights", "a weight")) return *bad;
   if (auto bad = detail::check_profile(o.amounts, "", "an amount")) return *bad;
-  return detail::evaluate(o, weights);
+  auto v = detail::evaluate(o, weights);
+  if (auto bad = detail::check_evaluated(v, "")) return *bad;
+  return v;
 }
 
 [[nodiscard]] inline offer_value delivered_value(const offer& o, const value_profile& weights = unit_weights) {
@@ -202,6 +216,8 @@ inline std::optional<diagnostic> check_offers(std::span<const offer> offers, con
     return diagnostic{errc::out_of_range, "", 0, 0, "", "value and cost must be finite and non-negative"};
   if (total_cost == 0)
     return diagnostic{errc::invalid_value, "", 0, 0, "total_cost", "the total cost is 0: the value ratio is undefined"};
+  if (!std::isfinite(total_value / total_cost))
+    return diagnostic{errc::out_of_range, "", 0, 0, "total_cost", "the value ratio overflows (the cost is too small)"};
   return total_value / total_cost;
 }
 
