@@ -426,15 +426,23 @@ result<std::vector<std::string>> csv_table::try_ids(std::string_view name) const
   auto ids = try_texts(name);
   if (!ids) return ids;
   const auto column = *find(name);
+  const auto& c = columns_[column];
+  const auto n = ids->size();
+  for (std::size_t r = 0; r < n; ++r)
+    if ((*ids)[r].empty()) return cell_error(errc::missing_field, r, column, "the id is empty");
+  auto repeated = [&](std::size_t r, std::size_t first) {
+    return cell_error(errc::duplicate_id, r, column,
+                      "\"" + (*ids)[r] + "\" appears twice (first on line " + std::to_string(line(first)) + ")");
+  };
+  // Numeric ids in increasing order (the usual export) are unique without a lookup table.
+  if (c.type == csv_column_type::number && std::adjacent_find(c.numbers.begin(), c.numbers.end(),
+                                                              std::greater_equal<>()) == c.numbers.end())
+    return ids;
   std::unordered_map<std::string_view, std::size_t> first;
-  first.reserve(ids->size());
-  for (std::size_t r = 0; r < ids->size(); ++r) {
-    const auto& id = (*ids)[r];
-    if (id.empty()) return cell_error(errc::missing_field, r, column, "the id is empty");
-    const auto [it, added] = first.try_emplace(id, r);
-    if (!added)
-      return cell_error(errc::duplicate_id, r, column,
-                        "\"" + id + "\" appears twice (first on line " + std::to_string(line(it->second)) + ")");
+  first.reserve(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    const auto [it, added] = first.try_emplace((*ids)[r], r);
+    if (!added) return repeated(r, it->second);
   }
   return ids;
 }
