@@ -2,6 +2,7 @@
 #include <excellence/models/clv/pnbd.hpp>
 
 #include "clv_fit.hpp"
+#include "hyp2f1.hpp"
 
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/digamma.hpp>
@@ -128,9 +129,20 @@ double customer(double r, double alpha, double s, double beta, double x, double 
   const double other = alpha_larger ? beta : alpha;
   const double b = alpha_larger ? s + 1 : r + x;
   const double y1 = shift + t_x, y2 = shift + T;
+  // Without a gradient (predictions) only the value is needed: near z = 1 (one of α, β far
+  // smaller than the other) it comes from the connection formula, 1 − z = (other + t)/y,
+  // instead of a series of up to a million terms per customer.
+  auto value_only = [&](double y, double t) {
+    hyp2f1_derivatives h;
+    h.value = clv_core::scaled_hyp2f1(rho, b, rho + 1, (shift - other) / y, (other + t) / y, 0.0);
+    return h;
+  };
+  const bool values_only = gradient == nullptr && table == nullptr;
   const auto h1 = table != nullptr ? (t_x == 0 ? terms->at_zero : (*table)((shift - other) / y1))
+                  : values_only    ? value_only(y1, t_x)
                                    : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y1);
   const auto h2 = table != nullptr ? (*table)((shift - other) / y2)
+                  : values_only    ? value_only(y2, T)
                                    : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y2);
   const double log_f1 = std::log(h1.value) - rho * std::log(y1);
   const double log_f2 = std::log(h2.value) - rho * std::log(y2);

@@ -17,6 +17,7 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/hypergeometric_pFq.hpp>
 
+#include <array>
 #include <chrono>
 #include <limits>
 
@@ -530,4 +531,23 @@ TEST_CASE("BG/NBD and MBG/NBD expectations near z = 1: the connection formula ag
   for (const double e : mb.expected_transactions) CHECK(std::isfinite(e));
   // a < 1: expected transactions grow without bound (like t^(1 − a)), monotone in t.
   CHECK(far.expected_transactions[0] > try_bgnbd_predict(p, customers_of(exact()), 1e9).value().expected_transactions[0]);
+}
+
+TEST_CASE("Pareto/NBD P(alive) with one of alpha, beta far larger: the connection formula agrees with Boost's pFq") {
+  // Fader, Hardie & Lee (2005), alpha >= beta: A0 = F(z1)/(alpha+t_x)^rho - F(z2)/(alpha+T)^rho with
+  // F = 2F1(rho, s+1; rho+1; (alpha-beta)/(alpha+t)), rho = r+s+x; z is 0.9996 here, where the
+  // Gauss series needs thousands of terms (the fuzzer found a residual value taking minutes).
+  const pnbd_params p{0.51, 30558, 0.61, 11.67};
+  for (const auto& [x, t_x, T] : {std::array<double, 3>{2, 30.43, 38.86}, {0, 0, 38.86}, {7, 12.0, 39.0}}) {
+    const double rho = p.r + p.s + x;
+    auto F = [&](double t) {
+      return boost::math::hypergeometric_pFq({rho, p.s + 1}, {rho + 1}, (p.alpha - p.beta) / (p.alpha + t)) /
+             std::pow(p.alpha + t, rho);
+    };
+    const double a0 = F(t_x) - F(T);
+    const double expected =
+        1 / (1 + p.s / rho * std::pow(p.alpha + T, p.r + x) * std::pow(p.beta + T, p.s) * a0);
+    INFO("x " << x);
+    CHECK(pnbd_p_alive(p, x, t_x, T) == doctest::Approx(expected).epsilon(1e-8));
+  }
 }
