@@ -11,8 +11,13 @@ namespace excellence::inline v1 {
 // Takes columns out of a table that is about to be discarded, so that their memory is
 // returned as an adapter copies them.
 struct csv_access {
-  static void drop_text(csv_table& t) { t.body_ = {}; }
-  static void release(csv_table& t, std::size_t column) { t.columns_[column] = {}; }
+  static void drop_text(csv_table& t) {
+    t.body_ = {};
+    t.row_offsets_ = {};
+  }
+  static void release(csv_table& t, std::size_t column) {
+    t.columns_[column] = {};
+  }
 };
 
 namespace {
