@@ -24,6 +24,13 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
     po::notify(values);
+  } catch (const po::error_with_option_name& e) {
+    // Boost expands placeholders such as %value% in its messages until none is left, so a
+    // value that itself contains one ("--horizon 1%value%") makes what() loop forever (the
+    // command fuzz target found it). Such messages are written here, without the value.
+    if (std::any_of(args.begin(), args.end(), [](const std::string& a) { return a.find('%') != std::string::npos; }))
+      throw usage_error("the argument for option '" + e.get_option_name() + "' is invalid");
+    throw usage_error(e.what());
   } catch (const po::error& e) {
     throw usage_error(e.what());
   }

@@ -600,6 +600,8 @@ TEST_CASE("excellence: bad numbers in options are usage errors naming the option
       {"nps examples/data/survey.csv --column recommend --confidence nan", "--confidence"},
       {"kano examples/data/kano.csv --tie-margin inf", "--tie-margin"},
       {"complaints examples/data/complaints.csv --limit nan", "--limit"},
+      // A value holding Boost's own placeholder made its message expand forever.
+      {clv + "--params 0.24,4.4,0.79,2.4 --horizon 0e%value%30", "--horizon"},
   };
   for (const auto& entry : catalogue) {
     // Not a structured binding: clang 14 cannot capture one in INFO's lambda.
