@@ -41,10 +41,19 @@ std::size_t worker_pool::run(std::size_t n, const part_function& part, std::size
     ++generation_;
   }
   start_.notify_all();
-  part(0, n / parts, 0);
+  std::exception_ptr mine;
+  try {
+    part(0, n / parts, 0);
+  } catch (...) {
+    mine = std::current_exception();
+  }
   std::unique_lock lock(mutex_);
   done_.wait(lock, [this] { return pending_ == 0; });
   job_ = nullptr;
+  auto failure = mine ? mine : failure_;
+  failure_ = nullptr;
+  lock.unlock();
+  if (failure) std::rethrow_exception(failure);
   return parts;
 }
 
@@ -62,9 +71,15 @@ void worker_pool::work(std::size_t slot) {
       n = n_;
       parts = parts_;
     }
-    (*job)(n * slot / parts, n * (slot + 1) / parts, slot);
+    std::exception_ptr failure;
+    try {
+      (*job)(n * slot / parts, n * (slot + 1) / parts, slot);
+    } catch (...) {
+      failure = std::current_exception();
+    }
     {
       const std::lock_guard lock(mutex_);
+      if (failure && !failure_) failure_ = failure;
       --pending_;
     }
     done_.notify_one();

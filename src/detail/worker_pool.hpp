@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -31,7 +32,9 @@ class worker_pool {
 
   /// Splits [0, n) into size() contiguous parts (one part when n < min_parallel), runs
   /// them, the caller taking part 0, and returns when all are done. Returns the number of
-  /// slots used; the caller sums its per-slot partial results. One job at a time.
+  /// slots used; the caller sums its per-slot partial results. One job at a time. An
+  /// exception thrown by a part is rethrown here once every part has finished (the first
+  /// one, if several throw), rather than terminating the program from a worker thread.
   std::size_t run(std::size_t n, const part_function& part, std::size_t min_parallel = 20'000);
 
  private:
@@ -46,6 +49,7 @@ class worker_pool {
   std::size_t generation_ = 0;
   std::size_t pending_ = 0;
   bool stop_ = false;
+  std::exception_ptr failure_{};
 };
 
 }  // namespace excellence::inline v1::detail

@@ -6,7 +6,9 @@
 #include <nlopt.h>
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace excellence::inline v1::clv_core {
 
@@ -38,7 +40,15 @@ double objective(unsigned n, const double* theta, double* grad, void* data) {
     return HUGE_VAL;
   }
   for (unsigned i = 0; i < n; ++i) p.params[i] = std::exp(theta[i]);
-  const double value = (*p.ll)(p.params, p.gradient);
+  // Nothing may be thrown through NLopt's C code: a likelihood that Boost.Math cannot
+  // evaluate at these parameters (a domain or overflow error) is a non-finite value,
+  // which the optimiser backs away from like any other.
+  double value = std::numeric_limits<double>::quiet_NaN();
+  try {
+    value = (*p.ll)(p.params, p.gradient);
+  } catch (const std::exception&) {
+    std::fill(p.gradient.begin(), p.gradient.end(), std::numeric_limits<double>::quiet_NaN());
+  }
   if (p.evaluations == 0) p.first_value = value;
   ++p.evaluations;
   p.last_theta.assign(theta, theta + n);
@@ -111,13 +121,27 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
   for (const auto name : parameter_names(model)) fit.names.emplace_back(name);
   fit.params.resize(n);
   for (unsigned i = 0; i < n; ++i) fit.params[i] = std::exp(theta[i]);
+  // The likelihood where an exception (Boost.Math at extreme parameters) means "not
+  // finite" here too: the result then reports what it cannot give.
+  auto safe_ll = [&ll](const std::vector<double>& at, std::vector<double>& gradient) {
+    try {
+      return ll(at, gradient);
+    } catch (const std::exception&) {
+      std::fill(gradient.begin(), gradient.end(), std::numeric_limits<double>::quiet_NaN());
+      return std::numeric_limits<double>::quiet_NaN();
+    }
+  };
   std::vector<double> g(n);
   if (p.last_theta == theta) {
     fit.log_likelihood = p.last_value;
     g = p.last_gradient;
   } else {
-    fit.log_likelihood = ll(fit.params, g);
+    fit.log_likelihood = safe_ll(fit.params, g);
   }
+  if (!std::isfinite(fit.log_likelihood))
+    return detail::input_error(errc::invalid_value, "params",
+                               "the log-likelihood is not finite at the optimiser's end point: the data cannot be "
+                               "fitted by this model");
   fit.evaluations = p.evaluations;
   fit.status = describe(status);
   // Round-off stops happen at optima flatter than the arithmetic can resolve (the
@@ -136,17 +160,20 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
   for (unsigned j = 0; j < n; ++j) {
     const double h = 1e-5 * fit.params[j];
     shifted[j] = fit.params[j] + h;
-    ll(shifted, plus);
+    safe_ll(shifted, plus);
     shifted[j] = fit.params[j] - h;
-    ll(shifted, minus);
+    safe_ll(shifted, minus);
     shifted[j] = fit.params[j];
     for (unsigned i = 0; i < n; ++i) H(i, j) = -(plus[i] - minus[i]) / (2 * h);
   }
   const Eigen::MatrixXd information = (H + H.transpose()) / 2;
   const Eigen::LLT<Eigen::MatrixXd> llt(information);
-  if (llt.info() == Eigen::Success) {
+  if (information.allFinite() && llt.info() == Eigen::Success) {
     const Eigen::MatrixXd covariance = llt.solve(Eigen::MatrixXd::Identity(n, n));
     for (unsigned i = 0; i < n; ++i) fit.standard_errors.push_back(std::sqrt(covariance(i, i)));
+    // A near-singular information matrix can still give a non-finite variance.
+    if (!std::all_of(fit.standard_errors.begin(), fit.standard_errors.end(), [](double se) { return std::isfinite(se); }))
+      fit.standard_errors.clear();
   }
   if (!fit.converged)
     fit.warnings.push_back({errc::not_converged, "", 0, 0, {},

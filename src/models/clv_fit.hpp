@@ -87,13 +87,18 @@ result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
   clv_predictions out;
   out.p_alive.resize(n);
   out.expected_transactions.resize(n);
-  pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
-    for (std::size_t i = from; i < to; ++i) {
-      const auto [alive, expected] = one(i);
-      out.p_alive[i] = alive;
-      out.expected_transactions[i] = expected;
-    }
-  });
+  try {
+    pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
+      for (std::size_t i = from; i < to; ++i) {
+        const auto [alive, expected] = one(i);
+        out.p_alive[i] = alive;
+        out.expected_transactions[i] = expected;
+      }
+    });
+  } catch (const std::exception& e) {  // Boost.Math at parameters it cannot evaluate
+    return detail::input_error(errc::out_of_range, "params",
+                               detail::concat("the model cannot be evaluated at these parameters (", e.what(), ")"));
+  }
   if (auto bad = check_finite_predictions(out.p_alive, "P(alive)")) return *bad;
   if (auto bad = check_finite_predictions(out.expected_transactions, "expected number of transactions")) return *bad;
   return out;

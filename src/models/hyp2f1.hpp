@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <limits>
 #include <optional>
 
 namespace excellence::inline v1::clv_core {
@@ -103,7 +105,14 @@ inline double scaled_hyp2f1(double a, double b, double c, double z, double w, do
     }
     if (value) return *value;
   }
-  return std::exp(s * std::log(w)) * boost::math::hypergeometric_pFq({a, b}, {c}, z);
+  // Boost reports parameters its series cannot handle by throwing; here that is a value
+  // the caller cannot use (NaN), which the predictions report as an error naming the
+  // customer — an exception from a worker thread would end the program.
+  try {
+    return std::exp(s * std::log(w)) * boost::math::hypergeometric_pFq({a, b}, {c}, z);
+  } catch (const std::exception&) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
 }
 
 }  // namespace excellence::inline v1::clv_core
