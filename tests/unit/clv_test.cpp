@@ -538,7 +538,8 @@ TEST_CASE("Pareto/NBD P(alive) with one of alpha, beta far larger: the connectio
   // F = 2F1(rho, s+1; rho+1; (alpha-beta)/(alpha+t)), rho = r+s+x; z is 0.9996 here, where the
   // Gauss series needs thousands of terms (the fuzzer found a residual value taking minutes).
   const pnbd_params p{0.51, 30558, 0.61, 11.67};
-  for (const auto& [x, t_x, T] : {std::array<double, 3>{2, 30.43, 38.86}, {0, 0, 38.86}, {7, 12.0, 39.0}}) {
+  for (const auto& customer : {std::array<double, 3>{2, 30.43, 38.86}, {0, 0, 38.86}, {7, 12.0, 39.0}}) {
+    const double x = customer[0], t_x = customer[1], T = customer[2];  // INFO cannot capture bindings (clang 14)
     const double rho = p.r + p.s + x;
     auto F = [&](double t) {
       return boost::math::hypergeometric_pFq({rho, p.s + 1}, {rho + 1}, (p.alpha - p.beta) / (p.alpha + t)) /
