@@ -42,7 +42,7 @@ std::string model_of(const po::variables_map& values) {
 struct summary_columns {
   csv_table table;
   std::vector<double> frequency, recency, age, monetary, weights;
-  std::vector<std::string> ids;  ///< customer_id, when the file has it
+  std::optional<std::size_t> id;  ///< the customer_id column, when the file has it
 };
 
 // The command's name of a model: the library's, with "gg" for Gamma-Gamma.
@@ -91,7 +91,7 @@ std::optional<chosen_model> model_of_fit(const po::variables_map& values, const 
 // gg: frequency, monetary_value; bgbb: frequency, recency, periods; the others:
 // frequency, recency, T (periods and T both land in `age`).
 summary_columns read_summary(const std::string& file, const std::string& model) {
-  summary_columns s{try_read_csv(file).value(), {}, {}, {}, {}, {}, {}};
+  summary_columns s{try_read_csv(file).value(), {}, {}, {}, {}, {}, std::nullopt};
   s.frequency = s.table.try_numbers("frequency").value();
   if (model == "gg") {
     s.monetary = s.table.try_numbers("monetary_value").value();
@@ -101,7 +101,7 @@ summary_columns read_summary(const std::string& file, const std::string& model) 
   }
   if (s.table.find("weights")) s.weights = s.table.try_numbers("weights").value();
   // A customer listed twice would be counted, fitted and predicted twice.
-  if (s.table.find("customer_id")) s.ids = s.table.try_ids("customer_id").value();
+  if (s.table.find("customer_id")) s.id = s.table.try_id_column("customer_id").value();
   return s;
 }
 
@@ -179,7 +179,7 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto model = fit ? fit->model : model_of(values);
   const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
   const auto data = read_summary(values["file"].as<std::string>(), model);
-  const bool id = !data.ids.empty();
+  const auto id = data.id;
   // Everything is computed (and every error found) before the first byte is written.
   auto write = [&](std::initializer_list<std::string_view> names, auto&& row) {
     csv_output out(streams.out);
@@ -187,7 +187,7 @@ int predict(const std::vector<std::string>& args, io streams) {
     for (const auto name : names) out.text(name);
     out.end_row();
     for (std::size_t i = 0; i < data.table.row_count(); ++i) {
-      if (id) out.text(data.ids[i]);
+      if (id) out.text(data.table.text(i, *id));
       row(out, i);
       out.end_row();
     }
@@ -282,12 +282,12 @@ int residual_value(const std::vector<std::string>& args, io streams) {
     if (d.element() && d.path.head() != "params") throw_at_cell(data.table, d);
     throw usage_error(d.to_string());
   }
-  const bool id = !data.ids.empty();
+  const auto id = data.id;
   csv_output out(streams.out);
   if (id) out.text("customer_id");
   out.text("expected_average_spend").text("residual_value").end_row();
   for (std::size_t i = 0; i < v->size(); ++i) {
-    if (id) out.text(data.ids[i]);
+    if (id) out.text(data.table.text(i, *id));
     out.number(spend[i]).number((*v)[i]).end_row();
   }
   return exit_ok;

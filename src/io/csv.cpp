@@ -422,29 +422,39 @@ result<std::vector<std::string>> csv_table::try_texts(std::string_view name) con
   return out;
 }
 
-result<std::vector<std::string>> csv_table::try_ids(std::string_view name) const {
-  auto ids = try_texts(name);
-  if (!ids) return ids;
-  const auto column = *find(name);
+result<std::size_t> csv_table::try_id_column(std::string_view name) const {
+  const auto found = try_column(name);
+  if (!found) return found;
+  const auto column = *found;
   const auto& c = columns_[column];
-  const auto n = ids->size();
+  const auto n = row_count();
   for (std::size_t r = 0; r < n; ++r)
-    if ((*ids)[r].empty()) return cell_error(errc::missing_field, r, column, "the id is empty");
-  auto repeated = [&](std::size_t r, std::size_t first) {
-    return cell_error(errc::duplicate_id, r, column,
-                      "\"" + (*ids)[r] + "\" appears twice (first on line " + std::to_string(line(first)) + ")");
-  };
-  // Numeric ids in increasing order (the usual export) are unique without a lookup table.
-  if (c.type == csv_column_type::number && std::adjacent_find(c.numbers.begin(), c.numbers.end(),
-                                                              std::greater_equal<>()) == c.numbers.end())
-    return ids;
+    if (c.missing[r] != 0) return cell_error(errc::missing_field, r, column, "the id is empty");
+  // Numeric ids in increasing order (the usual export) are distinct texts too.
+  if (c.type == csv_column_type::number &&
+      std::adjacent_find(c.numbers.begin(), c.numbers.end(), std::greater_equal<>()) == c.numbers.end())
+    return column;
+  std::vector<std::string> texts;
+  if (c.type == csv_column_type::number) {
+    texts.reserve(n);
+    for (std::size_t r = 0; r < n; ++r) texts.push_back(text(r, column));
+  }
+  const auto& ids = c.type == csv_column_type::number ? texts : c.text;
   std::unordered_map<std::string_view, std::size_t> first;
   first.reserve(n);
   for (std::size_t r = 0; r < n; ++r) {
-    const auto [it, added] = first.try_emplace((*ids)[r], r);
-    if (!added) return repeated(r, it->second);
+    const auto [it, added] = first.try_emplace(ids[r], r);
+    if (!added)
+      return cell_error(errc::duplicate_id, r, column,
+                        "\"" + ids[r] + "\" appears twice (first on line " + std::to_string(line(it->second)) + ")");
   }
-  return ids;
+  return column;
+}
+
+result<std::vector<std::string>> csv_table::try_ids(std::string_view name) const {
+  const auto column = try_id_column(name);
+  if (!column) return column.error();
+  return try_texts(name);
 }
 
 result<std::vector<std::optional<double>>> csv_table::try_optional_numbers(std::string_view name) const {

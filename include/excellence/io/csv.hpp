@@ -83,8 +83,11 @@ class csv_table {
   /// The text of every cell of a column (text(row, column) for each row), for id and
   /// label columns. Error: no such column.
   [[nodiscard]] EXCELLENCE_API result<std::vector<std::string>> try_texts(std::string_view name) const;
-  /// try_texts of an id column: also an error (duplicate_id, at the second cell, naming
-  /// the line of the first) when a value repeats or a cell is empty (missing_field).
+  /// The index of an id column: an error (duplicate_id, at the second cell, naming the
+  /// line of the first) when a value repeats, or (missing_field) when a cell is empty.
+  /// Numeric ids in increasing order are checked without reading their text.
+  [[nodiscard]] EXCELLENCE_API result<std::size_t> try_id_column(std::string_view name) const;
+  /// try_texts of a column that try_id_column accepts.
   [[nodiscard]] EXCELLENCE_API result<std::vector<std::string>> try_ids(std::string_view name) const;
 
   /// Throwing forms of the try_ accessors: the value, or data_error with the diagnostic.
