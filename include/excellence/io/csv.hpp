@@ -93,6 +93,7 @@ class csv_table {
   /// Throwing forms of the try_ accessors: the value, or data_error with the diagnostic.
   [[nodiscard]] std::vector<std::string> texts(std::string_view name) const { return try_texts(name).value(); }
   [[nodiscard]] std::vector<std::string> ids(std::string_view name) const { return try_ids(name).value(); }
+  [[nodiscard]] std::size_t id_column(std::string_view name) const { return try_id_column(name).value(); }
   [[nodiscard]] std::size_t column(std::string_view name) const { return try_column(name).value(); }
   [[nodiscard]] csv_number_column number_column(std::string_view name) const {
     return try_number_column(name).value();
