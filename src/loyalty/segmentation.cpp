@@ -36,7 +36,15 @@ result<rfm_analysis> try_rfm_analysis(std::span<const std::string> customers, st
   for (const auto& [key, n] : counts)
     out.segments.push_back({segment_code({key[0], key[1], key[2]}, scores->bins), n});
   out.scores = *std::move(scores);
-  if (auto spread = try_concentration(monetary)) out.concentration = *std::move(spread);
+  // Undefined for losses or a zero total (absent); an overflowing total is an error.
+  auto spread = try_concentration(monetary);
+  if (spread) {
+    out.concentration = *std::move(spread);
+  } else if (spread.error().code == errc::out_of_range && !spread.error().element()) {
+    auto d = spread.error();
+    d.path = "monetary";
+    return d;
+  }
   return out;
 }
 

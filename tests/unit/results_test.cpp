@@ -103,6 +103,9 @@ TEST_CASE("RFM analysis: segment counts best first, customer ids unique, bins bo
   CHECK(fails(try_rfm_analysis(repeated, recency, frequency, monetary)) ==
         "customer[2]: customer \"c1\" appears twice (first in row 1 of the data)");
   CHECK(fails(try_rfm(recency, frequency, monetary, {.bins = 11})) == "bins: the number of bins must be 2-10");
+  // Monetary values whose total overflows are an error, never an infinite total (fuzz_numbers).
+  const std::vector<double> huge{1e308, 1e308, 1e308, 1e308};
+  CHECK(fails(try_rfm_analysis(ids, recency, frequency, huge)) == "monetary: the total of the values overflows");
   // Losses make the concentration undefined: absent, not a number.
   const std::vector<double> losses{100, -5, 10, 20};
   CHECK_FALSE(rfm_analysis_of(ids, recency, frequency, losses).concentration.has_value());

@@ -202,8 +202,11 @@ struct concentration_result {
   }
   if (out.total <= 0)
     return diagnostic{errc::invalid_value, "", 0, 0, "values", "the total is 0: shares are undefined"};
+  if (!std::isfinite(out.total) || !std::isfinite(weighted))
+    return diagnostic{errc::out_of_range, "", 0, 0, "values", "the total of the values overflows"};
   const double n = static_cast<double>(out.n);
-  out.gini = 2 * weighted / (n * out.total) - (n + 1) / n;
+  // weighted / total first: it lies in [1, n], where 2·weighted or n·total could overflow.
+  out.gini = 2 * (weighted / out.total) / n - (n + 1) / n;
   out.lorenz.push_back({0, 0});
   double running = 0;
   for (std::size_t i = 0; i < out.n; ++i) {
