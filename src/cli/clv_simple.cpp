@@ -33,19 +33,15 @@ int clv_simple(const std::vector<std::string>& args, io streams) {
   }
   for (const char* required : {"margin", "retention", "discount"})
     if (values.count(required) == 0U) throw usage_error(std::string("clv-simple needs --") + required);
-  const auto timing = parse_margin_timing(values["timing"].as<std::string>());
-  if (!timing) throw usage_error("--timing must be " + margin_timing_names.choices());
+  const auto timing = enum_option(values, "timing", margin_timing_names);
   std::optional<time_unit> unit;
-  if (values.count("period") != 0U) {
-    unit = parse_time_unit(values["period"].as<std::string>());
-    if (!unit) throw usage_error("--period must be " + time_unit_names.choices());
-  }
+  if (values.count("period") != 0U) unit = enum_option(values, "period", time_unit_names);
 
   // Both rates come from the same command line, so they are per the same period by
   // construction; the period's name only labels the output.
   const period per{1, unit.value_or(time_unit::year)};
   clv_options clv{};
-  clv.timing = *timing;
+  clv.timing = timing;
   if (values.count("horizon") != 0U) {
     const auto horizon = values["horizon"].as<count>().value;
     if (horizon > 1'000'000'000U) throw usage_error("--horizon must be at most 1000000000 periods");

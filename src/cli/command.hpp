@@ -1,6 +1,7 @@
 // Internal to the `excellence` command: what every subcommand shares.
 #pragma once
 
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/models/control.hpp>
@@ -69,6 +70,16 @@ std::optional<boost::program_options::variables_map> parse_file_command(
 [[noreturn]] void throw_at_cell(const csv_table& table, const diagnostic& d,
                                 std::optional<std::string_view> column = {},
                                 const std::vector<std::size_t>* row_of = nullptr);
+
+/// The value of the enum option --`name` by the enum's name table; a name outside it is a
+/// usage error listing the choices ("--scheme must be centroid, factorial or path").
+template <class E, std::size_t N>
+E enum_option(const boost::program_options::variables_map& values, const char* name,
+              const detail::enum_names<E, N>& names) {
+  const auto parsed = names.parse(values[name].as<std::string>());
+  if (!parsed) throw usage_error(std::string("--") + name + " must be " + names.choices());
+  return *parsed;
+}
 
 /// A comma-separated list of numbers ("10,30,20,20,20"), or nullopt when a piece is empty
 /// or not a number; the caller says what it expected.

@@ -39,16 +39,10 @@ int pls(const std::vector<std::string>& args, io streams) {
   const auto& values = *parsed;
   if (values.count("model") == 0U) throw usage_error("pls needs --model MODEL.json");
   pls_options settings;
-  const auto scheme = parse_pls_scheme(values["scheme"].as<std::string>());
-  if (!scheme) throw usage_error("--scheme must be " + pls_scheme_names.choices());
-  settings.scheme = *scheme;
-  const auto stop = parse_pls_stop(values["stop"].as<std::string>());
-  if (!stop) throw usage_error("--stop must be " + pls_stop_names.choices());
-  settings.stop = *stop;
+  settings.scheme = enum_option(values, "scheme", pls_scheme_names);
+  settings.stop = enum_option(values, "stop", pls_stop_names);
   settings.standardized = values.count("raw") == 0U;
-  const auto missing = parse_pls_missing(values["missing"].as<std::string>());
-  if (!missing) throw usage_error("--missing must be " + pls_missing_names.choices());
-  settings.missing = *missing;
+  settings.missing = enum_option(values, "missing", pls_missing_names);
   const bool index = values.count("index") != 0U;
   if (index && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
     throw usage_error("--index needs --scale-min and --scale-max (the answers' scale, e.g. 1 and 10)");

@@ -26,17 +26,15 @@ int retention(const std::vector<std::string>& args, io streams) {
   const auto parsed = parse_file_command(args, options, "retention", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  const auto unit = parse_time_unit(values["unit"].as<std::string>());
-  if (!unit) throw usage_error("--unit must be " + time_unit_names.choices());
-  const auto measure = parse_cohort_measure(values["measure"].as<std::string>());
-  if (!measure) throw usage_error("--measure must be " + cohort_measure_names.choices());
+  const auto unit = enum_option(values, "unit", time_unit_names);
+  const auto measure = enum_option(values, "measure", cohort_measure_names);
 
   const auto table = try_read_csv(values["file"].as<std::string>()).value();
   const auto customers = table.try_texts("customer").value();
   const auto periods = table.try_texts("period").value();
-  const auto t = try_cohort_retention(customers, periods, *unit);
+  const auto t = try_cohort_retention(customers, periods, unit);
   if (!t) throw_at_cell(table, t.error());
-  streams.out << (values.count("json") != 0U ? to_json(*t) : to_text(*t, *measure));
+  streams.out << (values.count("json") != 0U ? to_json(*t) : to_text(*t, measure));
   return exit_ok;
 }
 

@@ -48,8 +48,7 @@ int nps(const std::vector<std::string>& args, io streams) {
   const auto parsed = parse_file_command(args, options, "nps", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  const auto method = parse_nps_interval_method(values["interval"].as<std::string>());
-  if (!method) throw usage_error("--interval must be " + nps_interval_method_names.choices());
+  const auto method = enum_option(values, "interval", nps_interval_method_names);
   const auto data = read_survey(values);
   std::vector<double> weights;
   if (values.count("weights") != 0U) weights = data.table.try_numbers(values["weights"].as<std::string>()).value();
@@ -59,7 +58,7 @@ int nps(const std::vector<std::string>& args, io streams) {
     const bool weight = r.error().path.head() == "weights";
     throw_at_cell(data.table, r.error(), values[weight ? "weights" : "column"].as<std::string>());
   }
-  const auto interval = try_nps_interval(*r, values["confidence"].as<finite_number>().value, *method).value();
+  const auto interval = try_nps_interval(*r, values["confidence"].as<finite_number>().value, method).value();
   streams.out << (values.count("json") != 0U ? to_json(*r, interval) : to_text(*r, interval));
   return exit_ok;
 }

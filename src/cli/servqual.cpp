@@ -31,9 +31,8 @@ int servqual(const std::vector<std::string>& args, io streams) {
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
   const auto model = values.count("servperf") != 0U ? servqual_model::servperf : servqual_model::servqual;
-  const auto missing = parse_missing_answers(values["missing"].as<std::string>());
-  if (!missing) throw usage_error("--missing must be " + missing_answers_names.choices());
-  servqual_options settings{values["scale-min"].as<int>(), values["scale-max"].as<int>(), *missing, {}};
+  const auto missing = enum_option(values, "missing", missing_answers_names);
+  servqual_options settings{values["scale-min"].as<int>(), values["scale-max"].as<int>(), missing, {}};
   if (values.count("importance") != 0U) {
     auto importance = parse_number_list(values["importance"].as<std::string>());
     if (!importance) throw usage_error("--importance must be five numbers separated by commas, e.g. 10,30,20,20,20");
@@ -46,7 +45,7 @@ int servqual(const std::vector<std::string>& args, io streams) {
   const auto dimension = table.try_texts("dimension").value();
   // With --missing drop an empty cell is a missing answer (the pair is dropped), else an error.
   auto answers = [&](const char* name) {
-    if (*missing == missing_answers::error) {
+    if (missing == missing_answers::error) {
       const auto all = table.try_numbers(name).value();
       return std::vector<std::optional<double>>(all.begin(), all.end());
     }
