@@ -2,6 +2,10 @@
 
 #include "test_support.hpp"
 
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -177,4 +181,57 @@ TEST_CASE("CSV: large unquoted text is read in parallel chunks and joined in ord
   CHECK(d.message == "the row has 1 fields but the header has 3");
   CHECK(d.line > 2);
   CHECK(d.line < static_cast<std::size_t>(rows / 2));
+}
+
+TEST_CASE("CSV: text without quotes is read by a one-pass path that agrees with the general one cell for cell") {
+  // Cells of every form: plain decimals (the fast path), other number forms, text, empty.
+  const std::vector<std::string> cells = {"0",   "-0",  "12",    "-3.25", ".5",   "-.5",  "1.",     "+2",   "1e3",
+                                          "-",   ".",   "1.2.3", "x7",    "",     "007",  "38.714286",
+                                          "123456789012345",     "1234567890123456",      "0.1000000000000001",
+                                          "99999999999999999999", "4.9e-324", "a\rb"};
+  // A file without a quote (read by the one-pass path), and the same file with one quoted
+  // cell more (read by the general scanner): the columns must be the same.
+  std::string plain = "a,b,c\r\n";
+  std::string quoted = "a,b,c,q\r\n";
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const std::string row = std::to_string(i) + "," + cells[i] + "," + cells[(i * 7) % cells.size()];
+    plain += row + (i % 2 == 0 ? "\r\n" : "\n");
+    quoted += row + ",\"q\"" + (i % 2 == 0 ? "\r\n" : "\n");
+  }
+  const auto fast = try_parse_csv(plain, "p.csv").value();
+  const auto general = try_parse_csv(quoted, "p.csv").value();
+  REQUIRE(fast.row_count() == cells.size());
+  REQUIRE(general.row_count() == cells.size());
+  for (std::size_t c = 0; c < 3; ++c) {
+    CAPTURE(c);
+    CHECK(fast.type(c) == general.type(c));
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+      CAPTURE(r);
+      CHECK(fast.text(r, c) == general.text(r, c));
+      CHECK(fast.is_empty(r, c) == general.is_empty(r, c));
+      CHECK(fast.line(r) == general.line(r));
+    }
+  }
+  CHECK(fast.text(cells.size() - 1, 1) == "a\rb");  // a lone CR is text, CRLF ends the line
+  // Column a is numbers in both; the number forms agree bit for bit with from_chars.
+  CHECK(fast.try_numbers("a").value() == general.try_numbers("a").value());
+  std::string numbers = "v\n";
+  std::vector<double> expected;
+  for (const auto& cell : cells) {
+    double v = 0;
+    const char* first = cell.c_str() + (cell.starts_with('+') ? 1 : 0);
+    const auto [end, ec] = std::from_chars(first, cell.c_str() + cell.size(), v);
+    if (cell.empty() || ec != std::errc() || end != cell.c_str() + cell.size() || !std::isfinite(v)) continue;
+    numbers += cell + "\n";
+    expected.push_back(v);
+  }
+  const auto parsed = try_parse_csv(numbers).value().try_numbers("v").value();
+  REQUIRE(parsed.size() == expected.size());
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    CAPTURE(i);
+    CHECK(std::bit_cast<std::uint64_t>(parsed[i]) == std::bit_cast<std::uint64_t>(expected[i]));
+  }
+  // A trailing delimiter at the very end is one more (empty) field.
+  CHECK(test::failure(try_parse_csv("a,b\n1,2,")).message == "the row has 3 fields but the header has 2");
+  CHECK(try_parse_csv("a,b\n1,").value().is_empty(0, 1));
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -44,9 +45,9 @@ class csv_table {
   [[nodiscard]] const std::string& source() const noexcept { return source_; }
   [[nodiscard]] const std::vector<std::string>& header() const noexcept { return header_; }
   [[nodiscard]] std::size_t column_count() const noexcept { return header_.size(); }
-  [[nodiscard]] std::size_t row_count() const noexcept { return lines_.size(); }
+  [[nodiscard]] std::size_t row_count() const noexcept { return rows_; }
   /// The line on which row `row` (0-based, header excluded) starts; quoted fields may span lines.
-  [[nodiscard]] std::size_t line(std::size_t row) const { return lines_[row]; }
+  [[nodiscard]] std::size_t line(std::size_t row) const { return lines_.empty() ? first_line_ + row : lines_[row]; }
 
   /// The index of the column with this header name, or nullopt. Columns with an empty
   /// name (e.g. a trailing comma in the header) can only be reached by index.
@@ -111,10 +112,16 @@ class csv_table {
   friend struct csv_reader;
   friend struct csv_access;  // internal adapters that take columns over (src/io)
 
+  // A column's numbers and mask are written once by the reader (in parallel, without being
+  // zeroed first) and never changed: copies of a table share them. `numbers` points into
+  // `owned`, or into memory of the reader's caller (an internal adapter that has the
+  // numbers parsed straight into its own matrix, src/io).
   struct column_data {
     csv_column_type type = csv_column_type::number;
-    std::vector<double> numbers{};
-    std::vector<std::uint8_t> missing{};
+    std::shared_ptr<double[]> owned{};
+    const double* numbers = nullptr;
+    std::shared_ptr<std::uint8_t[]> mask{};
+    const std::uint8_t* missing = nullptr;  // into mask
     std::size_t missing_count = 0;
     std::vector<std::string> text{};
   };
@@ -126,7 +133,9 @@ class csv_table {
   std::string source_{};
   std::vector<std::string> header_{};
   std::vector<column_data> columns_{};
-  std::vector<std::size_t> lines_{};        ///< line where each row starts
+  std::size_t rows_ = 0;
+  std::size_t first_line_ = 0;              ///< the line of the first row
+  std::vector<std::size_t> lines_{};        ///< line where each row starts; empty when row r is on first_line_ + r
   std::string body_{};                      ///< the text after the header, kept to give any cell's text back
   std::vector<std::size_t> row_offsets_{};  ///< where each row starts in body_
   char delimiter_ = ',';
