@@ -41,7 +41,7 @@ std::string model_of(const po::variables_map& values) {
 // The summary columns a model reads; weights are optional.
 struct summary_columns {
   csv_table table;
-  std::vector<double> frequency, recency, age, monetary, weights;
+  std::span<const double> frequency, recency, age, monetary, weights;  ///< views into the table
   std::optional<std::size_t> id;  ///< the customer_id column, when the file has it
 };
 
@@ -92,14 +92,14 @@ std::optional<chosen_model> model_of_fit(const po::variables_map& values, const 
 // frequency, recency, T (periods and T both land in `age`).
 summary_columns read_summary(const std::string& file, const std::string& model) {
   summary_columns s{try_read_csv(file).value(), {}, {}, {}, {}, {}, std::nullopt};
-  s.frequency = s.table.try_numbers("frequency").value();
+  s.frequency = s.table.try_number_view("frequency").value();
   if (model == "gg") {
-    s.monetary = s.table.try_numbers("monetary_value").value();
+    s.monetary = s.table.try_number_view("monetary_value").value();
   } else {
-    s.recency = s.table.try_numbers("recency").value();
-    s.age = s.table.try_numbers(model == "bgbb" ? "periods" : "T").value();
+    s.recency = s.table.try_number_view("recency").value();
+    s.age = s.table.try_number_view(model == "bgbb" ? "periods" : "T").value();
   }
-  if (s.table.find("weights")) s.weights = s.table.try_numbers("weights").value();
+  if (s.table.find("weights")) s.weights = s.table.try_number_view("weights").value();
   // A customer listed twice would be counted, fitted and predicted twice.
   if (s.table.find("customer_id")) s.id = s.table.try_id_column("customer_id").value();
   return s;
@@ -182,15 +182,16 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto id = data.id;
   // Everything is computed (and every error found) before the first byte is written.
   auto write = [&](std::initializer_list<std::string_view> names, auto&& row) {
-    csv_output out(streams.out);
-    if (id) out.text("customer_id");
-    for (const auto name : names) out.text(name);
-    out.end_row();
-    for (std::size_t i = 0; i < data.table.row_count(); ++i) {
+    {
+      csv_output header(streams.out);
+      if (id) header.text("customer_id");
+      for (const auto name : names) header.text(name);
+      header.end_row();
+    }
+    write_rows(streams.out, data.table.row_count(), [&](csv_output& out, std::size_t i) {
       if (id) out.text(data.table.text(i, *id));
       row(out, i);
-      out.end_row();
-    }
+    });
   };
   if (model == "gg") {
     const auto spend = try_gamma_gamma_predict({p[0], p[1], p[2]}, data.frequency, data.monetary);
@@ -259,7 +260,7 @@ int residual_value(const std::vector<std::string>& args, io streams) {
   const auto g =
       spend_fit ? spend_fit->params : parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
   auto data = read_summary(values["file"].as<std::string>(), model);
-  data.monetary = data.table.try_numbers("monetary_value").value();
+  data.monetary = data.table.try_number_view("monetary_value").value();
   // Every customer's expected spend (the batch prediction, which names a bad row's cell).
   const auto predicted = try_gamma_gamma_predict({g[0], g[1], g[2]}, data.frequency, data.monetary);
   if (!predicted) {
@@ -283,13 +284,15 @@ int residual_value(const std::vector<std::string>& args, io streams) {
     throw usage_error(d.to_string());
   }
   const auto id = data.id;
-  csv_output out(streams.out);
-  if (id) out.text("customer_id");
-  out.text("expected_average_spend").text("residual_value").end_row();
-  for (std::size_t i = 0; i < v->size(); ++i) {
-    if (id) out.text(data.table.text(i, *id));
-    out.number(spend[i]).number((*v)[i]).end_row();
+  {
+    csv_output header(streams.out);
+    if (id) header.text("customer_id");
+    header.text("expected_average_spend").text("residual_value").end_row();
   }
+  write_rows(streams.out, v->size(), [&](csv_output& out, std::size_t i) {
+    if (id) out.text(data.table.text(i, *id));
+    out.number(spend[i]).number((*v)[i]);
+  });
   return exit_ok;
 }
 
@@ -331,16 +334,13 @@ int summarize(const std::vector<std::string>& args, io streams) {
   const auto s = try_summarize_transactions(records, *end, unit);
   if (!s) throw_at_cell(table, s.error());
   {
-    csv_output out(streams.out);
-    out.text("customer_id").text("frequency").text("recency").text("T").text("monetary_value").end_row();
-    for (std::size_t i = 0; i < s->customers.size(); ++i)
-      out.text(s->customers[i])
-          .number(s->frequency[i])
-          .number(s->recency[i])
-          .number(s->age[i])
-          .number(s->monetary_value[i])
-          .end_row();
+    csv_output header(streams.out);
+    header.text("customer_id").text("frequency").text("recency").text("T").text("monetary_value").end_row();
   }
+  write_rows(streams.out, s->customers.size(), [&](csv_output& out, std::size_t i) {
+    out.text(s->customers[i]).number(s->frequency[i]).number(s->recency[i]).number(s->age[i]).number(
+        s->monetary_value[i]);
+  });
   streams.err << s->records << " records, " << s->customers.size() << " customers (" << unit_name << "): " << s->merged
               << " same-day records merged, " << s->after_end << " after " << values["end"].as<std::string>()
               << " not used, " << s->customers_after_end << " customers first seen after it left out\n";

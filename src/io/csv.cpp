@@ -2,6 +2,7 @@
 #include <excellence/detail/utf8.hpp>
 #include <excellence/io/csv.hpp>
 
+#include "../detail/huge_pages.hpp"
 #include "../detail/worker_pool.hpp"
 #include "csv_placement.hpp"
 #include "json_support.hpp"  // read_text_file, at_offset, catching
@@ -217,6 +218,7 @@ struct csv_reader {
 
     csv_table t;
     t.source_ = source;
+    t.quoted_ = true;  // until the text is known to have no quote
     t.delimiter_ = options.delimiter;
     t.body_ = std::move(text);
     const std::string_view body = t.body_;
@@ -234,6 +236,7 @@ struct csv_reader {
     const std::size_t start = scan.position();
     constexpr std::size_t parallel_from = std::size_t{1} << 20;  // bytes; below, threads cost more than they save
     const bool quoted = body.find('"', start) != std::string_view::npos;
+    t.quoted_ = quoted;
     std::unique_ptr<detail::worker_pool> pool;
     std::vector<std::size_t> cuts{start};
     if (!quoted && body.size() - start > parallel_from) {
@@ -279,13 +282,17 @@ struct csv_reader {
       if (out.numbers[f] == nullptr) {
         col.owned = std::make_shared_for_overwrite<double[]>(rows);
         out.numbers[f] = col.owned.get();
+        detail::advise_huge_pages(col.owned.get(), rows * sizeof(double));
       }
       col.numbers = out.numbers[f];
       col.mask = std::make_shared_for_overwrite<std::uint8_t[]>(rows);
+      detail::advise_huge_pages(col.mask.get(), rows);
       col.missing = col.mask.get();
       out.missing.push_back(col.mask.get());
     }
     if (quoted) t.lines_.resize(rows);
+    t.row_offsets_.reserve(rows);
+    detail::advise_huge_pages(t.row_offsets_.data(), rows * sizeof(std::size_t));
     t.row_offsets_.resize(rows);
 
     run(pool.get(), chunks, [&](chunk& c) {
@@ -470,7 +477,16 @@ struct csv_reader {
 };
 
 std::string csv_table::cell_from_body(std::size_t row, std::size_t column) const {
-  return field_text(body_, source_, delimiter_, row_offsets_[row], line(row), column);
+  if (quoted_) return field_text(body_, source_, delimiter_, row_offsets_[row], line(row), column);
+  // Without a quote in the text a record is one line, a field the text between delimiters
+  // (the reader checked that every record has all its fields): found with memchr, which
+  // matters when a million ids are written back.
+  const std::string_view body = body_;
+  std::size_t from = row_offsets_[row];
+  std::size_t end = std::min(body.find('\n', from), body.size());
+  if (end < body.size() && end > from && body[end - 1] == '\r') --end;  // CRLF
+  for (std::size_t f = 0; f < column; ++f) from = body.find(delimiter_, from) + 1;
+  return std::string(body.substr(from, std::min(end, body.find(delimiter_, from)) - from));
 }
 
 diagnostic csv_table::cell_error(errc code, std::size_t row, std::size_t column, std::string message) const {
@@ -527,12 +543,18 @@ result<csv_number_column> csv_table::try_number_column(std::string_view name) co
   return csv_number_column{{c.numbers, rows_}, {c.missing, rows_}, c.missing_count};
 }
 
-result<std::vector<double>> csv_table::try_numbers(std::string_view name) const {
+result<std::span<const double>> csv_table::try_number_view(std::string_view name) const {
   const auto column = try_column(name);
   if (!column) return column.error();
   const auto& c = columns_[*column];
   if (c.type == csv_column_type::text || c.missing_count != 0) return first_problem(*column, false);
-  return std::vector<double>(c.numbers, c.numbers + rows_);
+  return std::span<const double>(c.numbers, rows_);
+}
+
+result<std::vector<double>> csv_table::try_numbers(std::string_view name) const {
+  const auto view = try_number_view(name);
+  if (!view) return view.error();
+  return std::vector<double>(view->begin(), view->end());
 }
 
 result<std::vector<std::string>> csv_table::try_texts(std::string_view name) const {

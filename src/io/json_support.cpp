@@ -1,5 +1,7 @@
 #include "json_support.hpp"
 
+#include "../detail/huge_pages.hpp"
+
 #include <excellence/detail/strings.hpp>
 
 #include <algorithm>
@@ -107,7 +109,10 @@ std::string read_text_file(const std::filesystem::path& file) {
                           std::to_string(max_input_bytes) + " an input may have"});
   std::ifstream in(file, std::ios::binary);
   if (!in) throw data_error({errc::io_error, name, 0, 0, "", std::string("cannot open: ") + std::strerror(errno)});
-  std::string text(static_cast<std::size_t>(size), '\0');
+  std::string text;
+  text.reserve(static_cast<std::size_t>(size));
+  detail::advise_huge_pages(text.data(), static_cast<std::size_t>(size));  // before the first write
+  text.resize(static_cast<std::size_t>(size));
   in.read(text.data(), static_cast<std::streamsize>(size));
   if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size)
     throw data_error({errc::io_error, name, 0, 0, "", "read error"});

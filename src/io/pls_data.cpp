@@ -1,5 +1,6 @@
 #include <excellence/io/pls_data.hpp>
 
+#include "../detail/huge_pages.hpp"
 #include "csv_placement.hpp"
 #include "json_support.hpp"  // catching
 
@@ -100,6 +101,7 @@ result<pls_data> try_read_pls_data(const std::filesystem::path& file, const pls_
         at.push_back(i);
       }
     data.values.resize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(at.size()));
+    detail::advise_huge_pages(data.values.data(), static_cast<std::size_t>(data.values.size()) * sizeof(double));
     for (std::size_t c = 0; c < at.size(); ++c) into[at[c]] = data.values.col(static_cast<Eigen::Index>(c)).data();
     return into;
   };

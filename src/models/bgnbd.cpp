@@ -160,6 +160,9 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
   if (auto bad =
           clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
     return *bad;
+  const clv_core::series_by_frequency series(
+      customers.frequency, [&](double x) { return std::array{p.r + x, p.b + x, p.a + p.b + x - 1}; },
+      [&](std::size_t i) { return horizon / (p.alpha + customers.age[i] + horizon); });
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.
@@ -168,7 +171,7 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
     const double z = horizon / (p.alpha + T + horizon);
     const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
                              (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z,
-                                                          (p.alpha + T) / (p.alpha + T + horizon), p.r + x));
+                                                          (p.alpha + T) / (p.alpha + T + horizon), p.r + x, series[i]));
     return std::pair{1 / (1 + odds), numerator / (1 + odds)};
   });
 }

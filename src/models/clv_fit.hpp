@@ -8,6 +8,7 @@
 #include <excellence/models/clv/customers.hpp>
 #include <excellence/models/clv/fit.hpp>
 
+#include "../detail/huge_pages.hpp"
 #include "../detail/worker_pool.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -85,8 +87,11 @@ inline std::optional<diagnostic> check_finite_predictions(std::span<const double
 template <class One>
 result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
   clv_predictions out;
-  out.p_alive.resize(n);
-  out.expected_transactions.resize(n);
+  for (auto* values : {&out.p_alive, &out.expected_transactions}) {
+    values->reserve(n);
+    detail::advise_huge_pages(values->data(), n * sizeof(double));
+    values->resize(n);
+  }
   try {
     pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
       for (std::size_t i = from; i < to; ++i) {
@@ -178,16 +183,23 @@ struct frequency_slots {
 inline frequency_slots distinct_frequencies(const std::span<const double> frequency) {
   double largest = 0;
   for (const double x : frequency) largest = std::max(largest, x);
-  std::vector<std::int64_t> position(static_cast<std::size_t>(largest) + 1, -1);
   frequency_slots f;
   f.slot.reserve(frequency.size());
-  for (const double x : frequency) {
-    auto& p = position[static_cast<std::size_t>(x)];
-    if (p < 0) {
-      p = static_cast<std::int64_t>(f.values.size());
+  auto assign = [&f](auto& position, double x) {
+    if (position < 0) {
+      position = static_cast<std::int64_t>(f.values.size());
       f.values.push_back(x);
     }
-    f.slot.push_back(static_cast<std::uint32_t>(p));
+    f.slot.push_back(static_cast<std::uint32_t>(position));
+  };
+  // A direct table while it is no larger than the customers; a hash for a frequency of
+  // 10^15 (which would otherwise ask for petabytes).
+  if (largest <= static_cast<double>(2 * frequency.size() + 1024)) {
+    std::vector<std::int64_t> position(static_cast<std::size_t>(largest) + 1, -1);
+    for (const double x : frequency) assign(position[static_cast<std::size_t>(x)], x);
+  } else {
+    std::unordered_map<double, std::int64_t> position;
+    for (const double x : frequency) assign(position.try_emplace(x, -1).first->second, x);
   }
   return f;
 }

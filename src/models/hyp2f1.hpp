@@ -1,6 +1,8 @@
 // Internal: the Gauss hypergeometric function for the BG/NBD and MBG/NBD expectations.
 #pragma once
 
+#include "clv_fit.hpp"  // frequency_slots
+
 // gamma.hpp first: pFq declares lgamma through math_fwd.hpp only, and a translation unit
 // that never includes its definition fails to link in optimised builds.
 #include <boost/math/special_functions/gamma.hpp>
@@ -11,6 +13,8 @@
 #include <exception>
 #include <limits>
 #include <optional>
+#include <span>
+#include <vector>
 
 namespace excellence::inline v1::clv_core {
 
@@ -31,6 +35,71 @@ inline std::optional<double> gauss_series(double a, double b, double c, double w
   }
   return std::nullopt;
 }
+
+/// The Gauss series of ₂F₁(a, b; c; z) for many z with the same a, b, c > 0, as the batch
+/// predictions need it (the parameters depend on a customer's frequency only). The term
+/// ratios ρₖ = (a+k)(b+k)/((c+k)(k+1)) are tabulated once, as running products over blocks
+/// of four, so that a sum costs four independent multiplications per four terms instead of
+/// a chain of divisions (about four times faster than gauss_series). The table reaches as
+/// far as the series at `largest_z` needs; a z whose sum does not settle within it, or
+/// overflows, gets nullopt (the caller then takes gauss_series' route).
+class gauss_series_table {
+ public:
+  /// At most this many terms are tabulated (32 kB).
+  static constexpr int max_terms = 4096;
+
+  gauss_series_table() = default;
+  gauss_series_table(double a, double b, double c, double largest_z) {
+    if (!(a > 0 && b > 0 && c > 0 && largest_z > 0 && largest_z < 1)) return;
+    // The terms the series needs at the largest z, and a block more.
+    double term = 1, sum = 1;
+    int needed = 0;
+    for (int k = 0; k < max_terms; ++k) {
+      const double kd = k;
+      term *= (a + kd) * (b + kd) / ((c + kd) * (kd + 1)) * largest_z;
+      const double next = sum + term;
+      if (!std::isfinite(next)) return;
+      if (next == sum) {
+        needed = k + 1;
+        break;
+      }
+      sum = next;
+    }
+    if (needed == 0 || needed + 8 > max_terms) return;
+    const auto length = static_cast<std::size_t>((needed + 8 + 3) / 4 * 4);
+    products_.resize(length);
+    for (std::size_t k = 0; k < length; k += 4) {
+      double product = 1;
+      for (std::size_t j = 0; j < 4; ++j) {
+        const auto kd = static_cast<double>(k + j);
+        product *= (a + kd) * (b + kd) / ((c + kd) * (kd + 1));
+        products_[k + j] = product;
+      }
+    }
+  }
+
+  /// Σₖ (a)ₖ(b)ₖ/((c)ₖ k!) zᵏ for 0 ≤ z ≤ largest_z, summed until a block of four terms no
+  /// longer changes the sum; nullopt when the table is too short or the sum overflows.
+  [[nodiscard]] std::optional<double> operator()(double z) const {
+    const double z2 = z * z, z3 = z2 * z, z4 = z2 * z2;
+    double term = 1, sum = 1;  // term: the last term of the previous block
+    for (std::size_t k = 0; k < products_.size(); k += 4) {
+      const double* r = products_.data() + k;
+      const double t1 = term * (r[0] * z), t2 = term * (r[1] * z2), t3 = term * (r[2] * z3), t4 = term * (r[3] * z4);
+      const double next = sum + ((t1 + t2) + (t3 + t4));
+      if (next == sum) return std::isfinite(sum) ? std::optional<double>(sum) : std::nullopt;
+      sum = next;
+      term = t4;
+    }
+    return std::nullopt;
+  }
+
+  [[nodiscard]] bool empty() const noexcept { return products_.empty(); }
+  [[nodiscard]] std::size_t size() const noexcept { return products_.size(); }
+
+ private:
+  std::vector<double> products_{};  // for k = 0, 4, 8, …: ρₖ, ρₖρₖ₊₁, ρₖρₖ₊₁ρₖ₊₂, ρₖ…ρₖ₊₃
+};
 
 namespace detail {
 
@@ -90,8 +159,12 @@ inline std::optional<double> scaled_by_connection(double a, double b, double c, 
 /// c − a − b is within 1e-6 of an integer that formula's two terms have cancelling poles;
 /// the value is then the mean of those at c ± 1e-5 (the function is smooth in c: error
 /// about 1e-10 relative). Anything the formula cannot evaluate goes to Boost's pFq.
-inline double scaled_hyp2f1(double a, double b, double c, double z, double w, double s) {
+/// With `table` (tabulated for these a, b, c), the series for z < 0.9 is summed from it.
+inline double scaled_hyp2f1(double a, double b, double c, double z, double w, double s,
+                            const gauss_series_table* table = nullptr) {
   if (z < 0.9) {
+    if (table != nullptr)
+      if (const auto sum = (*table)(z)) return std::exp(s * std::log(w)) * *sum;
     if (const auto sum = gauss_series(a, b, c, z)) return std::exp(s * std::log(w)) * *sum;
   } else {
     const double m = c - a - b;
@@ -114,5 +187,50 @@ inline double scaled_hyp2f1(double a, double b, double c, double z, double w, do
     return std::numeric_limits<double>::quiet_NaN();
   }
 }
+
+/// The series of a batch prediction whose expectation sums ₂F₁(A(x), B(x); C(x); zᵢ) for
+/// each customer i (BG/NBD, MBG/NBD): tabulated once per distinct frequency shared by at
+/// least four customers, as far as the largest z among them needs (up to 0.9, where
+/// scaled_hyp2f1 stops using the series), most frequent first, within about two doubles
+/// of table per customer (so that a million distinct frequencies cost no more memory than
+/// the customers themselves).
+class series_by_frequency {
+ public:
+  /// `parameters(x)` gives {A, B, C} for frequency x, `z_of(i)` customer i's z.
+  template <class Parameters, class Z>
+  series_by_frequency(std::span<const double> frequency, Parameters parameters, Z z_of)
+      : slots_(distinct_frequencies(frequency)), tables_(slots_.values.size()) {
+    const std::size_t k = slots_.values.size();
+    std::vector<std::size_t> count(k, 0);
+    std::vector<double> largest(k, 0.0);
+    for (std::size_t i = 0; i < frequency.size(); ++i) {
+      const auto s = slots_.slot[i];
+      ++count[s];
+      largest[s] = std::max(largest[s], z_of(i));
+    }
+    std::vector<std::size_t> order(k);
+    for (std::size_t s = 0; s < k; ++s) order[s] = s;
+    std::sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) { return count[l] > count[r]; });
+    std::size_t budget = 2 * frequency.size() + 65'536;
+    for (const std::size_t s : order) {
+      if (count[s] < 4) break;
+      const auto [a, b, c] = parameters(slots_.values[s]);
+      gauss_series_table table(a, b, c, std::min(largest[s], 0.9));
+      if (table.size() > budget) continue;
+      budget -= table.size();
+      tables_[s] = std::move(table);
+    }
+  }
+
+  /// The table for customer i, or nullptr (then the series is summed term by term).
+  [[nodiscard]] const gauss_series_table* operator[](std::size_t i) const {
+    const auto& table = tables_[slots_.slot[i]];
+    return table.empty() ? nullptr : &table;
+  }
+
+ private:
+  frequency_slots slots_;
+  std::vector<gauss_series_table> tables_;
+};
 
 }  // namespace excellence::inline v1::clv_core

@@ -83,12 +83,22 @@ double mbgnbd_expected_transactions(const mbgnbd_params& p, double t) {
          (1 - clv_core::scaled_hyp2f1(p.r, p.b + 1, p.a + p.b, t / (p.alpha + t), p.alpha / (p.alpha + t), p.r));
 }
 
-double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x, double t_x, double T) {
+namespace {
+
+// The conditional expectation, its series from `table` when there is one.
+double conditional_expectation(const mbgnbd_params& p, double t, double x, double t_x, double T,
+                               const clv_core::gauss_series_table* table) {
   const double z = t / (p.alpha + T + t);
-  const double numerator =
-      (p.a + p.b + x) / (p.a - 1) *
-      (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x + 1, p.a + p.b + x, z, (p.alpha + T) / (p.alpha + T + t), p.r + x));
+  const double numerator = (p.a + p.b + x) / (p.a - 1) *
+                           (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x + 1, p.a + p.b + x, z,
+                                                        (p.alpha + T) / (p.alpha + T + t), p.r + x, table));
   return numerator / (1 + p.a / (p.b + x) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x));
+}
+
+}  // namespace
+
+double mbgnbd_conditional_expected_transactions(const mbgnbd_params& p, double t, double x, double t_x, double T) {
+  return conditional_expectation(p, t, x, t_x, T, nullptr);
 }
 
 double mbgnbd_probability_of_transactions(const mbgnbd_params& p, double t, std::int64_t k) {
@@ -123,9 +133,12 @@ result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_cus
   if (auto bad =
           clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
     return *bad;
+  const clv_core::series_by_frequency series(
+      customers.frequency, [&](double x) { return std::array{p.r + x, p.b + x + 1, p.a + p.b + x}; },
+      [&](std::size_t i) { return horizon / (p.alpha + customers.age[i] + horizon); });
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
-    return std::pair{mbgnbd_p_alive(p, x, t_x, T), mbgnbd_conditional_expected_transactions(p, horizon, x, t_x, T)};
+    return std::pair{mbgnbd_p_alive(p, x, t_x, T), conditional_expectation(p, horizon, x, t_x, T, series[i])};
   });
 }
 

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -575,6 +576,41 @@ TEST_CASE("excellence clv") {
   CHECK(run("clv predict " + data + "cdnow_summary.csv --model bgnbd --params 1,2,3").status == 2);
   CHECK(run("clv summarize " + data + "cdnow_sample_transactions.csv --end 1997-13-01").status == 2);
   CHECK(run("clv").status == 2);
+}
+
+TEST_CASE("excellence clv predict: many rows are formatted in parallel blocks and written in order") {
+  // 70,000 customers (more than two blocks of rows, so every core formats some), ids that
+  // need quoting among them: the output is row for row what one thread would write.
+  const auto dir = std::filesystem::temp_directory_path() / ("excellence-rows-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = (dir / "summary.csv").string();
+  constexpr int customers = 70'000;
+  {
+    std::ofstream out(file);
+    out << "customer_id,frequency,recency,T\n";
+    for (int i = 0; i < customers; ++i) {
+      const int x = i % 7;
+      out << (i % 1000 == 0 ? "\"c," + std::to_string(i) + "\"" : "c" + std::to_string(i)) << ',' << x << ','
+          << (x == 0 ? 0.0 : 1.0 + (i % 29)) << ',' << 30.0 + (i % 11) << '\n';
+    }
+  }
+  const auto o = run("clv predict " + file + " --model bgnbd --params 0.243,4.414,0.793,2.426 --horizon 39");
+  REQUIRE(o.status == 0);
+  std::istringstream lines(o.out);
+  std::string line;
+  std::getline(lines, line);
+  CHECK(line == "customer_id,p_alive,expected_transactions");
+  int row = 0;
+  while (std::getline(lines, line)) {
+    const std::string id = row % 1000 == 0 ? "\"c," + std::to_string(row) + "\"" : "c" + std::to_string(row);
+    if (!line.starts_with(id + ",")) {
+      FAIL_CHECK("row " << row << " is \"" << line << "\"");
+      break;
+    }
+    ++row;
+  }
+  CHECK(row == customers);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("excellence: bad numbers in options are usage errors naming the option, never computed") {

@@ -123,6 +123,11 @@ TEST_CASE("CSV: columns are typed once; empty cells are a mask, not a value") {
   CHECK(t.is_empty(1, 1));
   CHECK(t.is_empty(1, 2));
   CHECK(t.text(1, 1).empty());
+  // A view of the numbers, without the copy; the same errors.
+  const auto view = try_parse_csv("x\n1\n2.5\n").value();
+  CHECK(std::vector<double>(view.try_number_view("x").value().begin(), view.try_number_view("x").value().end()) ==
+        std::vector<double>{1, 2.5});
+  CHECK(test::failure(t.try_number_view("score")).to_string() == test::failure(t.try_numbers("score")).to_string());
   const auto optional = t.try_optional_numbers("score").value();
   CHECK(optional == std::vector<std::optional<double>>{1.5, std::nullopt, 2.0});
   // Every cell a number: the empty one is named.
