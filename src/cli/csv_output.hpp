@@ -120,7 +120,8 @@ void write_rows(std::ostream& out, std::size_t n, const Row& row) {
     }  // joined
     for (const auto& failure : failures)
       if (failure) std::rethrow_exception(failure);
-    for (const auto& part : parts) out.write(part.out.text().data(), static_cast<std::streamsize>(part.out.text().size()));
+    for (const auto& part : parts)
+      out.write(part.out.text().data(), static_cast<std::streamsize>(part.out.text().size()));
   }
 }
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #if defined(__linux__)
-#include <sys/mman.h>
+#  include <sys/mman.h>
 #endif
 
 namespace excellence::inline v1::detail {

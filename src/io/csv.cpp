@@ -9,10 +9,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <iterator>
-#include <memory>
 #include <cmath>
+#include <iterator>
 #include <limits>
+#include <memory>
 #include <set>
 #include <system_error>
 #include <unordered_map>
@@ -453,9 +453,9 @@ struct csv_reader {
     if (fields == 1 && width > 1 && out.missing[0][row] != 0)
       throw data_error({errc::invalid_value, t.source_, line, 1, "", "a blank line inside the data"});
     if (fields != width)
-      throw data_error({errc::invalid_value, t.source_, line, 0, "",
-                        "the row has " + std::to_string(fields) + " fields but the header has " +
-                            std::to_string(width)});
+      throw data_error(
+          {errc::invalid_value, t.source_, line, 0, "",
+           "the row has " + std::to_string(fields) + " fields but the header has " + std::to_string(width)});
   }
 
   // A cell other than a plain decimal: empty, another number form, or text. A column's
@@ -518,7 +518,9 @@ std::string csv_table::text(std::size_t row, std::size_t column) const {
   return cell_from_body(row, column);
 }
 
-bool csv_table::is_empty(std::size_t row, std::size_t column) const { return columns_[column].missing[row] != 0; }
+bool csv_table::is_empty(std::size_t row, std::size_t column) const {
+  return columns_[column].missing[row] != 0;
+}
 
 diagnostic csv_table::first_problem(std::size_t column, bool empty_allowed) const {
   const auto& c = columns_[column];

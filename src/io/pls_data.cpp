@@ -17,16 +17,13 @@ struct csv_access {
     t.body_ = {};
     t.row_offsets_ = {};
   }
-  static void release(csv_table& t, std::size_t column) {
-    t.columns_[column] = {};
-  }
+  static void release(csv_table& t, std::size_t column) { t.columns_[column] = {}; }
 };
 
 namespace {
 
 // The table column of each of the model's indicators, in the model's order.
-result<std::vector<std::pair<std::string, std::size_t>>> model_columns(const csv_table& table,
-                                                                       const pls_model& model) {
+result<std::vector<std::pair<std::string, std::size_t>>> model_columns(const csv_table& table, const pls_model& model) {
   std::vector<std::pair<std::string, std::size_t>> columns;  // name, table column
   for (const auto& block : model.blocks)
     for (const auto& name : block) {
@@ -67,9 +64,8 @@ result<pls_data> gather(const csv_table& table, csv_table* owned, const pls_mode
     data.names.push_back(name);
     // The same column may stand in two blocks only in an invalid model; release it once
     // no later entry names it.
-    if (owned != nullptr &&
-        std::none_of(columns.begin() + static_cast<std::ptrdiff_t>(c) + 1, columns.end(),
-                     [at = at](const auto& other) { return other.second == at; }))
+    if (owned != nullptr && std::none_of(columns.begin() + static_cast<std::ptrdiff_t>(c) + 1, columns.end(),
+                                         [at = at](const auto& other) { return other.second == at; }))
       csv_access::release(*owned, at);
   }
   return data;

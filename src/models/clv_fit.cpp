@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
 
 namespace excellence::inline v1::clv_core {
 
@@ -87,14 +89,105 @@ const char* describe(nlopt_result r) {
 
 }  // namespace
 
-result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers,
-                         const log_likelihood& ll, const clv_fit_options& options, const model_control& control) {
+namespace {
+
+// Where an optimiser stopped.
+struct end_point {
+  std::vector<double> params{};
+  double value = 0;
+  std::vector<double> gradient{};
+  std::vector<double> hessian{};  // when the optimiser had it (Newton's method)
+  int evaluations = 0;
+  bool stopped_well = false;  // a convergence criterion, not a failure or a limit
+  std::string status{};
+};
+
+// The likelihood (and Hessian) where an exception (Boost.Math at extreme parameters) means
+// "not finite": nothing is thrown through the optimisers.
+double safe_value(const log_likelihood& ll, const std::vector<double>& at, std::vector<double>& gradient) {
+  try {
+    return ll(at, gradient);
+  } catch (const std::exception&) {
+    std::fill(gradient.begin(), gradient.end(), std::numeric_limits<double>::quiet_NaN());
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+double safe_value(const log_likelihood_hessian& ll, const std::vector<double>& at, std::vector<double>& gradient,
+                  std::vector<double>& hessian) {
+  try {
+    return ll(at, gradient, hessian);
+  } catch (const std::exception&) {
+    std::fill(gradient.begin(), gradient.end(), std::numeric_limits<double>::quiet_NaN());
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+using row_major = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Newton's method on the natural parameters, from a start near the optimum: each step
+// solves −H Δ = g, halved until every parameter stays positive and the log-likelihood does
+// not fall (beyond round-off). Converges in a few steps from the optimum of a sample, each
+// about 1.5 evaluations of the gradient; stops when a step moves no parameter by more than
+// 1e-10 of itself. nullopt when the Hessian is not negative definite, a step finds no
+// better point, or 30 steps do not settle: the caller then runs L-BFGS.
+std::optional<end_point> newton(const log_likelihood_hessian& ll, std::vector<double> p, const model_control& control,
+                                int& evaluations) {
+  const auto n = static_cast<Eigen::Index>(p.size());
+  end_point e;
+  std::vector<double> g(p.size()), H(p.size() * p.size()), tg = g, tH = H, trial = p;
+  double v = safe_value(ll, p, g, H);
+  ++evaluations;
+  if (!std::isfinite(v)) return std::nullopt;
+  for (int step = 0; step < 30; ++step) {
+    if (control.cancelled()) return std::nullopt;
+    const Eigen::MatrixXd information = -Eigen::Map<const row_major>(H.data(), n, n);
+    const Eigen::LLT<Eigen::MatrixXd> llt(information);
+    if (!information.allFinite() || llt.info() != Eigen::Success) return std::nullopt;
+    const Eigen::VectorXd delta = llt.solve(Eigen::Map<const Eigen::VectorXd>(g.data(), n));
+    if (!delta.allFinite()) return std::nullopt;
+    double scale = 1;
+    bool better = false;
+    for (int halving = 0; halving < 30 && !better; ++halving, scale /= 2) {
+      bool positive = true;
+      for (Eigen::Index j = 0; j < n; ++j) {
+        const auto u = static_cast<std::size_t>(j);
+        trial[u] = p[u] + scale * delta(j);
+        positive = positive && std::isfinite(trial[u]) && trial[u] > 0;
+      }
+      if (!positive) continue;
+      const double tv = safe_value(ll, trial, tg, tH);
+      ++evaluations;
+      better = std::isfinite(tv) && tv >= v - 1e-14 * std::abs(v);
+      if (better) v = tv;
+    }
+    if (!better) return std::nullopt;
+    double moved = 0;
+    for (Eigen::Index j = 0; j < n; ++j) {
+      const auto u = static_cast<std::size_t>(j);
+      moved = std::max(moved, std::abs(trial[u] - p[u]) / p[u]);
+    }
+    p.swap(trial);
+    g.swap(tg);
+    H.swap(tH);
+    if (moved <= 1e-10) {
+      e.params = std::move(p);
+      e.value = v;
+      e.gradient = std::move(g);
+      e.hessian = std::move(H);
+      e.evaluations = evaluations;
+      e.stopped_well = true;
+      e.status = "converged (Newton's method)";
+      return e;
+    }
+  }
+  return std::nullopt;
+}
+
+// L-BFGS on θ = log(params), through NLopt.
+result<end_point> lbfgs(std::vector<double> start, double customers, const log_likelihood& ll,
+                        const clv_fit_options& options, const model_control& control) {
   const auto n = static_cast<unsigned>(start.size());
-  for (unsigned i = 0; i < n; ++i)
-    if (!std::isfinite(start[i]) || !(start[i] > 0))
-      return detail::input_error(errc::out_of_range, detail::indexed("start", i), "starting values must be > 0");
-  if (options.max_evaluations < 1)
-    return detail::input_error(errc::out_of_range, "max_evaluations", "at least one evaluation is needed");
   problem p;
   p.ll = &ll;
   p.scale = 1 / customers;
@@ -115,72 +208,116 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
   if (p.cancelled) return detail::input_error(errc::cancelled, "", "the fit was cancelled");
   if (p.evaluations == 0 || !std::isfinite(p.first_value))
     return detail::input_error(errc::invalid_value, "start", "the log-likelihood is not finite at the start");
+  end_point e;
+  e.params.resize(n);
+  for (unsigned i = 0; i < n; ++i) e.params[i] = std::exp(theta[i]);
+  e.gradient.assign(n, 0.0);
+  if (p.last_theta == theta) {
+    e.value = p.last_value;
+    e.gradient = p.last_gradient;
+  } else {
+    e.value = safe_value(ll, e.params, e.gradient);
+  }
+  e.evaluations = p.evaluations;
+  e.status = describe(status);
+  // Round-off stops happen at optima flatter than the arithmetic can resolve (the
+  // Pareto/NBD's s–beta ridge); they count when the gradient is small.
+  e.stopped_well = status == NLOPT_SUCCESS || status == NLOPT_FTOL_REACHED || status == NLOPT_XTOL_REACHED ||
+                   status == NLOPT_ROUNDOFF_LIMITED;
+  return e;
+}
+
+// The observed information −∂²LL/∂p²: the analytic Hessian when there is one, else central
+// differences of the analytic gradient with relative steps.
+Eigen::MatrixXd information_at(const end_point& at, const log_likelihood& ll, const log_likelihood_hessian* hessian) {
+  const auto n = static_cast<Eigen::Index>(at.params.size());
+  if (hessian != nullptr) {
+    std::vector<double> g(at.params.size()), H = at.hessian;
+    if (H.empty()) {
+      H.resize(at.params.size() * at.params.size());
+      if (!std::isfinite(safe_value(*hessian, at.params, g, H))) return Eigen::MatrixXd::Constant(n, n, NAN);
+    }
+    return -Eigen::Map<const row_major>(H.data(), n, n);
+  }
+  Eigen::MatrixXd H(n, n);
+  std::vector<double> plus(at.params.size()), minus(at.params.size()), shifted = at.params;
+  for (Eigen::Index j = 0; j < n; ++j) {
+    const auto u = static_cast<std::size_t>(j);
+    const double h = 1e-5 * at.params[u];
+    shifted[u] = at.params[u] + h;
+    safe_value(ll, shifted, plus);
+    shifted[u] = at.params[u] - h;
+    safe_value(ll, shifted, minus);
+    shifted[u] = at.params[u];
+    for (Eigen::Index i = 0; i < n; ++i)
+      H(i, j) = -(plus[static_cast<std::size_t>(i)] - minus[static_cast<std::size_t>(i)]) / (2 * h);
+  }
+  return (H + H.transpose()) / 2;
+}
+
+}  // namespace
+
+result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers, const log_likelihood& ll,
+                         const clv_fit_options& options, const model_control& control, const maximise_options& how) {
+  const auto n = static_cast<unsigned>(start.size());
+  for (unsigned i = 0; i < n; ++i)
+    if (!std::isfinite(start[i]) || !(start[i] > 0))
+      return detail::input_error(errc::out_of_range, detail::indexed("start", i), "starting values must be > 0");
+  if (options.max_evaluations < 1)
+    return detail::input_error(errc::out_of_range, "max_evaluations", "at least one evaluation is needed");
+
+  std::optional<end_point> end;
+  int newton_evaluations = 0;  // spent before L-BFGS takes over from the start, if it must
+  if (how.newton && how.hessian != nullptr) {
+    end = newton(*how.hessian, start, control, newton_evaluations);
+    if (control.cancelled()) return detail::input_error(errc::cancelled, "", "the fit was cancelled");
+  }
+  if (!end) {
+    auto found = lbfgs(std::move(start), customers, ll, options, control);
+    if (!found) return found.error();
+    end = std::move(*found);
+    end->evaluations += newton_evaluations;
+  }
 
   clv_fit fit;
   fit.model = model;
   for (const auto name : parameter_names(model)) fit.names.emplace_back(name);
-  fit.params.resize(n);
-  for (unsigned i = 0; i < n; ++i) fit.params[i] = std::exp(theta[i]);
-  // The likelihood where an exception (Boost.Math at extreme parameters) means "not
-  // finite" here too: the result then reports what it cannot give.
-  auto safe_ll = [&ll](const std::vector<double>& at, std::vector<double>& gradient) {
-    try {
-      return ll(at, gradient);
-    } catch (const std::exception&) {
-      std::fill(gradient.begin(), gradient.end(), std::numeric_limits<double>::quiet_NaN());
-      return std::numeric_limits<double>::quiet_NaN();
-    }
-  };
-  std::vector<double> g(n);
-  if (p.last_theta == theta) {
-    fit.log_likelihood = p.last_value;
-    g = p.last_gradient;
-  } else {
-    fit.log_likelihood = safe_ll(fit.params, g);
-  }
+  fit.params = end->params;
+  fit.log_likelihood = end->value;
   if (!std::isfinite(fit.log_likelihood))
     return detail::input_error(errc::invalid_value, "params",
                                "the log-likelihood is not finite at the optimiser's end point: the data cannot be "
                                "fitted by this model");
-  fit.evaluations = p.evaluations;
-  fit.status = describe(status);
-  // Round-off stops happen at optima flatter than the arithmetic can resolve (the
-  // Pareto/NBD's s–beta ridge); they count as converged when the gradient is small.
+  fit.evaluations = end->evaluations;
+  fit.status = end->status;
   double gradient_norm = 0;
-  for (unsigned i = 0; i < n; ++i) gradient_norm = std::max(gradient_norm, std::abs(g[i] * fit.params[i]) / customers);
-  fit.converged = (status == NLOPT_SUCCESS || status == NLOPT_FTOL_REACHED || status == NLOPT_XTOL_REACHED ||
-                   status == NLOPT_ROUNDOFF_LIMITED) &&
-                  gradient_norm < 1e-4;
+  for (unsigned i = 0; i < n; ++i)
+    gradient_norm = std::max(gradient_norm, std::abs(end->gradient[i] * fit.params[i]) / customers);
+  fit.converged = end->stopped_well && gradient_norm < 1e-4;
   fit.customers = customers;
 
-  // Standard errors: the observed information, −∂²LL/∂p², by central differences of the
-  // analytic gradient with relative steps.
-  Eigen::MatrixXd H(n, n);
-  std::vector<double> plus(n), minus(n), shifted = fit.params;
-  for (unsigned j = 0; j < n; ++j) {
-    const double h = 1e-5 * fit.params[j];
-    shifted[j] = fit.params[j] + h;
-    safe_ll(shifted, plus);
-    shifted[j] = fit.params[j] - h;
-    safe_ll(shifted, minus);
-    shifted[j] = fit.params[j];
-    for (unsigned i = 0; i < n; ++i) H(i, j) = -(plus[i] - minus[i]) / (2 * h);
-  }
-  const Eigen::MatrixXd information = (H + H.transpose()) / 2;
-  const Eigen::LLT<Eigen::MatrixXd> llt(information);
-  if (information.allFinite() && llt.info() == Eigen::Success) {
-    const Eigen::MatrixXd covariance = llt.solve(Eigen::MatrixXd::Identity(n, n));
-    for (unsigned i = 0; i < n; ++i) fit.standard_errors.push_back(std::sqrt(covariance(i, i)));
-    // A near-singular information matrix can still give a non-finite variance.
-    if (!std::all_of(fit.standard_errors.begin(), fit.standard_errors.end(), [](double se) { return std::isfinite(se); }))
-      fit.standard_errors.clear();
+  if (how.standard_errors) {
+    const Eigen::MatrixXd information = information_at(*end, ll, how.hessian);
+    const Eigen::LLT<Eigen::MatrixXd> llt(information);
+    if (information.allFinite() && llt.info() == Eigen::Success) {
+      const Eigen::MatrixXd covariance = llt.solve(Eigen::MatrixXd::Identity(n, n));
+      for (unsigned i = 0; i < n; ++i) fit.standard_errors.push_back(std::sqrt(covariance(i, i)));
+      // A near-singular information matrix can still give a non-finite variance.
+      if (!std::all_of(fit.standard_errors.begin(), fit.standard_errors.end(),
+                       [](double se) { return std::isfinite(se); }))
+        fit.standard_errors.clear();
+    }
   }
   if (!fit.converged)
-    fit.warnings.push_back({errc::not_converged, "", 0, 0, {},
+    fit.warnings.push_back({errc::not_converged,
+                            "",
+                            0,
+                            0,
+                            {},
                             detail::concat("the fit did not converge (", fit.status, ", ",
                                            std::to_string(fit.evaluations), " evaluations)"),
                             severity::warning});
-  if (fit.standard_errors.empty())
+  if (how.standard_errors && fit.standard_errors.empty())
     fit.warnings.push_back({errc::standard_errors_unavailable, "", 0, 0, "standard_errors",
                             "no standard errors: the information matrix is not positive definite at the estimate",
                             severity::warning});

@@ -119,13 +119,15 @@ double mbgnbd_probability_of_transactions(const mbgnbd_params& p, double t, std:
 
 result<clv_fit> try_fit_mbgnbd(const clv_customers& customers, const clv_fit_options& options,
                                const model_control& control) {
-  return clv_core::fit_model(clv_model::mbgnbd, customers, options, control,
-                             [&] { return clv_core::log_likelihood(mbgnbd_likelihood(customers, options.threads)); });
+  return clv_core::fit_model(clv_model::mbgnbd, customers, options, control, [&](const clv_customers& c) {
+    return clv_core::likelihood{mbgnbd_likelihood(c, options.threads)};
+  });
 }
 
 result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params, const clv_customers& customers) {
-  return clv_core::log_likelihood_at({params.r, params.alpha, params.a, params.b}, customers,
-                                     [&] { return clv_core::log_likelihood(mbgnbd_likelihood(customers, 0)); });
+  return clv_core::log_likelihood_at(
+      {params.r, params.alpha, params.a, params.b}, customers,
+      [](const clv_customers& c) { return clv_core::likelihood{mbgnbd_likelihood(c, 0)}; });
 }
 
 result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_customers& customers, double horizon,
@@ -134,7 +136,10 @@ result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_cus
           clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
     return *bad;
   const clv_core::series_by_frequency series(
-      customers.frequency, [&](double x) { return std::array{p.r + x, p.b + x + 1, p.a + p.b + x}; },
+      customers.frequency,
+      [&](double x) {
+        return std::array{p.r + x, p.b + x + 1, p.a + p.b + x};
+      },
       [&](std::size_t i) { return horizon / (p.alpha + customers.age[i] + horizon); });
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];

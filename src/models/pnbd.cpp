@@ -255,23 +255,24 @@ double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int
 
 result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,
                              const model_control& control) {
-  return clv_core::fit_model(clv_model::pnbd, customers, options, control, [&] {
-    return clv_core::log_likelihood([&customers, xs = clv_core::distinct_frequencies(customers.frequency),
-                                     pool = clv_core::pool_for(customers.frequency.size(), options.threads)](
-                                        const std::vector<double>& params, std::vector<double>& gradient) {
-      return sum_log_likelihood(customers, xs, params, gradient, *pool);
-    });
+  return clv_core::fit_model(clv_model::pnbd, customers, options, control, [&](const clv_customers& c) {
+    return clv_core::likelihood{[&c, xs = clv_core::distinct_frequencies(c.frequency),
+                                 pool = clv_core::pool_for(c.frequency.size(), options.threads)](
+                                    const std::vector<double>& params, std::vector<double>& gradient) {
+      return sum_log_likelihood(c, xs, params, gradient, *pool);
+    }};
   });
 }
 
 result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_customers& customers) {
-  return clv_core::log_likelihood_at({params.r, params.alpha, params.s, params.beta}, customers, [&] {
-    return clv_core::log_likelihood([&customers, xs = clv_core::distinct_frequencies(customers.frequency),
-                                     pool = clv_core::pool_for(customers.frequency.size(), 0)](
-                                        const std::vector<double>& p, std::vector<double>& gradient) {
-      return sum_log_likelihood(customers, xs, p, gradient, *pool);
-    });
-  });
+  return clv_core::log_likelihood_at(
+      {params.r, params.alpha, params.s, params.beta}, customers, [](const clv_customers& c) {
+        return clv_core::likelihood{
+            [&c, xs = clv_core::distinct_frequencies(c.frequency), pool = clv_core::pool_for(c.frequency.size(), 0)](
+                const std::vector<double>& p, std::vector<double>& gradient) {
+              return sum_log_likelihood(c, xs, p, gradient, *pool);
+            }};
+      });
 }
 
 result<clv_predictions> try_pnbd_predict(const pnbd_params& p, const clv_customers& customers, double horizon,

@@ -14,6 +14,8 @@
 
 #include "test_support.hpp"
 
+#include <Eigen/Dense>
+
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/hypergeometric_pFq.hpp>
 
@@ -116,6 +118,60 @@ TEST_CASE("CLV: BG/NBD on the exact CDNOW summary (FHL 2005a)") {
   check_params(fit, ref.at("params"), 1e-3);
   REQUIRE(fit.standard_errors.size() == 4);
   for (const double se : fit.standard_errors) CHECK(se > 0);
+}
+
+TEST_CASE("CLV: BG/NBD standard errors from the analytic Hessian equal second differences of the likelihood") {
+  const auto c = customers_of(exact());
+  const auto fit = try_fit_bgnbd(c).value();
+  REQUIRE(fit.standard_errors.size() == 4);
+  // −∂²LL/∂pᵢ∂pⱼ by central second differences of the log-likelihood's value (steps 1e-4 pᵢ:
+  // truncation about 1e-8 relative, round-off about 1e-7), inverted.
+  const auto ll = [&](std::array<double, 4> p) {
+    return try_bgnbd_log_likelihood({p[0], p[1], p[2], p[3]}, c).value();
+  };
+  const std::array<double, 4> at{fit.params[0], fit.params[1], fit.params[2], fit.params[3]};
+  Eigen::Matrix4d information;
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) {
+      const double hi = 1e-4 * at[static_cast<std::size_t>(i)], hj = 1e-4 * at[static_cast<std::size_t>(j)];
+      auto shifted = [&](double si, double sj) {
+        auto p = at;
+        p[static_cast<std::size_t>(i)] += si * hi;
+        p[static_cast<std::size_t>(j)] += sj * hj;
+        return ll(p);
+      };
+      information(i, j) = -(shifted(1, 1) - shifted(1, -1) - shifted(-1, 1) + shifted(-1, -1)) / (4 * hi * hj);
+    }
+  const Eigen::Matrix4d covariance = information.inverse();
+  for (int i = 0; i < 4; ++i)
+    CHECK(fit.standard_errors[static_cast<std::size_t>(i)] ==
+          doctest::Approx(std::sqrt(covariance(i, i))).epsilon(1e-5));
+}
+
+TEST_CASE("CLV: a large BG/NBD fit (from a sample's optimum, by Newton steps) ends where L-BFGS from all ones does") {
+  // CDNOW 43 times: 101,351 customers, over the 100,000 from which the fit starts at the
+  // optimum of every 16th customer and polishes it by Newton's method.
+  summary_file big;
+  for (int k = 0; k < 43; ++k) {
+    big.frequency.insert(big.frequency.end(), exact().frequency.begin(), exact().frequency.end());
+    big.recency.insert(big.recency.end(), exact().recency.begin(), exact().recency.end());
+    big.age.insert(big.age.end(), exact().age.begin(), exact().age.end());
+  }
+  const auto c = customers_of(big);
+  const auto newton = try_fit_bgnbd(c).value();
+  const auto cold = try_fit_bgnbd(c, {.start = {1, 1, 1, 1}}).value();  // an explicit start: L-BFGS
+  CHECK(newton.converged);
+  CHECK(cold.converged);
+  CHECK(newton.status == "converged (Newton's method)");
+  CHECK(newton.evaluations < cold.evaluations);
+  CHECK(newton.log_likelihood >= cold.log_likelihood - 1e-9 * std::abs(cold.log_likelihood));
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(newton.params[i] == doctest::Approx(cold.params[i]).epsilon(1e-6));
+    CHECK(newton.standard_errors[i] == doctest::Approx(cold.standard_errors[i]).epsilon(1e-6));
+  }
+  // The same data 43 times over: the estimates of CDNOW itself.
+  const auto once = try_fit_bgnbd(customers_of(exact())).value();
+  for (std::size_t i = 0; i < 4; ++i) CHECK(newton.params[i] == doctest::Approx(once.params[i]).epsilon(1e-6));
 }
 
 TEST_CASE("CLV: a fit knows its model; reading it as another model is an error") {
@@ -278,8 +334,8 @@ TEST_CASE("CLV: batch BG/NBD predictions equal the per-customer formulas") {
             .epsilon(1e-12));
   CHECK(test::failure(try_bgnbd_predict(p, customers_of(exact()), 0)).to_string() ==
         "horizon: the horizon must be a finite number > 0");
-  CHECK(test::failure(try_bgnbd_predict(p, customers_of(exact()), std::numeric_limits<double>::infinity()))
-            .path == "horizon");
+  CHECK(test::failure(try_bgnbd_predict(p, customers_of(exact()), std::numeric_limits<double>::infinity())).path ==
+        "horizon");
   CHECK(test::failure(try_bgnbd_predict({0.24, -1, 0.79, 2.4}, customers_of(exact()), 39)).to_string() ==
         "params.alpha: alpha must be a finite number > 0");
 }
@@ -532,25 +588,26 @@ TEST_CASE("a fit on data without a single repeat purchase is not reported as con
   CHECK(back.warnings.front().code == fit.warnings.front().code);
 }
 
-TEST_CASE("BG/NBD and MBG/NBD expectations near z = 1: the connection formula agrees with Boost's pFq, in bounded time") {
+TEST_CASE(
+    "BG/NBD and MBG/NBD expectations near z = 1: the connection formula agrees with Boost's pFq, in bounded time") {
   // Reference: (1 − z)^(r+x) ₂F₁ from Boost's general pFq, slow near z = 1 but exact.
   auto reference = [](const bgnbd_params& p, double t, double x, double t_x, double T) {
     const double z = t / (p.alpha + T + t), w = (p.alpha + T) / (p.alpha + T + t);
     const double f = boost::math::hypergeometric_pFq({p.r + x, p.b + x}, {p.a + p.b + x - 1}, z);
     const double numerator = (p.a + p.b + x - 1) / (p.a - 1) * (1 - std::pow(w, p.r + x) * f);
-    const double denominator = x > 0 ? 1 + p.a / (p.b + x - 1) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x) : 1.0;
+    const double denominator =
+        x > 0 ? 1 + p.a / (p.b + x - 1) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x) : 1.0;
     return numerator / denominator;
   };
   // CDNOW's fit, and parameters with c − a − b = a − 1 − r − x an integer (a = 2.5, r = 0.5:
   // the connection formula's poles cancel and the mean of c ± 1e-5 stands in).
-  for (const bgnbd_params& p : {bgnbd_params{0.2425945, 4.413602, 0.7929218, 2.425906},
-                                bgnbd_params{0.5, 3.0, 2.5, 4.0}}) {
+  for (const bgnbd_params& p :
+       {bgnbd_params{0.2425945, 4.413602, 0.7929218, 2.425906}, bgnbd_params{0.5, 3.0, 2.5, 4.0}}) {
     for (const double t : {500.0, 3000.0, 20000.0})
       for (const double x : {0.0, 2.0, 7.0}) {
         INFO("a " << p.a << ", t " << t << ", x " << x);
         const double expected = reference(p, t, x, 20, 38);
-        CHECK(bgnbd_conditional_expected_transactions(p, t, x, 20, 38) ==
-              doctest::Approx(expected).epsilon(1e-9));
+        CHECK(bgnbd_conditional_expected_transactions(p, t, x, 20, 38) == doctest::Approx(expected).epsilon(1e-9));
       }
   }
   // A horizon of 1e12 weeks used to sum about 1e10 terms per customer; now it is immediate,
@@ -563,7 +620,8 @@ TEST_CASE("BG/NBD and MBG/NBD expectations near z = 1: the connection formula ag
   for (const double e : far.expected_transactions) CHECK(std::isfinite(e));
   for (const double e : mb.expected_transactions) CHECK(std::isfinite(e));
   // a < 1: expected transactions grow without bound (like t^(1 − a)), monotone in t.
-  CHECK(far.expected_transactions[0] > try_bgnbd_predict(p, customers_of(exact()), 1e9).value().expected_transactions[0]);
+  CHECK(far.expected_transactions[0] >
+        try_bgnbd_predict(p, customers_of(exact()), 1e9).value().expected_transactions[0]);
 }
 
 TEST_CASE("Pareto/NBD P(alive) with one of alpha, beta far larger: the connection formula agrees with Boost's pFq") {
@@ -579,8 +637,7 @@ TEST_CASE("Pareto/NBD P(alive) with one of alpha, beta far larger: the connectio
              std::pow(p.alpha + t, rho);
     };
     const double a0 = F(t_x) - F(T);
-    const double expected =
-        1 / (1 + p.s / rho * std::pow(p.alpha + T, p.r + x) * std::pow(p.beta + T, p.s) * a0);
+    const double expected = 1 / (1 + p.s / rho * std::pow(p.alpha + T, p.r + x) * std::pow(p.beta + T, p.s) * a0);
     INFO("x " << x);
     CHECK(pnbd_p_alive(p, x, t_x, T) == doctest::Approx(expected).epsilon(1e-8));
   }

@@ -131,7 +131,8 @@ TEST_CASE("CSV: columns are typed once; empty cells are a mask, not a value") {
   const auto optional = t.try_optional_numbers("score").value();
   CHECK(optional == std::vector<std::optional<double>>{1.5, std::nullopt, 2.0});
   // Every cell a number: the empty one is named.
-  CHECK(test::failure(t.try_numbers("score")).to_string() == "m.csv:3:2: score: the cell is empty; a number is expected");
+  CHECK(test::failure(t.try_numbers("score")).to_string() ==
+        "m.csv:3:2: score: the cell is empty; a number is expected");
   // A text column is not numbers: the first cell that is not one is named, empty cells skipped.
   const auto d = test::failure(t.try_number_column("name"));
   CHECK(d.to_string() == "m.csv:2:3: name: \"a\" is not a finite number");
@@ -190,10 +191,28 @@ TEST_CASE("CSV: large unquoted text is read in parallel chunks and joined in ord
 
 TEST_CASE("CSV: text without quotes is read by a one-pass path that agrees with the general one cell for cell") {
   // Cells of every form: plain decimals (the fast path), other number forms, text, empty.
-  const std::vector<std::string> cells = {"0",   "-0",  "12",    "-3.25", ".5",   "-.5",  "1.",     "+2",   "1e3",
-                                          "-",   ".",   "1.2.3", "x7",    "",     "007",  "38.714286",
-                                          "123456789012345",     "1234567890123456",      "0.1000000000000001",
-                                          "99999999999999999999", "4.9e-324", "a\rb"};
+  const std::vector<std::string> cells = {"0",
+                                          "-0",
+                                          "12",
+                                          "-3.25",
+                                          ".5",
+                                          "-.5",
+                                          "1.",
+                                          "+2",
+                                          "1e3",
+                                          "-",
+                                          ".",
+                                          "1.2.3",
+                                          "x7",
+                                          "",
+                                          "007",
+                                          "38.714286",
+                                          "123456789012345",
+                                          "1234567890123456",
+                                          "0.1000000000000001",
+                                          "99999999999999999999",
+                                          "4.9e-324",
+                                          "a\rb"};
   // A file without a quote (read by the one-pass path), and the same file with one quoted
   // cell more (read by the general scanner): the columns must be the same.
   std::string plain = "a,b,c\r\n";
