@@ -3,6 +3,7 @@
 #include <excellence/io/csv.hpp>
 
 #include "../detail/huge_pages.hpp"
+#include "../detail/repeats.hpp"
 #include "../detail/worker_pool.hpp"
 #include "csv_placement.hpp"
 #include "json_support.hpp"  // read_text_file, at_offset, catching
@@ -15,7 +16,6 @@
 #include <memory>
 #include <set>
 #include <system_error>
-#include <unordered_map>
 #include <utility>
 
 namespace excellence::inline v1 {
@@ -586,13 +586,10 @@ result<std::size_t> csv_table::try_id_column(std::string_view name) const {
     for (std::size_t r = 0; r < n; ++r) texts.push_back(text(r, column));
   }
   const auto& ids = c.type == csv_column_type::number ? texts : c.text;
-  std::unordered_map<std::string_view, std::size_t> first;
-  first.reserve(n);
-  for (std::size_t r = 0; r < n; ++r) {
-    const auto [it, added] = first.try_emplace(ids[r], r);
-    if (!added)
-      return cell_error(errc::duplicate_id, r, column,
-                        "\"" + ids[r] + "\" appears twice (first on line " + std::to_string(line(it->second)) + ")");
+  if (const auto repeat = detail::first_repeat(ids)) {
+    const auto [r, earlier] = *repeat;
+    return cell_error(errc::duplicate_id, r, column,
+                      "\"" + ids[r] + "\" appears twice (first on line " + std::to_string(line(earlier)) + ")");
   }
   return column;
 }

@@ -1,12 +1,14 @@
 #include <excellence/loyalty/segmentation.hpp>
 
+#include "../detail/repeats.hpp"
+
 #include <map>
-#include <unordered_map>
 
 namespace excellence::inline v1 {
 
 std::string segment_code(const rfm_score& s, int bins) {
-  if (bins < 10) return detail::concat(std::to_string(s.recency), std::to_string(s.frequency), std::to_string(s.monetary));
+  if (bins < 10)
+    return detail::concat(std::to_string(s.recency), std::to_string(s.frequency), std::to_string(s.monetary));
   return detail::concat(std::to_string(s.recency), ".", std::to_string(s.frequency), ".", std::to_string(s.monetary));
 }
 
@@ -15,17 +17,14 @@ result<rfm_analysis> try_rfm_analysis(std::span<const std::string> customers, st
                                       const rfm_options& options) {
   if (customers.size() != recency.size())
     return detail::input_error(errc::invalid_value, "customer", "expected one customer id per row");
-  std::unordered_map<std::string_view, std::size_t> seen;
-  seen.reserve(customers.size());
-  for (std::size_t i = 0; i < customers.size(); ++i) {
+  for (std::size_t i = 0; i < customers.size(); ++i)
     if (customers[i].empty())
       return detail::input_error(errc::missing_field, detail::indexed("customer", i), "the customer has no id");
-    const auto [it, added] = seen.try_emplace(customers[i], i);
-    if (!added)
-      return detail::input_error(errc::duplicate_id, detail::indexed("customer", i),
-                                 detail::concat("customer \"", customers[i], "\" appears twice (first in row ",
-                                                std::to_string(it->second + 1), " of the data)"));
-  }
+  if (const auto repeat = detail::first_repeat(customers))
+    return detail::input_error(
+        errc::duplicate_id, detail::indexed("customer", repeat->first),
+        detail::concat("customer \"", customers[repeat->first], "\" appears twice (first in row ",
+                       std::to_string(repeat->second + 1), " of the data)"));
   auto scores = try_rfm(recency, frequency, monetary, options);
   if (!scores) return scores.error();
   rfm_analysis out;
@@ -33,8 +32,7 @@ result<rfm_analysis> try_rfm_analysis(std::span<const std::string> customers, st
   // Ordered by score triple, best first; codes sort the same way only below 10 bins.
   std::map<std::array<int, 3>, std::size_t, std::greater<>> counts;
   for (const auto& s : scores->scores) ++counts[{s.recency, s.frequency, s.monetary}];
-  for (const auto& [key, n] : counts)
-    out.segments.push_back({segment_code({key[0], key[1], key[2]}, scores->bins), n});
+  for (const auto& [key, n] : counts) out.segments.push_back({segment_code({key[0], key[1], key[2]}, scores->bins), n});
   out.scores = *std::move(scores);
   // Undefined for losses or a zero total (absent); an overflowing total is an error.
   auto spread = try_concentration(monetary);

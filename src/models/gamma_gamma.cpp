@@ -40,23 +40,22 @@ result<clv_fit> try_fit_gamma_gamma(const spend_data& data, const clv_fit_option
   const clv_core::log_likelihood ll = [&](const std::vector<double>& params, std::vector<double>& gradient) {
     const double p = params[0], q = params[1], g = params[2];
     std::array<std::array<double, 4>, 64> parts{};
-    const std::size_t used =
-        pool->run(n, [&](std::size_t from, std::size_t to, std::size_t slot) {
-          std::array<double, 4> s{};
-          const double lgamma_q = lgamma(q), psi_q = digamma(q), log_g = std::log(g);
-          for (std::size_t i = from; i < to; ++i) {
-            const double x = data.frequency[i], z = data.mean_value[i];
-            const double w = data.weights.empty() ? 1.0 : data.weights[i];
-            const double px = p * x, log_gxz = std::log(g + x * z), log_x = std::log(x), log_z = std::log(z);
-            s[0] += w * (lgamma(px + q) - lgamma(px) - lgamma_q + q * log_g + px * log_x + (px - 1) * log_z -
-                         (px + q) * log_gxz);
-            const double psi_pxq = digamma(px + q);
-            s[1] += w * x * (psi_pxq - digamma(px) + log_x + log_z - log_gxz);
-            s[2] += w * (psi_pxq - psi_q + log_g - log_gxz);
-            s[3] += w * (q / g - (px + q) / (g + x * z));
-          }
-          parts[slot] = s;
-        });
+    const std::size_t used = pool->run(n, [&](std::size_t from, std::size_t to, std::size_t slot) {
+      std::array<double, 4> s{};
+      const double lgamma_q = lgamma(q), psi_q = digamma(q), log_g = std::log(g);
+      for (std::size_t i = from; i < to; ++i) {
+        const double x = data.frequency[i], z = data.mean_value[i];
+        const double w = data.weights.empty() ? 1.0 : data.weights[i];
+        const double px = p * x, log_gxz = std::log(g + x * z), log_x = std::log(x), log_z = std::log(z);
+        s[0] += w * (lgamma(px + q) - lgamma(px) - lgamma_q + q * log_g + px * log_x + (px - 1) * log_z -
+                     (px + q) * log_gxz);
+        const double psi_pxq = digamma(px + q);
+        s[1] += w * x * (psi_pxq - digamma(px) + log_x + log_z - log_gxz);
+        s[2] += w * (psi_pxq - psi_q + log_g - log_gxz);
+        s[3] += w * (q / g - (px + q) / (g + x * z));
+      }
+      parts[slot] = s;
+    });
     return clv_core::reduce(parts, used, gradient);
   };
   return clv_core::maximise(clv_model::gamma_gamma,
@@ -85,8 +84,7 @@ result<std::vector<double>> try_gamma_gamma_predict(const gamma_gamma_params& g,
   }
   std::vector<double> out(n);
   clv_core::pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
-    for (std::size_t i = from; i < to; ++i)
-      out[i] = detail::gamma_gamma_expected_spend(g, frequency[i], mean_value[i]);
+    for (std::size_t i = from; i < to; ++i) out[i] = detail::gamma_gamma_expected_spend(g, frequency[i], mean_value[i]);
   });
   if (auto bad = clv_core::check_finite_predictions(out, "expected spend")) return *bad;
   return out;
@@ -110,15 +108,15 @@ result<clv_fit> try_fit_gamma_gamma_summary(const spend_data& summary, const clv
   auto fit = try_fit_gamma_gamma({x, z, w}, options, control);
   if (!fit) {
     auto d = fit.error();
-    if (const auto i = d.element(); i && *i < rows.size()) d.path = detail::indexed(d.path.head(), rows[*i]);
+    detail::readdress(d, rows, std::string(d.path.head()));
     return d;
   }
   fit->left_out = n - rows.size();
   if (fit->left_out > 0)
-    fit->warnings.push_back({errc::rows_dropped, "", 0, 0, "frequency",
-                             detail::concat(std::to_string(fit->left_out),
-                                            " customers without a repeat purchase left out"),
-                             severity::warning});
+    fit->warnings.push_back(
+        {errc::rows_dropped, "", 0, 0, "frequency",
+         detail::concat(std::to_string(fit->left_out), " customers without a repeat purchase left out"),
+         severity::warning});
   return fit;
 }
 

@@ -121,30 +121,24 @@ inline std::optional<double> scaled_by_connection(double a, double b, double c, 
   int sc = 1;
   const auto lc = log_abs_gamma(c, sc);
   if (!lc) return std::nullopt;
-  double total = 0;
-  // First term: vanishes when c − a or c − b is a pole of Γ (the series terminates instead).
-  {
+  // One term: ±Γ(c)Γ(g)/(Γ(p)Γ(q)) · F(a₂, b₂; c₂; w) · w^power. When Γ(p) or Γ(q) has a pole
+  // the first term vanishes (its series terminates instead); the second cannot be formed.
+  auto term = [&](double g, double p, double q, double a2, double b2, double c2, double power,
+                  bool pole_vanishes) -> std::optional<double> {
     int s1 = 1, s2 = 1, s3 = 1;
-    const auto lm = log_abs_gamma(m, s1);
-    const auto lca = log_abs_gamma(c - a, s2);
-    const auto lcb = log_abs_gamma(c - b, s3);
-    if (!lm) return std::nullopt;
-    if (lca && lcb) {
-      const auto f = gauss_series(a, b, 1 - m, w);
-      if (!f) return std::nullopt;
-      total += sc * s1 * s2 * s3 * std::exp(*lc + *lm - *lca - *lcb + s * log_w) * *f;
-    }
-  }
-  {
-    int s1 = 1, s2 = 1, s3 = 1;
-    const auto lm = log_abs_gamma(-m, s1);
-    const auto la = log_abs_gamma(a, s2);
-    const auto lb = log_abs_gamma(b, s3);
-    if (!lm || !la || !lb) return std::nullopt;
-    const auto f = gauss_series(c - a, c - b, 1 + m, w);
+    const auto lg = log_abs_gamma(g, s1);
+    const auto lp = log_abs_gamma(p, s2);
+    const auto lq = log_abs_gamma(q, s3);
+    if (!lg) return std::nullopt;
+    if (!lp || !lq) return pole_vanishes ? std::optional<double>(0.0) : std::nullopt;
+    const auto f = gauss_series(a2, b2, c2, w);
     if (!f) return std::nullopt;
-    total += sc * s1 * s2 * s3 * std::exp(*lc + *lm - *la - *lb + (s + m) * log_w) * *f;
-  }
+    return sc * s1 * s2 * s3 * std::exp(*lc + *lg - *lp - *lq + power * log_w) * *f;
+  };
+  const auto first = term(m, c - a, c - b, a, b, 1 - m, s, true);
+  const auto second = term(-m, a, b, c - a, c - b, 1 + m, s + m, false);
+  if (!first || !second) return std::nullopt;
+  const double total = *first + *second;
   if (!std::isfinite(total)) return std::nullopt;
   return total;
 }

@@ -37,8 +37,7 @@ result<kano_table> try_kano_by_attribute(std::span<const std::string> attribute,
     if (!k) {
       // The answer's index within the attribute is the row's index within rows[a].
       auto bad = k.error();
-      if (const auto i = bad.element(); i && *i < rows[a].size())
-        bad.path = detail::indexed(bad.path.head(), rows[a][*i]);
+      detail::readdress(bad, rows[a], std::string(bad.path.head()));
       return bad;
     }
     out.attributes[a].result = *std::move(k);

@@ -70,8 +70,8 @@ result<servqual_result> service_quality(std::span<const servqual_item> items,
         ++dropped[j];
         continue;
       }
-      if (auto bad = detail::check_scale_answer(*p, options.scale_min, options.scale_max, "perceptions", at,
-                                                "a perception"))
+      if (auto bad =
+              detail::check_scale_answer(*p, options.scale_min, options.scale_max, "perceptions", at, "a perception"))
         return *bad;
       if (gaps) {
         if (auto bad = detail::check_scale_answer(*e, options.scale_min, options.scale_max, "expectations", at,
@@ -123,8 +123,7 @@ result<servqual_result> service_quality(std::span<const servqual_item> items,
       weight_sum += w;
     }
     if (!(weight_sum > 0)) return input_error(errc::invalid_value, "importance", "the weights sum to 0");
-    if (!std::isfinite(weight_sum))
-      return input_error(errc::out_of_range, "importance", "the weights' sum overflows");
+    if (!std::isfinite(weight_sum)) return input_error(errc::out_of_range, "importance", "the weights' sum overflows");
   }
   double total = 0;
   double weighted = 0;
@@ -141,7 +140,11 @@ result<servqual_result> service_quality(std::span<const servqual_item> items,
   r.unweighted = total / static_cast<double>(r.dimensions.size());
   if (weight_sum > 0) r.weighted = weighted;
   if (options.missing == missing_answers::drop_pair && r.dropped > 0)
-    r.warnings.push_back({errc::rows_dropped, "", 0, 0, {},
+    r.warnings.push_back({errc::rows_dropped,
+                          "",
+                          0,
+                          0,
+                          {},
                           concat(std::to_string(r.dropped), " answer pairs with a missing answer dropped"),
                           severity::warning});
   return r;
@@ -198,9 +201,9 @@ result<servqual_result> try_servqual_long(const servqual_long_answers& a, servqu
                                    {"dimension", a.dimension.size()},
                                    {"perception", a.perception.size()}})
     if (size != rows)
-      return input_error(errc::invalid_value, name,
-                         concat("expected ", std::to_string(rows), " rows (as many as respondent), got ",
-                                std::to_string(size)));
+      return input_error(
+          errc::invalid_value, name,
+          concat("expected ", std::to_string(rows), " rows (as many as respondent), got ", std::to_string(size)));
   if (gaps && a.expectation.size() != rows)
     return input_error(errc::invalid_value, "expectation",
                        concat("expected ", std::to_string(rows), " rows (as many as respondent), got ",
@@ -216,18 +219,18 @@ result<servqual_result> try_servqual_long(const servqual_long_answers& a, servqu
   for (std::size_t r = 0; r < rows; ++r) {
     const auto dim = parse_servqual_dimension(a.dimension[r]);
     if (!dim)
-      return input_error(errc::invalid_value, indexed("dimension", r),
-                         concat("\"", a.dimension[r],
-                                "\" is not tangibles, reliability, responsiveness, assurance or empathy"));
+      return input_error(
+          errc::invalid_value, indexed("dimension", r),
+          concat("\"", a.dimension[r], "\" is not tangibles, reliability, responsiveness, assurance or empathy"));
     if (a.item[r].empty()) return input_error(errc::invalid_value, indexed("item", r), "an item needs an id");
     if (a.respondent[r].empty())
       return input_error(errc::invalid_value, indexed("respondent", r), "a respondent needs an id");
     const auto [it, added] = item_index.try_emplace(a.item[r], items.size());
     if (added) items.push_back({a.item[r], *dim});
     if (items[it->second].dimension != *dim)
-      return input_error(errc::invalid_value, indexed("dimension", r),
-                         concat("item \"", a.item[r], "\" was given dimension ",
-                                to_string(items[it->second].dimension), " before"));
+      return input_error(
+          errc::invalid_value, indexed("dimension", r),
+          concat("item \"", a.item[r], "\" was given dimension ", to_string(items[it->second].dimension), " before"));
     const auto [who, new_respondent] = respondent_index.try_emplace(a.respondent[r], respondents.size());
     if (new_respondent) respondents.push_back(a.respondent[r]);
     if (!row_of_pair.try_emplace({who->second, it->second}, r).second)
@@ -249,20 +252,19 @@ result<servqual_result> try_servqual_long(const servqual_long_answers& a, servqu
   if (options.missing == missing_answers::error)
     for (std::size_t at = 0; at < p.size(); ++at)
       if (row_of[at] == rows)
-        return input_error(errc::missing_field, "respondent",
-                           concat("respondent \"", respondents[at / k], "\" has no row for item \"", items[at % k].id,
-                                  "\""));
+        return input_error(
+            errc::missing_field, "respondent",
+            concat("respondent \"", respondents[at / k], "\" has no row for item \"", items[at % k].id, "\""));
   auto r = gaps ? try_servqual(items, e, p, options) : try_servperf(items, p, options);
   if (r) return r;
   // An answer's error names its element of the matrix: name the input row instead.
+  // (Every cell has its row here: a missing row was reported above.)
   auto d = r.error();
-  const auto element = d.element();
-  if (element && *element < row_of.size() && row_of[*element] < rows &&
-      (d.path.head() == "perceptions" || d.path.head() == "expectations")) {
-    const auto row = row_of[*element];
-    d.path = indexed(d.path.head() == "perceptions" ? "perception" : "expectation", row);
-    if (d.code == errc::missing_field) d.message = "the answer is missing";
-  }
+  const auto head = d.path.head();
+  if ((head == "perceptions" || head == "expectations") &&
+      detail::readdress(d, row_of, head == "perceptions" ? "perception" : "expectation") &&
+      d.code == errc::missing_field)
+    d.message = "the answer is missing";
   return d;
 }
 

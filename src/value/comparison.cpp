@@ -67,12 +67,13 @@ result<value_summary> try_value_summary(const value_answers& a, const value_summ
       row_of[at] = r;
     }
   }
-  auto batch = try_batch_delivered_value(matrix, k, {.weights = options.weights, .tie_tolerance = options.tie_tolerance});
+  auto batch =
+      try_batch_delivered_value(matrix, k, {.weights = options.weights, .tie_tolerance = options.tie_tolerance});
   if (!batch) {
     auto d = batch.error();
     // rows[i].component: the component's column at the input row.
-    if (const auto i = d.element(); i && d.path.head() == "rows" && *i < row_of.size())
-      d.path = indexed(d.path.segments().size() > 2 ? d.path.leaf() : "offer", row_of[*i]);
+    if (d.path.head() == "rows")
+      detail::readdress(d, row_of, std::string(d.path.segments().size() > 2 ? d.path.leaf() : "offer"));
     return d;
   }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -22,11 +23,23 @@ namespace detail {
 
 /// The path name[i]. Meant to be called only once something is wrong, never per element
 /// of a large input.
-[[nodiscard]] inline field_path indexed(std::string_view name, std::size_t i) { return field_path(name).index(i); }
+[[nodiscard]] inline field_path indexed(std::string_view name, std::size_t i) {
+  return field_path(name).index(i);
+}
 
 /// The path name[i].field.
 [[nodiscard]] inline field_path element_field(std::string_view name, std::size_t i, std::string_view field) {
   return field_path(name).index(i).field(field);
+}
+
+/// Re-addresses an error about element i of an array that a function built from its
+/// caller's input (regrouped, filtered) to the caller's own row: the path becomes
+/// name[row_of[i]]. False, leaving the error alone, when it names no element of row_of.
+inline bool readdress(diagnostic& d, std::span<const std::size_t> row_of, std::string_view name) {
+  const auto i = d.element();
+  if (!i || *i >= row_of.size()) return false;
+  d.path = indexed(name, row_of[*i]);
+  return true;
 }
 
 /// A finite number, else invalid_value at `path` naming `noun`.
