@@ -277,7 +277,7 @@ ordered_json document(const value_summary& v) {
   return out;
 }
 
-ordered_json document(const rfm_analysis& a) {
+ordered_json document(const rfm_analysis& a, bool with_customers) {
   const auto& r = a.scores;
   ordered_json out;
   out["format"] = "excellence.rfm/1";
@@ -285,7 +285,7 @@ ordered_json document(const rfm_analysis& a) {
   out["n"] = r.n;
   out["cuts"] = {{"recency", r.recency_cuts}, {"frequency", r.frequency_cuts}, {"monetary", r.monetary_cuts}};
   auto& customers = out["customers"] = ordered_json::array();
-  for (std::size_t i = 0; i < r.n; ++i) {
+  for (std::size_t i = 0; with_customers && i < r.n; ++i) {
     const auto& s = r.scores[i];
     customers.push_back({{"customer", a.customers[i]},
                          {"recency", s.recency},

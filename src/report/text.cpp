@@ -110,7 +110,7 @@ std::string to_text(const value_summary& v) {
 }
 
 std::string to_text(const rfm_analysis& a) {
-  check_finite(document(a));
+  check_finite(document(a, false));  // what is printed: not the customers' scores (whole numbers)
   const auto& r = a.scores;
   text_table cuts;
   cuts.add({"dimension", "cut points (a value on a cut takes the lower score)"});
