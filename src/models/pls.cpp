@@ -107,10 +107,10 @@ result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pl
   fit.sds = sds;
   fit.options = options;
   if (!fit.converged)
-    fit.warnings.push_back({errc::not_converged, "", 0, 0, "iterations",
-                            detail::concat("the weights did not converge in ", std::to_string(fit.iterations),
-                                           " iterations"),
-                            severity::warning});
+    fit.warnings.push_back(
+        {errc::not_converged, "", 0, 0, "iterations",
+         detail::concat("the weights did not converge in ", std::to_string(fit.iterations), " iterations"),
+         severity::warning});
   if (fit.rows_dropped > 0)
     fit.warnings.push_back({errc::rows_dropped, "", 0, 0, "rows_dropped",
                             detail::concat(std::to_string(fit.rows_dropped), " rows with missing values dropped"),
@@ -124,9 +124,29 @@ result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pl
   // imputed value contributing 0. W already gives unit variance.
   const Eigen::MatrixXd Wx = options.standardized ? Eigen::MatrixXd(sds.cwiseInverse().asDiagonal() * it->W) : it->W;
   fit.scores.resize(static_cast<Index>(m->n), J);
-  pls_core::for_each_centred_chunk(*l, data, *m, [&](Index first, const auto& rows) {
-    fit.scores.middleRows(first, rows.rows()).noalias() = rows * Wx;
-  });
+  if (data.missing.empty() && m->keep.empty()) {
+    // Every value observed, every row used: each score is Σ w x over its block's columns
+    // minus Σ w mean, read straight from the data (no centred copy) on every core. W is
+    // block-diagonal: one term per indicator, not a dense product.
+    Eigen::RowVectorXd offset = Eigen::RowVectorXd::Zero(J);
+    for (Index k = 0; k < l->indicators; ++k) {
+      const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
+      offset(j) += Wx(k, j) * m->mean(k);
+    }
+    pls_core::for_row_ranges(data.values.rows(), pls_control{}, 0, 0, [&](Index, Index from, Index to) {
+      auto out = fit.scores.middleRows(from, to - from);
+      out.rowwise() = -offset;
+      for (Index k = 0; k < l->indicators; ++k) {
+        const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
+        const auto c = static_cast<Index>(l->column[static_cast<std::size_t>(k)]);
+        out.col(j) += Wx(k, j) * data.values.col(c).segment(from, to - from);
+      }
+    });
+  } else {
+    pls_core::for_each_centred_chunk(*l, data, *m, [&](Index first, const auto& rows) {
+      fit.scores.middleRows(first, rows.rows()).noalias() = rows * Wx;
+    });
+  }
 
   // Block quality, from the indicators' correlations and the PLS loadings.
   const Eigen::MatrixXd R = pls_core::moment_matrix(m->covariance, true);

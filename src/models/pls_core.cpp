@@ -56,35 +56,6 @@ result<layout> make_layout(const pls_model& model, const pls_data& data) {
 
 namespace {
 
-// Rows [begin, end) of the model's columns, in chunks of this many rows.
-constexpr Index chunk_rows = 4096;
-
-// Calls work(thread, begin, end) for contiguous row ranges, on several threads when the
-// input is large; thread 0 is the calling thread, which also reports progress.
-template <class Work>
-void for_row_ranges(Index rows, const pls_control& control, std::size_t total_for_progress, std::size_t done_before,
-                    Work work) {
-  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-  // Threads pay off only on large inputs; a 250-row survey stays on the calling thread.
-  const auto threads = static_cast<Index>(rows < 200'000 ? 1U : hardware);
-  std::atomic<std::size_t> done{0};
-  auto run = [&](Index t) {
-    const Index begin = rows * t / threads;
-    const Index end = rows * (t + 1) / threads;
-    for (Index from = begin; from < end; from += chunk_rows) {
-      if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) return;
-      const Index to = std::min(end, from + chunk_rows);
-      work(t, from, to);
-      done += static_cast<std::size_t>(to - from);
-      if (t == 0 && control.progress) control.progress(done_before + done.load(), total_for_progress);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (Index t = 1; t < threads; ++t) pool.emplace_back(run, t);
-  run(0);
-  for (auto& th : pool) th.join();
-}
-
 bool cancelled(const pls_control& control) {
   return control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed);
 }
@@ -172,9 +143,10 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
     if (missing == pls_missing::error) {
       for (Index k = 0; k < p; ++k)
         if (data.is_missing(r, static_cast<Index>(l.column[static_cast<std::size_t>(k)])))
-          return input_error(errc::invalid_value,
-                             detail::indexed("rows", static_cast<std::size_t>(r)).field(l.names[static_cast<std::size_t>(k)]),
-                             "the value is missing (choose listwise deletion or mean imputation to proceed)");
+          return input_error(
+              errc::invalid_value,
+              detail::indexed("rows", static_cast<std::size_t>(r)).field(l.names[static_cast<std::size_t>(k)]),
+              "the value is missing (choose listwise deletion or mean imputation to proceed)");
     }
     if (missing == pls_missing::listwise) {
       ++m.rows_dropped;

@@ -9,7 +9,9 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
+#include <thread>
 #include <vector>
 
 namespace excellence::inline v1::pls_core {
@@ -53,15 +55,55 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
 Index centred_chunk(const layout& l, const pls_data& data, const Eigen::VectorXd& mean, const std::vector<char>& keep,
                     Index from, Index to, Eigen::MatrixXd& out);
 
+/// Rows [begin, end) of the model's columns are read in chunks of this many rows.
+inline constexpr Index chunk_rows = 4096;
+
+/// Calls work(thread, begin, end) for contiguous row ranges of at most chunk_rows, on every
+/// core when the input is large (200,000 rows or more); thread 0 is the calling thread,
+/// which also reports progress. Stops early when cancelled.
+template <class Work>
+void for_row_ranges(Index rows, const pls_control& control, std::size_t total_for_progress, std::size_t done_before,
+                    Work work) {
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  // Threads pay off only on large inputs; a 250-row survey stays on the calling thread.
+  const auto threads = static_cast<Index>(rows < 200'000 ? 1U : hardware);
+  std::atomic<std::size_t> done{0};
+  auto run = [&](Index t) {
+    const Index begin = rows * t / threads;
+    const Index end = rows * (t + 1) / threads;
+    for (Index from = begin; from < end; from += chunk_rows) {
+      if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) return;
+      const Index to = std::min(end, from + chunk_rows);
+      work(t, from, to);
+      done += static_cast<std::size_t>(to - from);
+      if (t == 0 && control.progress) control.progress(done_before + done.load(), total_for_progress);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (Index t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (auto& th : pool) th.join();
+}
+
 /// Calls visit(first_row, rows) for the rows used (after the missing-value rule) in
 /// chunks of 4096, centred by m.mean: `rows` is a (rows × indicators) block and
-/// `first_row` its position among the rows used.
+/// `first_row` its position among the rows used. Without listwise deletion every row is
+/// used and a chunk's position is known in advance: the chunks are then visited on every
+/// core (for large inputs), so `visit` must be safe to call at once for different rows.
 template <class Visit>
 void for_each_centred_chunk(const layout& l, const pls_data& data, const moments& m, Visit visit) {
+  if (m.keep.empty()) {
+    for_row_ranges(data.values.rows(), pls_control{}, 0, 0, [&](Index, Index from, Index to) {
+      Eigen::MatrixXd chunk;
+      const Index used = centred_chunk(l, data, m.mean, m.keep, from, to, chunk);
+      visit(from, chunk.topRows(used));
+    });
+    return;
+  }
   Eigen::MatrixXd chunk;
   Index row = 0;
-  for (Index from = 0; from < data.values.rows(); from += 4096) {
-    const Index to = std::min(data.values.rows(), from + 4096);
+  for (Index from = 0; from < data.values.rows(); from += chunk_rows) {
+    const Index to = std::min(data.values.rows(), from + chunk_rows);
     const Index used = centred_chunk(l, data, m.mean, m.keep, from, to, chunk);
     visit(row, chunk.topRows(used));
     row += used;
