@@ -31,7 +31,10 @@ class csv_output {
   /// A text field, quoted when it holds the delimiter, a quote or a line break.
   csv_output& text(std::string_view field) {
     separate();
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // A plain loop: find_first_of looks each character up in the set of four, several
+    // times slower on the short fields (ids) written a million times.
+    if (std::none_of(field.begin(), field.end(),
+                     [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; })) {
       buffer_ += field;
     } else {
       buffer_ += '"';
