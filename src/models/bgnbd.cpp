@@ -272,12 +272,9 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
   if (auto bad =
           clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
     return *bad;
-  const clv_core::series_by_frequency series(
-      customers.frequency,
-      [&](double x) {
-        return std::array{p.r + x, p.b + x, p.a + p.b + x - 1};
-      },
-      [&](std::size_t i) { return horizon / (p.alpha + customers.age[i] + horizon); });
+  const auto series = clv_core::horizon_series(customers, p.alpha, horizon, [&](double x) {
+    return std::array{p.r + x, p.b + x, p.a + p.b + x - 1};
+  });
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.

@@ -227,4 +227,12 @@ class series_by_frequency {
   std::vector<gauss_series_table> tables_;
 };
 
+/// The series of a BG/NBD-family expectation over `horizon`, where customer i's z is
+/// horizon/(α + T + horizon); `parameters(x)` gives {A, B, C}.
+template <class Parameters>
+series_by_frequency horizon_series(const clv_customers& c, double alpha, double horizon, Parameters parameters) {
+  return series_by_frequency(c.frequency, parameters,
+                             [&](std::size_t i) { return horizon / (alpha + c.age[i] + horizon); });
+}
+
 }  // namespace excellence::inline v1::clv_core

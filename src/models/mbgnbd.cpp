@@ -135,12 +135,9 @@ result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_cus
   if (auto bad =
           clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
     return *bad;
-  const clv_core::series_by_frequency series(
-      customers.frequency,
-      [&](double x) {
-        return std::array{p.r + x, p.b + x + 1, p.a + p.b + x};
-      },
-      [&](std::size_t i) { return horizon / (p.alpha + customers.age[i] + horizon); });
+  const auto series = clv_core::horizon_series(customers, p.alpha, horizon, [&](double x) {
+    return std::array{p.r + x, p.b + x + 1, p.a + p.b + x};
+  });
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     return std::pair{mbgnbd_p_alive(p, x, t_x, T), conditional_expectation(p, horizon, x, t_x, T, series[i])};
