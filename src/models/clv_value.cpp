@@ -48,21 +48,22 @@ result<std::vector<double>> try_residual_value(transaction_model model, std::spa
     return 0.0;
   };
   std::vector<double> value(n, 0.0);
-  clv_core::pool_for(n, 0)->run(n, [&](std::size_t from, std::size_t to, std::size_t) {
-    for (std::size_t i = from; i < to; ++i) {
-      const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
-      double previous = 0, factor = 1, total = 0;
-      // Once the discount factor is below 1e-17 no later period can change the sum.
-      for (std::int32_t k = 1; k <= discount.periods && factor >= 1e-17; ++k) {
-        const double now = expected(k * discount.period_length, x, t_x, T);
-        factor /= 1 + discount.rate;
-        total += (now - previous) * factor;
-        previous = now;
-      }
-      value[i] = spend[i] * total;
+  // The first customer whose value is not finite stops the work (first_not_finite).
+  const auto bad = clv_core::first_not_finite(n, 0, [&](std::size_t i) {
+    const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
+    double previous = 0, factor = 1, total = 0;
+    // Once the discount factor is below 1e-17 no later period can change the sum.
+    for (std::int32_t k = 1; k <= discount.periods && factor >= 1e-17; ++k) {
+      const double now = expected(k * discount.period_length, x, t_x, T);
+      factor /= 1 + discount.rate;
+      total += (now - previous) * factor;
+      previous = now;
     }
+    value[i] = spend[i] * total;
+    return std::isfinite(value[i]);
   });
-  if (auto bad = clv_core::check_finite_predictions(value, "residual value")) return *bad;
+  if (bad)
+    return *clv_core::check_finite_predictions(std::span<const double>(value).subspan(0, *bad + 1), "residual value");
   return value;
 }
 

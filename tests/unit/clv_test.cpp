@@ -535,6 +535,20 @@ TEST_CASE("CLV: discounted residual value, period by period") {
         "period_length: the period length must be > 0");
 }
 
+TEST_CASE("CLV: parameters no customer can be valued at end the work at the first customer, named in data order") {
+  // s = 761 with α = 30,558: every customer's ₂F₁ lies beyond the doubles (a term like
+  // 0.0014^-761). The command fuzzer found this taking 92 s on CDNOW before naming customer 0.
+  const std::vector<double> pareto{1.51, 30558, 761, 11.67};
+  const auto big = repeated(9);  // 21,213 customers: both threads work, the first to fail stops both
+  const auto c = customers_of(big);
+  const std::vector<double> spend(big.frequency.size(), 20.0);
+  const auto d = test::failure(try_residual_value(transaction_model::pnbd, pareto, c, spend, {0.01, 4, 1}));
+  CHECK(d.path == "frequency[0]");
+  CHECK(d.code == excellence::errc::out_of_range);
+  const auto p = test::failure(try_pnbd_predict({1.51, 30558, 761, 11.67}, c, 4));
+  CHECK(p.path == "frequency[0]");
+}
+
 TEST_CASE("CLV: the probability of k transactions sums to 1 and has the model's mean, for every model") {
   const bgnbd_params b{0.243, 4.414, 0.793, 2.426};
   const mbgnbd_params m{0.5248, 6.183, 0.8914, 1.614};
