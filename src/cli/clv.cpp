@@ -42,7 +42,7 @@ std::string model_of(const po::variables_map& values) {
 struct summary_columns {
   csv_table table;
   std::span<const double> frequency, recency, age, monetary, weights;  ///< views into the table
-  std::optional<std::size_t> id;  ///< the customer_id column, when the file has it
+  std::optional<std::size_t> id;                                       ///< the customer_id column, when the file has it
 };
 
 // The command's name of a model: the library's, with "gg" for Gamma-Gamma.
@@ -105,6 +105,23 @@ summary_columns read_summary(const std::string& file, const std::string& model) 
   return s;
 }
 
+// One row per customer of the summary, after a header row: customer_id first when the file
+// has it, then `names` and row(out, i)'s fields.
+template <class Row>
+void write_customers(std::ostream& out, const summary_columns& data, std::initializer_list<std::string_view> names,
+                     const Row& row) {
+  {
+    csv_output header(out);
+    if (data.id) header.text("customer_id");
+    for (const auto name : names) header.text(name);
+    header.end_row();
+  }
+  write_rows(out, data.table.row_count(), [&](csv_output& line, std::size_t i) {
+    if (data.id) line.text(data.table.text(i, *data.id));
+    row(line, i);
+  });
+}
+
 // --params or --spend-params: `expected` positive numbers, named for the model in errors.
 std::vector<double> parse_params(const std::string& text, std::size_t expected, const std::string& model,
                                  const char* option = "--params") {
@@ -138,9 +155,9 @@ int fit(const std::vector<std::string>& args, io streams) {
   if (model == "gg") {
     r = try_fit_gamma_gamma_summary({data.frequency, data.monetary, data.weights}, {}, progress);
     if (!r)
-      throw_at_cell(data.table, r.error(),
-                    r.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value")
-                                                          : std::nullopt);
+      throw_at_cell(
+          data.table, r.error(),
+          r.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value") : std::nullopt);
   } else if (model == "bgbb") {
     r = try_fit_bgbb({data.frequency, data.recency, data.age, data.weights}, {}, progress);
     if (!r)
@@ -179,20 +196,7 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto model = fit ? fit->model : model_of(values);
   const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
   const auto data = read_summary(values["file"].as<std::string>(), model);
-  const auto id = data.id;
   // Everything is computed (and every error found) before the first byte is written.
-  auto write = [&](std::initializer_list<std::string_view> names, auto&& row) {
-    {
-      csv_output header(streams.out);
-      if (id) header.text("customer_id");
-      for (const auto name : names) header.text(name);
-      header.end_row();
-    }
-    write_rows(streams.out, data.table.row_count(), [&](csv_output& out, std::size_t i) {
-      if (id) out.text(data.table.text(i, *id));
-      row(out, i);
-    });
-  };
   if (model == "gg") {
     const auto spend = try_gamma_gamma_predict({p[0], p[1], p[2]}, data.frequency, data.monetary);
     if (!spend) {
@@ -201,7 +205,8 @@ int predict(const std::vector<std::string>& args, io streams) {
           data.table, spend.error(),
           spend.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value") : std::nullopt);
     }
-    write({"expected_average_spend"}, [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
+    write_customers(streams.out, data, {"expected_average_spend"},
+                    [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
   } else {
     if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, pnbd, mbgnbd and bgbb");
     const double horizon = values["horizon"].as<finite_number>().value;
@@ -223,8 +228,9 @@ int predict(const std::vector<std::string>& args, io streams) {
                         ? std::optional<std::string_view>(model == "bgbb" ? "periods" : "T")
                         : std::nullopt);
     }
-    write({"p_alive", "expected_transactions"},
-          [&](csv_output& out, std::size_t i) { out.number(r->p_alive[i]).number(r->expected_transactions[i]); });
+    write_customers(streams.out, data, {"p_alive", "expected_transactions"}, [&](csv_output& out, std::size_t i) {
+      out.number(r->p_alive[i]).number(r->expected_transactions[i]);
+    });
   }
   return exit_ok;
 }
@@ -283,16 +289,8 @@ int residual_value(const std::vector<std::string>& args, io streams) {
     if (d.element() && d.path.head() != "params") throw_at_cell(data.table, d);
     throw usage_error(d.to_string());
   }
-  const auto id = data.id;
-  {
-    csv_output header(streams.out);
-    if (id) header.text("customer_id");
-    header.text("expected_average_spend").text("residual_value").end_row();
-  }
-  write_rows(streams.out, v->size(), [&](csv_output& out, std::size_t i) {
-    if (id) out.text(data.table.text(i, *id));
-    out.number(spend[i]).number((*v)[i]);
-  });
+  write_customers(streams.out, data, {"expected_average_spend", "residual_value"},
+                  [&](csv_output& out, std::size_t i) { out.number(spend[i]).number((*v)[i]); });
   return exit_ok;
 }
 
@@ -338,8 +336,11 @@ int summarize(const std::vector<std::string>& args, io streams) {
     header.text("customer_id").text("frequency").text("recency").text("T").text("monetary_value").end_row();
   }
   write_rows(streams.out, s->customers.size(), [&](csv_output& out, std::size_t i) {
-    out.text(s->customers[i]).number(s->frequency[i]).number(s->recency[i]).number(s->age[i]).number(
-        s->monetary_value[i]);
+    out.text(s->customers[i])
+        .number(s->frequency[i])
+        .number(s->recency[i])
+        .number(s->age[i])
+        .number(s->monetary_value[i]);
   });
   streams.err << s->records << " records, " << s->customers.size() << " customers (" << unit_name << "): " << s->merged
               << " same-day records merged, " << s->after_end << " after " << values["end"].as<std::string>()

@@ -10,11 +10,29 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 
 namespace excellence::inline v1::detail {
 
 /// Marks the whole 2 MB pages inside [data, data + bytes) for transparent huge pages; call
 /// before the buffer is first written. Buffers under 4 MB are left alone.
 void advise_huge_pages(const void* data, std::size_t bytes) noexcept;
+
+/// Sizes an empty vector or string to n elements, its memory marked (advise_huge_pages)
+/// between allocating it and writing the elements.
+template <class Container>
+void resize_on_huge_pages(Container& c, std::size_t n) {
+  c.reserve(n);
+  advise_huge_pages(c.data(), n * sizeof(typename Container::value_type));
+  c.resize(n);
+}
+
+/// n elements of T left uninitialised (their user writes each first), marked for huge pages.
+template <class T>
+std::shared_ptr<T[]> huge_array(std::size_t n) {
+  auto array = std::make_shared_for_overwrite<T[]>(n);
+  advise_huge_pages(array.get(), n * sizeof(T));
+  return array;
+}
 
 }  // namespace excellence::inline v1::detail

@@ -74,6 +74,13 @@ constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e
   return value;
 }
 
+// Whether a field that is not quoted ends at q: at the delimiter, a line break (LF or CRLF;
+// a lone CR is text) or the end of the text. The scanner, the one-pass reader and the
+// cell lookup all ask this.
+[[gnu::always_inline]] inline bool field_ends_at(const char* q, const char* end, char delimiter) {
+  return q == end || *q == delimiter || *q == '\n' || (*q == '\r' && q + 1 != end && q[1] == '\n');
+}
+
 // Walks the fields of CSV text from a position, keeping line and column for diagnostics.
 class field_scanner {
  public:
@@ -120,11 +127,8 @@ class field_scanner {
     throw data_error({errc::invalid_value, source_, line_, pos_ - line_start_ + 1, "", message});
   }
 
-  // At the end of the text, a delimiter or a line break (LF or CRLF).
   [[nodiscard]] bool at_field_end() const noexcept {
-    if (done()) return true;
-    const char c = text_[pos_];
-    return c == delimiter_ || c == '\n' || (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n');
+    return done() || field_ends_at(text_.data() + pos_, text_.data() + text_.size(), delimiter_);
   }
 
   void new_line() {
@@ -280,20 +284,16 @@ struct csv_reader {
     for (std::size_t f = 0; f < k; ++f) {
       auto& col = t.columns_[f];
       if (out.numbers[f] == nullptr) {
-        col.owned = std::make_shared_for_overwrite<double[]>(rows);
+        col.owned = detail::huge_array<double>(rows);
         out.numbers[f] = col.owned.get();
-        detail::advise_huge_pages(col.owned.get(), rows * sizeof(double));
       }
       col.numbers = out.numbers[f];
-      col.mask = std::make_shared_for_overwrite<std::uint8_t[]>(rows);
-      detail::advise_huge_pages(col.mask.get(), rows);
+      col.mask = detail::huge_array<std::uint8_t>(rows);
       col.missing = col.mask.get();
       out.missing.push_back(col.mask.get());
     }
     if (quoted) t.lines_.resize(rows);
-    t.row_offsets_.reserve(rows);
-    detail::advise_huge_pages(t.row_offsets_.data(), rows * sizeof(std::size_t));
-    t.row_offsets_.resize(rows);
+    detail::resize_on_huge_pages(t.row_offsets_, rows);
 
     run(pool.get(), chunks, [&](chunk& c) {
       try {
@@ -385,10 +385,7 @@ struct csv_reader {
     const char* const end = base + c.to;
     const std::size_t width = t.header_.size();
     const char delimiter = t.delimiter_;
-    // A field ends at the delimiter, LF or CRLF (a lone CR is text), or the chunk's end.
-    auto field_end = [&](const char* q) {
-      return q == end || *q == delimiter || *q == '\n' || (*q == '\r' && q + 1 != end && q[1] == '\n');
-    };
+    auto field_end = [&](const char* q) { return field_ends_at(q, end, delimiter); };  // within the chunk
     start_chunk(t, c);
     std::size_t row = c.first_row, line = c.first_line;
     while (p != end) {
@@ -488,7 +485,7 @@ std::string csv_table::cell_from_body(std::size_t row, std::size_t column) const
     ++p;
   }
   const char* q = p;
-  while (q != end && *q != delimiter_ && *q != '\n' && !(*q == '\r' && q + 1 != end && q[1] == '\n')) ++q;
+  while (!field_ends_at(q, end, delimiter_)) ++q;
   return std::string(p, q);
 }
 

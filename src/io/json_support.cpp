@@ -110,9 +110,7 @@ std::string read_text_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw data_error({errc::io_error, name, 0, 0, "", std::string("cannot open: ") + std::strerror(errno)});
   std::string text;
-  text.reserve(static_cast<std::size_t>(size));
-  detail::advise_huge_pages(text.data(), static_cast<std::size_t>(size));  // before the first write
-  text.resize(static_cast<std::size_t>(size));
+  detail::resize_on_huge_pages(text, static_cast<std::size_t>(size));
   in.read(text.data(), static_cast<std::streamsize>(size));
   if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size)
     throw data_error({errc::io_error, name, 0, 0, "", "read error"});
@@ -169,7 +167,6 @@ object_reader::object_reader(const json& value, field_path path, const std::stri
 void object_reader::fail(errc code, const field_path& path, const std::string& message) const {
   throw data_error({code, file_, 0, 0, path, message});
 }
-
 
 const json* object_reader::find(std::string_view key) const {
   const auto it = value_.find(key);

@@ -93,14 +93,18 @@ inline std::optional<diagnostic> check_prediction(const clv_customers& customers
   return check_horizon(horizon);
 }
 
-/// The first non-finite value of `values` as an error naming the customer's row (its
-/// frequency cell), or nullopt: an overflow is reported, never printed as inf or nan.
+/// The error for customer i's `what` not being a finite number, naming the customer's row
+/// (its frequency cell): an overflow is reported, never printed as inf or nan.
+inline diagnostic not_finite_prediction(std::size_t i, const char* what) {
+  return detail::input_error(
+      errc::out_of_range, detail::indexed("frequency", i),
+      detail::concat("the customer's ", what, " is not a finite number (parameters or horizon too extreme)"));
+}
+
+/// The first non-finite value of `values` as not_finite_prediction, or nullopt.
 inline std::optional<diagnostic> check_finite_predictions(std::span<const double> values, const char* what) {
   for (std::size_t i = 0; i < values.size(); ++i)
-    if (!std::isfinite(values[i]))
-      return detail::input_error(
-          errc::out_of_range, detail::indexed("frequency", i),
-          detail::concat("the customer's ", what, " is not a finite number (parameters or horizon too extreme)"));
+    if (!std::isfinite(values[i])) return not_finite_prediction(i, what);
   return std::nullopt;
 }
 
@@ -150,11 +154,8 @@ std::optional<std::size_t> first_not_finite(std::size_t n, unsigned threads, Fin
 template <class One>
 result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
   clv_predictions out;
-  for (auto* values : {&out.p_alive, &out.expected_transactions}) {
-    values->reserve(n);
-    detail::advise_huge_pages(values->data(), n * sizeof(double));
-    values->resize(n);
-  }
+  detail::resize_on_huge_pages(out.p_alive, n);
+  detail::resize_on_huge_pages(out.expected_transactions, n);
   std::optional<std::size_t> bad;
   try {
     bad = first_not_finite(n, threads, [&](std::size_t i) {
@@ -167,12 +168,9 @@ result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
     return detail::input_error(errc::out_of_range, "params",
                                detail::concat("the model cannot be evaluated at these parameters (", e.what(), ")"));
   }
-  if (bad) {
-    const bool alive = !std::isfinite(out.p_alive[*bad]);
-    return *check_finite_predictions(
-        std::span<const double>(alive ? out.p_alive : out.expected_transactions).subspan(0, *bad + 1),
-        alive ? "P(alive)" : "expected number of transactions");
-  }
+  if (bad)
+    return not_finite_prediction(*bad,
+                                 std::isfinite(out.p_alive[*bad]) ? "expected number of transactions" : "P(alive)");
   return out;
 }
 

@@ -62,8 +62,7 @@ result<std::vector<double>> try_residual_value(transaction_model model, std::spa
     value[i] = spend[i] * total;
     return std::isfinite(value[i]);
   });
-  if (bad)
-    return *clv_core::check_finite_predictions(std::span<const double>(value).subspan(0, *bad + 1), "residual value");
+  if (bad) return clv_core::not_finite_prediction(*bad, "residual value");
   return value;
 }
 
