@@ -13,15 +13,12 @@
   }                              \
   }
 
-// Functions compiled into the library (readers, built-in frameworks) carry
-// EXCELLENCE_API so that a shared build exports them while everything else stays
-// hidden. A static build (the default) needs no decoration.
-#if defined(EXCELLENCE_SHARED)
-#  if defined(EXCELLENCE_BUILDING_LIBRARY)
-#    define EXCELLENCE_API __attribute__((visibility("default")))
-#  else
-#    define EXCELLENCE_API
-#  endif
+// Functions compiled into the library (readers, models, renderers) carry EXCELLENCE_API.
+// The library is compiled with hidden visibility, so the shared libexcellence.so exports
+// exactly these (and the C ABI's exc_* functions) and nothing of its internals; for a
+// program that includes the headers the macro is empty.
+#if defined(EXCELLENCE_BUILDING_LIBRARY)
+#  define EXCELLENCE_API __attribute__((visibility("default")))
 #else
 #  define EXCELLENCE_API
 #endif

@@ -270,7 +270,7 @@ struct diagnostic {
 };
 
 /// Base of every exception the library throws on its own.
-class error : public std::runtime_error {
+class EXCELLENCE_API error : public std::runtime_error {
  public:
   error(errc code, const std::string& what) : std::runtime_error(what), code_(code) {}
   [[nodiscard]] errc code() const noexcept { return code_; }
@@ -280,7 +280,7 @@ class error : public std::runtime_error {
 };
 
 /// Bad user data: carries the full diagnostic.
-class data_error : public error {
+class EXCELLENCE_API data_error : public error {
  public:
   explicit data_error(diagnostic d) : error(d.code, d.to_string()), diagnostic_(std::move(d)) {}
   [[nodiscard]] const excellence::v1::diagnostic& where() const noexcept { return diagnostic_; }

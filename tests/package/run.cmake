@@ -1,13 +1,8 @@
-# Installs the built project into a staging prefix, then configures, builds and runs a
-# consumer that uses only find_package(excellence 0.2 CONFIG).
+# Configures, builds and runs a consumer that uses only find_package(excellence 0.2 CONFIG)
+# against the staged install (install.cmake).
 file(REMOVE_RECURSE ${WORK_DIR})
-execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/stage
-  RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "install failed: ${rc}")
-endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_DIR} -B ${WORK_DIR}/build -G ${GENERATOR}
-    -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${WORK_DIR}/stage
+    -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${STAGE}
     "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

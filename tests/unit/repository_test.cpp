@@ -45,7 +45,7 @@ TEST_CASE("every public header is documented in docs/") {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "docs"))
     if (entry.path().extension() == ".md") docs += test::read_file(entry.path());
   for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "include/excellence")) {
-    if (entry.path().extension() != ".hpp") continue;
+    if (entry.path().extension() != ".hpp" && entry.path().extension() != ".h") continue;
     const auto relative = std::filesystem::relative(entry.path(), test::source_dir / "include").generic_string();
     if (relative.find("/detail/") != std::string::npos) continue;
     INFO(relative);

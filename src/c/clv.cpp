@@ -1,0 +1,299 @@
+// The C ABI: lifetime-value models.
+#include "c_api.hpp"
+
+#include <excellence/io/clv_fit_json.hpp>
+#include <excellence/models/clv/bgbb.hpp>
+#include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/pnbd.hpp>
+#include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/value.hpp>
+#include <excellence/report/json.hpp>
+
+#include <cmath>
+
+struct exc_clv_summary {
+  excellence::transaction_summary value;
+};
+struct exc_clv_fit {
+  excellence::clv_fit value;
+};
+
+using namespace excellence;
+using namespace excellence::c_api;
+
+namespace {
+
+// The C enum follows clv_model's order; checked so that the two cannot drift.
+static_assert(EXC_CLV_BGNBD == static_cast<int>(clv_model::bgnbd) &&
+              EXC_CLV_PNBD == static_cast<int>(clv_model::pnbd) &&
+              EXC_CLV_MBGNBD == static_cast<int>(clv_model::mbgnbd) &&
+              EXC_CLV_BGBB == static_cast<int>(clv_model::bgbb) &&
+              EXC_CLV_GAMMA_GAMMA == static_cast<int>(clv_model::gamma_gamma));
+static_assert(EXC_CLV_DAYS == static_cast<int>(clv_time_unit::days) &&
+              EXC_CLV_WEEKS == static_cast<int>(clv_time_unit::weeks) &&
+              EXC_CLV_MONTHS == static_cast<int>(clv_time_unit::months));
+
+// A column of the caller's data: empty when the pointer is NULL (the model then reports
+// the missing column through its own length check, naming it).
+std::span<const double> column(const double* p, std::size_t n) {
+  return p == nullptr ? std::span<const double>{} : std::span<const double>(p, n);
+}
+
+clv_customers customers_of(const exc_clv_data& d) {
+  return {column(d.frequency, d.count), column(d.recency, d.count), column(d.age, d.count), column(d.weights, d.count)};
+}
+
+bgbb_data bgbb_of(const exc_clv_data& d) {
+  return {column(d.frequency, d.count), column(d.recency, d.count), column(d.age, d.count), column(d.weights, d.count)};
+}
+
+// A required column that is NULL is the caller's mistake, said before the model runs.
+int require(const double* p, const exc_clv_data& d, const char* name, const char* function) {
+  if (p == nullptr && d.count != 0)
+    return invalid(std::string(function) + ": data->" + name + " is NULL and this model needs it");
+  return ok;
+}
+
+int require_columns(const exc_clv_data& d, clv_model model, const char* function) {
+  if (int bad = require(d.frequency, d, "frequency", function)) return bad;
+  if (model == clv_model::gamma_gamma) return require(d.monetary, d, "monetary", function);
+  if (int bad = require(d.recency, d, "recency", function)) return bad;
+  return require(d.age, d, "age", function);
+}
+
+result<clv_fit> fit_model(clv_model model, const exc_clv_data& d, const clv_fit_options& options,
+                          const model_control& control) {
+  switch (model) {
+    case clv_model::bgnbd:
+      return try_fit_bgnbd(customers_of(d), options, control);
+    case clv_model::pnbd:
+      return try_fit_pnbd(customers_of(d), options, control);
+    case clv_model::mbgnbd:
+      return try_fit_mbgnbd(customers_of(d), options, control);
+    case clv_model::bgbb:
+      return try_fit_bgbb(bgbb_of(d), options, control);
+    case clv_model::gamma_gamma:
+      break;
+  }
+  return try_fit_gamma_gamma_summary(
+      {column(d.frequency, d.count), column(d.monetary, d.count), column(d.weights, d.count)}, options, control);
+}
+
+result<clv_predictions> predict(const clv_fit& fit, const exc_clv_data& d, double horizon, unsigned threads) {
+  switch (fit.model) {
+    case clv_model::bgnbd: {
+      const auto p = bgnbd_params::try_from(fit);
+      if (!p) return p.error();
+      return try_bgnbd_predict(*p, customers_of(d), horizon, threads);
+    }
+    case clv_model::pnbd: {
+      const auto p = pnbd_params::try_from(fit);
+      if (!p) return p.error();
+      return try_pnbd_predict(*p, customers_of(d), horizon, threads);
+    }
+    case clv_model::mbgnbd: {
+      const auto p = mbgnbd_params::try_from(fit);
+      if (!p) return p.error();
+      return try_mbgnbd_predict(*p, customers_of(d), horizon, threads);
+    }
+    case clv_model::bgbb: {
+      const auto p = bgbb_params::try_from(fit);
+      if (!p) return p.error();
+      return try_bgbb_predict(*p, bgbb_of(d), horizon, threads);
+    }
+    case clv_model::gamma_gamma:
+      break;
+  }
+  return diagnostic{errc::model_mismatch,
+                    "",
+                    0,
+                    0,
+                    "model",
+                    "a Gamma-Gamma fit predicts spend (exc_clv_expected_spend), not transactions"};
+}
+
+}  // namespace
+
+extern "C" {
+
+int exc_clv_summarize(exc_clv_summary** out, const char* const* customers, const char* const* dates,
+                      const double* amounts, size_t n, const char* end, int unit) {
+  return guarded([&] {
+    if (out == nullptr || end == nullptr) return invalid("exc_clv_summarize: out or end is NULL");
+    if (customers == nullptr || dates == nullptr || (amounts == nullptr && n != 0))
+      return invalid("exc_clv_summarize: customers, dates or amounts is NULL");
+    if (unit < EXC_CLV_DAYS || unit > EXC_CLV_MONTHS)
+      return invalid("exc_clv_summarize: unit " + std::to_string(unit) + " is not an exc_clv_time_unit");
+    const auto last = parse_date(end);
+    if (!last)
+      return fail(
+          diagnostic{errc::invalid_value, "", 0, 0, "end", std::string("\"") + end + "\" is not a date YYYY-MM-DD"});
+    std::vector<transaction_record> records(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (customers[i] == nullptr || dates[i] == nullptr)
+        return invalid("exc_clv_summarize: customers[" + std::to_string(i) + "] or dates[" + std::to_string(i) +
+                       "] is NULL");
+      const auto day = parse_date(dates[i]);
+      if (!day)
+        return fail(diagnostic{errc::invalid_value, "", 0, 0, field_path("dates").index(i),
+                               std::string("\"") + dates[i] + "\" is not a date YYYY-MM-DD"});
+      records[i] = {customers[i], *day, amounts[i]};
+    }
+    auto s = try_summarize_transactions(records, *last, static_cast<clv_time_unit>(unit));
+    if (!s) return fail(s.error());
+    *out = new exc_clv_summary{*std::move(s)};
+    return ok;
+  });
+}
+
+void exc_clv_summary_free(exc_clv_summary* summary) {
+  delete summary;
+}
+
+exc_clv_data exc_clv_summary_data(const exc_clv_summary* summary) {
+  if (summary == nullptr) return {nullptr, nullptr, nullptr, nullptr, nullptr, 0};
+  const auto& s = summary->value;
+  return {s.frequency.data(), s.recency.data(), s.age.data(), s.monetary_value.data(), nullptr, s.frequency.size()};
+}
+
+const char* exc_clv_summary_customer(const exc_clv_summary* summary, size_t i) {
+  return summary == nullptr || i >= summary->value.customers.size() ? nullptr : summary->value.customers[i].c_str();
+}
+
+int exc_clv_fit_new(exc_clv_fit** out, int model, const exc_clv_data* data, const exc_clv_fit_options* options) {
+  return guarded([&] {
+    if (out == nullptr || data == nullptr) return invalid("exc_clv_fit_new: out or data is NULL");
+    if (model < EXC_CLV_BGNBD || model > EXC_CLV_GAMMA_GAMMA)
+      return invalid("exc_clv_fit_new: model " + std::to_string(model) + " is not an exc_clv_model");
+    if (int bad = check_options(options, EXC_CLV_FIT_OPTIONS_VERSION, "exc_clv_fit_new")) return bad;
+    const auto m = static_cast<clv_model>(model);
+    if (int bad = require_columns(*data, m, "exc_clv_fit_new")) return bad;
+    clv_fit_options settings;
+    model_control control;
+    exc_cancel own;
+    if (options != nullptr) {
+      if (options->start == nullptr && options->start_count != 0)
+        return invalid("exc_clv_fit_new: options->start is NULL");
+      if (options->start != nullptr) settings.start.assign(options->start, options->start + options->start_count);
+      settings.max_evaluations = options->max_evaluations;
+      settings.tolerance = options->tolerance;
+      settings.threads = options->threads;
+      control = control_of(options->progress, options->payload, options->cancel, own);
+    }
+    auto fit = fit_model(m, *data, settings, control);
+    if (!fit) return fail(fit.error());
+    *out = new exc_clv_fit{*std::move(fit)};
+    return ok;
+  });
+}
+
+int exc_clv_fit_parse(exc_clv_fit** out, const char* json, size_t length, const char* source) {
+  return guarded([&] {
+    if (out == nullptr || (json == nullptr && length != 0)) return invalid("exc_clv_fit_parse: out or json is NULL");
+    auto fit = try_parse_clv_fit(std::string_view(json == nullptr ? "" : json, length),
+                                 source == nullptr ? "<memory>" : source);
+    if (!fit) return fail(fit.error());
+    *out = new exc_clv_fit{*std::move(fit)};
+    return ok;
+  });
+}
+
+void exc_clv_fit_free(exc_clv_fit* fit) {
+  delete fit;
+}
+
+int exc_clv_fit_get_info(exc_clv_fit_info* out, const exc_clv_fit* fit) {
+  return guarded([&] {
+    if (out == nullptr || fit == nullptr) return invalid("exc_clv_fit_get_info: out or fit is NULL");
+    const auto& f = fit->value;
+    *out = {
+        static_cast<int>(f.model),         f.params.size(), f.log_likelihood, f.converged ? 1 : 0, f.evaluations,
+        f.standard_errors.empty() ? 0 : 1, f.customers,     f.left_out,       f.status.c_str(),    f.warnings.size()};
+    return ok;
+  });
+}
+
+int exc_clv_fit_params(double* out, size_t length, const exc_clv_fit* fit) {
+  return guarded([&] {
+    if (fit == nullptr) return invalid("exc_clv_fit_params: fit is NULL");
+    return copy_out(out, length, fit->value.params, "exc_clv_fit_params");
+  });
+}
+
+int exc_clv_fit_standard_errors(double* out, size_t length, const exc_clv_fit* fit) {
+  return guarded([&] {
+    if (fit == nullptr) return invalid("exc_clv_fit_standard_errors: fit is NULL");
+    if (fit->value.standard_errors.empty())
+      return fail(diagnostic{errc::invalid_value, "", 0, 0, "standard_errors",
+                             "the information matrix is not positive definite at the estimate: no standard errors"});
+    return copy_out(out, length, fit->value.standard_errors, "exc_clv_fit_standard_errors");
+  });
+}
+
+const char* exc_clv_fit_param_name(const exc_clv_fit* fit, size_t i) {
+  return fit == nullptr || i >= fit->value.names.size() ? nullptr : fit->value.names[i].c_str();
+}
+
+int exc_clv_fit_to_json(exc_buf* out, const exc_clv_fit* fit) {
+  return guarded([&] {
+    if (fit == nullptr) return invalid("exc_clv_fit_to_json: fit is NULL");
+    return to_buf(out, to_json(fit->value));
+  });
+}
+
+int exc_clv_predict(double* p_alive, double* expected_transactions, const exc_clv_fit* fit, const exc_clv_data* data,
+                    double horizon, unsigned int threads) {
+  return guarded([&] {
+    if (fit == nullptr || data == nullptr) return invalid("exc_clv_predict: fit or data is NULL");
+    if (int bad = require_columns(*data, fit->value.model, "exc_clv_predict")) return bad;
+    auto r = predict(fit->value, *data, horizon, threads);
+    if (!r) return fail(r.error());
+    if (p_alive != nullptr) std::copy(r->p_alive.begin(), r->p_alive.end(), p_alive);
+    if (expected_transactions != nullptr)
+      std::copy(r->expected_transactions.begin(), r->expected_transactions.end(), expected_transactions);
+    return ok;
+  });
+}
+
+int exc_clv_expected_spend(double* out, const exc_clv_fit* fit, const exc_clv_data* data, unsigned int threads) {
+  return guarded([&] {
+    if (out == nullptr || fit == nullptr || data == nullptr)
+      return invalid("exc_clv_expected_spend: out, fit or data is NULL");
+    const auto g = gamma_gamma_params::try_from(fit->value);
+    if (!g) return fail(g.error());
+    if (int bad = require_columns(*data, clv_model::gamma_gamma, "exc_clv_expected_spend")) return bad;
+    auto r =
+        try_gamma_gamma_predict(*g, column(data->frequency, data->count), column(data->monetary, data->count), threads);
+    if (!r) return fail(r.error());
+    std::copy(r->begin(), r->end(), out);
+    return ok;
+  });
+}
+
+int exc_clv_residual_value(double* out, const exc_clv_fit* fit, const exc_clv_data* data, const double* spend,
+                           const exc_clv_discount* discount) {
+  return guarded([&] {
+    if (out == nullptr || fit == nullptr || data == nullptr || (spend == nullptr && data->count != 0))
+      return invalid("exc_clv_residual_value: out, fit, data or spend is NULL");
+    if (int bad = check_options(discount, EXC_CLV_DISCOUNT_VERSION, "exc_clv_residual_value")) return bad;
+    const auto& f = fit->value;
+    if (f.model != clv_model::bgnbd && f.model != clv_model::pnbd && f.model != clv_model::mbgnbd)
+      return fail(diagnostic{
+          errc::model_mismatch, "", 0, 0, "model",
+          std::string("residual value needs a BG/NBD, Pareto/NBD or MBG/NBD fit, not ") + std::string(title(f.model))});
+    if (int bad = require_columns(*data, f.model, "exc_clv_residual_value")) return bad;
+    const auto kind = f.model == clv_model::bgnbd  ? transaction_model::bgnbd
+                      : f.model == clv_model::pnbd ? transaction_model::pnbd
+                                                   : transaction_model::mbgnbd;
+    discounting d;
+    if (discount != nullptr) d = {discount->rate, discount->period_length, discount->periods};
+    auto r = try_residual_value(kind, f.params, customers_of(*data), column(spend, data->count), d);
+    if (!r) return fail(r.error());
+    std::copy(r->begin(), r->end(), out);
+    return ok;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,486 @@
+/*
+ * A C99 program using the installed library through excellence.h only (docs/c-api.md).
+ * It is built twice against a staged install, once through pkg-config and once through
+ * find_package(excellence) (tests/c/run.cmake), and checks real numbers: the sample
+ * scores, an NPS worked by hand, BG/NBD on CDNOW and PLS on the satisfaction data against
+ * the references in tests/data, and that every error path returns its code with a message
+ * naming file and field. Usage: consumer REPOSITORY_ROOT
+ */
+#include <excellence/excellence.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(cond)                                                   \
+  do {                                                                \
+    if (!(cond)) {                                                    \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                     \
+    }                                                                 \
+  } while (0)
+
+/* A call that must succeed; on failure print the library's message and stop. */
+#define OK(call)                                                                      \
+  do {                                                                                \
+    if ((call) != EXC_OK) {                                                           \
+      const exc_error *e_ = exc_last_error();                                         \
+      fprintf(stderr, "%s:%d: %s failed: %s\n", __FILE__, __LINE__, #call, e_ ? e_->message : "?"); \
+      exit(1);                                                                        \
+    }                                                                                 \
+  } while (0)
+
+static int near(double a, double b, double relative) { return fabs(a - b) <= relative * fabs(b); }
+
+static char root[4096];
+static const char *at(const char *relative) {
+  static char path[8192];
+  snprintf(path, sizeof path, "%s/%s", root, relative);
+  return path;
+}
+
+/* The last error has this code, and its message and fields contain these texts. */
+static void expect_error(int rc, int code, const char *file_part, const char *path_part, const char *what) {
+  const exc_error *e = exc_last_error();
+  if (rc != code || e == NULL || e->code != code) {
+    fprintf(stderr, "%s: expected code %d, got %d (%s)\n", what, code, rc, e ? e->message : "no error");
+    ++failures;
+    return;
+  }
+  if (file_part != NULL && strstr(e->file, file_part) == NULL) {
+    fprintf(stderr, "%s: file \"%s\" lacks \"%s\"\n", what, e->file, file_part);
+    ++failures;
+  }
+  if (path_part != NULL && strstr(e->path, path_part) == NULL) {
+    fprintf(stderr, "%s: path \"%s\" lacks \"%s\"\n", what, e->path, path_part);
+    ++failures;
+  }
+  if (e->message[0] == '\0' || e->code_name[0] == '\0') {
+    fprintf(stderr, "%s: empty message or code name\n", what);
+    ++failures;
+  }
+}
+
+static void frameworks_and_scores(void) {
+  exc_framework *tree = NULL, *customers = NULL;
+  exc_framework_node node;
+  exc_assessment *a[3] = {NULL, NULL, NULL};
+  exc_score *score = NULL;
+  exc_score_totals totals;
+  exc_item_score item;
+  exc_score_options scope = EXC_SCORE_OPTIONS_INIT;
+  exc_consensus *consensus = NULL;
+  exc_item_consensus agreed;
+  exc_buf json = EXC_BUF_INIT;
+
+  CHECK(exc_framework_builtin_count() == 2);
+  OK(exc_framework_builtin(&tree, "gbt19580-2012"));
+  CHECK(strcmp(exc_framework_id(tree), "gbt19580-2012") == 0);
+  CHECK(exc_framework_max_points(tree) == 1000);
+  CHECK(exc_framework_item_count(tree) == 23);
+  OK(exc_framework_lookup(&node, tree, "4.3"));
+  CHECK(node.kind == EXC_NODE_CATEGORY && node.points == 90 && node.depth == 0 && node.children > 0);
+  OK(exc_framework_lookup(&node, tree, "4.3.3"));
+  CHECK(node.kind == EXC_NODE_ITEM && strcmp(node.parent, "4.3") == 0 && node.evaluation == EXC_EVALUATION_PROCESS);
+  OK(exc_framework_subtree(&customers, tree, "4.3"));
+  CHECK(exc_framework_max_points(customers) == 90 && exc_framework_item_count(customers) == 2);
+  CHECK(strcmp(exc_framework_scope(customers), "4.3") == 0);
+
+  /* The README's example: Wang's 4.3 is 42.5 of 90, items in bands 50-65% and 30-45%. */
+  OK(exc_assessment_read(&a[0], at("examples/data/examiner-wang.json")));
+  OK(exc_assessment_read(&a[1], at("examples/data/examiner-li.json")));
+  OK(exc_assessment_read(&a[2], at("examples/data/examiner-zhao.json")));
+  scope.scope = "4.3";
+  OK(exc_score_assessment(&score, a[0], tree, &scope));
+  OK(exc_score_get_totals(&totals, score));
+  CHECK(totals.total == 42.5 && totals.max == 90 && totals.items == 2);
+  OK(exc_score_item(&item, score, 0));
+  CHECK(strcmp(item.id, "4.3.2") == 0 && strcmp(item.band_label, "50-65%") == 0 && item.assessed);
+  OK(exc_score_item(&item, score, 1));
+  CHECK(strcmp(item.id, "4.3.3") == 0 && strcmp(item.band_label, "30-45%") == 0 && item.percent == 45);
+  CHECK(exc_score_item(&item, score, 2) == EXC_EINVALID_ARGUMENT);
+  OK(exc_score_to_json(&json, score));
+  CHECK(strstr(json.ptr, "\"format\": \"excellence.score/1\"") != NULL && strlen(json.ptr) == json.size);
+  exc_buf_dispose(&json);
+  CHECK(json.ptr == NULL && json.size == 0);
+  exc_score_free(score);
+
+  /* Whole framework: Wang's total is 426 (tests/unit/consensus_test.cpp). */
+  OK(exc_score_assessment(&score, a[0], tree, NULL));
+  OK(exc_score_get_totals(&totals, score));
+  CHECK(totals.total == 426 && totals.max == 1000);
+  exc_score_free(score);
+
+  /* Consensus: 4.3.3 has 45, 55, 35 -> mean 45, sd 10, range 20, flagged. */
+  OK(exc_consensus_new(&consensus, (const exc_assessment *const *)a, 3, tree, NULL));
+  CHECK(exc_consensus_item_count(consensus) == 23);
+  OK(exc_consensus_item(&agreed, consensus, 6));
+  CHECK(strcmp(agreed.id, "4.3.3") == 0 && agreed.n == 3 && agreed.mean == 45.0 && agreed.range == 20);
+  CHECK(agreed.has_standard_deviation && near(agreed.standard_deviation, 10.0, 1e-15));
+  CHECK(agreed.proposed == 45 && agreed.flagged);
+  OK(exc_consensus_to_json(&json, consensus));
+  CHECK(strstr(json.ptr, "excellence.consensus/1") != NULL);
+  exc_buf_dispose(&json);
+  exc_consensus_free(consensus);
+
+  /* Errors name the file and the field. */
+  {
+    exc_assessment *bad = NULL;
+    exc_framework *none = NULL;
+    exc_score_options future = EXC_SCORE_OPTIONS_INIT;
+    expect_error(exc_assessment_read(&bad, at("tests/data/errors/acme.json")), EXC_ENOT_MULTIPLE_OF_5, "acme.json",
+                 "items[3].percent", "a percent of 37");
+    CHECK(strstr(exc_last_error()->message, "37 is not a multiple of 5") != NULL);
+    CHECK(bad == NULL);
+    expect_error(exc_assessment_read(&bad, at("no/such/file.json")), EXC_EIO, "file.json", NULL, "a missing file");
+    expect_error(exc_framework_builtin(&none, "iso9001"), EXC_EUNKNOWN_FRAMEWORK, NULL, NULL, "an unknown framework");
+    expect_error(exc_framework_lookup(&node, tree, "9.9"), EXC_EUNKNOWN_CRITERION, NULL, "id", "an unknown node");
+    expect_error(exc_framework_builtin(NULL, "gbt19580-2012"), EXC_EINVALID_ARGUMENT, NULL, NULL, "a NULL out");
+    scope.scope = "4.9";
+    expect_error(exc_score_assessment(&score, a[0], tree, &scope), EXC_EUNKNOWN_CRITERION, NULL, NULL,
+                 "an unknown scope");
+    future.version = 99;
+    expect_error(exc_score_assessment(&score, a[0], tree, &future), EXC_EINVALID_ARGUMENT, NULL, NULL,
+                 "an options version from the future");
+    expect_error(exc_consensus_new(&consensus, (const exc_assessment *const *)a, 1, tree, NULL),
+                 EXC_ETOO_FEW_ASSESSMENTS, NULL, NULL, "a consensus of one");
+    exc_clear_error();
+    CHECK(exc_last_error() == NULL);
+  }
+
+  exc_assessment_free(a[0]);
+  exc_assessment_free(a[1]);
+  exc_assessment_free(a[2]);
+  exc_framework_free(customers);
+  exc_framework_free(tree);
+  exc_framework_free(NULL); /* accepted, as free(NULL) */
+}
+
+static void metrics(void) {
+  /* By hand: promoters 10, 9, 10, 10, 9 (5), passives 8, 7 (2), detractors 6, 0, 3 (3):
+     NPS = 100 (5 - 3) / 10 = 20; se = 100 sqrt((0.5 + 0.3 - 0.2^2) / 10). */
+  const double answers[10] = {10, 9, 8, 7, 6, 0, 10, 10, 3, 9};
+  const double ratings[6] = {5, 4, 3, 5, 2, 4};
+  const char *ids[4] = {"a", "b", "c", "d"};
+  const double recency[4] = {1, 10, 5, 30}, frequency[4] = {8, 2, 4, 1}, monetary[4] = {400, 50, 100, 10};
+  exc_nps_result nps;
+  exc_nps_options bad_bands = EXC_NPS_OPTIONS_INIT;
+  exc_csat_result csat;
+  exc_rfm *rfm = NULL;
+  exc_rfm_summary summary;
+  exc_rfm_customer customer;
+  exc_buf json = EXC_BUF_INIT;
+  double weights[10];
+  double out_of_scale[3] = {10, 11, 9};
+  int i;
+
+  OK(exc_nps(&nps, answers, 10, NULL, NULL));
+  CHECK(near(nps.nps, 20.0, 1e-14) && nps.n == 10 && nps.promoters == 5 && nps.detractors == 3);
+  CHECK(near(nps.se, 100 * sqrt((0.5 + 0.3 - 0.04) / 10), 1e-14));
+  CHECK(nps.lower < 20 && nps.upper > 20 && nps.confidence == 0.95);
+  OK(exc_nps_to_json(&json, &nps));
+  CHECK(strstr(json.ptr, "excellence.nps/1") != NULL);
+  exc_buf_dispose(&json);
+  for (i = 0; i < 10; ++i) weights[i] = 2.0; /* equal weights change nothing */
+  OK(exc_nps(&nps, answers, 10, weights, NULL));
+  CHECK(near(nps.nps, 20.0, 1e-14) && nps.effective_n == 10);
+  expect_error(exc_nps(&nps, out_of_scale, 3, NULL, NULL), EXC_EOUT_OF_RANGE, NULL, "answers[1]", "an answer of 11");
+  bad_bands.detractor_max = 9;
+  expect_error(exc_nps(&nps, answers, 10, NULL, &bad_bands), EXC_EINVALID_VALUE, NULL, "bands", "crossed bands");
+
+  /* CSAT: 4 of 6 ratings in the top box (4-5): 66.67 %, mean 23/6. */
+  OK(exc_csat(&csat, ratings, 6, NULL));
+  CHECK(csat.satisfied == 4 && near(csat.csat, 400.0 / 6, 1e-14) && near(csat.mean_rating, 23.0 / 6, 1e-14));
+
+  /* RFM with 2 bins: a is recent, frequent and rich (222); d the opposite (111). */
+  OK(exc_rfm_new(&rfm, ids, recency, frequency, monetary, 4, 2));
+  OK(exc_rfm_get_summary(&summary, rfm));
+  CHECK(summary.customers == 4 && summary.bins == 2 && summary.has_top_20_share);
+  OK(exc_rfm_customer_at(&customer, rfm, 0));
+  CHECK(strcmp(customer.id, "a") == 0 && strcmp(customer.segment, "222") == 0);
+  OK(exc_rfm_customer_at(&customer, rfm, 3));
+  CHECK(strcmp(customer.segment, "111") == 0);
+  exc_rfm_free(rfm);
+  expect_error(exc_rfm_new(&rfm, ids, recency, frequency, monetary, 4, 11), EXC_EINVALID_ARGUMENT, NULL, NULL,
+               "11 bins");
+}
+
+/* The numeric columns of a CSV file with a header (no quoting), as doubles. */
+static double *read_columns(const char *file, const char **names, int count, size_t *rows) {
+  FILE *f = fopen(file, "r");
+  char line[4096];
+  int where[8];
+  int c, found = 0;
+  size_t n = 0, capacity = 4096;
+  double *values = malloc(capacity * (size_t)count * sizeof(double));
+  if (f == NULL || values == NULL || fgets(line, sizeof line, f) == NULL) {
+    fprintf(stderr, "cannot read %s\n", file);
+    exit(1);
+  }
+  {
+    char *field = strtok(line, ",\r\n");
+    int column = 0;
+    for (; field != NULL; field = strtok(NULL, ",\r\n"), ++column)
+      for (c = 0; c < count; ++c)
+        if (strcmp(field, names[c]) == 0) {
+          where[c] = column;
+          ++found;
+        }
+  }
+  if (found != count) exit(1);
+  while (fgets(line, sizeof line, f) != NULL) {
+    char *field = strtok(line, ",\r\n");
+    int column = 0;
+    if (n == capacity) {
+      capacity *= 2;
+      values = realloc(values, capacity * (size_t)count * sizeof(double));
+      if (values == NULL) exit(1);
+    }
+    for (; field != NULL; field = strtok(NULL, ",\r\n"), ++column)
+      for (c = 0; c < count; ++c)
+        if (where[c] == column) values[n * (size_t)count + (size_t)c] = strtod(field, NULL);
+    ++n;
+  }
+  fclose(f);
+  *rows = n;
+  return values; /* row-major: values[row * count + c] */
+}
+
+static void lifetime_value(void) {
+  const char *names[4] = {"frequency", "recency", "T", "monetary_value"};
+  size_t rows = 0, i;
+  double *table = read_columns(at("tests/data/clv/cdnow_summary_rounded.csv"), names, 4, &rows);
+  double *x, *t, *T, *m, *p_alive, *expected, *spend, *value;
+  double params[4], se[4];
+  exc_clv_data data;
+  exc_clv_fit *fit = NULL, *gg = NULL, *again = NULL;
+  exc_clv_fit_info info;
+  exc_clv_discount discount = EXC_CLV_DISCOUNT_INIT;
+  exc_buf json = EXC_BUF_INIT;
+
+  CHECK(rows == 2357);
+  x = malloc(rows * sizeof(double));
+  t = malloc(rows * sizeof(double));
+  T = malloc(rows * sizeof(double));
+  m = malloc(rows * sizeof(double));
+  p_alive = malloc(rows * sizeof(double));
+  expected = malloc(rows * sizeof(double));
+  spend = malloc(rows * sizeof(double));
+  value = malloc(rows * sizeof(double));
+  for (i = 0; i < rows; ++i) {
+    x[i] = table[i * 4];
+    t[i] = table[i * 4 + 1];
+    T[i] = table[i * 4 + 2];
+    m[i] = table[i * 4 + 3];
+  }
+  data.frequency = x;
+  data.recency = t;
+  data.age = T;
+  data.monetary = m;
+  data.weights = NULL;
+  data.count = rows;
+
+  /* tests/data/reference/clv/cdnow_reference.json, own_reference_fits.rounded.bgnbd. */
+  OK(exc_clv_fit_new(&fit, EXC_CLV_BGNBD, &data, NULL));
+  OK(exc_clv_fit_get_info(&info, fit));
+  CHECK(info.model == EXC_CLV_BGNBD && info.converged && info.parameters == 4 && info.has_standard_errors);
+  CHECK(fabs(info.log_likelihood - -9582.42556056736) < 1e-4);
+  OK(exc_clv_fit_params(params, 4, fit));
+  CHECK(near(params[0], 0.2425929102290536, 1e-4) && near(params[1], 4.413531705980539, 1e-4));
+  CHECK(near(params[2], 0.7928860715840689, 1e-4) && near(params[3], 2.425753059970055, 1e-4));
+  CHECK(strcmp(exc_clv_fit_param_name(fit, 1), "alpha") == 0);
+  OK(exc_clv_fit_standard_errors(se, 4, fit));
+  CHECK(se[0] > 0 && se[1] > 0 && se[2] > 0 && se[3] > 0);
+  CHECK(exc_clv_fit_params(params, 3, fit) == EXC_EINVALID_ARGUMENT); /* a buffer too short */
+
+  OK(exc_clv_predict(p_alive, expected, fit, &data, 39, 0));
+  for (i = 0; i < rows; ++i) CHECK(p_alive[i] > 0 && p_alive[i] <= 1 && expected[i] >= 0);
+  CHECK(p_alive[1] < 1); /* a customer with repeat purchases may have left */
+
+  /* The fit's document reads back to the same parameters. */
+  OK(exc_clv_fit_to_json(&json, fit));
+  OK(exc_clv_fit_parse(&again, json.ptr, json.size, "fit.json"));
+  OK(exc_clv_fit_params(se, 4, again));
+  CHECK(se[0] == params[0] && se[3] == params[3]);
+  exc_buf_dispose(&json);
+  exc_clv_fit_free(again);
+
+  /* Gamma-Gamma on the 946 repeat customers (reference: rounded.gg). */
+  OK(exc_clv_fit_new(&gg, EXC_CLV_GAMMA_GAMMA, &data, NULL));
+  OK(exc_clv_fit_get_info(&info, gg));
+  CHECK(info.left_out == rows - 946 && fabs(info.log_likelihood - -4055.923243502858) < 1e-4);
+  OK(exc_clv_fit_params(params, 3, gg));
+  CHECK(near(params[0], 6.248802362635444, 1e-4) && near(params[2], 15.44774844063408, 1e-4));
+  OK(exc_clv_expected_spend(spend, gg, &data, 0));
+  discount.rate = 0;
+  discount.period_length = 13;
+  discount.periods = 3;
+  OK(exc_clv_residual_value(value, fit, &data, spend, &discount));
+  /* Without discounting the residual value is spend x E[Y(39)]. */
+  for (i = 0; i < rows; ++i) CHECK(near(value[i], spend[i] * expected[i], 1e-9) || fabs(value[i]) < 1e-12);
+
+  expect_error(exc_clv_predict(p_alive, expected, gg, &data, 39, 0), EXC_EMODEL_MISMATCH, NULL, "model",
+               "transactions from a Gamma-Gamma fit");
+  x[7] = 1.5;
+  expect_error(exc_clv_fit_new(&again, EXC_CLV_BGNBD, &data, NULL), EXC_EINVALID_VALUE, NULL, "frequency[7]",
+               "a frequency of 1.5");
+  x[7] = table[7 * 4];
+  data.recency = NULL;
+  expect_error(exc_clv_fit_new(&again, EXC_CLV_BGNBD, &data, NULL), EXC_EINVALID_ARGUMENT, NULL, NULL,
+               "no recency");
+
+  exc_clv_fit_free(gg);
+  exc_clv_fit_free(fit);
+  free(x);
+  free(t);
+  free(T);
+  free(m);
+  free(p_alive);
+  free(expected);
+  free(spend);
+  free(value);
+  free(table);
+}
+
+static int stop_at_once(size_t done, size_t total, void *payload) {
+  (void)done;
+  (void)total;
+  ++*(int *)payload;
+  return 1;
+}
+
+static void path_models(void) {
+  exc_pls_model *model = NULL;
+  exc_pls_data *data = NULL;
+  exc_pls_fit *fit = NULL;
+  exc_pls_fit_info info;
+  exc_pls_index *index = NULL;
+  exc_pls_bootstrap *boot = NULL;
+  exc_pls_bootstrap_options few = EXC_PLS_BOOTSTRAP_OPTIONS_INIT;
+  exc_pls_options options = EXC_PLS_OPTIONS_INIT;
+  exc_cancel *cancel = NULL;
+  exc_buf json = EXC_BUF_INIT;
+  double path, paths[36], indexes[6], lo = 0, hi = 10;
+  int calls = 0;
+
+  OK(exc_pls_model_read(&model, at("tests/data/pls/satisfaction_model.json")));
+  OK(exc_pls_data_read(&data, at("tests/data/pls/satisfaction.csv"), model));
+  CHECK(exc_pls_data_rows(data) == 250);
+  OK(exc_pls_estimate(&fit, model, data, NULL));
+  OK(exc_pls_fit_get_info(&info, fit));
+  CHECK(info.latent_variables == 6 && info.indicators == 27 && info.n == 250 && info.converged);
+  /* tests/data/reference/pls/satisfaction_reference.json, schemes.path.converged.paths */
+  OK(exc_pls_fit_path(&path, fit, "IMAG", "EXPE"));
+  CHECK(fabs(path - 0.5596721128249706) < 1e-10);
+  OK(exc_pls_fit_path(&path, fit, "VAL", "SAT"));
+  CHECK(fabs(path - 0.580032036312233) < 1e-10);
+  CHECK(exc_pls_fit_table_size(fit, EXC_PLS_PATHS) == 36);
+  OK(exc_pls_fit_table(paths, 36, fit, EXC_PLS_PATHS));
+  CHECK(fabs(paths[5 + 6 * 4] - 0.47373212498875267) < 1e-10); /* (LOY, SAT), column-major */
+  CHECK(strcmp(exc_pls_fit_latent_variable(fit, 4), "SAT") == 0);
+  CHECK(exc_pls_fit_path(&path, fit, "IMAG", "NOPE") == EXC_EINVALID_ARGUMENT);
+
+  OK(exc_pls_index_new(&index, fit, &lo, &hi, 1));
+  OK(exc_pls_index_values(indexes, 6, index));
+  CHECK(indexes[4] > 0 && indexes[4] < 100);
+
+  few.resamples = 50;
+  OK(exc_pls_bootstrap_new(&boot, model, data, NULL, &few));
+  CHECK(exc_pls_bootstrap_count(boot, EXC_PLS_BOOT_PATHS) == 10);
+  {
+    exc_pls_bootstrap_estimate e;
+    OK(exc_pls_bootstrap_at(&e, boot, EXC_PLS_BOOT_PATHS, 0));
+    CHECK(strcmp(e.name, "IMAG -> EXPE") == 0 && fabs(e.estimate - 0.5596721128249706) < 1e-10 && e.se > 0);
+  }
+  OK(exc_pls_fit_to_json(&json, fit, boot, index));
+  CHECK(strstr(json.ptr, "excellence.pls_fit/1") != NULL && strstr(json.ptr, "\"bootstrap\"") != NULL);
+  exc_buf_dispose(&json);
+
+  /* Cancellation: a raised flag, and a progress callback that says stop. */
+  OK(exc_cancel_new(&cancel));
+  exc_cancel_request(cancel);
+  options.cancel = cancel;
+  exc_pls_bootstrap_free(boot);
+  boot = NULL;
+  expect_error(exc_pls_bootstrap_new(&boot, model, data, &options, &few), EXC_ECANCELLED, NULL, NULL,
+               "a cancelled bootstrap");
+  CHECK(boot == NULL);
+  options.cancel = NULL;
+  options.progress = stop_at_once;
+  options.payload = &calls;
+  few.threads = 1;
+  few.resamples = 200; /* progress comes every 64 resamples */
+  expect_error(exc_pls_bootstrap_new(&boot, model, data, &options, &few), EXC_ECANCELLED, NULL, NULL,
+               "a bootstrap its callback stopped");
+  CHECK(calls >= 1);
+  exc_cancel_free(cancel);
+
+  /* A model from arrays: two blocks of the satisfaction data, IMAG -> SAT. */
+  {
+    const char *latent[2] = {"IMAG", "SAT"};
+    const int inner[4] = {0, 0, 1, 0}; /* row SAT, column IMAG */
+    const size_t sizes[2] = {2, 2};
+    const char *indicators[4] = {"imag1", "imag2", "sat1", "sat2"};
+    const char *missing_name[4] = {"imag1", "imag2", "sat1", "nope"};
+    const double values[12] = {1, 2, 3, 2, 3, 5, 1, 1, 4, 2, 2, 3}; /* 3 rows x 4 columns, column-major */
+    exc_pls_model *small = NULL;
+    exc_pls_data *small_data = NULL;
+    exc_pls_fit *small_fit = NULL;
+    const int cyclic[4] = {0, 1, 1, 0};
+    OK(exc_pls_model_new(&small, latent, 2, inner, sizes, indicators, NULL));
+    OK(exc_pls_data_new(&small_data, values, 3, 4, indicators, NULL));
+    OK(exc_pls_estimate(&small_fit, small, small_data, NULL));
+    OK(exc_pls_fit_get_info(&info, small_fit));
+    CHECK(info.n == 3 && info.indicators == 4);
+    exc_pls_fit_free(small_fit);
+    exc_pls_data_free(small_data);
+    small_data = NULL;
+    OK(exc_pls_data_new(&small_data, values, 3, 4, missing_name, NULL));
+    expect_error(exc_pls_estimate(&small_fit, small, small_data, NULL), EXC_EMISSING_FIELD, NULL, "data",
+                 "an indicator the data lacks");
+    CHECK(strstr(exc_last_error()->message, "\"sat2\"") != NULL);
+    exc_pls_data_free(small_data);
+    exc_pls_model_free(small);
+    small = NULL;
+    expect_error(exc_pls_model_new(&small, latent, 2, cyclic, sizes, indicators, NULL), EXC_EINVALID_VALUE, NULL,
+                 "path_matrix", "a cycle");
+  }
+
+  /* A data file without the model's columns names the file and the column. */
+  exc_pls_data_free(data);
+  data = NULL;
+  expect_error(exc_pls_data_read(&data, at("tests/data/clv/cdnow_summary.csv"), model), EXC_EMISSING_FIELD,
+               "cdnow_summary.csv", "imag1", "a file without the indicators");
+
+  exc_pls_bootstrap_free(boot);
+  exc_pls_index_free(index);
+  exc_pls_fit_free(fit);
+  exc_pls_model_free(model);
+}
+
+int main(int argc, char **argv) {
+  int major = -1, minor = -1, patch = -1;
+  if (argc != 2) {
+    fprintf(stderr, "usage: consumer REPOSITORY_ROOT\n");
+    return 2;
+  }
+  snprintf(root, sizeof root, "%s", argv[1]);
+  exc_version(&major, &minor, &patch);
+  CHECK(major == EXC_VERSION_MAJOR && minor == EXC_VERSION_MINOR && patch == EXC_VERSION_PATCH);
+  CHECK(exc_last_error() == NULL);
+
+  frameworks_and_scores();
+  metrics();
+  lifetime_value();
+  path_models();
+
+  if (failures != 0) {
+    fprintf(stderr, "%d checks failed\n", failures);
+    return 1;
+  }
+  printf("C consumer: all checks passed\n");
+  return 0;
+}
