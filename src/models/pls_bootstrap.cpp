@@ -51,7 +51,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   if (bootstrap.resamples > max_bootstrap_resamples)
     return input_error(errc::out_of_range, "resamples",
                        detail::concat("at most ", std::to_string(max_bootstrap_resamples), " resamples (asked for ",
-                              std::to_string(bootstrap.resamples), ")"));
+                                      std::to_string(bootstrap.resamples), ")"));
   if (!(bootstrap.confidence > 0 && bootstrap.confidence < 1))
     return input_error(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
   // The full-sample fit honours cancellation but reports no progress of its own: the
@@ -103,6 +103,9 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   std::atomic<bool> stop{false};
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(p);
   const Eigen::VectorXd scale = Xt.cwiseAbs2().rowwise().mean();
+  // Progress comes from the calling thread (the pool's thread 0) every 64 resamples or more
+  // that all threads together finished, and once more at the end.
+  std::size_t reported = 0;
   auto work = [&](std::size_t first, std::size_t last, std::size_t t) {
     Eigen::VectorXd counts(n);
     Eigen::MatrixXd weighted(p, n);
@@ -149,10 +152,15 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
         }
       }
       const auto finished = ++done;
-      if (t == 0 && control.progress && (finished % 64 == 0 || finished == B)) control.progress(finished, B);
+      if (t == 0 && control.progress && finished - reported >= 64) {
+        reported = finished;
+        control.progress(finished, B);
+      }
     }
   };
   pool.run(B, work, 1);
+  if (!stop && control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) stop = true;
+  if (!stop && control.progress && reported != B) control.progress(B, B);
   if (stop) return input_error(errc::cancelled, "", "the bootstrap was cancelled");
 
   pls_bootstrap_result out;

@@ -33,7 +33,7 @@ namespace {
 
 const auto clv_data = test::data_dir / "clv";
 
-const nlohmann::json& reference() {
+const nlohmann::json& clv_reference() {
   static const auto r = test::read_json(test::data_dir / "reference" / "clv" / "cdnow_reference.json");
   return r;
 }
@@ -112,7 +112,7 @@ TEST_CASE("CLV: calendar months, never 30-day months") {
 
 TEST_CASE("CLV: BG/NBD on the exact CDNOW summary (FHL 2005a)") {
   const auto fit = try_fit_bgnbd(customers_of(exact())).value();
-  const auto& ref = reference().at("own_reference_fits").at("exact").at("bgnbd");
+  const auto& ref = clv_reference().at("own_reference_fits").at("exact").at("bgnbd");
   CHECK(fit.converged);
   CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
   check_params(fit, ref.at("params"), 1e-3);
@@ -194,13 +194,13 @@ TEST_CASE("CLV: a fit knows its model; reading it as another model is an error")
 TEST_CASE("CLV: BG/NBD on the rounded file, and its published expectations") {
   const auto rounded = read_summary("cdnow_summary_rounded.csv");
   const auto fit = try_fit_bgnbd(customers_of(rounded)).value();
-  const auto& ref = reference().at("own_reference_fits").at("rounded").at("bgnbd");
+  const auto& ref = clv_reference().at("own_reference_fits").at("rounded").at("bgnbd");
   CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
   const auto p = bgnbd_params::from(fit);
   // Hardie's BG/NBD spreadsheet (via lifetimes' tests): E[X(t)], 4 decimals.
   const double t[] = {0.1429, 1, 3, 31.8571, 32, 78};
   const auto& own =
-      reference().at("spot_checks").at("bgnbd_expectation_t=[0.1429,1,3,31.8571,32,78]_at_own_fit_rounded");
+      clv_reference().at("spot_checks").at("bgnbd_expectation_t=[0.1429,1,3,31.8571,32,78]_at_own_fit_rounded");
   for (std::size_t i = 0; i < 6; ++i) {
     INFO("t = " << t[i]);
     CHECK(std::abs(bgnbd_expected_transactions(p, t[i]) - own[i].get<double>()) < 1e-4);
@@ -233,7 +233,7 @@ TEST_CASE("CLV: BG/NBD predictions at BTYD's parameters (BTYD walkthrough)") {
 }
 
 TEST_CASE("CLV: BG/NBD per-customer values match the reference for the first 20 customers") {
-  const auto& block = reference().at("per_customer_first20_own_reference");
+  const auto& block = clv_reference().at("per_customer_first20_own_reference");
   const auto& v = block.at("params_used").at("bgnbd");
   const bgnbd_params p{v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
   for (const auto& row : block.at("rows")) {
@@ -245,7 +245,7 @@ TEST_CASE("CLV: BG/NBD per-customer values match the reference for the first 20 
   }
   // The total log-likelihood at the reference optimum.
   CHECK(std::abs(try_bgnbd_log_likelihood(p, customers_of(exact())).value() -
-                 reference().at("own_reference_fits").at("exact").at("bgnbd").at("LL").get<double>()) < 1e-6);
+                 clv_reference().at("own_reference_fits").at("exact").at("bgnbd").at("LL").get<double>()) < 1e-6);
 }
 
 TEST_CASE("CLV: Gamma-Gamma on the 946 CDNOW repeat customers (FHL 2005b; Fader & Hardie note 025)") {
@@ -257,7 +257,7 @@ TEST_CASE("CLV: Gamma-Gamma on the 946 CDNOW repeat customers (FHL 2005b; Fader 
     }
   REQUIRE(x.size() == 946);
   const auto fit = try_fit_gamma_gamma({x, z}).value();
-  const auto& ref = reference().at("own_reference_fits").at("exact").at("gg");
+  const auto& ref = clv_reference().at("own_reference_fits").at("exact").at("gg");
   CHECK(fit.converged);
   CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
   check_params(fit, ref.at("params"), 1e-3);
@@ -292,11 +292,11 @@ TEST_CASE("CLV: summaries are checked") {
 
 TEST_CASE("CLV: MBG/NBD on the exact CDNOW summary (BDF 2007; lifetimes and the reference agree)") {
   const auto fit = try_fit_mbgnbd(customers_of(exact())).value();
-  const auto& ref = reference().at("own_reference_fits").at("exact").at("mbgnbd");
+  const auto& ref = clv_reference().at("own_reference_fits").at("exact").at("mbgnbd");
   CHECK(fit.converged);
   CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
   check_params(fit, ref.at("params"), 1e-3);
-  const auto& block = reference().at("per_customer_first20_own_reference");
+  const auto& block = clv_reference().at("per_customer_first20_own_reference");
   const auto& v = block.at("params_used").at("mbgnbd");
   const mbgnbd_params p{v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
   for (const auto& row : block.at("rows")) {
@@ -425,7 +425,7 @@ TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
   const auto x = table.try_numbers("frequency").value(), t = table.try_numbers("recency").value(),
              n = table.try_numbers("periods").value(), w = table.try_numbers("weights").value();
   const auto fit = try_fit_bgbb({x, t, n, w}).value();
-  const auto& ref = reference().at("own_reference_bgbb_donations");
+  const auto& ref = clv_reference().at("own_reference_bgbb_donations");
   CHECK(fit.converged);
   CHECK(fit.customers == 11104);
   CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
@@ -471,7 +471,7 @@ TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
 }
 
 TEST_CASE("CLV: Pareto/NBD likelihood, P(alive) and gradient at the reference optimum") {
-  const auto& block = reference().at("per_customer_first20_own_reference");
+  const auto& block = clv_reference().at("per_customer_first20_own_reference");
   const auto& v = block.at("params_used").at("pnbd");
   const pnbd_params p{v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
   for (const auto& row : block.at("rows")) {
@@ -483,12 +483,12 @@ TEST_CASE("CLV: Pareto/NBD likelihood, P(alive) and gradient at the reference op
   }
   // The whole-sample log-likelihood, re-evaluated with mpmath at 50 digits: -9594.976178940.
   const auto ll = try_pnbd_log_likelihood(p, customers_of(exact())).value();
-  CHECK(std::abs(ll - reference().at("mpmath_check_first20").at("pnbd_LL_full_sample_mpmath").get<double>()) < 1e-8);
+  CHECK(std::abs(ll - clv_reference().at("mpmath_check_first20").at("pnbd_LL_full_sample_mpmath").get<double>()) < 1e-8);
 }
 
 TEST_CASE("CLV: Pareto/NBD fit on CDNOW, judged by its log-likelihood and predictions") {
   const auto fit = try_fit_pnbd(customers_of(exact())).value();
-  const auto& ref = reference().at("own_reference_fits").at("exact").at("pnbd");
+  const auto& ref = clv_reference().at("own_reference_fits").at("exact").at("pnbd");
   CHECK(fit.converged);
   CHECK(std::abs(fit.log_likelihood - ref.at("LL").get<double>()) < 1e-4);
   CHECK(std::abs(fit.param("r").value() / ref.at("params").at("r").get<double>() - 1) < 1e-3);
@@ -498,10 +498,10 @@ TEST_CASE("CLV: Pareto/NBD fit on CDNOW, judged by its log-likelihood and predic
   const pnbd_params btyd{0.5533971, 10.5801985, 0.6060625, 11.6562237};
   CHECK(pnbd_p_alive(btyd, 26, 216.0 / 7, 31) == doctest::Approx(0.997874).epsilon(1e-5));
   CHECK(pnbd_expected_transactions(btyd, 52) ==
-        doctest::Approx(reference().at("spot_checks").at("pnbd_expectation_t52_btyd_params").get<double>())
+        doctest::Approx(clv_reference().at("spot_checks").at("pnbd_expectation_t52_btyd_params").get<double>())
             .epsilon(1e-6));
   // Predictions at the fitted and the reference parameters agree although s and beta wander.
-  const auto& own = reference().at("spot_checks").at("pnbd_expectation_t=0..9_at_own_fit_rounded");
+  const auto& own = clv_reference().at("spot_checks").at("pnbd_expectation_t=0..9_at_own_fit_rounded");
   for (std::size_t t = 1; t < 10; ++t)
     CHECK(pnbd_expected_transactions(p, static_cast<double>(t)) == doctest::Approx(own[t].get<double>()).epsilon(1e-3));
   REQUIRE(fit.standard_errors.size() == 4);
@@ -579,7 +579,7 @@ TEST_CASE("Gamma-Gamma on a whole summary: customers without a repeat purchase l
   CHECK(fit.customers == 946);
   REQUIRE_FALSE(fit.warnings.empty());
   CHECK(fit.warnings.back().code == errc::rows_dropped);
-  check_params(fit, reference().at("own_reference_fits").at("exact").at("gg").at("params"), 1e-3);
+  check_params(fit, clv_reference().at("own_reference_fits").at("exact").at("gg").at("params"), 1e-3);
   // An error names the summary's row, not the row among the repeat customers.
   auto bad = s.monetary;
   bad[1] = -1;  // CDNOW's second customer has one repeat purchase; the third has none

@@ -17,10 +17,6 @@
 using namespace excellence;
 
 namespace {
-template <class Result>
-std::string fails(const Result& r) {
-  return test::failure(r).to_string();
-}
 constexpr period month{1, time_unit::month};
 constexpr period year{1, time_unit::year};
 }  // namespace
@@ -58,11 +54,11 @@ TEST_CASE("cohort retention: active and retained customers per cohort and age, b
 }
 
 TEST_CASE("cohort retention: errors") {
-  CHECK(fails(try_cohort_retention({}, month)) == "records: no activity records");
+  CHECK(test::fails(try_cohort_retention({}, month)) == "records: no activity records");
   const std::vector<activity_record> unnamed{{"c1", 0}, {"", 1}};
-  CHECK(fails(try_cohort_retention(unnamed, month)) == "records[1].customer: a customer id cannot be empty");
+  CHECK(test::fails(try_cohort_retention(unnamed, month)) == "records[1].customer: a customer id cannot be empty");
   const std::vector<activity_record> dates{{"c1", 202401}, {"c1", 20240105}};
-  CHECK(fails(try_cohort_retention(dates, month)) ==
+  CHECK(test::fails(try_cohort_retention(dates, month)) ==
         "records: the periods span more than 100000 values; periods must be consecutive integers (0, 1, 2 ...), "
         "not dates or codes such as 202401");
 }
@@ -133,26 +129,26 @@ TEST_CASE("Markov CLV: any horizon costs O(log T) steps and approaches the infin
 TEST_CASE("Markov CLV: invalid chains and discounting are errors") {
   auto chain = retention_chain(100, 0.8);
   chain.transitions[1] = 0.3;
-  CHECK(fails(try_markov_clv(chain, {0.1, year})) ==
+  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) ==
         "transitions: row 0: the probabilities out of \"active\" sum to 1.1, not 1");
   chain = retention_chain(100, 0.8);
   chain.transitions = {0.8, 0.2, 0};
-  CHECK(fails(try_markov_clv(chain, {0.1, year})) == "transitions: expected 4 probabilities (2 x 2, row-major), got 3");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) == "transitions: expected 4 probabilities (2 x 2, row-major), got 3");
   chain = retention_chain(100, 0.8);
   chain.transitions[0] = -0.1;
-  CHECK(fails(try_markov_clv(chain, {0.1, year})) == "transitions[0]: P(active -> active) must lie in [0, 1]");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) == "transitions[0]: P(active -> active) must lie in [0, 1]");
   chain = retention_chain(100, 0.8);
   chain.states[1] = "active";
-  CHECK(fails(try_markov_clv(chain, {0.1, year})) == "states[1]: state \"active\" repeats");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) == "states[1]: state \"active\" repeats");
   chain = retention_chain(100, 0.8);
-  CHECK(fails(try_markov_clv(chain, {0.1, month})) ==
+  CHECK(test::fails(try_markov_clv(chain, {0.1, month})) ==
         "discount: the chain moves per year but the discount rate is per month; give both per the same period");
-  CHECK(fails(try_markov_clv(chain, {0.0, year})) ==
+  CHECK(test::fails(try_markov_clv(chain, {0.0, year})) ==
         "discount: an infinite horizon needs a discount rate > 0 (otherwise the value need not converge)");
   CHECK(markov_clv(chain, {0.0, year}, {.horizon = 3}).values[0] == doctest::Approx(100 + 80 + 64));
-  CHECK(fails(try_markov_clv(chain, {0.1, year}, {.horizon = 0})) == "horizon: the horizon must be at least 1 period");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, year}, {.horizon = 0})) == "horizon: the horizon must be at least 1 period");
   const std::vector<double> wrong{1};
-  CHECK(fails(try_state_distribution(chain, wrong, 1)) == "initial: expected one entry per state (2), got 1");
+  CHECK(test::fails(try_state_distribution(chain, wrong, 1)) == "initial: expected one entry per state (2), got 1");
 }
 
 TEST_CASE("repeat-purchase, cross-buying and referral rates") {
@@ -166,11 +162,11 @@ TEST_CASE("repeat-purchase, cross-buying and referral rates") {
   const std::vector<double> categories{1, 2, 2, 1};
   CHECK(try_cross_buying_rate(categories, year).value().share == doctest::Approx(0.5));
   CHECK(try_referral_rate(30, 400, year).value().share == doctest::Approx(0.075));
-  CHECK(fails(try_repeat_purchase_rate(500, 400, year)) ==
+  CHECK(test::fails(try_repeat_purchase_rate(500, 400, year)) ==
         "repeat_buyers: more repeat_buyers (500) than customers (400)");
-  CHECK(fails(try_cross_buying_rate(1, 0, year)) == "customers: the customers must be > 0: the rate is undefined");
+  CHECK(test::fails(try_cross_buying_rate(1, 0, year)) == "customers: the customers must be > 0: the rate is undefined");
   const std::vector<double> fractional{1, 2.5};
-  CHECK(fails(try_repeat_purchase_rate(fractional, year)) == "purchases[1]: a count must be a whole number >= 0");
+  CHECK(test::fails(try_repeat_purchase_rate(fractional, year)) == "purchases[1]: a count must be a whole number >= 0");
 }
 
 TEST_CASE("arc price elasticity uses midpoints, so the direction does not matter") {
@@ -179,9 +175,9 @@ TEST_CASE("arc price elasticity uses midpoints, so the direction does not matter
   CHECK(e.quantity_change == doctest::Approx(-20.0 / 90));
   CHECK(e.elasticity == doctest::Approx(-11.0 / 9));
   CHECK(try_arc_price_elasticity(12, 80, 10, 100).value().elasticity == doctest::Approx(-11.0 / 9));
-  CHECK(fails(try_arc_price_elasticity(10, 100, 10, 80)) ==
+  CHECK(test::fails(try_arc_price_elasticity(10, 100, 10, 80)) ==
         "price_2: the prices are equal: there is no price change to measure");
-  CHECK(fails(try_arc_price_elasticity(0, 100, 10, 80)) == "price_1: a price must be > 0");
+  CHECK(test::fails(try_arc_price_elasticity(0, 100, 10, 80)) == "price_1: a price must be > 0");
 }
 
 TEST_CASE("composite loyalty index with the caller's weights") {
@@ -193,9 +189,9 @@ TEST_CASE("composite loyalty index with the caller's weights") {
   CHECK(r.weights[0] == doctest::Approx(0.5));
   CHECK(r.points[2] == doctest::Approx(15));
   const std::vector<loyalty_component> off{{"repeat purchase", 1.3}};
-  CHECK(fails(try_loyalty_index(off)) == "components[0].value: a component must be a share in [0, 1]");
+  CHECK(test::fails(try_loyalty_index(off)) == "components[0].value: a component must be a share in [0, 1]");
   const std::vector<loyalty_component> zero{{"repeat purchase", 0.3, 0}};
-  CHECK(fails(try_loyalty_index(zero)) == "components: the weights sum to 0");
+  CHECK(test::fails(try_loyalty_index(zero)) == "components: the weights sum to 0");
 }
 
 TEST_CASE("internal-customer indicators over the average headcount") {
@@ -215,10 +211,10 @@ TEST_CASE("internal-customer indicators over the average headcount") {
   CHECK(r.participation_rate == doctest::Approx(0.6));
   CHECK(r.suggestion_rate == doctest::Approx(1.5));
   CHECK(r.training_rate == doctest::Approx(0.8));
-  CHECK(fails(try_internal_customer_indicators({}, year)) == "headcount_end: no employees: the rates are undefined");
-  CHECK(fails(try_internal_customer_indicators({.headcount_start = 10, .headcount_end = 10, .trained = 11}, year)) ==
+  CHECK(test::fails(try_internal_customer_indicators({}, year)) == "headcount_end: no employees: the rates are undefined");
+  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .headcount_end = 10, .trained = 11}, year)) ==
         "trained: more trained (11) than employees (10)");
-  CHECK(fails(try_internal_customer_indicators({.headcount_start = 10, .leavers = -1}, year)) ==
+  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .leavers = -1}, year)) ==
         "leavers: a count cannot be negative");
 }
 
@@ -257,14 +253,14 @@ TEST_CASE("customer pyramid: platinum, gold, iron, lead by count; unprofitable c
 
 TEST_CASE("tiers: errors") {
   const std::vector<double> negative{10, -1};
-  CHECK(fails(try_abc_tiers(negative)) ==
+  CHECK(test::fails(try_abc_tiers(negative)) ==
         "values[1]: tiers by value share need values >= 0 (use tier_basis::count for margins that can be negative)");
   const std::vector<double> ok{10, 5};
-  CHECK(fails(try_abc_tiers(ok, {.a_cut = 0.9, .b_cut = 0.8})) ==
+  CHECK(test::fails(try_abc_tiers(ok, {.a_cut = 0.9, .b_cut = 0.8})) ==
         "cuts[1]: cut points must be ascending shares strictly between 0 and 1");
-  CHECK(fails(try_customer_pyramid(ok, {.cuts = {0.5}})) ==
+  CHECK(test::fails(try_customer_pyramid(ok, {.cuts = {0.5}})) ==
         "cuts: the pyramid needs 3 cut points (platinum, gold, iron), got 1");
-  CHECK(fails(try_abc_tiers({})) == "values: no customers");
+  CHECK(test::fails(try_abc_tiers({})) == "values: no customers");
   const std::vector<double> zeros{0, 0};
-  CHECK(fails(try_abc_tiers(zeros)) == "values: the values sum to 0: value shares are undefined");
+  CHECK(test::fails(try_abc_tiers(zeros)) == "values: the values sum to 0: value shares are undefined");
 }

@@ -33,7 +33,7 @@ pls_data satisfaction_data(const pls_model& model) {
   return try_pls_data(try_read_csv(pls_dir / "satisfaction.csv").value(), model).value();
 }
 
-const nlohmann::json& reference() {
+const nlohmann::json& pls_reference() {
   static const auto r = test::read_json(test::data_dir / "reference" / "pls" / "satisfaction_reference.json");
   return r;
 }
@@ -132,7 +132,7 @@ TEST_CASE("PLS: the exact fixed point reproduces the reference for all three sch
   for (const char* name : {"centroid", "factorial", "path"}) {
     INFO("scheme " << name);
     const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name)});
-    const auto& ref = reference().at("schemes").at(name).at("converged");
+    const auto& ref = pls_reference().at("schemes").at(name).at("converged");
     CHECK(fit.converged);
     CHECK(fit.n == 250);
     check_against(fit, ref, 1e-9);
@@ -145,7 +145,7 @@ TEST_CASE("PLS: R plspm's stop rule reproduces plspm's printed estimates to 1e-9
   for (const char* name : {"centroid", "factorial", "path"}) {
     INFO("scheme " << name);
     const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name), .stop = pls_stop::plspm});
-    const auto& ref = reference().at("schemes").at(name).at("plspm_default_stop");
+    const auto& ref = pls_reference().at("schemes").at(name).at("plspm_default_stop");
     CHECK(fit.iterations == ref.at("iterations").get<int>());
     check_against(fit, ref, 1e-9);
   }
@@ -158,7 +158,7 @@ TEST_CASE("PLS: every block in mode B reproduces the reference to 1e-9") {
   for (const char* name : {"centroid", "factorial", "path"}) {
     INFO("scheme " << name);
     const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name)});
-    const auto& ref = reference().at("modeB_all_blocks").at(name);
+    const auto& ref = pls_reference().at("modeB_all_blocks").at(name);
     CHECK(fit.converged);
     CHECK(fit.iterations == ref.at("iterations").get<int>());
     check_against(fit, ref, 1e-9);
@@ -171,7 +171,7 @@ TEST_CASE("PLS: iteration counts of the exact fixed point") {
   for (const char* name : {"centroid", "factorial", "path"}) {
     INFO("scheme " << name);
     const auto fit = estimate_pls(model, data, {.scheme = scheme_named(name)});
-    CHECK(fit.iterations == reference().at("schemes").at(name).at("converged").at("iterations").get<int>());
+    CHECK(fit.iterations == pls_reference().at("schemes").at(name).at("converged").at("iterations").get<int>());
   }
 }
 
@@ -446,7 +446,7 @@ TEST_CASE("PLS templates: ECSI is the reference model; ACSI has its nine paths, 
   CHECK(ecsi.latent_variables == from_file.latent_variables);
   const auto fit = estimate_pls(ecsi, satisfaction_data(ecsi));
   CHECK(std::abs(fit.path("VAL", "SAT").value() -
-                 reference().at("schemes").at("path").at("converged").at("paths").at("VAL -> SAT").get<double>()) <
+                 pls_reference().at("schemes").at("path").at("converged").at("paths").at("VAL -> SAT").get<double>()) <
         1e-9);
   const auto acsi = acsi_model({{"e1"}, {"q1"}, {"v1"}, {"s1", "s2", "s3"}, {"c1"}, {"l1", "l2"}});
   CHECK_FALSE(check_pls_model(acsi).has_value());

@@ -20,15 +20,6 @@
 
 using namespace excellence;
 
-namespace {
-
-template <class Result>
-std::string fails(const Result& r) {
-  return test::failure(r).to_string();
-}
-
-}  // namespace
-
 TEST_CASE("Kano by attribute: attributes by first appearance, answers grouped, rows named in errors") {
   // speed: (1,5) O, (1,5) O, (2,5) M; app: (1,3) A. Better/Worse of speed: (0+2)/3, -(2+1)/3.
   const std::vector<std::string> attribute{"speed", "app", "speed", "speed"};
@@ -43,10 +34,10 @@ TEST_CASE("Kano by attribute: attributes by first appearance, answers grouped, r
   CHECK(t.attributes[1].result.category == kano_category::attractive);
   // The fourth row's answer is the third of "speed": the error names row 3, not answer 2.
   const std::vector<double> off{1, 1, 1, 6};
-  CHECK(fails(try_kano_by_attribute(attribute, off, dysfunctional)).starts_with("functional[3]:"));
+  CHECK(test::fails(try_kano_by_attribute(attribute, off, dysfunctional)).starts_with("functional[3]:"));
   const std::vector<std::string> unnamed{"speed", ""};
   const std::vector<double> likes{1, 1}, dislikes{5, 5};
-  CHECK(fails(try_kano_by_attribute(unnamed, likes, dislikes)) == "attribute[1]: an attribute needs a name");
+  CHECK(test::fails(try_kano_by_attribute(unnamed, likes, dislikes)) == "attribute[1]: an attribute needs a name");
 }
 
 TEST_CASE("value summary: means over respondents and the preferred set by the library's tie rule") {
@@ -69,22 +60,22 @@ TEST_CASE("value summary: means over respondents and the preferred set by the li
   CHECK(value_summary_of(close).preferred == std::vector<std::string>{"a", "b"});
   // Errors name the input row.
   const std::vector<std::string> twice{"own", "own", "rival", "own"};
-  CHECK(fails(try_value_summary({who, twice, answers.amounts})) ==
+  CHECK(test::fails(try_value_summary({who, twice, answers.amounts})) ==
         "offer[1]: offer \"own\" appears twice for respondent r1");
   auto negative = price;
   negative[2] = -1;
-  CHECK(fails(try_value_summary({who, offer, {product, zero, zero, zero, negative, zero, zero, zero}}))
+  CHECK(test::fails(try_value_summary({who, offer, {product, zero, zero, zero, negative, zero, zero, zero}}))
             .starts_with("monetary[2]:"));
   // An amount near the largest double overflows the sum: an error, not inf or nan.
   const std::vector<double> huge{1e308, 1e308, 1e308, 1e308};
-  CHECK(fails(try_value_summary({who, offer, {huge, huge, zero, zero, zero, zero, zero, zero}}))
+  CHECK(test::fails(try_value_summary({who, offer, {huge, huge, zero, zero, zero, zero, zero, zero}}))
             .starts_with("offer[0]: the weighted sum overflows"));
   // A cost near the smallest double makes the ratio overflow (found by fuzz_numbers).
   const std::vector<double> product_only{5.7e178}, tiny{1e-250}, none{0.0};
   const std::vector<std::string> single{"own"};
-  CHECK(fails(try_value_summary({{}, single, {product_only, none, none, none, tiny, none, none, none}}))
+  CHECK(test::fails(try_value_summary({{}, single, {product_only, none, none, none, tiny, none, none, none}}))
             .starts_with("offers[0]: the value ratio of offer \"own\" overflows"));
-  CHECK(fails(try_value_summary(answers, {.sensitivity = 1.0})) ==
+  CHECK(test::fails(try_value_summary(answers, {.sensitivity = 1.0})) ==
         "sensitivity: choice shares need answers of one respondent");
 }
 
@@ -100,12 +91,12 @@ TEST_CASE("RFM analysis: segment counts best first, customer ids unique, bins bo
   CHECK(a.concentration->total == doctest::Approx(1730.0));
   CHECK(segment_code({10, 3, 4}, 10) == "10.3.4");
   const std::vector<std::string> repeated{"c1", "c2", "c1", "c4"};
-  CHECK(fails(try_rfm_analysis(repeated, recency, frequency, monetary)) ==
+  CHECK(test::fails(try_rfm_analysis(repeated, recency, frequency, monetary)) ==
         "customer[2]: customer \"c1\" appears twice (first in row 1 of the data)");
-  CHECK(fails(try_rfm(recency, frequency, monetary, {.bins = 11})) == "bins: the number of bins must be 2-10");
+  CHECK(test::fails(try_rfm(recency, frequency, monetary, {.bins = 11})) == "bins: the number of bins must be 2-10");
   // Monetary values whose total overflows are an error, never an infinite total (fuzz_numbers).
   const std::vector<double> huge{1e308, 1e308, 1e308, 1e308};
-  CHECK(fails(try_rfm_analysis(ids, recency, frequency, huge)) == "monetary: the total of the values overflows");
+  CHECK(test::fails(try_rfm_analysis(ids, recency, frequency, huge)) == "monetary: the total of the values overflows");
   // Losses make the concentration undefined: absent, not a number.
   const std::vector<double> losses{100, -5, 10, 20};
   CHECK_FALSE(rfm_analysis_of(ids, recency, frequency, losses).concentration.has_value());
@@ -125,14 +116,14 @@ TEST_CASE("complaint summary: the status vocabulary, flags and the worked exampl
   CHECK_FALSE(parse_complaint_status("Open").has_value());
   auto bad_status = status;
   bad_status[3] = "closed";
-  CHECK(fails(try_complaint_summary({days, bad_status})) == "status[3]: \"closed\" is neither resolved nor open");
+  CHECK(test::fails(try_complaint_summary({days, bad_status})) == "status[3]: \"closed\" is neither resolved nor open");
   auto open_flagged = first;
   open_flagged[4] = 1;
-  CHECK(fails(try_complaint_summary({days, status, open_flagged, {}})) ==
+  CHECK(test::fails(try_complaint_summary({days, status, open_flagged, {}})) ==
         "first_contact[4]: an open complaint cannot be marked 1 here");
   auto unflagged = first;
   unflagged[0] = std::nullopt;
-  CHECK(fails(try_complaint_summary({days, status, unflagged, {}})) ==
+  CHECK(test::fails(try_complaint_summary({days, status, unflagged, {}})) ==
         "first_contact[0]: a resolved complaint needs 0 or 1 here");
 }
 
@@ -160,7 +151,7 @@ TEST_CASE("cohort table from labelled periods: labels kept, notations not mixed,
   CHECK(t.label(t.cohorts[0].cohort) == "2024-11");
   CHECK(t.cohorts[0].retention == std::vector<double>{1.0, 0.5});
   const std::vector<std::string> mixed{"2024-11", "3", "2024-12", "2024-12"};
-  CHECK(fails(try_cohort_retention(customers, mixed, time_unit::month)) ==
+  CHECK(test::fails(try_cohort_retention(customers, mixed, time_unit::month)) ==
         "period[1]: periods are written in two forms (numbers and calendar labels)");
   // 5,000 daily cohorts would be 12.5 million cells: refused before anything is allocated.
   std::vector<std::string> many, days;
@@ -168,7 +159,7 @@ TEST_CASE("cohort table from labelled periods: labels kept, notations not mixed,
     many.push_back(std::to_string(d));  // customer ids; ("c" + … trips g++ 12's -Wrestrict at -O3)
     days.push_back(std::to_string(d));
   }
-  CHECK(fails(try_cohort_retention(many, days, time_unit::day)).starts_with("records: the table would have 12502500 cells"));
+  CHECK(test::fails(try_cohort_retention(many, days, time_unit::day)).starts_with("records: the table would have 12502500 cells"));
 }
 
 TEST_CASE("simple CLV: a huge horizon costs no more than an infinite one, overflow is an error") {
@@ -178,8 +169,8 @@ TEST_CASE("simple CLV: a huge horizon costs no more than an infinite one, overfl
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
   CHECK(r.margin_multiple == doctest::Approx(0.8 / 0.3).epsilon(1e-14));  // the infinite-horizon value
   CHECK(*r.average_life == doctest::Approx(5.0));
-  CHECK(fails(try_simple_clv(1e308, {0.9, year}, {0.0, year}, {.horizon = 1000})).starts_with("margin:"));
-  CHECK(fails(try_simple_clv(1, {1.0, year}, {-0.5, year}, {.horizon = 2'000'000'000})).starts_with("horizon:"));
+  CHECK(test::fails(try_simple_clv(1e308, {0.9, year}, {0.0, year}, {.horizon = 1000})).starts_with("margin:"));
+  CHECK(test::fails(try_simple_clv(1, {1.0, year}, {-0.5, year}, {.horizon = 2'000'000'000})).starts_with("horizon:"));
   CHECK_FALSE(simple_clv(100, {1.0, year}, {0.1, year}).average_life.has_value());
 }
 

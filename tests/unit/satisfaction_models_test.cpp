@@ -19,13 +19,8 @@
 using namespace excellence;
 
 namespace {
-constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 
-// The message of a failed result ("path: message").
-template <class Result>
-std::string fails(const Result& r) {
-  return test::failure(r).to_string();
-}
 }  // namespace
 
 TEST_CASE("disconfirmation: gap = performance - expectation, outcome with a zone of tolerance") {
@@ -45,10 +40,10 @@ TEST_CASE("disconfirmation: gap = performance - expectation, outcome with a zone
 }
 
 TEST_CASE("disconfirmation: errors name the attribute and field") {
-  const std::vector<attribute_expectation> bad{{"speed", 4.0, 3.5}, {"price", missing, 3.0}};
-  CHECK(fails(try_disconfirmation(bad)) == "attributes[1].expectation: an expectation must be a finite number");
-  CHECK(fails(try_disconfirmation({})) == "attributes: no attributes: nothing to compare");
-  CHECK(fails(try_disconfirmation(bad, -1)) == "tolerance: the tolerance must be a finite number >= 0");
+  const std::vector<attribute_expectation> bad{{"speed", 4.0, 3.5}, {"price", nan_value, 3.0}};
+  CHECK(test::fails(try_disconfirmation(bad)) == "attributes[1].expectation: an expectation must be a finite number");
+  CHECK(test::fails(try_disconfirmation({})) == "attributes: no attributes: nothing to compare");
+  CHECK(test::fails(try_disconfirmation(bad, -1)) == "tolerance: the tolerance must be a finite number >= 0");
 }
 
 namespace {
@@ -57,14 +52,14 @@ const std::vector<servqual_item> items{
     {"t1", servqual_dimension::tangibles},   {"r1", servqual_dimension::reliability},
     {"r2", servqual_dimension::reliability}, {"s1", servqual_dimension::responsiveness},
     {"a1", servqual_dimension::assurance},   {"e1", servqual_dimension::empathy}};
-const std::vector<double> expected{6, 7, 6, 5, 6, 7,    // respondent 0
+const std::vector<double> servqual_expected{6, 7, 6, 5, 6, 7,    // respondent 0
                                    5, 7, 7, 6, 6, 5};   // respondent 1
 const std::vector<double> perceived{5, 5, 6, 6, 6, 4,   // gaps -1 -2  0  1  0 -3
                                     5, 6, 5, 6, 7, 4};  // gaps  0 -1 -2  0  1 -1
 }  // namespace
 
 TEST_CASE("SERVQUAL: item gaps, dimension means of item gaps, unweighted and weighted totals, by hand") {
-  const auto r = servqual(items, expected, perceived, {.importance = {10, 30, 20, 20, 20}});
+  const auto r = servqual(items, servqual_expected, perceived, {.importance = {10, 30, 20, 20, 20}});
   CHECK(r.model == servqual_model::servqual);
   CHECK(r.respondents == 2);
   REQUIRE(r.items.size() == 6);
@@ -85,7 +80,7 @@ TEST_CASE("SERVQUAL: item gaps, dimension means of item gaps, unweighted and wei
   CHECK(*r.weighted == doctest::Approx(-0.625));
   CHECK(r.dimensions[1].weight == doctest::Approx(0.3));
   // Without importance there is no weighted score.
-  CHECK_FALSE(servqual(items, expected, perceived).weighted.has_value());
+  CHECK_FALSE(servqual(items, servqual_expected, perceived).weighted.has_value());
 }
 
 TEST_CASE("SERVPERF: the same aggregation of perceptions alone") {
@@ -98,14 +93,14 @@ TEST_CASE("SERVPERF: the same aggregation of perceptions alone") {
 
 TEST_CASE("SERVQUAL: a missing answer is an error unless pairs may be dropped, and drops are counted") {
   // Missing answers are std::nullopt; a NaN among plain numbers is an error, never missing.
-  const std::vector<std::optional<double>> expectations(expected.begin(), expected.end());
+  const std::vector<std::optional<double>> expectations(servqual_expected.begin(), servqual_expected.end());
   std::vector<std::optional<double>> with_gap(perceived.begin(), perceived.end());
   with_gap[8] = std::nullopt;  // respondent 1, item r2
-  CHECK(fails(try_servqual(items, expectations, with_gap)) ==
+  CHECK(test::fails(try_servqual(items, expectations, with_gap)) ==
         "perceptions[8]: respondent 1, item \"r2\": missing answer (use missing_answers::drop_pair to drop the pair)");
   auto nan_answer = perceived;
-  nan_answer[8] = missing;
-  CHECK(fails(try_servqual(items, expected, nan_answer)) ==
+  nan_answer[8] = nan_value;
+  CHECK(test::fails(try_servqual(items, servqual_expected, nan_answer)) ==
         "perceptions[8]: not a number (a missing answer is std::nullopt in the optional form)");
   const auto r = servqual(items, expectations, with_gap, {.missing = missing_answers::drop_pair});
   CHECK(r.dropped == 1);
@@ -118,7 +113,7 @@ TEST_CASE("SERVQUAL: a missing answer is an error unless pairs may be dropped, a
   // An item nobody answered completely has no score.
   auto none = with_gap;
   none[2] = std::nullopt;
-  CHECK(fails(try_servqual(items, expectations, none, {.missing = missing_answers::drop_pair})) ==
+  CHECK(test::fails(try_servqual(items, expectations, none, {.missing = missing_answers::drop_pair})) ==
         "items[2]: item \"r2\" has no complete answer: its score is undefined");
 }
 
@@ -127,7 +122,7 @@ TEST_CASE("SERVQUAL from long-format rows: items and respondents by first appear
   const std::vector<std::string> who{"R1", "R1", "R2"}, item{"q1", "q2", "q1"},
       dimension{"tangibles", "reliability", "tangibles"};
   const std::vector<std::optional<double>> e{5.0, 6.0, 4.0}, p{6.0, 4.0, 5.0};
-  CHECK(fails(try_servqual_long({who, item, dimension, e, p}, servqual_model::servqual)) ==
+  CHECK(test::fails(try_servqual_long({who, item, dimension, e, p}, servqual_model::servqual)) ==
         "respondent: respondent \"R2\" has no row for item \"q2\"");
   const auto r =
       servqual_long({who, item, dimension, e, p}, servqual_model::servqual, {.missing = missing_answers::drop_pair});
@@ -138,13 +133,13 @@ TEST_CASE("SERVQUAL from long-format rows: items and respondents by first appear
   CHECK(r.unweighted == doctest::Approx(-0.5));      // mean of tangibles 1 and reliability -2
   // Errors name the row of the column that holds the problem.
   const std::vector<std::string> bad_dimension{"tangibles", "speed", "tangibles"};
-  CHECK(fails(try_servqual_long({who, item, bad_dimension, e, p}, servqual_model::servqual))
+  CHECK(test::fails(try_servqual_long({who, item, bad_dimension, e, p}, servqual_model::servqual))
             .starts_with("dimension[1]: \"speed\" is not tangibles"));
   const std::vector<std::string> twice{"q1", "q1", "q1"};
-  CHECK(fails(try_servqual_long({who, twice, dimension, e, p}, servqual_model::servqual))
+  CHECK(test::fails(try_servqual_long({who, twice, dimension, e, p}, servqual_model::servqual))
             .starts_with("dimension[1]: item \"q1\" was given dimension tangibles before"));
   const std::vector<std::optional<double>> off_scale{6.0, 4.0, 9.0};
-  CHECK(fails(try_servqual_long({who, item, dimension, e, off_scale}, servqual_model::servqual,
+  CHECK(test::fails(try_servqual_long({who, item, dimension, e, off_scale}, servqual_model::servqual,
                                 {.missing = missing_answers::drop_pair})) ==
         "perception[2]: a perception must lie in 1-7");
   // SERVPERF needs no expectations.
@@ -154,24 +149,24 @@ TEST_CASE("SERVQUAL from long-format rows: items and respondents by first appear
 }
 
 TEST_CASE("SERVQUAL: shape, scale, ids and weights are checked") {
-  CHECK(fails(try_servqual(items, expected, std::span(perceived).first(11))) ==
+  CHECK(test::fails(try_servqual(items, servqual_expected, std::span(perceived).first(11))) ==
         "perceptions: expected respondents x 6 answers (one per item), got 11");
   auto off = perceived;
   off[3] = 8;
-  CHECK(fails(try_servqual(items, expected, off)) == "perceptions[3]: a perception must lie in 1-7");
+  CHECK(test::fails(try_servqual(items, servqual_expected, off)) == "perceptions[3]: a perception must lie in 1-7");
   off[3] = 5.5;
-  CHECK(fails(try_servqual(items, expected, off)) == "perceptions[3]: a perception must be a whole number");
+  CHECK(test::fails(try_servqual(items, servqual_expected, off)) == "perceptions[3]: a perception must be a whole number");
   auto twice = items;
   twice[2].id = "r1";
-  CHECK(fails(try_servqual(twice, expected, perceived)) == "items[2].id: item \"r1\" repeats");
-  CHECK(fails(try_servqual(items, expected, perceived, {.importance = {1, 2, 3}})) ==
+  CHECK(test::fails(try_servqual(twice, servqual_expected, perceived)) == "items[2].id: item \"r1\" repeats");
+  CHECK(test::fails(try_servqual(items, servqual_expected, perceived, {.importance = {1, 2, 3}})) ==
         "importance: expected 5 weights (tangibles, reliability, responsiveness, assurance, empathy), got 3");
-  CHECK(fails(try_servqual(items, expected, perceived, {.importance = {0, 0, 0, 0, 0}})) ==
+  CHECK(test::fails(try_servqual(items, servqual_expected, perceived, {.importance = {0, 0, 0, 0, 0}})) ==
         "importance: the weights sum to 0");
   // A shortened instrument without empathy items may not weight empathy.
   const std::vector<servqual_item> four(items.begin(), items.end() - 1);
   const std::vector<double> e4{6, 7, 6, 5, 6}, p4{5, 5, 6, 6, 6};
-  CHECK(fails(try_servqual(four, e4, p4, {.importance = {20, 20, 20, 20, 20}})) ==
+  CHECK(test::fails(try_servqual(four, e4, p4, {.importance = {20, 20, 20, 20, 20}})) ==
         "importance[4]: dimension empathy has no items but a non-zero weight");
   CHECK(servqual(four, e4, p4).dimensions.size() == 4);
   CHECK(parse_servqual_dimension("assurance") == servqual_dimension::assurance);
@@ -195,15 +190,15 @@ TEST_CASE("weighted CSI on 0-100 with per-item scale ranges, by hand") {
 
 TEST_CASE("weighted CSI: errors name the attribute") {
   const std::vector<csi_attribute> off{{"quality", 6, 1, 1, 5}};
-  CHECK(fails(try_weighted_csi(off)) == "attributes[0].score: the score 6 lies outside its scale 1-5");
+  CHECK(test::fails(try_weighted_csi(off)) == "attributes[0].score: the score 6 lies outside its scale 1-5");
   const std::vector<csi_attribute> negative{{"quality", 4, 1}, {"price", 3, -1}};
-  CHECK(fails(try_weighted_csi(negative)) == "attributes[1].importance: an importance cannot be negative");
+  CHECK(test::fails(try_weighted_csi(negative)) == "attributes[1].importance: an importance cannot be negative");
   const std::vector<csi_attribute> zero{{"quality", 4, 0}};
-  CHECK(fails(try_weighted_csi(zero)) == "attributes: the importances sum to 0");
+  CHECK(test::fails(try_weighted_csi(zero)) == "attributes: the importances sum to 0");
   const std::vector<csi_attribute> flat{{"quality", 4, 1, 5, 5}};
-  CHECK(fails(try_weighted_csi(flat)) == "attributes[0].scale_max: the scale must satisfy scale_min < scale_max");
-  const std::vector<csi_attribute> not_a_number{{"quality", missing, 1}};
-  CHECK(fails(try_weighted_csi(not_a_number)) == "attributes[0].score: score must be a finite number");
+  CHECK(test::fails(try_weighted_csi(flat)) == "attributes[0].scale_max: the scale must satisfy scale_min < scale_max");
+  const std::vector<csi_attribute> not_a_number{{"quality", nan_value, 1}};
+  CHECK(test::fails(try_weighted_csi(not_a_number)) == "attributes[0].score: score must be a finite number");
 }
 
 TEST_CASE("IPA: quadrants with the data-mean crosshair and with the scale midpoint") {
@@ -251,20 +246,20 @@ TEST_CASE("derived importance: correlation of each attribute with overall satisf
   CHECK(r[0] == doctest::Approx(1.0));
   CHECK(r[1] == doctest::Approx(0.5));
   const std::vector<double> flat{1, 2, 1, 1, 1, 3};
-  CHECK(fails(try_derived_importance(flat, 2, overall)) ==
+  CHECK(test::fails(try_derived_importance(flat, 2, overall)) ==
         "attributes[0]: the ratings of this attribute do not vary: its correlation is undefined");
-  CHECK(fails(try_derived_importance(ratings, 4, overall)) ==
+  CHECK(test::fails(try_derived_importance(ratings, 4, overall)) ==
         "ratings: expected 3 respondents x 4 attributes, got 6 ratings");
   const std::vector<double> same{2, 2, 2};
-  CHECK(fails(try_derived_importance(ratings, 2, same)) == "overall: the overall ratings do not vary");
+  CHECK(test::fails(try_derived_importance(ratings, 2, same)) == "overall: the overall ratings do not vary");
 }
 
 TEST_CASE("IPA: errors") {
   const std::vector<ipa_attribute> off{{"delivery", 4.5, 6.0}};
-  CHECK(fails(try_ipa(off)) == "attributes[0].performance: 6 lies outside the scale 1-5");
-  CHECK(fails(try_ipa({})) == "attributes: no attributes");
+  CHECK(test::fails(try_ipa(off)) == "attributes[0].performance: 6 lies outside the scale 1-5");
+  CHECK(test::fails(try_ipa({})) == "attributes: no attributes");
   const std::vector<ipa_attribute> ok{{"delivery", 4.5, 3.0}};
-  CHECK(fails(try_ipa(ok, {.crosshair = ipa_crosshair::given, .importance_line = missing})) ==
+  CHECK(test::fails(try_ipa(ok, {.crosshair = ipa_crosshair::given, .importance_line = nan_value})) ==
         "options: the given crosshair lines must be finite");
 }
 
@@ -342,10 +337,10 @@ TEST_CASE("Kano: ties go M > O > A > I, also within a margin; R and Q leave Bett
 
 TEST_CASE("Kano: errors name the answer") {
   const std::vector<double> f{1, 2, 6}, d{1, 2, 3};
-  CHECK(fails(try_kano(f, d)) == "functional[2]: a Kano answer must lie in 1-5");
+  CHECK(test::fails(try_kano(f, d)) == "functional[2]: a Kano answer must lie in 1-5");
   const std::vector<double> short_d{1, 2};
-  CHECK(fails(try_kano(f, short_d)) == "dysfunctional: expected one answer per functional answer (3), got 2");
-  CHECK(fails(try_kano({}, {})) == "functional: no answers");
+  CHECK(test::fails(try_kano(f, short_d)) == "dysfunctional: expected one answer per functional answer (3), got 2");
+  CHECK(test::fails(try_kano({}, {})) == "functional: no answers");
 }
 
 TEST_CASE("total customer satisfaction over the five dimensions, in any order") {
@@ -364,14 +359,14 @@ TEST_CASE("total customer satisfaction over the five dimensions, in any order") 
   CHECK(r.largest_potential == satisfaction_dimension::service);
   // All five are needed, once each; errors point at the caller's element.
   const std::vector<dimension_satisfaction> four(dims.begin(), dims.end() - 1);
-  CHECK(fails(try_total_customer_satisfaction(four)) ==
+  CHECK(test::fails(try_total_customer_satisfaction(four)) ==
         "dimensions: no score for visual_image: total satisfaction needs all five dimensions");
   auto twice = dims;
   twice[4].dimension = satisfaction_dimension::service;
-  CHECK(fails(try_total_customer_satisfaction(twice)) == "dimensions[4].dimension: service is given twice");
+  CHECK(test::fails(try_total_customer_satisfaction(twice)) == "dimensions[4].dimension: service is given twice");
   auto off = dims;
   off[2].score = 7;
-  CHECK(fails(try_total_customer_satisfaction(off)) == "dimensions[2].score: the score 7 lies outside its scale 1-5");
+  CHECK(test::fails(try_total_customer_satisfaction(off)) == "dimensions[2].score: the score 7 lies outside its scale 1-5");
 }
 
 TEST_CASE("moments of truth: CSAT per touch point and the weakest one") {
@@ -387,8 +382,8 @@ TEST_CASE("moments of truth: CSAT per touch point and the weakest one") {
   CHECK(r.touch_points[1].touch_point == "problem_solving");
   const std::vector<double> bad{5, 9};
   const std::vector<touch_point_ratings> wrong{{"first_contact", first}, {"repurchase", bad}};
-  CHECK(fails(try_touch_point_satisfaction(wrong)) == "touch_points[1].ratings[1]: a rating must lie in 1-5");
+  CHECK(test::fails(try_touch_point_satisfaction(wrong)) == "touch_points[1].ratings[1]: a rating must lie in 1-5");
   const std::vector<touch_point_ratings> twice{{"first_contact", first}, {"first_contact", use}};
-  CHECK(fails(try_touch_point_satisfaction(twice)) ==
+  CHECK(test::fails(try_touch_point_satisfaction(twice)) ==
         "touch_points[1].touch_point: touch point \"first_contact\" repeats");
 }

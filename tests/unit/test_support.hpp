@@ -33,6 +33,12 @@ excellence::diagnostic failure(const Result& r) {
   return r.error();
 }
 
+/// The message of a failed result, "path: message" (fails the test when there is a value).
+template <class Result>
+std::string fails(const Result& r) {
+  return failure(r).to_string();
+}
+
 /// The entry a lookup returned as a pointer; fails the test when there is none.
 template <class T>
 const T& found(const T* entry) {

@@ -1,0 +1,72 @@
+"""Excellence: performance-excellence criteria scoring and customer satisfaction / loyalty
+analytics (GB/T 19580, Baldrige; NPS, CSAT, RFM, Kano, complaints, retention; PLS path
+models of satisfaction indexes; BG/NBD, Pareto/NBD, MBG/NBD, BG/BB and Gamma-Gamma
+lifetime-value models).
+
+The same library as the C++ API and the ``excellence`` command, with the same numbers and
+the same JSON documents (``to_dict()``). Bad input raises :class:`DataError` (a
+``ValueError``) naming the file, line, column and field; numerical trouble (a fit that did
+not converge) is reported on the result (``converged``, ``warnings``). See docs/python.md.
+"""
+from . import _core
+from ._core import (
+    Assessment,
+    Consensus,
+    CsatResult,
+    DataError,
+    Diagnostic,
+    Framework,
+    ItemConsensus,
+    ItemScore,
+    KanoAttribute,
+    KanoResult,
+    NpsResult,
+    RetentionTable,
+    RfmResult,
+    ComplaintSummary,
+    Score,
+    builtin_frameworks,
+    complaints,
+    consensus,
+    csat,
+    kano,
+    nps,
+    retention,
+    rfm,
+    score,
+)
+from . import clv, pls
+from ._frames import attach as _attach
+
+__version__ = _core.__version__
+
+__all__ = [
+    "Assessment",
+    "ComplaintSummary",
+    "Consensus",
+    "CsatResult",
+    "DataError",
+    "Diagnostic",
+    "Framework",
+    "ItemConsensus",
+    "ItemScore",
+    "KanoAttribute",
+    "KanoResult",
+    "NpsResult",
+    "RetentionTable",
+    "RfmResult",
+    "Score",
+    "builtin_frameworks",
+    "clv",
+    "complaints",
+    "consensus",
+    "csat",
+    "kano",
+    "nps",
+    "pls",
+    "retention",
+    "rfm",
+    "score",
+]
+
+_attach()

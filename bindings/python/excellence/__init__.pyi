@@ -1,0 +1,237 @@
+# Type stubs for the excellence package (docs/python.md).
+from typing import Any, Optional, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from . import clv as clv
+from . import pls as pls
+
+__version__: str
+
+_Numbers = npt.ArrayLike
+
+class DataError(ValueError):
+    """Bad input data, naming file, line, column and field path."""
+    code: str
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+class Diagnostic:
+    """A warning on a result, or the details of an error."""
+    @property
+    def code(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+
+def builtin_frameworks() -> list[str]: ...
+
+class Framework:
+    """A criteria tree: a whole framework or the part under one node."""
+    @staticmethod
+    def builtin(id: str) -> Framework: ...
+    @staticmethod
+    def read(path: str) -> Framework: ...
+    @staticmethod
+    def parse(text: str, source: str = "<memory>") -> Framework: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def max_points(self) -> int: ...
+    @property
+    def title_zh(self) -> str: ...
+    @property
+    def title_en(self) -> str: ...
+    @property
+    def items(self) -> list[str]: ...
+    @property
+    def node_ids(self) -> list[str]: ...
+    def subtree(self, id: str) -> Framework: ...
+    def node(self, id: str) -> dict[str, Any]: ...
+    def __contains__(self, id: str) -> bool: ...
+    def __len__(self) -> int: ...
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Assessment:
+    """One examiner's assessment of one organisation."""
+    @staticmethod
+    def read(path: str) -> Assessment: ...
+    @staticmethod
+    def parse(text: str, source: str = "<memory>") -> Assessment: ...
+    framework: str
+    organization: str
+    examiner: str
+    date: str
+    source: str
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class ItemScore:
+    """The score of one scored item."""
+    id: str
+    category: str
+    evaluation: str
+    assessed: bool
+    percent: int
+    band: Optional[str]
+    score: float
+    max: float
+
+class Score:
+    """A scored assessment (excellence.score/1)."""
+    framework: str
+    scope: str
+    organization: str
+    examiner: str
+    total: float
+    max: float
+    assessed_max: float
+    overall_band: Optional[int]
+    items: list[ItemScore]
+    not_assessed: list[str]
+    warnings: list[Diagnostic]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_frame(self) -> Any: ...
+
+def score(assessment: Assessment, framework: Framework, scope: Optional[str] = None) -> Score: ...
+
+class ItemConsensus:
+    """The examiners' percents of one item and what they agree on."""
+    id: str
+    n: int
+    percents: list[Optional[int]]
+    mean: Optional[float]
+    median: Optional[float]
+    range: Optional[int]
+    standard_deviation: Optional[float]
+    proposed: Optional[int]
+    flagged: bool
+
+class Consensus:
+    """Several examiners' assessments of one organisation (excellence.consensus/1)."""
+    framework: str
+    scope: str
+    organization: str
+    flag_range: int
+    scores: list[Score]
+    items: list[ItemConsensus]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_frame(self) -> Any: ...
+
+def consensus(assessments: Sequence[Assessment], framework: Framework, flag_range: int = 20,
+              scope: Optional[str] = None) -> Consensus: ...
+
+class NpsResult:
+    """A Net Promoter Score with its interval (excellence.nps/1)."""
+    nps: float
+    se: float
+    n: int
+    promoters: float
+    passives: float
+    detractors: float
+    effective_n: float
+    lower: float
+    upper: float
+    confidence: float
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def nps(answers: _Numbers, weights: Optional[_Numbers] = None, confidence: float = 0.95, interval: str = "wald",
+        scale_min: int = 0, scale_max: int = 10, detractor_max: int = 6, promoter_min: int = 9) -> NpsResult: ...
+
+class CsatResult:
+    """CSAT: the top-box share with its Wilson interval (excellence.csat/1)."""
+    csat: float
+    lower: float
+    upper: float
+    confidence: float
+    mean_rating: float
+    satisfied: int
+    n: int
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def csat(ratings: _Numbers, scale_min: int = 1, scale_max: int = 5, top_box_min: int = 4,
+         confidence: float = 0.95) -> CsatResult: ...
+
+class RfmResult:
+    """RFM scores and the concentration of value (excellence.rfm/1)."""
+    customers: list[str]
+    recency: list[int]
+    frequency: list[int]
+    monetary: list[int]
+    segments: list[str]
+    gini: Optional[float]
+    top_20_share: Optional[float]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_frame(self) -> Any: ...
+
+def rfm(customers: Sequence[str], recency: _Numbers, frequency: _Numbers, monetary: _Numbers,
+        bins: int = 5) -> RfmResult: ...
+
+class KanoAttribute:
+    """The Kano classification of one attribute."""
+    name: str
+    category: str
+    n: int
+    better: Optional[float]
+    worse: Optional[float]
+    questionable_share: float
+
+class KanoResult:
+    """Kano classification per attribute (excellence.kano/1)."""
+    attributes: list[KanoAttribute]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_frame(self) -> Any: ...
+
+def kano(attributes: Sequence[str], functional: _Numbers, dysfunctional: _Numbers,
+         tie_margin: float = 0.0) -> KanoResult: ...
+
+class ComplaintSummary:
+    """Complaint resolution with open complaints censored (excellence.complaints/1)."""
+    complaints: int
+    resolved: int
+    open: int
+    median: Optional[float]
+    p90: Optional[float]
+    share_within_limit: Optional[float]
+    first_contact_resolution: Optional[float]
+    reopen_rate: Optional[float]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def complaints(duration: _Numbers, status: Sequence[str], first_contact: Optional[Sequence[Optional[float]]] = None,
+               reopened: Optional[Sequence[Optional[float]]] = None, limit: Optional[float] = None,
+               unit: str = "days") -> ComplaintSummary: ...
+
+class RetentionTable:
+    """Cohort retention (excellence.retention/1)."""
+    retention_by_age: list[float]
+    active_share_by_age: list[float]
+    customers: int
+    cohorts: list[dict[str, Any]]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_frame(self) -> Any: ...
+
+def retention(customers: Sequence[str], periods: Sequence[str], unit: str = "month") -> RetentionTable: ...

@@ -1,0 +1,62 @@
+# Type stubs for excellence.clv (docs/python.md).
+from typing import Any, Callable, NamedTuple, Optional, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from . import Diagnostic
+
+MODELS: tuple[str, ...]
+
+class Fit:
+    """A maximum-likelihood fit of a lifetime-value model (excellence.clv_fit/1)."""
+    model: str
+    names: list[str]
+    params: dict[str, float]
+    standard_errors: Optional[dict[str, float]]
+    log_likelihood: float
+    converged: bool
+    evaluations: int
+    status: str
+    customers: float
+    left_out: int
+    warnings: list[Diagnostic]
+    @staticmethod
+    def parse(text: str, source: str = "<memory>") -> Fit: ...
+    @staticmethod
+    def read(path: str) -> Fit: ...
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Predictions(NamedTuple):
+    p_alive: npt.NDArray[np.float64]
+    expected_transactions: npt.NDArray[np.float64]
+
+class Summary:
+    """Per customer: frequency, recency, T, monetary_value."""
+    customer_id: list[str]
+    frequency: npt.NDArray[np.float64]
+    recency: npt.NDArray[np.float64]
+    T: npt.NDArray[np.float64]
+    monetary_value: npt.NDArray[np.float64]
+    records: int
+    merged: int
+    after_end: int
+    customers_after_end: int
+    def __len__(self) -> int: ...
+    def to_frame(self) -> Any: ...
+
+def fit(model: str, frequency: Optional[npt.ArrayLike] = None, recency: Optional[npt.ArrayLike] = None,
+        T: Optional[npt.ArrayLike] = None, *, monetary: Optional[npt.ArrayLike] = None,
+        weights: Optional[npt.ArrayLike] = None, data: Any = None, start: Optional[Sequence[float]] = None,
+        max_evaluations: int = 5000, tolerance: float = 1e-12, threads: int = 0,
+        progress: Optional[Callable[[int, int], Any]] = None) -> Fit: ...
+def predict(fit: Fit, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike, horizon: float, *,
+            threads: int = 0) -> Predictions: ...
+def expected_spend(fit: Fit, frequency: npt.ArrayLike, monetary: npt.ArrayLike, threads: int = 0) -> npt.NDArray[np.float64]: ...
+def residual_value(fit: Fit, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike,
+                   spend: npt.ArrayLike, rate: float = 0.0, period_length: float = 1.0,
+                   periods: int = 1) -> npt.NDArray[np.float64]: ...
+def summarize(transactions: Any = None, *, customers: Optional[Sequence[Any]] = None, dates: Any = None,
+              amounts: Optional[npt.ArrayLike] = None, end: Any, unit: str = "weeks", customer: str = "customer_id",
+              date: str = "date", amount: str = "amount") -> Summary: ...

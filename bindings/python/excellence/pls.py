@@ -1,0 +1,102 @@
+"""PLS path models of satisfaction indexes (ACSI, ECSI, CCSI): estimate, bootstrap, index.
+
+Data is a pandas DataFrame (the model's indicator columns are taken from it; other columns,
+such as a ``gender``, are ignored) or a two-dimensional numpy array with ``names``, one per
+column. NaN is a missing value: by default an error naming the row and the indicator;
+``missing="listwise"`` drops such rows and ``missing="mean"`` imputes the indicator's mean,
+both counted on the fit. The data is copied once, into the column-major matrix the estimator
+works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
+"""
+import numpy as np
+
+from ._core.pls import Bootstrap, Fit, Index, Model, acsi, ecsi, index
+from ._core.pls import _bootstrap, _estimate, _to_json
+
+__all__ = ["Bootstrap", "Fit", "Index", "Model", "acsi", "bootstrap", "ecsi", "estimate", "index"]
+
+
+def _columns(model, data, names):
+    """The data as (a float64 array, its column names)."""
+    if names is None:
+        columns = getattr(data, "columns", None)
+        if columns is None:
+            raise ValueError("names: a numpy array needs one name per column (or pass a pandas DataFrame)")
+        wanted = [c for c in model.indicators if c in columns]
+        return np.asarray(data[wanted], dtype=np.float64), wanted
+    values = np.asarray(data, dtype=np.float64)
+    return values, list(names)
+
+
+def estimate(model, data, names=None, *, scheme="path", standardized=True, stop="exact", tolerance=None,
+             max_iterations=300, missing="error"):
+    """Estimates the model (Wold's PLS algorithm, Lohmoller's conventions; reproduces R plspm).
+
+    scheme: "path" (default), "centroid" or "factorial"; stop: "exact" (the fixed point,
+    tolerance 1e-14) or "plspm" (R plspm's rule, tolerance 1e-6); missing: "error",
+    "listwise" or "mean". Returns a :class:`Fit`; a run that did not converge within
+    max_iterations has ``converged == False`` and a warning, never an exception.
+    """
+    values, columns = _columns(model, data, names)
+    return _estimate(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing)
+
+
+def bootstrap(model, data, names=None, *, resamples=5000, seed=1, confidence=0.95, threads=0, progress=None,
+              scheme="path", standardized=True, stop="exact", tolerance=None, max_iterations=300, missing="error"):
+    """Bootstrap standard errors, t values and percentile intervals of weights, loadings, paths
+    and total effects, on all cores; the same seed gives the same result on every platform and
+    thread count. ``progress(done, total)`` is called now and then; raising in it, or Ctrl-C,
+    cancels the run.
+    """
+    values, columns = _columns(model, data, names)
+    return _bootstrap(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
+                      resamples, seed, confidence, threads, progress)
+
+
+def _fit_to_dict(self, bootstrap=None, index=None):
+    """The excellence.pls_fit/1 document, with the bootstrap and the index when given."""
+    import json
+
+    return json.loads(_to_json(self, bootstrap, index))
+
+
+def _fit_to_json(self, indent=2, bootstrap=None, index=None):
+    """The excellence.pls_fit/1 text, with the bootstrap and the index when given."""
+    return _to_json(self, bootstrap, index, indent)
+
+
+def _fit_to_frame(self, table="paths"):
+    """A table of the fit as a DataFrame: "weights", "loadings" (indicator rows, with the
+    block's latent variable), "paths" or "total_effects" (latent x latent, row = to,
+    column = from), "scores" (respondents x latent variables), "cross_loadings"."""
+    from ._frames import _pandas
+
+    pd = _pandas()
+    lvs = self.latent_variables
+    if table in ("weights", "loadings"):
+        return pd.DataFrame(
+            {"weight": self.weights, "loading": self.loadings, "communality": self.communality},
+            index=pd.Index(self.indicators, name="indicator"),
+        )
+    if table in ("paths", "total_effects"):
+        return pd.DataFrame(getattr(self, table), index=pd.Index(lvs, name="to"), columns=pd.Index(lvs, name="from"))
+    if table == "scores":
+        return pd.DataFrame(self.scores, columns=lvs)
+    if table == "cross_loadings":
+        return pd.DataFrame(self.cross_loadings, index=pd.Index(self.indicators, name="indicator"), columns=lvs)
+    raise ValueError("table must be weights, loadings, paths, total_effects, scores or cross_loadings, not %r" % (table,))
+
+
+def _bootstrap_to_frame(self, table="paths"):
+    """One row per parameter of "weights", "loadings", "paths" or "total_effects": estimate,
+    mean, se, t, lo, hi."""
+    from ._frames import _pandas
+
+    if table not in ("weights", "loadings", "paths", "total_effects"):
+        raise ValueError("table must be weights, loadings, paths or total_effects, not %r" % (table,))
+    return _pandas().DataFrame(getattr(self, table)).set_index("name")
+
+
+Fit.to_dict = _fit_to_dict
+Fit.to_json = _fit_to_json
+Fit.to_frame = _fit_to_frame
+Bootstrap.to_frame = _bootstrap_to_frame

@@ -1,0 +1,79 @@
+# Type stubs for excellence.pls (docs/python.md).
+from typing import Any, Callable, Optional, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from . import Diagnostic
+
+class Model:
+    """A PLS path model: latent variables, their paths, their blocks of indicators."""
+    def __init__(self, latent_variables: Sequence[str], paths: Sequence[Sequence[int]],
+                 blocks: Sequence[Sequence[str]], modes: Optional[Sequence[str]] = None) -> None: ...
+    @staticmethod
+    def read(path: str) -> Model: ...
+    @staticmethod
+    def parse(text: str, source: str = "<memory>") -> Model: ...
+    latent_variables: list[str]
+    paths: list[list[int]]
+    blocks: list[list[str]]
+    indicators: list[str]
+
+def acsi(expectations: Sequence[str], quality: Sequence[str], value: Sequence[str], satisfaction: Sequence[str],
+         complaints: Sequence[str], loyalty: Sequence[str]) -> Model: ...
+def ecsi(image: Sequence[str], expectations: Sequence[str], quality: Sequence[str], value: Sequence[str],
+         satisfaction: Sequence[str], loyalty: Sequence[str]) -> Model: ...
+
+class Bootstrap:
+    """Bootstrap estimates: standard errors, t values, percentile intervals."""
+    weights: list[dict[str, Any]]
+    loadings: list[dict[str, Any]]
+    paths: list[dict[str, Any]]
+    total_effects: list[dict[str, Any]]
+    resamples: int
+    succeeded: int
+    failed: int
+    seed: int
+    confidence: float
+    warnings: list[Diagnostic]
+    def to_frame(self, table: str = "paths") -> Any: ...
+
+class Index:
+    """The 0-100 index of each latent variable."""
+    latent_variables: list[str]
+    index: npt.NDArray[np.float64]
+    scores: npt.NDArray[np.float64]
+    normalised_weights: npt.NDArray[np.float64]
+
+class Fit:
+    """The estimates of a PLS path model (excellence.pls_fit/1)."""
+    latent_variables: list[str]
+    indicators: list[str]
+    weights: npt.NDArray[np.float64]
+    loadings: npt.NDArray[np.float64]
+    communality: npt.NDArray[np.float64]
+    cross_loadings: npt.NDArray[np.float64]
+    scores: npt.NDArray[np.float64]
+    paths: npt.NDArray[np.float64]
+    total_effects: npt.NDArray[np.float64]
+    r2: npt.NDArray[np.float64]
+    gof: float
+    iterations: int
+    converged: bool
+    n: int
+    rows_dropped: int
+    cells_imputed: int
+    warnings: list[Diagnostic]
+    def path(self, from_: str, to: str) -> float: ...
+    def to_json(self, indent: int = 2, bootstrap: Optional[Bootstrap] = None, index: Optional[Index] = None) -> str: ...
+    def to_dict(self, bootstrap: Optional[Bootstrap] = None, index: Optional[Index] = None) -> dict[str, Any]: ...
+    def to_frame(self, table: str = "paths") -> Any: ...
+
+def estimate(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, scheme: str = "path",
+             standardized: bool = True, stop: str = "exact", tolerance: Optional[float] = None,
+             max_iterations: int = 300, missing: str = "error") -> Fit: ...
+def bootstrap(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, resamples: int = 5000, seed: int = 1,
+              confidence: float = 0.95, threads: int = 0, progress: Optional[Callable[[int, int], Any]] = None,
+              scheme: str = "path", standardized: bool = True, stop: str = "exact", tolerance: Optional[float] = None,
+              max_iterations: int = 300, missing: str = "error") -> Bootstrap: ...
+def index(fit: Fit, scale_min: npt.ArrayLike, scale_max: npt.ArrayLike) -> Index: ...

@@ -1,0 +1,223 @@
+// Lifetime-value models for Python (excellence.clv; the package's clv.py adds DataFrames).
+#include "common.hpp"
+
+#include <excellence/io/clv_fit_json.hpp>
+#include <excellence/models/clv/bgbb.hpp>
+#include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/pnbd.hpp>
+#include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/value.hpp>
+#include <excellence/report/json.hpp>
+
+#include <chrono>
+
+namespace excellence::python {
+
+namespace {
+
+clv_model model_argument(const std::string& name) {
+  const auto m = parse_clv_model(name);
+  if (!m) throw py::value_error("model must be bgnbd, pnbd, mbgnbd, bgbb or gamma_gamma, not '" + name + "'");
+  return *m;
+}
+
+// The columns a model reads (docs/python.md): frequency, recency and T (BG/BB: T is the
+// number of opportunities), or frequency and monetary (Gamma-Gamma); weights optional.
+struct columns {
+  std::span<const double> frequency, recency, age, monetary, weights;
+};
+
+result<clv_fit> fit_model(clv_model model, const columns& c, const clv_fit_options& o, const model_control& control) {
+  switch (model) {
+    case clv_model::bgnbd:
+      return try_fit_bgnbd({c.frequency, c.recency, c.age, c.weights}, o, control);
+    case clv_model::pnbd:
+      return try_fit_pnbd({c.frequency, c.recency, c.age, c.weights}, o, control);
+    case clv_model::mbgnbd:
+      return try_fit_mbgnbd({c.frequency, c.recency, c.age, c.weights}, o, control);
+    case clv_model::bgbb:
+      return try_fit_bgbb({c.frequency, c.recency, c.age, c.weights}, o, control);
+    case clv_model::gamma_gamma:
+      break;
+  }
+  return try_fit_gamma_gamma_summary({c.frequency, c.monetary, c.weights}, o, control);
+}
+
+result<clv_predictions> predict_model(const clv_fit& fit, const columns& c, double horizon, unsigned threads) {
+  const clv_customers customers{c.frequency, c.recency, c.age, {}};
+  switch (fit.model) {
+    case clv_model::bgnbd: {
+      auto p = bgnbd_params::try_from(fit);
+      if (!p) return p.error();
+      return try_bgnbd_predict(*p, customers, horizon, threads);
+    }
+    case clv_model::pnbd: {
+      auto p = pnbd_params::try_from(fit);
+      if (!p) return p.error();
+      return try_pnbd_predict(*p, customers, horizon, threads);
+    }
+    case clv_model::mbgnbd: {
+      auto p = mbgnbd_params::try_from(fit);
+      if (!p) return p.error();
+      return try_mbgnbd_predict(*p, customers, horizon, threads);
+    }
+    case clv_model::bgbb: {
+      auto p = bgbb_params::try_from(fit);
+      if (!p) return p.error();
+      return try_bgbb_predict(*p, {c.frequency, c.recency, c.age, {}}, horizon, threads);
+    }
+    case clv_model::gamma_gamma:
+      break;
+  }
+  return diagnostic{
+      errc::model_mismatch, "", 0, 0, "model", "a Gamma-Gamma fit predicts spend (expected_spend), not transactions"};
+}
+
+}  // namespace
+
+void bind_clv(py::module_& m) {
+  using namespace pybind11::literals;
+
+  py::class_<clv_fit>(m, "Fit", "A maximum-likelihood fit of a lifetime-value model (excellence.clv_fit/1).")
+      .def_property_readonly("model", [](const clv_fit& f) { return std::string(to_string(f.model)); })
+      .def_readonly("names", &clv_fit::names)
+      .def_property_readonly(
+          "params",
+          [](const clv_fit& f) {
+            py::dict d;
+            for (std::size_t i = 0; i < f.names.size(); ++i) d[py::str(f.names[i])] = f.params[i];
+            return d;
+          },
+          "The parameters by name, in the model's order.")
+      .def_property_readonly(
+          "standard_errors",
+          [](const clv_fit& f) -> py::object {
+            if (f.standard_errors.empty()) return py::none();
+            py::dict d;
+            for (std::size_t i = 0; i < f.names.size(); ++i) d[py::str(f.names[i])] = f.standard_errors[i];
+            return d;
+          },
+          "By name; None when the information matrix is not positive definite at the estimate.")
+      .def_readonly("log_likelihood", &clv_fit::log_likelihood)
+      .def_readonly("converged", &clv_fit::converged)
+      .def_readonly("evaluations", &clv_fit::evaluations)
+      .def_readonly("status", &clv_fit::status)
+      .def_readonly("customers", &clv_fit::customers)
+      .def_readonly("left_out", &clv_fit::left_out)
+      .def_property_readonly("warnings", [](const clv_fit& f) { return diagnostics(f.warnings); })
+      .def_static(
+          "parse",
+          [](const std::string& text, const std::string& source) { return value(try_parse_clv_fit(text, source)); },
+          "text"_a, "source"_a = "<memory>", "Reads back an excellence.clv_fit/1 document.")
+      .def_static(
+          "read", [](const std::string& path) { return value(try_read_clv_fit(path)); }, "path"_a)
+      .def(
+          "to_json", [](const clv_fit& f, int indent) { return to_json(f, indent); }, "indent"_a = 2)
+      .def("to_dict", [](const clv_fit& f) { return document(to_json(f)); })
+      .def("__repr__", [](const clv_fit& f) { return "<clv.Fit " + std::string(title(f.model)) + ">"; });
+
+  m.def(
+      "_fit",
+      [](const std::string& model, const numbers& frequency, const std::optional<numbers>& recency,
+         const std::optional<numbers>& age, const std::optional<numbers>& monetary,
+         const std::optional<numbers>& weights, const std::optional<std::vector<double>>& start, int max_evaluations,
+         double tolerance, unsigned threads, const py::object& progress) {
+        const auto which = model_argument(model);
+        const columns c{span_of(frequency, "frequency"), optional_span(recency, "recency"), optional_span(age, "T"),
+                        optional_span(monetary, "monetary"), optional_span(weights, "weights")};
+        clv_fit_options o;
+        if (start) o.start = *start;
+        o.max_evaluations = max_evaluations;
+        o.tolerance = tolerance;
+        o.threads = threads;
+        return without_gil(progress, [&](const model_control& control) { return fit_model(which, c, o, control); });
+      },
+      "model"_a, "frequency"_a, "recency"_a, "T"_a, "monetary"_a, "weights"_a, "start"_a, "max_evaluations"_a,
+      "tolerance"_a, "threads"_a, "progress"_a);
+
+  m.def(
+      "_predict",
+      [](const clv_fit& fit, const numbers& frequency, const numbers& recency, const numbers& age, double horizon,
+         unsigned threads) {
+        const columns c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}, {}};
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return predict_model(fit, c, horizon, threads);
+        }();
+        auto p = value(std::move(r));
+        return py::make_tuple(array_of(p.p_alive), array_of(p.expected_transactions));
+      },
+      "fit"_a, "frequency"_a, "recency"_a, "T"_a, "horizon"_a, "threads"_a);
+
+  m.def(
+      "expected_spend",
+      [](const clv_fit& fit, const numbers& frequency, const numbers& monetary, unsigned threads) {
+        const auto g = value(gamma_gamma_params::try_from(fit));
+        const auto f = span_of(frequency, "frequency");
+        const auto v = span_of(monetary, "monetary");
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_gamma_gamma_predict(g, f, v, threads);
+        }();
+        return array_of(value(std::move(r)));
+      },
+      "fit"_a, "frequency"_a, "monetary"_a, "threads"_a = 0,
+      "Each customer's expected spend per transaction from a Gamma-Gamma fit.");
+
+  m.def(
+      "residual_value",
+      [](const clv_fit& fit, const numbers& frequency, const numbers& recency, const numbers& age, const numbers& spend,
+         double rate, double period_length, std::int32_t periods) {
+        const auto kind = fit.model == clv_model::bgnbd  ? transaction_model::bgnbd
+                          : fit.model == clv_model::pnbd ? transaction_model::pnbd
+                          : fit.model == clv_model::mbgnbd
+                              ? transaction_model::mbgnbd
+                              : (raise(diagnostic{errc::model_mismatch, "", 0, 0, "model",
+                                                  "residual value needs a bgnbd, pnbd or mbgnbd fit, not " +
+                                                      std::string(to_string(fit.model))}),
+                                 transaction_model::bgnbd);
+        const clv_customers c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}};
+        const auto s = span_of(spend, "spend");
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_residual_value(kind, fit.params, c, s, {rate, period_length, periods});
+        }();
+        return array_of(value(std::move(r)));
+      },
+      "fit"_a, "frequency"_a, "recency"_a, "T"_a, "spend"_a, "rate"_a = 0.0, "period_length"_a = 1.0, "periods"_a = 1,
+      "Residual (future, discounted) value per customer: spend x the transactions expected in each of `periods`\n"
+      "periods of `period_length`, discounted at `rate` per period.");
+
+  m.def(
+      "_summarize",
+      [](const std::vector<std::string>& customers,
+         const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days, const numbers& amounts,
+         std::int64_t end, const std::string& unit) {
+        const auto u = enum_argument<clv_time_unit>(unit, clv_time_unit_names, "unit");
+        const auto a = span_of(amounts, "amounts");
+        if (days.ndim() != 1 || static_cast<std::size_t>(days.shape(0)) != customers.size() ||
+            a.size() != customers.size())
+          throw py::value_error("customers, dates and amounts must have one entry per transaction");
+        std::vector<transaction_record> records(customers.size());
+        for (std::size_t i = 0; i < records.size(); ++i)
+          records[i] = {customers[i], std::chrono::sys_days(std::chrono::days(days.at(static_cast<py::ssize_t>(i)))),
+                        a[i]};
+        auto s = value(try_summarize_transactions(records, std::chrono::sys_days(std::chrono::days(end)), u));
+        py::dict out;
+        out["customer_id"] = s.customers;
+        out["frequency"] = array_of(s.frequency);
+        out["recency"] = array_of(s.recency);
+        out["T"] = array_of(s.age);
+        out["monetary_value"] = array_of(s.monetary_value);
+        out["records"] = s.records;
+        out["merged"] = s.merged;
+        out["after_end"] = s.after_end;
+        out["customers_after_end"] = s.customers_after_end;
+        return out;
+      },
+      "customers"_a, "days"_a, "amounts"_a, "end"_a, "unit"_a);
+}
+
+}  // namespace excellence::python

@@ -1,0 +1,237 @@
+// PLS path models for Python (excellence.pls; the package's pls.py adds DataFrames).
+#include "common.hpp"
+
+#include <excellence/io/pls_model_json.hpp>
+#include <excellence/models/pls/bootstrap.hpp>
+#include <excellence/models/pls/estimate.hpp>
+#include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/templates.hpp>
+#include <excellence/report/json.hpp>
+
+#include <pybind11/eigen.h>
+
+#include <cmath>
+
+namespace excellence::python {
+
+namespace {
+
+// Any layout: the one copy into the estimator's column-major matrix reads it through its
+// strides (a C-ordered array is not first copied into Fortran order).
+using matrix = py::array_t<double, py::array::forcecast>;
+
+// Indicator data: a rows x columns float64 matrix (copied once into the column-major
+// matrix the estimator works on), one name per column. NaN is a missing value (pandas'
+// marker), masked for pls_options::missing to decide about; the default refuses it,
+// naming the row and the indicator.
+pls_data data_of(const matrix& values, const std::vector<std::string>& names) {
+  if (values.ndim() != 2) throw py::value_error("data: expected a two-dimensional array (rows x indicators)");
+  const auto rows = static_cast<Eigen::Index>(values.shape(0));
+  const auto columns = static_cast<Eigen::Index>(values.shape(1));
+  if (static_cast<std::size_t>(columns) != names.size())
+    throw py::value_error("names: " + std::to_string(names.size()) + " names for " + std::to_string(columns) +
+                          " columns");
+  pls_data d;
+  d.names = names;
+  using strides = Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>;
+  const auto size = static_cast<Eigen::Index>(sizeof(double));
+  d.values =
+      Eigen::Map<const Eigen::MatrixXd, 0, strides>(values.data(), rows, columns,
+                                                    strides(static_cast<Eigen::Index>(values.strides(1)) / size,
+                                                            static_cast<Eigen::Index>(values.strides(0)) / size));
+  for (Eigen::Index c = 0; c < columns; ++c)
+    for (Eigen::Index r = 0; r < rows; ++r)
+      if (std::isnan(d.values(r, c))) d.set_missing(r, c);
+  return d;
+}
+
+pls_options options_of(const std::string& scheme, bool standardized, const std::string& stop,
+                       const std::optional<double>& tolerance, int max_iterations, const std::string& missing) {
+  pls_options o;
+  o.scheme = enum_argument<pls_scheme>(scheme, pls_scheme_names, "scheme");
+  o.standardized = standardized;
+  o.stop = enum_argument<pls_stop>(stop, pls_stop_names, "stop");
+  o.tolerance = tolerance;
+  o.max_iterations = max_iterations;
+  o.missing = enum_argument<pls_missing>(missing, pls_missing_names, "missing");
+  return o;
+}
+
+py::list estimates(const std::vector<pls_bootstrap_estimate>& list) {
+  py::list out;
+  for (const auto& e : list) {
+    py::dict d;
+    d["name"] = e.name;
+    d["estimate"] = e.estimate;
+    d["mean"] = e.mean;
+    d["se"] = e.se;
+    d["t"] = e.t;
+    d["lo"] = e.lo;
+    d["hi"] = e.hi;
+    out.append(d);
+  }
+  return out;
+}
+
+}  // namespace
+
+void bind_pls(py::module_& m) {
+  using namespace pybind11::literals;
+
+  py::class_<pls_model>(m, "Model", "A PLS path model: latent variables, their paths, their blocks of indicators.")
+      .def(py::init([](std::vector<std::string> latent_variables, std::vector<std::vector<int>> paths,
+                       std::vector<std::vector<std::string>> blocks,
+                       const std::optional<std::vector<std::string>>& modes) {
+             pls_model model{std::move(latent_variables), std::move(paths), std::move(blocks), {}};
+             if (modes) {
+               for (const auto& mode : *modes)
+                 model.modes.push_back(enum_argument<pls_mode>(mode, pls_mode_names, "modes"));
+             } else {
+               model.modes.assign(model.latent_variables.size(), pls_mode::a);
+             }
+             if (auto bad = check_pls_model(model)) raise(*bad);
+             return model;
+           }),
+           "latent_variables"_a, "paths"_a, "blocks"_a, "modes"_a = py::none(),
+           "paths[i][j] = 1 when latent variable j -> i (plspm's inner matrix); blocks: the indicators of each\n"
+           "latent variable; modes: 'A' (default) or 'B' per latent variable.")
+      .def_static(
+          "read", [](const std::string& path) { return value(try_read_pls_model(path)); }, "path"_a,
+          "Reads a model file (excellence.pls_model/1).")
+      .def_static(
+          "parse",
+          [](const std::string& text, const std::string& source) { return value(try_parse_pls_model(text, source)); },
+          "text"_a, "source"_a = "<memory>")
+      .def_readonly("latent_variables", &pls_model::latent_variables)
+      .def_readonly("paths", &pls_model::path_matrix)
+      .def_readonly("blocks", &pls_model::blocks)
+      .def_property_readonly(
+          "indicators",
+          [](const pls_model& model) {
+            std::vector<std::string> out;
+            for (const auto& b : model.blocks) out.insert(out.end(), b.begin(), b.end());
+            return out;
+          },
+          "Every indicator, block after block.")
+      .def("__repr__", [](const pls_model& model) {
+        return "<pls.Model " + std::to_string(model.latent_variables.size()) + " latent variables>";
+      });
+
+  m.def(
+      "acsi",
+      [](std::vector<std::string> expectations, std::vector<std::string> quality, std::vector<std::string> value_,
+         std::vector<std::string> satisfaction, std::vector<std::string> complaints, std::vector<std::string> loyalty) {
+        return acsi_model({std::move(expectations), std::move(quality), std::move(value_), std::move(satisfaction),
+                           std::move(complaints), std::move(loyalty)});
+      },
+      "expectations"_a, "quality"_a, "value"_a, "satisfaction"_a, "complaints"_a, "loyalty"_a,
+      "The ACSI model (Fornell et al. 1996) on these indicators.");
+  m.def(
+      "ecsi",
+      [](std::vector<std::string> image, std::vector<std::string> expectations, std::vector<std::string> quality,
+         std::vector<std::string> value_, std::vector<std::string> satisfaction, std::vector<std::string> loyalty) {
+        return ecsi_model({std::move(image), std::move(expectations), std::move(quality), std::move(value_),
+                           std::move(satisfaction), std::move(loyalty)});
+      },
+      "image"_a, "expectations"_a, "quality"_a, "value"_a, "satisfaction"_a, "loyalty"_a,
+      "The ECSI model (Eklof 2000) on these indicators.");
+
+  py::class_<pls_fit>(m, "Fit", "The estimates of a PLS path model (excellence.pls_fit/1).")
+      .def_readonly("latent_variables", &pls_fit::latent_variables)
+      .def_readonly("indicators", &pls_fit::indicators)
+      .def_readonly("weights", &pls_fit::weights, "Outer weights, per indicator (scores = standardised X @ weights).")
+      .def_readonly("loadings", &pls_fit::loadings)
+      .def_readonly("communality", &pls_fit::communality)
+      .def_readonly("cross_loadings", &pls_fit::cross_loadings, "indicators x latent variables")
+      .def_readonly("scores", &pls_fit::scores, "rows x latent variables")
+      .def_readonly("paths", &pls_fit::paths, "latent x latent: paths[i, j] is the coefficient of j -> i")
+      .def_readonly("total_effects", &pls_fit::total_effects)
+      .def_readonly("r2", &pls_fit::r2)
+      .def_readonly("gof", &pls_fit::gof)
+      .def_readonly("iterations", &pls_fit::iterations)
+      .def_readonly("converged", &pls_fit::converged)
+      .def_readonly("n", &pls_fit::n)
+      .def_readonly("rows_dropped", &pls_fit::rows_dropped)
+      .def_readonly("cells_imputed", &pls_fit::cells_imputed)
+      .def_property_readonly("warnings", [](const pls_fit& f) { return diagnostics(f.warnings); })
+      .def(
+          "path",
+          [](const pls_fit& f, const std::string& from, const std::string& to) {
+            const auto p = f.path(from, to);
+            if (!p) throw py::key_error(from + " -> " + to + ": not latent variables of the model");
+            return *p;
+          },
+          "from_"_a, "to"_a, "The path coefficient from -> to.")
+      .def(
+          "to_json", [](const pls_fit& f, int indent) { return to_json(f, nullptr, nullptr, indent); }, "indent"_a = 2)
+      .def("to_dict", [](const pls_fit& f) { return document(to_json(f)); });
+
+  py::class_<pls_bootstrap_result>(m, "Bootstrap",
+                                   "Bootstrap estimates of a PLS model: standard errors, t, percentile intervals.")
+      .def_property_readonly("weights", [](const pls_bootstrap_result& b) { return estimates(b.weights); })
+      .def_property_readonly("loadings", [](const pls_bootstrap_result& b) { return estimates(b.loadings); })
+      .def_property_readonly("paths", [](const pls_bootstrap_result& b) { return estimates(b.paths); })
+      .def_property_readonly("total_effects", [](const pls_bootstrap_result& b) { return estimates(b.total_effects); })
+      .def_readonly("resamples", &pls_bootstrap_result::resamples)
+      .def_readonly("succeeded", &pls_bootstrap_result::succeeded)
+      .def_readonly("failed", &pls_bootstrap_result::failed)
+      .def_readonly("seed", &pls_bootstrap_result::seed)
+      .def_readonly("confidence", &pls_bootstrap_result::confidence)
+      .def_property_readonly("warnings", [](const pls_bootstrap_result& b) { return diagnostics(b.warnings); });
+
+  py::class_<pls_index_result>(m, "Index", "The 0-100 index of each latent variable (ACSI).")
+      .def_readonly("latent_variables", &pls_index_result::latent_variables)
+      .def_readonly("index", &pls_index_result::index)
+      .def_readonly("scores", &pls_index_result::scores, "rows x latent variables, 0-100")
+      .def_readonly("normalised_weights", &pls_index_result::normalised_weights);
+
+  m.def(
+      "_estimate",
+      [](const pls_model& model, const matrix& values, const std::vector<std::string>& names, const std::string& scheme,
+         bool standardized, const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
+         const std::string& missing) {
+        const auto data = data_of(values, names);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing);
+        return without_gil(py::none(), [&](const model_control& c) { return try_estimate_pls(model, data, o, c); });
+      },
+      "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
+      "missing"_a);
+
+  m.def(
+      "_bootstrap",
+      [](const pls_model& model, const matrix& values, const std::vector<std::string>& names, const std::string& scheme,
+         bool standardized, const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
+         const std::string& missing, std::size_t resamples, std::uint64_t seed, double confidence, unsigned threads,
+         const py::object& progress) {
+        const auto data = data_of(values, names);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing);
+        const pls_bootstrap_options b{resamples, seed, confidence, threads};
+        return without_gil(progress, [&](const model_control& c) { return try_bootstrap_pls(model, data, o, b, c); });
+      },
+      "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
+      "missing"_a, "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "progress"_a);
+
+  m.def(
+      "index",
+      [](const pls_fit& fit, const numbers& scale_min, const numbers& scale_max) {
+        auto lo = span_of(scale_min, "scale_min");
+        auto hi = span_of(scale_max, "scale_max");
+        const auto p = fit.indicators.size();
+        std::vector<double> lows(lo.begin(), lo.end()), highs(hi.begin(), hi.end());
+        if (lows.size() == 1) lows.assign(p, lows[0]);
+        if (highs.size() == 1) highs.assign(p, highs[0]);
+        return value(try_pls_index(fit, lows, highs));
+      },
+      "fit"_a, "scale_min"_a, "scale_max"_a,
+      "The 0-100 index of each latent variable; scale_min and scale_max are the answer scale's ends, one for all\n"
+      "indicators or one per indicator.");
+
+  m.def(
+      "_to_json",
+      [](const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index, int indent) {
+        return to_json(fit, bootstrap, index, indent);
+      },
+      "fit"_a, "bootstrap"_a = nullptr, "index"_a = nullptr, "indent"_a = 2);
+}
+
+}  // namespace excellence::python

@@ -1,0 +1,89 @@
+"""Lifetime-value models: the CDNOW reference fits (BTYD, CLVTools, lifetimes)."""
+import numpy as np
+import pytest
+
+import excellence as ex
+from conftest import DATA, read_csv
+
+
+def check(fit, reference, tolerance):
+    for name, value in reference["params"].items():
+        assert fit.params[name] == pytest.approx(value, rel=tolerance), name
+    assert fit.log_likelihood == pytest.approx(reference["LL"], abs=1e-4)
+
+
+@pytest.mark.parametrize("model", ["bgnbd", "pnbd", "mbgnbd"])
+def test_cdnow_fits(model, cdnow_rounded, clv_reference):
+    c = cdnow_rounded
+    fit = ex.clv.fit(model, c["frequency"], c["recency"], c["T"])
+    assert fit.converged and fit.model == model and fit.customers == 2357
+    check(fit, clv_reference["own_reference_fits"]["rounded"][model], 1e-3)
+    assert set(fit.standard_errors) == set(fit.names)
+
+
+def test_gamma_gamma_and_value(cdnow_rounded, clv_reference):
+    c = cdnow_rounded
+    gg = ex.clv.fit("gamma_gamma", c["frequency"], monetary=c["monetary_value"])
+    assert gg.left_out == 2357 - 946
+    check(gg, clv_reference["own_reference_fits"]["rounded"]["gg"], 1e-3)
+    bg = ex.clv.fit("bgnbd", c["frequency"], c["recency"], c["T"])
+    spend = ex.clv.expected_spend(gg, c["frequency"], c["monetary_value"])
+    p = ex.clv.predict(bg, c["frequency"], c["recency"], c["T"], 39)
+    assert p.p_alive.shape == (2357,) and np.all((p.p_alive > 0) & (p.p_alive <= 1))
+    value = ex.clv.residual_value(bg, c["frequency"], c["recency"], c["T"], spend, rate=0.0, period_length=13, periods=3)
+    np.testing.assert_allclose(value, spend * p.expected_transactions, rtol=1e-9, atol=1e-12)
+    with pytest.raises(ex.DataError) as caught:
+        ex.clv.predict(gg, c["frequency"], c["recency"], c["T"], 39)
+    assert caught.value.code == "model_mismatch"
+
+
+def test_bgbb_donations(clv_reference):
+    d = read_csv(DATA / "clv" / "donations_bgbb.csv")
+    cols = {k: np.array([float(v) for v in d[k]]) for k in d}
+    fit = ex.clv.fit("bgbb", cols["frequency"], cols["recency"], cols["periods"], weights=cols["weights"])
+    assert fit.converged and fit.model == "bgbb" and fit.customers == 11104
+    check(fit, clv_reference["own_reference_bgbb_donations"], 1e-3)
+    # Fader, Hardie & Shang (2010), Table 6: P(alive) of a donor with x = 0 of n = 6.
+    p = ex.clv.predict(fit, [0.0], [0.0], [6.0], 1)
+    assert p.p_alive[0] == pytest.approx(clv_reference["own_reference_bgbb_donations"]["palive_x0_tx0_n6"], rel=1e-4)
+
+
+def test_data_frame_and_document(cdnow_rounded):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(cdnow_rounded)
+    fit = ex.clv.fit("bgnbd", data=frame)
+    assert fit.params == ex.clv.fit("bgnbd", frame["frequency"], frame["recency"], frame["T"]).params
+    again = ex.clv.Fit.parse(fit.to_json())
+    assert again.params == fit.params and again.model == "bgnbd"
+
+
+def test_bad_customers_are_named(cdnow_rounded):
+    c = {k: v.copy() for k, v in cdnow_rounded.items()}
+    c["frequency"][7] = 1.5
+    with pytest.raises(ex.DataError) as caught:
+        ex.clv.fit("bgnbd", c["frequency"], c["recency"], c["T"])
+    assert caught.value.path == "frequency[7]"
+
+
+def test_a_raising_progress_cancels(cdnow_rounded):
+    c = cdnow_rounded
+    seen = []
+
+    def stop(done, total):
+        seen.append(done)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ex.clv.fit("pnbd", c["frequency"], c["recency"], c["T"], progress=stop)
+    assert len(seen) == 1
+
+
+def test_summary_from_transactions():
+    pd = pytest.importorskip("pandas")
+    t = pd.read_csv(DATA / "clv" / "cdnow_sample_transactions.csv", dtype={"customer_id": str})
+    s = ex.clv.summarize(t, amount="dollar_value", end="1997-09-30", unit="weeks")
+    reference = pd.read_csv(DATA / "clv" / "cdnow_summary.csv", dtype={"customer_id": str}).set_index("customer_id")
+    frame = s.to_frame()
+    assert len(frame) == 2357
+    np.testing.assert_array_equal(frame["frequency"].to_numpy(), reference.loc[frame.index, "frequency"].to_numpy())
+    np.testing.assert_allclose(frame["T"].to_numpy(), reference.loc[frame.index, "T"].to_numpy(), rtol=1e-8)

@@ -1,0 +1,96 @@
+"""PLS path models: the satisfaction reference (R plspm) from numpy and from pandas."""
+import numpy as np
+import pytest
+
+import excellence as ex
+from conftest import DATA, read_csv
+
+
+@pytest.fixture(scope="module")
+def model():
+    return ex.pls.Model.read(str(DATA / "pls" / "satisfaction_model.json"))
+
+
+@pytest.fixture(scope="module")
+def table():
+    columns = read_csv(DATA / "pls" / "satisfaction.csv")
+    del columns["gender"]
+    names = list(columns)
+    return np.array([[float(v) for v in columns[n]] for n in names]).T, names
+
+
+def test_reference_paths(model, table, pls_reference):
+    values, names = table
+    fit = ex.pls.estimate(model, values, names)
+    assert fit.converged and fit.n == 250 and fit.latent_variables == ["IMAG", "EXPE", "QUAL", "VAL", "SAT", "LOY"]
+    for key, expected in pls_reference["schemes"]["path"]["converged"]["paths"].items():
+        source, target = key.split(" -> ")
+        assert fit.path(source, target) == pytest.approx(expected, abs=1e-10), key
+    assert fit.paths.shape == (6, 6)
+    # The same numbers from a C-ordered and a Fortran-ordered array.
+    again = ex.pls.estimate(model, np.asfortranarray(values), names)
+    assert np.array_equal(again.weights, fit.weights)
+
+
+def test_dataframe_input(model, table):
+    pd = pytest.importorskip("pandas")
+    values, names = table
+    frame = pd.DataFrame(values, columns=names)
+    frame["gender"] = "x"  # a column the model does not name is not read
+    from_frame = ex.pls.estimate(model, frame)
+    assert np.array_equal(from_frame.paths, ex.pls.estimate(model, values, names).paths)
+    paths = from_frame.to_frame("paths")
+    assert paths.loc["EXPE", "IMAG"] == from_frame.path("IMAG", "EXPE")
+    assert list(from_frame.to_frame("weights").index) == from_frame.indicators
+
+
+def test_missing_values_are_named(model, table):
+    values, names = table
+    holed = values.copy()
+    holed[3, names.index("expe3")] = np.nan
+    with pytest.raises(ex.DataError) as caught:
+        ex.pls.estimate(model, holed, names)
+    assert "expe3" in caught.value.path and "3" in caught.value.path
+    listwise = ex.pls.estimate(model, holed, names, missing="listwise")
+    assert listwise.n == 249 and listwise.rows_dropped == 1
+    assert [w.code for w in listwise.warnings] == ["rows_dropped"]
+
+
+def test_bootstrap_index_and_document(model, table):
+    values, names = table
+    calls = []
+    boot = ex.pls.bootstrap(model, values, names, resamples=200, seed=7, threads=2,
+                            progress=lambda done, total: calls.append((done, total)))
+    assert boot.resamples == 200 and boot.succeeded + boot.failed == 200
+    assert calls and calls[-1] == (200, 200)
+    again = ex.pls.bootstrap(model, values, names, resamples=200, seed=7, threads=1)
+    assert boot.paths == again.paths  # the seed decides, not the thread count
+    fit = ex.pls.estimate(model, values, names)
+    idx = ex.pls.index(fit, [0.0], [10.0])
+    assert all(0 < v < 100 for v in idx.index)
+    doc = fit.to_dict(bootstrap=boot, index=idx)
+    assert doc["format"] == "excellence.pls_fit/1" and doc["bootstrap"]["resamples"] == 200
+    assert doc["index"] is not None
+
+
+def test_a_raising_progress_cancels(model, table):
+    values, names = table
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total):
+        raise Stop()
+
+    with pytest.raises(Stop):
+        ex.pls.bootstrap(model, values, names, resamples=5000, threads=1, progress=stop)
+
+
+def test_model_from_arrays():
+    m = ex.pls.Model(["IMAG", "SAT"], [[0, 0], [1, 0]], [["imag1", "imag2"], ["sat1", "sat2"]])
+    assert m.indicators == ["imag1", "imag2", "sat1", "sat2"]
+    with pytest.raises(ex.DataError) as caught:
+        ex.pls.Model(["A", "B"], [[0, 1], [1, 0]], [["a1"], ["b1"]])
+    assert caught.value.path.startswith("path_matrix")
+    acsi = ex.pls.acsi(["e1"], ["q1"], ["v1"], ["s1"], ["c1"], ["l1"])
+    assert acsi.latent_variables == ["EXPE", "QUAL", "VAL", "SAT", "COMP", "LOY"]
