@@ -111,6 +111,7 @@ struct bgnbd_params;
 
 // excellence/models/clv/customers.hpp
 struct clv_customers;
+struct clv_compressed;
 struct clv_predictions;
 
 // excellence/models/clv/fit.hpp
@@ -151,6 +152,7 @@ enum class pls_stop;
 enum class pls_missing;
 struct pls_options;
 struct pls_data;
+struct pls_moments;
 struct pls_block_quality;
 struct pls_fit;
 

@@ -28,13 +28,14 @@ std::vector<double> named_numbers(const object_reader& r, const json& object, co
     const auto v = values.optional_number(name);
     if (!v) values.fail(errc::missing_field, path.field(name), "the parameter is missing");
     if (!std::isfinite(*v) || (positive && !(*v > 0)))
-      values.fail(errc::out_of_range, path.field(name), positive ? "expected a finite number > 0" : "expected a finite number");
+      values.fail(errc::out_of_range, path.field(name),
+                  positive ? "expected a finite number > 0" : "expected a finite number");
     out.push_back(*v);
   }
   return out;
 }
 
-clv_fit read(const json& doc, const std::string& file) {
+clv_fit fit_of(const json& doc, const std::string& file) {
   const object_reader r(doc, {}, file);
   r.require_format("excellence.clv_fit/1");
   r.allow_only({"format", "description", "notes", "model", "params", "standard_errors", "log_likelihood", "converged",
@@ -79,9 +80,11 @@ clv_fit read(const json& doc, const std::string& file) {
 }  // namespace
 
 result<clv_fit> try_parse_clv_fit(std::string_view json_text, std::string source) {
-  return detail::parse_document<clv_fit>(json_text, source, read);
+  return detail::parse_document<clv_fit>(json_text, source, fit_of);
 }
 
-result<clv_fit> try_read_clv_fit(const std::filesystem::path& file) { return detail::read_document<clv_fit>(file, read); }
+result<clv_fit> try_read_clv_fit(const std::filesystem::path& file) {
+  return detail::read_document<clv_fit>(file, fit_of);
+}
 
 }  // namespace excellence::inline v1

@@ -22,11 +22,12 @@ std::vector<std::string> strings(const object_reader& r, const json& array, cons
   return out;
 }
 
-pls_model read(const json& doc, const std::string& file) {
+pls_model model_of(const json& doc, const std::string& file) {
   if (!doc.is_object()) throw data_error({errc::wrong_type, file, 0, 0, "", "expected a JSON object"});
   const object_reader r(doc, "", file);
   if (r.has("format")) r.require_format("excellence.pls_model/1");
-  r.allow_only({"format", "name", "description", "notes", "latent_variables", "path_matrix", "paths", "blocks", "modes"});
+  r.allow_only(
+      {"format", "name", "description", "notes", "latent_variables", "path_matrix", "paths", "blocks", "modes"});
   for (const char* key : {"name", "description", "notes"}) (void)r.optional_string(key);  // free text for people
 
   pls_model m;
@@ -106,11 +107,11 @@ pls_model read(const json& doc, const std::string& file) {
 }  // namespace
 
 result<pls_model> try_parse_pls_model(std::string_view json_text, std::string source) {
-  return detail::parse_document<pls_model>(json_text, source, read);
+  return detail::parse_document<pls_model>(json_text, source, model_of);
 }
 
 result<pls_model> try_read_pls_model(const std::filesystem::path& file) {
-  return detail::read_document<pls_model>(file, read);
+  return detail::read_document<pls_model>(file, model_of);
 }
 
 }  // namespace excellence::inline v1

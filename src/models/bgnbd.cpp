@@ -19,7 +19,7 @@ using boost::math::lgamma;
 
 // The terms of log L that depend on x only, computed once per distinct frequency
 // (frequencies take few values; lgamma and digamma are the expensive part).
-struct x_terms {
+struct bg_x_terms {
   double a1 = 0, a1_r = 0;            // lgamma(r+x) − lgamma(r) + r log α and ∂/∂r
   double b2 = 0, b2_a = 0, b2_b = 0;  // log B(a, b+x)/B(a, b) and its derivatives
 };
@@ -53,7 +53,7 @@ class bgnbd_likelihood {
     using boost::math::trigamma;
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
     const std::size_t groups = g_.x.size();
-    std::vector<x_terms> terms(groups);
+    std::vector<bg_x_terms> terms(groups);
     const double lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b);
     const double psi_ab = digamma(a + b), psi_b = digamma(b), psi_r = digamma(r);
     for (std::size_t k = 0; k < groups; ++k) {

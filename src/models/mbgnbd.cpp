@@ -18,7 +18,7 @@ using boost::math::digamma;
 using boost::math::lgamma;
 
 // Terms that depend on x only, once per distinct frequency.
-struct x_terms {
+struct mbg_x_terms {
   double c = 0, c_r = 0, c_a = 0, c_b = 0;  // lgamma(r+x) − lgamma(r) + r log α + log B(a, b+x+1)/B(a, b)
 };
 
@@ -33,7 +33,7 @@ class mbgnbd_likelihood {
     const double r = params[0], alpha = params[1], a = params[2], b = params[3];
     const double log_alpha = std::log(alpha), psi_r = digamma(r), psi_ab = digamma(a + b), psi_b = digamma(b);
     const double lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b);
-    std::vector<x_terms> terms(x_.values.size());
+    std::vector<mbg_x_terms> terms(x_.values.size());
     for (std::size_t k = 0; k < x_.values.size(); ++k) {
       const double x = x_.values[k];
       const double psi_abx1 = digamma(a + b + x + 1);

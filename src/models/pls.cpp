@@ -58,16 +58,14 @@ void block_unidimensionality(const Eigen::MatrixXd& R, pls_block_quality& q) {
 
 }  // namespace
 
-result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pls_data& data,
-                                                const pls_options& options, const pls_control& control) {
+result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& model, layout layout_, moments moments_,
+                                                             const pls_options& options) {
   if (options.max_iterations < 1)
     return input_error(errc::out_of_range, "max_iterations", "at least one iteration is needed");
   if (options.tolerance && !(*options.tolerance > 0))
     return input_error(errc::out_of_range, "tolerance", "the tolerance must be > 0");
-  auto l = pls_core::make_layout(model, data);
-  if (!l) return l.error();
-  auto m = pls_core::compute_moments(*l, data, options.missing, control);
-  if (!m) return m.error();
+  const auto* l = &layout_;
+  const auto* m = &moments_;
   const Eigen::VectorXd sds = m->covariance.diagonal().cwiseSqrt();
   const Eigen::MatrixXd M = pls_core::moment_matrix(m->covariance, options.standardized);
   auto it = pls_core::iterate(M, *l, options);
@@ -120,34 +118,6 @@ result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pl
                             detail::concat(std::to_string(fit.cells_imputed), " missing values set to the mean"),
                             severity::warning});
 
-  // Scores of every used row: (x − mean) · W, scaled for standardised indicators, with an
-  // imputed value contributing 0. W already gives unit variance.
-  const Eigen::MatrixXd Wx = options.standardized ? Eigen::MatrixXd(sds.cwiseInverse().asDiagonal() * it->W) : it->W;
-  fit.scores.resize(static_cast<Index>(m->n), J);
-  if (data.missing.empty() && m->keep.empty()) {
-    // Every value observed, every row used: each score is Σ w x over its block's columns
-    // minus Σ w mean, read straight from the data (no centred copy) on every core. W is
-    // block-diagonal: one term per indicator, not a dense product.
-    Eigen::RowVectorXd offset = Eigen::RowVectorXd::Zero(J);
-    for (Index k = 0; k < l->indicators; ++k) {
-      const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
-      offset(j) += Wx(k, j) * m->mean(k);
-    }
-    pls_core::for_row_ranges(data.values.rows(), pls_control{}, 0, 0, [&](Index, Index from, Index to) {
-      auto out = fit.scores.middleRows(from, to - from);
-      out.rowwise() = -offset;
-      for (Index k = 0; k < l->indicators; ++k) {
-        const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
-        const auto c = static_cast<Index>(l->column[static_cast<std::size_t>(k)]);
-        out.col(j) += Wx(k, j) * data.values.col(c).segment(from, to - from);
-      }
-    });
-  } else {
-    pls_core::for_each_centred_chunk(*l, data, *m, [&](Index first, const auto& rows) {
-      fit.scores.middleRows(first, rows.rows()).noalias() = rows * Wx;
-    });
-  }
-
   // Block quality, from the indicators' correlations and the PLS loadings.
   const Eigen::MatrixXd R = pls_core::moment_matrix(m->covariance, true);
   double weighted_communality = 0;
@@ -195,7 +165,52 @@ result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pl
       const double hetero = R.block(l->start[i], l->start[j], l->size[i], l->size[j]).mean();
       fit.htmt[i][j] = hetero / std::sqrt(*monotrait[i] * *monotrait[j]);
     }
-  return pls_core::estimation{std::move(fit), std::move(*l), std::move(*m)};
+  auto W = std::move(it->W);
+  return pls_core::estimation{std::move(fit), std::move(layout_), std::move(moments_), std::move(W)};
+}
+
+result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pls_data& data,
+                                                const pls_options& options, const pls_control& control) {
+  auto l_ = pls_core::make_layout(model, data);
+  if (!l_) return l_.error();
+  auto m_ = pls_core::compute_moments(*l_, data, options.missing, control);
+  if (!m_) return m_.error();
+  auto e = estimate_from_moments(model, *std::move(l_), *std::move(m_), options);
+  if (!e) return e.error();
+  const auto* l = &e->l;
+  const auto* m = &e->m;
+  auto& fit = e->fit;
+  const auto& sds = fit.sds;
+  const Index J = l->lvs;
+  // Scores of every used row: (x − mean) · W, scaled for standardised indicators, with an
+  // imputed value contributing 0. W already gives unit variance.
+  const Eigen::MatrixXd Wx = options.standardized ? Eigen::MatrixXd(sds.cwiseInverse().asDiagonal() * e->W) : e->W;
+  fit.scores.resize(static_cast<Index>(m->n), J);
+  if (data.missing.empty() && m->keep.empty()) {
+    // Every value observed, every row used: each score is Σ w x over its block's columns
+    // minus Σ w mean, read straight from the data (no centred copy) on every core. W is
+    // block-diagonal: one term per indicator, not a dense product.
+    Eigen::RowVectorXd offset = Eigen::RowVectorXd::Zero(J);
+    for (Index k = 0; k < l->indicators; ++k) {
+      const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
+      offset(j) += Wx(k, j) * m->mean(k);
+    }
+    pls_core::for_row_ranges(data.values.rows(), pls_control{}, 0, 0, [&](Index, Index from, Index to) {
+      auto out = fit.scores.middleRows(from, to - from);
+      out.rowwise() = -offset;
+      for (Index k = 0; k < l->indicators; ++k) {
+        const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
+        const auto c = static_cast<Index>(l->column[static_cast<std::size_t>(k)]);
+        out.col(j) += Wx(k, j) * data.values.col(c).segment(from, to - from);
+      }
+    });
+  } else {
+    pls_core::for_each_centred_chunk(*l, data, *m, [&](Index first, const auto& rows) {
+      fit.scores.middleRows(first, rows.rows()).noalias() = rows * Wx;
+    });
+  }
+
+  return e;
 }
 
 result<pls_fit> try_estimate_pls(const pls_model& model, const pls_data& data, const pls_options& options,

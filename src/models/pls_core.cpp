@@ -13,7 +13,6 @@ using detail::concat;
 using detail::input_error;
 
 result<layout> make_layout(const pls_model& model, const pls_data& data) {
-  if (auto bad = check_pls_model(model)) return *bad;
   if (static_cast<Index>(data.names.size()) != data.values.cols())
     return input_error(errc::invalid_value, "data",
                        concat("expected one name per column (", std::to_string(data.values.cols()), "), got ",
@@ -22,6 +21,11 @@ result<layout> make_layout(const pls_model& model, const pls_data& data) {
     return input_error(errc::invalid_value, "missing",
                        concat("the mask has ", std::to_string(data.missing.size()), " cells, the values ",
                               std::to_string(data.values.size())));
+  return make_layout(model, data.names);
+}
+
+result<layout> make_layout(const pls_model& model, std::span<const std::string> names) {
+  if (auto bad = check_pls_model(model)) return *bad;
   layout l;
   const std::size_t J = model.latent_variables.size();
   l.lvs = static_cast<Index>(J);
@@ -39,19 +43,28 @@ result<layout> make_layout(const pls_model& model, const pls_data& data) {
     l.size.push_back(static_cast<Index>(model.blocks[j].size()));
     l.indicators += l.size.back();
     for (const auto& name : model.blocks[j]) {
-      const auto it = std::find(data.names.begin(), data.names.end(), name);
-      if (it == data.names.end())
+      const auto it = std::find(names.begin(), names.end(), name);
+      if (it == names.end())
         return input_error(
             errc::missing_field, "data",
             concat("the data has no column \"", name, "\" (an indicator of ", model.latent_variables[j], ")"));
-      if (std::find(it + 1, data.names.end(), name) != data.names.end())
+      if (std::find(it + 1, names.end(), name) != names.end())
         return input_error(errc::duplicate_id, "data", concat("the data has two columns named \"", name, "\""));
-      l.column.push_back(static_cast<std::size_t>(it - data.names.begin()));
+      l.column.push_back(static_cast<std::size_t>(it - names.begin()));
       l.names.push_back(name);
       l.block_of.push_back(j);
     }
   }
   return l;
+}
+
+std::optional<diagnostic> check_variances(const layout& l, const Eigen::MatrixXd& covariance) {
+  for (Index k = 0; k < l.indicators; ++k)
+    if (!(covariance(k, k) > 0))
+      return input_error(errc::invalid_value, "data",
+                         concat("indicator \"", l.names[static_cast<std::size_t>(k)],
+                                "\" does not vary: it cannot be standardised or weighted"));
+  return std::nullopt;
 }
 
 namespace {
@@ -186,11 +199,7 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
   for (const auto& part : partial) lower += part;
   m.covariance = lower.selfadjointView<Eigen::Lower>();
   m.covariance /= static_cast<double>(m.n);
-  for (Index k = 0; k < p; ++k)
-    if (!(m.covariance(k, k) > 0))
-      return input_error(errc::invalid_value, "data",
-                         concat("indicator \"", l.names[static_cast<std::size_t>(k)],
-                                "\" does not vary: it cannot be standardised or weighted"));
+  if (auto bad = check_variances(l, m.covariance)) return *bad;
   return m;
 }
 

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <optional>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -34,6 +36,8 @@ struct layout {
 
 /// The layout of a valid model over the data's columns; unknown indicators are errors.
 result<layout> make_layout(const pls_model& model, const pls_data& data);
+/// The same over columns known only by name (pls_moments).
+result<layout> make_layout(const pls_model& model, std::span<const std::string> names);
 
 /// Means and population covariance of the model's indicators over the rows used.
 struct moments {
@@ -44,6 +48,9 @@ struct moments {
   std::size_t cells_imputed = 0;
   std::vector<char> keep{};  ///< per data row, after listwise deletion (empty: all rows)
 };
+
+/// Every indicator varies (else it can be neither standardised nor weighted).
+std::optional<diagnostic> check_variances(const layout& l, const Eigen::MatrixXd& covariance);
 
 /// Two passes over the data in chunks (threads for large inputs), honouring the missing
 /// rule. Errors: a missing value under pls_missing::error; too few rows; cancellation.
@@ -142,7 +149,12 @@ struct estimation {
   pls_fit fit{};
   layout l{};
   moments m{};
+  Eigen::MatrixXd W{};  ///< the weights as the p × J block-diagonal matrix
 };
+
+/// Everything of a fit that follows from the moments (all but the scores, which need the
+/// rows): weights, loadings, paths, effects, R², block quality, HTMT, GoF, warnings.
+result<estimation> estimate_from_moments(const pls_model& model, layout l, moments m, const pls_options& options);
 
 /// try_estimate_pls, keeping the layout and the moments.
 result<estimation> estimate(const pls_model& model, const pls_data& data, const pls_options& options,

@@ -5,6 +5,7 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/compress.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/pnbd.hpp>
@@ -483,7 +484,8 @@ TEST_CASE("CLV: Pareto/NBD likelihood, P(alive) and gradient at the reference op
   }
   // The whole-sample log-likelihood, re-evaluated with mpmath at 50 digits: -9594.976178940.
   const auto ll = try_pnbd_log_likelihood(p, customers_of(exact())).value();
-  CHECK(std::abs(ll - clv_reference().at("mpmath_check_first20").at("pnbd_LL_full_sample_mpmath").get<double>()) < 1e-8);
+  CHECK(std::abs(ll - clv_reference().at("mpmath_check_first20").at("pnbd_LL_full_sample_mpmath").get<double>()) <
+        1e-8);
 }
 
 TEST_CASE("CLV: Pareto/NBD fit on CDNOW, judged by its log-likelihood and predictions") {
@@ -655,4 +657,37 @@ TEST_CASE("Pareto/NBD P(alive) with one of alpha, beta far larger: the connectio
     INFO("x " << x);
     CHECK(pnbd_p_alive(p, x, t_x, T) == doctest::Approx(expected).epsilon(1e-8));
   }
+}
+
+TEST_CASE("CLV compression: distinct rows with counts, the same however the customers were split") {
+  const auto& s = exact();
+  const auto whole = try_compress(customers_of(s)).value();
+  CHECK(whole.customers() == 2357);
+  CHECK(whole.rows() < 2357);  // 1,411 customers without a repeat purchase share few ages
+  CHECK(std::is_sorted(whole.frequency.begin(), whole.frequency.end()));
+  // Three blocks compressed apart and merged in either grouping give the same compression.
+  const std::span<const double> x(s.frequency), t(s.recency), T(s.age);
+  const auto block = [&](std::size_t from, std::size_t to) {
+    return try_compress({x.subspan(from, to - from), t.subspan(from, to - from), T.subspan(from, to - from), {}})
+        .value();
+  };
+  const auto a = block(0, 700), b = block(700, 1900), c = block(1900, 2357);
+  const auto left = merge(merge(a, b), c), right = merge(a, merge(c, b));
+  CHECK(left.frequency == whole.frequency);
+  CHECK(left.recency == whole.recency);
+  CHECK(left.age == whole.age);
+  CHECK(left.weights == whole.weights);
+  CHECK(right.weights == whole.weights);
+  CHECK(merge(whole, clv_compressed{}).weights == whole.weights);
+  // The fit on the compression is the fit on the customers.
+  const auto direct = try_fit_bgnbd(customers_of(s)).value();
+  const auto compressed = try_fit_bgnbd(whole.view()).value();
+  CHECK(compressed.customers == 2357);
+  for (std::size_t i = 0; i < 4; ++i) CHECK(compressed.params[i] == doctest::Approx(direct.params[i]).epsilon(1e-9));
+  CHECK(compressed.log_likelihood == doctest::Approx(direct.log_likelihood).epsilon(1e-12));
+  // Errors name the input's row.
+  std::vector<double> bad(s.frequency);
+  bad[5] = 1.5;
+  CHECK(test::fails(try_compress({bad, s.recency, s.age, {}})) ==
+        "frequency[5]: a frequency must be a whole number >= 0");
 }

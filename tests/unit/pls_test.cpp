@@ -3,11 +3,12 @@
 // cross-checked between R plspm 0.5.1, R semPLS and an independent implementation to better
 // than 1e-10 (and against ADANCO 2.1.1 for the factorial weights).
 #include <excellence/io/csv.hpp>
+#include <excellence/io/pls_data.hpp>
 #include <excellence/io/pls_model_json.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
-#include <excellence/io/pls_data.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/moments.hpp>
 #include <excellence/models/pls/templates.hpp>
 
 #include "test_support.hpp"
@@ -60,8 +61,8 @@ void check_against(const pls_fit& fit, const nlohmann::json& ref, double toleran
     const std::string name = entry.key();
     const auto& value = entry.value();
     INFO("communality " << name);
-    CHECK(std::abs(fit.communality(static_cast<Eigen::Index>(fit.indicator_index(name).value())) - value.get<double>()) <
-          tolerance);
+    CHECK(std::abs(fit.communality(static_cast<Eigen::Index>(fit.indicator_index(name).value())) -
+                   value.get<double>()) < tolerance);
   }
   for (const auto& entry : ref.at("redundancy").items()) {
     const std::string name = entry.key();
@@ -82,7 +83,8 @@ void check_against(const pls_fit& fit, const nlohmann::json& ref, double toleran
     const auto& value = entry.value();
     INFO("total effect " << name);
     const auto arrow = name.find(" -> ");
-    CHECK(std::abs(fit.total_effect(name.substr(0, arrow), name.substr(arrow + 4)).value() - value.get<double>()) < tolerance);
+    CHECK(std::abs(fit.total_effect(name.substr(0, arrow), name.substr(arrow + 4)).value() - value.get<double>()) <
+          tolerance);
   }
   for (const auto& entry : ref.at("R2").items()) {
     const std::string name = entry.key();
@@ -213,7 +215,8 @@ TEST_CASE("PLS: block quality and discriminant validity follow from loadings and
   CHECK(*fit.htmt[1][0] == doctest::Approx(*fit.htmt[0][1]).epsilon(1e-15));
   CHECK_FALSE(fit.htmt[0][0].has_value());
   // Indirect = total - direct; IMAG reaches QUAL only through EXPE.
-  CHECK(fit.indirect_effects(2, 0) == doctest::Approx(fit.path("IMAG", "EXPE").value() * fit.path("EXPE", "QUAL").value()));
+  CHECK(fit.indirect_effects(2, 0) ==
+        doctest::Approx(fit.path("IMAG", "EXPE").value() * fit.path("EXPE", "QUAL").value()));
   CHECK(fit.indirect_effects(1, 0) == doctest::Approx(0.0));
 }
 
@@ -283,8 +286,8 @@ TEST_CASE("PLS data from CSV: empty cells are a mask; the file reader frees colu
   const auto table = try_read_csv(test::data_dir / "csv" / "pls-empty-cell.csv").value();
   const auto data = try_pls_data(table, model).value();
   REQUIRE(data.values.rows() == static_cast<Eigen::Index>(table.row_count()));
-  const auto sat2 = static_cast<Eigen::Index>(
-      std::find(data.names.begin(), data.names.end(), "sat2") - data.names.begin());
+  const auto sat2 =
+      static_cast<Eigen::Index>(std::find(data.names.begin(), data.names.end(), "sat2") - data.names.begin());
   CHECK(data.is_missing(4, sat2));  // line 6 of the file
   CHECK_FALSE(data.is_missing(3, sat2));
   CHECK(test::failure(try_pls_data(table, model, {.empty_cells_allowed = false})).to_string() ==
@@ -507,4 +510,74 @@ TEST_CASE("PLS index: normalised unstandardised weights put each score on 0-100"
   CHECK(test::failure(try_pls_index(b, 0.0, 10.0))
             .to_string()
             .starts_with("weights.imag1: the outer weight of \"imag1\" is -0.0"));
+}
+
+TEST_CASE("PLS moments: blocks merged (Chan) give the whole data's moments and the same estimate") {
+  const auto model = satisfaction_model();
+  const auto data = satisfaction_data(model);
+  const auto whole = try_pls_moments(data).value();
+  CHECK(whole.n == 250);
+  const auto rows_of = [&](Eigen::Index from, Eigen::Index to) {
+    pls_data part;
+    part.names = data.names;
+    part.values = data.values.middleRows(from, to - from);
+    return try_pls_moments(part).value();
+  };
+  const auto a = rows_of(0, 90), b = rows_of(90, 91), c = rows_of(91, 250), none = rows_of(250, 250);
+  CHECK(none.n == 0);
+  const auto merged = try_merge(try_merge(a, try_merge(none, b).value()).value(), c).value();
+  CHECK(merged.n == 250);
+  CHECK((merged.mean - whole.mean).cwiseAbs().maxCoeff() < 1e-12);
+  CHECK((merged.comoments - whole.comoments).cwiseAbs().maxCoeff() < 1e-9 * whole.comoments.cwiseAbs().maxCoeff());
+
+  const auto rows = estimate_pls(model, data);
+  const auto from_moments = try_estimate_pls(model, merged).value();
+  CHECK(from_moments.n == 250);
+  CHECK(from_moments.scores.size() == 0);  // scores need the rows
+  CHECK((from_moments.weights - rows.weights).cwiseAbs().maxCoeff() < 1e-12);
+  CHECK((from_moments.paths - rows.paths).cwiseAbs().maxCoeff() < 1e-12);
+  CHECK((from_moments.loadings - rows.loadings).cwiseAbs().maxCoeff() < 1e-12);
+  CHECK(from_moments.gof == doctest::Approx(rows.gof).epsilon(1e-12));
+  CHECK(from_moments.blocks[4].cronbach_alpha == doctest::Approx(rows.blocks[4].cronbach_alpha).epsilon(1e-12));
+  const auto raw = try_estimate_pls(model, merged, {.standardized = false}).value();
+  CHECK((raw.paths - estimate_pls(model, data, {.standardized = false}).paths).cwiseAbs().maxCoeff() < 1e-12);
+}
+
+TEST_CASE("PLS moments: accurate where raw sums of squares cancel, and their errors") {
+  // Values near 1e9 with unit spread: Σx² − n x̄² would lose every digit; the pairwise
+  // update keeps the co-moments to rounding.
+  pls_data big;
+  big.names = {"u", "v"};
+  big.values.resize(1000, 2);
+  for (Eigen::Index r = 0; r < 1000; ++r) {
+    big.values(r, 0) = 1e9 + static_cast<double>(r % 7);
+    big.values(r, 1) = -1e9 + static_cast<double>((r * 3) % 11);
+  }
+  auto half = [&](Eigen::Index from) {
+    pls_data part{big.names, big.values.middleRows(from, 500), {}};
+    return try_pls_moments(part).value();
+  };
+  const auto merged = try_merge(half(0), half(500)).value();
+  // The reference: the same co-moments of the small offsets alone, where nothing cancels.
+  pls_data offsets{big.names, big.values, {}};
+  offsets.values.col(0).array() -= 1e9;
+  offsets.values.col(1).array() += 1e9;
+  const auto exact = try_pls_moments(offsets).value();
+  const double scale = std::sqrt(exact.comoments(0, 0) * exact.comoments(1, 1));
+  CHECK((merged.comoments - exact.comoments).cwiseAbs().maxCoeff() < 1e-9 * scale);
+  CHECK(merged.mean(0) == 1e9 + exact.mean(0));
+
+  const auto model = satisfaction_model();
+  auto data = satisfaction_data(model);
+  data.set_missing(3, 7);
+  CHECK(test::fails(try_pls_moments(data)) ==
+        "rows[3].expe3: the value is missing (choose listwise deletion to proceed)");
+  const auto listwise = try_pls_moments(data, pls_missing::listwise).value();
+  CHECK(listwise.n == 249);
+  CHECK(listwise.rows_dropped == 1);
+  CHECK(try_estimate_pls(model, listwise).value().rows_dropped == 1);
+  CHECK(test::failure(try_pls_moments(data, pls_missing::mean)).path == "missing");
+  pls_moments other = listwise;
+  other.names[0] = "renamed";
+  CHECK(test::failure(try_merge(listwise, other)).path == "names");
 }

@@ -36,6 +36,16 @@ from ._core import (
     score,
 )
 from . import clv, pls
+
+
+def __getattr__(name):
+    # excellence.dask is imported when first used: it needs Dask, which the rest of the
+    # package does not, and importing Dask takes a while.
+    if name == "dask":
+        import importlib
+
+        return importlib.import_module(".dask", __name__)
+    raise AttributeError("module 'excellence' has no attribute %r" % (name,))
 from ._frames import attach as _attach
 
 __version__ = _core.__version__

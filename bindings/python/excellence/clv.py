@@ -11,9 +11,10 @@ from collections import namedtuple
 import numpy as np
 
 from ._core.clv import Fit, expected_spend, residual_value
-from ._core.clv import _fit, _predict, _summarize
+from ._core.clv import _compress, _fit, _merge, _predict, _summarize
 
-__all__ = ["Fit", "Predictions", "Summary", "expected_spend", "fit", "predict", "residual_value", "summarize"]
+__all__ = ["Compressed", "Fit", "Predictions", "Summary", "compress", "expected_spend", "fit", "merge", "predict",
+           "residual_value", "summarize"]
 
 MODELS = ("bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma")
 
@@ -58,6 +59,30 @@ def predict(fit, frequency, recency, T, horizon, *, threads=0):
     for each customer, as :class:`Predictions` of numpy arrays."""
     p, e = _predict(fit, _column(frequency), _column(recency), _column(T), float(horizon), threads)
     return Predictions(p, e)
+
+
+class Compressed(namedtuple("Compressed", ["frequency", "recency", "T", "weights"])):
+    """The distinct (frequency, recency, T) rows of a customer summary, ascending, each with the
+    number of customers it stands for. The BG/NBD, Pareto/NBD, MBG/NBD and BG/BB likelihoods
+    depend on the customers only through these: ``fit(model, *c[:3], weights=c.weights)`` is the
+    fit on the customers. Plain numpy arrays in a tuple, so it pickles and travels (Dask)."""
+
+    __slots__ = ()
+
+    @property
+    def customers(self):
+        """How many customers the compression stands for."""
+        return float(self.weights.sum())
+
+
+def compress(frequency, recency, T, weights=None):
+    """The :class:`Compressed` form of a customer summary (checked as a fit checks it)."""
+    return Compressed(*_compress(_column(frequency), _column(recency), _column(T), _column(weights)))
+
+
+def merge(a, b):
+    """The compression of the customers of two compressions together."""
+    return Compressed(*_merge(tuple(a), tuple(b)))
 
 
 def _days(dates):

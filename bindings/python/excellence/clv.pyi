@@ -28,6 +28,19 @@ class Fit:
     def to_json(self, indent: int = 2) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+class Compressed(NamedTuple):
+    """Distinct (frequency, recency, T) rows with the number of customers each stands for."""
+    frequency: npt.NDArray[np.float64]
+    recency: npt.NDArray[np.float64]
+    T: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
+    @property
+    def customers(self) -> float: ...
+
+def compress(frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike,
+             weights: Optional[npt.ArrayLike] = None) -> Compressed: ...
+def merge(a: Compressed, b: Compressed) -> Compressed: ...
+
 class Predictions(NamedTuple):
     p_alive: npt.NDArray[np.float64]
     expected_transactions: npt.NDArray[np.float64]

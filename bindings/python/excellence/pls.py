@@ -10,9 +10,49 @@ works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
 import numpy as np
 
 from ._core.pls import Bootstrap, Fit, Index, Model, acsi, ecsi, index
-from ._core.pls import _bootstrap, _estimate, _to_json
+from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _moments, _to_json
 
-__all__ = ["Bootstrap", "Fit", "Index", "Model", "acsi", "bootstrap", "ecsi", "estimate", "index"]
+__all__ = ["Bootstrap", "Fit", "Index", "Model", "Moments", "acsi", "bootstrap", "ecsi", "estimate", "index", "merge",
+           "moments"]
+
+
+class Moments:
+    """The count, means and co-moments of indicator columns: what an estimate with
+    standardised or centred indicators needs of the data. Computed per block of rows
+    (:func:`moments`) and merged pairwise (:func:`merge`, Chan's update), so that the blocks of
+    a data set can be summarised where they live; :func:`estimate` accepts them in place of the
+    data (without per-respondent scores, which need the rows)."""
+
+    def __init__(self, state):
+        self.names = list(state["names"])
+        self.n = int(state["n"])
+        self.mean = np.asarray(state["mean"])
+        self.comoments = np.asarray(state["comoments"])
+        self.rows_dropped = int(state["rows_dropped"])
+
+    def _state(self):
+        return {"names": self.names, "n": self.n, "mean": self.mean, "comoments": self.comoments,
+                "rows_dropped": self.rows_dropped}
+
+    def __repr__(self):
+        return "<pls.Moments %d rows, %d columns>" % (self.n, len(self.names))
+
+
+def moments(data, names=None, *, model=None, missing="error"):
+    """The :class:`Moments` of a block of rows: the model's indicator columns of a DataFrame
+    (with ``model``), or every column of an array with ``names``. missing: "error" (a NaN names
+    its row and column) or "listwise" (rows with a NaN are dropped and counted)."""
+    if model is not None:
+        values, columns = _columns(model, data, names)
+    else:
+        columns = list(names) if names is not None else list(data.columns)
+        values = np.asarray(data, dtype=np.float64) if names is not None else np.asarray(data[columns], dtype=np.float64)
+    return Moments(_moments(values, columns, missing))
+
+
+def merge(a, b):
+    """The moments of the rows of two blocks together (same columns, same order)."""
+    return Moments(_merge_moments(a._state(), b._state()))
 
 
 def _columns(model, data, names):
@@ -29,13 +69,16 @@ def _columns(model, data, names):
 
 def estimate(model, data, names=None, *, scheme="path", standardized=True, stop="exact", tolerance=None,
              max_iterations=300, missing="error"):
-    """Estimates the model (Wold's PLS algorithm, Lohmoller's conventions; reproduces R plspm).
+    """Estimates the model (Wold's PLS algorithm, Lohmoller's conventions; reproduces R plspm)
+    on data, or on :class:`Moments` (then without scores; ``missing`` was the moments' rule).
 
     scheme: "path" (default), "centroid" or "factorial"; stop: "exact" (the fixed point,
     tolerance 1e-14) or "plspm" (R plspm's rule, tolerance 1e-6); missing: "error",
     "listwise" or "mean". Returns a :class:`Fit`; a run that did not converge within
     max_iterations has ``converged == False`` and a warning, never an exception.
     """
+    if isinstance(data, Moments):
+        return _estimate_moments(model, data._state(), scheme, standardized, stop, tolerance, max_iterations)
     values, columns = _columns(model, data, names)
     return _estimate(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing)
 

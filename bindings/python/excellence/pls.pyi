@@ -69,6 +69,17 @@ class Fit:
     def to_dict(self, bootstrap: Optional[Bootstrap] = None, index: Optional[Index] = None) -> dict[str, Any]: ...
     def to_frame(self, table: str = "paths") -> Any: ...
 
+class Moments:
+    """Count, means and co-moments of indicator columns; mergeable."""
+    names: list[str]
+    n: int
+    mean: npt.NDArray[np.float64]
+    comoments: npt.NDArray[np.float64]
+    rows_dropped: int
+
+def moments(data: Any, names: Optional[Sequence[str]] = None, *, model: Optional[Model] = None,
+            missing: str = "error") -> Moments: ...
+def merge(a: Moments, b: Moments) -> Moments: ...
 def estimate(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, scheme: str = "path",
              standardized: bool = True, stop: str = "exact", tolerance: Optional[float] = None,
              max_iterations: int = 300, missing: str = "error") -> Fit: ...

@@ -4,6 +4,7 @@
 #include <excellence/io/clv_fit_json.hpp>
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/compress.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/pnbd.hpp>
@@ -218,6 +219,45 @@ void bind_clv(py::module_& m) {
         return out;
       },
       "customers"_a, "days"_a, "amounts"_a, "end"_a, "unit"_a);
+
+  // Compressions cross as tuples of four arrays (frequency, recency, T, weights): plain
+  // Python objects, so that Dask can move and pickle them.
+  const auto as_tuple = [](const clv_compressed& c) {
+    return py::make_tuple(array_of(c.frequency), array_of(c.recency), array_of(c.age), array_of(c.weights));
+  };
+  const auto from_tuple = [](const py::tuple& t) {
+    if (t.size() != 4)
+      throw py::value_error("a compression is a tuple of four arrays (frequency, recency, T, weights)");
+    auto vec = [&](std::size_t i) {
+      const auto a = py::cast<numbers>(t[i]);
+      const auto s = span_of(a, "compression");
+      return std::vector<double>(s.begin(), s.end());
+    };
+    return clv_compressed{vec(0), vec(1), vec(2), vec(3)};
+  };
+  m.def(
+      "_compress",
+      [as_tuple](const numbers& frequency, const numbers& recency, const numbers& age,
+                 const std::optional<numbers>& weights) {
+        const clv_customers c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"),
+                              optional_span(weights, "weights")};
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_compress(c);
+        }();
+        return as_tuple(value(std::move(r)));
+      },
+      "frequency"_a, "recency"_a, "T"_a, "weights"_a = py::none());
+  m.def(
+      "_merge",
+      [as_tuple, from_tuple](const py::tuple& a, const py::tuple& b) {
+        const auto x = from_tuple(a), y = from_tuple(b);
+        py::gil_scoped_release release;
+        auto merged = merge(x, y);
+        py::gil_scoped_acquire gil;
+        return as_tuple(merged);
+      },
+      "a"_a, "b"_a);
 }
 
 }  // namespace excellence::python

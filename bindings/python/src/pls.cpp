@@ -5,6 +5,7 @@
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/moments.hpp>
 #include <excellence/models/pls/templates.hpp>
 #include <excellence/report/json.hpp>
 
@@ -102,6 +103,23 @@ void bind_pls(py::module_& m) {
           "parse",
           [](const std::string& text, const std::string& source) { return value(try_parse_pls_model(text, source)); },
           "text"_a, "source"_a = "<memory>")
+      .def(py::pickle(
+          // A model travels (Dask, multiprocessing) as its parts, modes by name.
+          [](const pls_model& model) {
+            std::vector<std::string> modes;
+            for (const auto mode : model.modes) modes.emplace_back(to_string(mode));
+            return py::make_tuple(model.latent_variables, model.path_matrix, model.blocks, modes);
+          },
+          [](const py::tuple& t) {
+            pls_model model{py::cast<std::vector<std::string>>(t[0]),
+                            py::cast<std::vector<std::vector<int>>>(t[1]),
+                            py::cast<std::vector<std::vector<std::string>>>(t[2]),
+                            {}};
+            for (const auto& mode : py::cast<std::vector<std::string>>(t[3]))
+              model.modes.push_back(enum_argument<pls_mode>(mode, pls_mode_names, "modes"));
+            if (auto bad = check_pls_model(model)) raise(*bad);
+            return model;
+          }))
       .def_readonly("latent_variables", &pls_model::latent_variables)
       .def_readonly("paths", &pls_model::path_matrix)
       .def_readonly("blocks", &pls_model::blocks)
@@ -225,6 +243,54 @@ void bind_pls(py::module_& m) {
       "fit"_a, "scale_min"_a, "scale_max"_a,
       "The 0-100 index of each latent variable; scale_min and scale_max are the answer scale's ends, one for all\n"
       "indicators or one per indicator.");
+
+  // Moments cross as dicts (names, n, mean, comoments, rows_dropped): plain Python objects
+  // that Dask can move and pickle.
+  const auto as_dict = [](const pls_moments& mo) {
+    py::dict d;
+    d["names"] = mo.names;
+    d["n"] = mo.n;
+    d["mean"] = py::cast(mo.mean);
+    d["comoments"] = py::cast(mo.comoments);
+    d["rows_dropped"] = mo.rows_dropped;
+    return d;
+  };
+  const auto from_dict = [](const py::dict& d) {
+    pls_moments mo;
+    mo.names = py::cast<std::vector<std::string>>(d["names"]);
+    mo.n = py::cast<std::size_t>(d["n"]);
+    mo.mean = py::cast<Eigen::VectorXd>(d["mean"]);
+    mo.comoments = py::cast<Eigen::MatrixXd>(d["comoments"]);
+    mo.rows_dropped = py::cast<std::size_t>(d["rows_dropped"]);
+    return mo;
+  };
+  m.def(
+      "_moments",
+      [as_dict](const matrix& values, const std::vector<std::string>& names, const std::string& missing) {
+        const auto data = data_of(values, names);
+        const auto rule = enum_argument<pls_missing>(missing, pls_missing_names, "missing");
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_pls_moments(data, rule);
+        }();
+        return as_dict(value(std::move(r)));
+      },
+      "values"_a, "names"_a, "missing"_a);
+  m.def(
+      "_merge_moments",
+      [as_dict, from_dict](const py::dict& a, const py::dict& b) {
+        return as_dict(value(try_merge(from_dict(a), from_dict(b))));
+      },
+      "a"_a, "b"_a);
+  m.def(
+      "_estimate_moments",
+      [from_dict](const pls_model& model, const py::dict& moments, const std::string& scheme, bool standardized,
+                  const std::string& stop, const std::optional<double>& tolerance, int max_iterations) {
+        const auto mo = from_dict(moments);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, "error");
+        return without_gil(py::none(), [&](const model_control& c) { return try_estimate_pls(model, mo, o, c); });
+      },
+      "model"_a, "moments"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a);
 
   m.def(
       "_to_json",
