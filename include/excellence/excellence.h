@@ -451,6 +451,86 @@ EXC_EXTERN(size_t) exc_retention_age_count(const exc_retention *retention);
 EXC_EXTERN(int) exc_retention_by_age(double *out, size_t length, const exc_retention *retention);
 EXC_EXTERN(int) exc_retention_to_json(exc_buf *out, const exc_retention *retention);
 
+/** SERVQUAL and SERVPERF (excellence.servqual/1). */
+typedef struct exc_servqual_options {
+  unsigned int version;
+  int scale_min;             /* 1 */
+  int scale_max;             /* 7 */
+  int drop_missing;          /* 0: a missing pair is an error; 1: dropped and counted */
+  const double *importance;  /* NULL, or 5 dimension weights: tangibles, reliability, responsiveness, assurance, empathy */
+} exc_servqual_options;
+#define EXC_SERVQUAL_OPTIONS_VERSION 1
+#define EXC_SERVQUAL_OPTIONS_INIT {EXC_SERVQUAL_OPTIONS_VERSION, 1, 7, 0, NULL}
+typedef struct exc_servqual exc_servqual;
+typedef struct exc_servqual_summary {
+  int servperf;         /* 0: SERVQUAL (gaps), 1: SERVPERF (perceptions) */
+  double unweighted;    /* mean of the dimension scores */
+  int has_weighted;
+  double weighted;
+  size_t respondents;
+  size_t dropped;
+  int has_dimension[5]; /* in the order of the importance weights */
+  double dimension[5];  /* the mean gap (SERVQUAL) or perception (SERVPERF) */
+} exc_servqual_summary;
+/**
+ * n rows, one per respondent and item: the dimension by name ("tangibles", ...); expectation
+ * NULL for SERVPERF; NaN marks a missing answer.
+ */
+EXC_EXTERN(int) exc_servqual_new(exc_servqual **out, const char *const *respondent, const char *const *item,
+                                 const char *const *dimension, const double *expectation, const double *perception,
+                                 size_t n, const exc_servqual_options *options);
+EXC_EXTERN(void) exc_servqual_free(exc_servqual *servqual);
+EXC_EXTERN(int) exc_servqual_get_summary(exc_servqual_summary *out, const exc_servqual *servqual);
+EXC_EXTERN(int) exc_servqual_to_json(exc_buf *out, const exc_servqual *servqual);
+
+/** Customer delivered value per offer (excellence.value/1). */
+typedef struct exc_value exc_value;
+typedef struct exc_value_offer {
+  const char *name;
+  double total_value;     /* means over the respondents */
+  double total_cost;
+  double delivered_value;
+  int has_value_ratio;    /* 0 when the mean cost is 0 */
+  double value_ratio;
+  double preferred_share; /* of respondents preferring it (ties split) */
+} exc_value_offer;
+/**
+ * n rows, one per respondent and offer (respondent NULL: one respondent); amounts holds 8
+ * arrays of n numbers, the components in this order: product, service, personnel, image
+ * (total customer value), monetary, time, energy, physical (total customer cost).
+ */
+EXC_EXTERN(int) exc_value_new(exc_value **out, const char *const *respondent, const char *const *offer,
+                              const double *const *amounts, size_t n);
+EXC_EXTERN(void) exc_value_free(exc_value *value);
+EXC_EXTERN(size_t) exc_value_offer_count(const exc_value *value);
+EXC_EXTERN(int) exc_value_offer_at(exc_value_offer *out, const exc_value *value, size_t i);
+/** Offers with the largest preferred share (several when tied). */
+EXC_EXTERN(size_t) exc_value_preferred_count(const exc_value *value);
+EXC_EXTERN(const char *) exc_value_preferred(const exc_value *value, size_t i);
+EXC_EXTERN(int) exc_value_to_json(exc_buf *out, const exc_value *value);
+
+/** Lifetime value from a margin, a retention rate and a discount rate (excellence.clv_simple/1). */
+typedef struct exc_simple_clv_options {
+  unsigned int version;
+  int start_of_period;     /* 0: margins at the end of each period */
+  int32_t horizon;         /* periods counted; 0: infinite */
+  double acquisition_cost;
+} exc_simple_clv_options;
+#define EXC_SIMPLE_CLV_OPTIONS_VERSION 1
+#define EXC_SIMPLE_CLV_OPTIONS_INIT {EXC_SIMPLE_CLV_OPTIONS_VERSION, 0, 0, 0.0}
+typedef struct exc_simple_clv_result {
+  double clv;              /* after acquisition cost */
+  double margin_multiple;  /* before acquisition cost, per unit of margin */
+  int has_average_life;    /* 0 when retention is 1 (infinite) */
+  double average_life;
+  double retention;
+  exc_simple_clv_options options;
+} exc_simple_clv_result;
+/** margin per period; retention and discount rates per the same period. */
+EXC_EXTERN(int) exc_simple_clv(exc_simple_clv_result *out, double margin, double retention, double discount,
+                               const exc_simple_clv_options *options);
+EXC_EXTERN(int) exc_simple_clv_to_json(exc_buf *out, const exc_simple_clv_result *result);
+
 /* ---------------------------------------------------------------- PLS path models */
 
 typedef enum exc_pls_mode { EXC_PLS_MODE_A = 0, EXC_PLS_MODE_B = 1 } exc_pls_mode;

@@ -206,6 +206,34 @@ static void metrics(void) {
   exc_rfm_free(rfm);
   expect_error(exc_rfm_new(&rfm, ids, recency, frequency, monetary, 4, 11), EXC_EINVALID_ARGUMENT, NULL, NULL,
                "11 bins");
+
+  /* Simple lifetime value by hand: m r / (1 + d - r) = 100 x 0.8 / 0.3; average life 1/(1 - r) = 5. */
+  {
+    exc_simple_clv_result clv;
+    OK(exc_simple_clv(&clv, 100, 0.8, 0.1, NULL));
+    CHECK(near(clv.clv, 800.0 / 3, 1e-14) && clv.has_average_life && near(clv.average_life, 5.0, 1e-14));
+    OK(exc_simple_clv_to_json(&json, &clv));
+    CHECK(strstr(json.ptr, "excellence.clv_simple/1") != NULL);
+    exc_buf_dispose(&json);
+    expect_error(exc_simple_clv(&clv, 100, 1.0, -0.1, NULL), EXC_EINVALID_VALUE, NULL, NULL, "a diverging sum");
+  }
+
+  /* Delivered value by hand: one respondent, two offers; own 100 - 80 = 20 beats rival 90 - 80 = 10. */
+  {
+    const char *offers[2] = {"own", "rival"};
+    const double product[2] = {50, 45}, service[2] = {20, 25}, personnel[2] = {15, 10}, image[2] = {15, 10};
+    const double monetary_cost[2] = {60, 60}, time_cost[2] = {10, 10}, energy[2] = {5, 5}, physical[2] = {5, 5};
+    const double *amounts[8] = {product, service, personnel, image, monetary_cost, time_cost, energy, physical};
+    exc_value *value = NULL;
+    exc_value_offer offer;
+    OK(exc_value_new(&value, NULL, offers, amounts, 2));
+    CHECK(exc_value_offer_count(value) == 2 && exc_value_preferred_count(value) == 1);
+    CHECK(strcmp(exc_value_preferred(value, 0), "own") == 0);
+    OK(exc_value_offer_at(&offer, value, 0));
+    CHECK(offer.total_value == 100 && offer.total_cost == 80 && offer.delivered_value == 20);
+    CHECK(offer.has_value_ratio && near(offer.value_ratio, 1.25, 1e-15) && offer.preferred_share == 1);
+    exc_value_free(value);
+  }
 }
 
 /* The numeric columns of a CSV file with a header (no quoting), as doubles. */
@@ -247,6 +275,37 @@ static double *read_columns(const char *file, const char **names, int count, siz
   fclose(f);
   *rows = n;
   return values; /* row-major: values[row * count + c] */
+}
+
+/* SERVQUAL on the shipped sample: reliability's gap is -2.00 (docs/command.md). */
+static void servqual(void) {
+  FILE *f = fopen(at("examples/data/servqual.csv"), "r");
+  char line[256];
+  char respondent[64][8], item[64][8], dimension[64][16];
+  const char *who[64], *what[64], *where[64];
+  double expectation[64], perception[64];
+  size_t n = 0;
+  exc_servqual *s = NULL;
+  exc_servqual_summary summary;
+  if (f == NULL || fgets(line, sizeof line, f) == NULL) exit(1);
+  while (n < 64 && fgets(line, sizeof line, f) != NULL) {
+    if (sscanf(line, "%7[^,],%7[^,],%15[^,],%lf,%lf", respondent[n], item[n], dimension[n], &expectation[n],
+               &perception[n]) != 5)
+      exit(1);
+    who[n] = respondent[n];
+    what[n] = item[n];
+    where[n] = dimension[n];
+    ++n;
+  }
+  fclose(f);
+  OK(exc_servqual_new(&s, who, what, where, expectation, perception, n, NULL));
+  OK(exc_servqual_get_summary(&summary, s));
+  CHECK(!summary.servperf && summary.respondents == 6 && summary.has_dimension[1]);
+  CHECK(near(summary.dimension[1], -2.0, 1e-12));
+  exc_servqual_free(s);
+  perception[4] = NAN;
+  expect_error(exc_servqual_new(&s, who, what, where, expectation, perception, n, NULL), EXC_EMISSING_FIELD, NULL,
+               "perception[4]", "a missing perception");
 }
 
 static void lifetime_value(void) {
@@ -474,6 +533,7 @@ int main(int argc, char **argv) {
 
   frameworks_and_scores();
   metrics();
+  servqual();
   lifetime_value();
   path_models();
 

@@ -235,3 +235,88 @@ class RetentionTable:
     def to_frame(self) -> Any: ...
 
 def retention(customers: Sequence[str], periods: Sequence[str], unit: str = "month") -> RetentionTable: ...
+
+class CesResult:
+    """Customer effort: the mean answer and the shares of easy and hard answers."""
+    mean: float
+    easy: float
+    hard: float
+    net: float
+    n: int
+    version: str
+
+def ces(answers: _Numbers, version: str = "2.0") -> CesResult: ...
+
+class ServqualResult:
+    """SERVQUAL or SERVPERF by item and dimension (excellence.servqual/1)."""
+    model: str
+    unweighted: float
+    weighted: Optional[float]
+    respondents: int
+    dropped: int
+    dimensions: dict[str, float]
+    warnings: list[Diagnostic]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def servqual(respondent: Sequence[str], item: Sequence[str], dimension: Sequence[str],
+             expectation: Optional[Sequence[Optional[float]]], perception: Sequence[Optional[float]],
+             importance: Optional[Sequence[float]] = None, scale_min: int = 1, scale_max: int = 7,
+             missing: str = "error") -> ServqualResult: ...
+
+class IpaPoint:
+    """One attribute in the importance-performance grid."""
+    name: str
+    importance: float
+    performance: float
+    quadrant: str
+
+class IpaResult:
+    """Importance-performance analysis: a quadrant per attribute."""
+    attributes: list[IpaPoint]
+    crosshair: str
+    importance_line: float
+    performance_line: float
+
+def ipa(names: Sequence[str], importance: _Numbers, performance: _Numbers, crosshair: str = "data_means",
+        scale_min: float = 1.0, scale_max: float = 5.0) -> IpaResult: ...
+
+class CsiResult:
+    """A weighted satisfaction index, 0-100."""
+    index: float
+    attributes: list[dict[str, Any]]
+
+def csi(names: Sequence[str], scores: _Numbers, importance: _Numbers, scale_min: float = 1.0,
+        scale_max: float = 5.0) -> CsiResult: ...
+
+class TierResult:
+    """Customers in tiers by value rank."""
+    tier: list[int]
+    tiers: list[dict[str, Any]]
+    unprofitable: int
+
+def abc_tiers(values: _Numbers, basis: str = "value", a_cut: float = 0.8, b_cut: float = 0.95) -> TierResult: ...
+def customer_pyramid(values: _Numbers, basis: str = "count", cuts: Sequence[float] = (0.2, 0.5, 0.8),
+                     unprofitable_are_lead: bool = True) -> TierResult: ...
+
+class SimpleClvResult:
+    """Lifetime value from a margin, a retention rate and a discount rate (excellence.clv_simple/1)."""
+    clv: float
+    margin_multiple: float
+    average_life: Optional[float]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def simple_clv(margin: float, retention: float, discount: float, horizon: Optional[int] = None,
+               timing: str = "end", acquisition_cost: float = 0.0) -> SimpleClvResult: ...
+
+class ValueSummary:
+    """Customer delivered value per offer (excellence.value/1)."""
+    respondents: int
+    preferred: list[str]
+    offers: list[dict[str, Any]]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def delivered_value(respondent: Optional[Sequence[str]], offer: Sequence[str], amounts: dict[str, _Numbers],
+                    sensitivity: Optional[float] = None) -> ValueSummary: ...
