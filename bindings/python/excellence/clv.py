@@ -18,8 +18,17 @@ __all__ = ["Compressed", "Fit", "Predictions", "Summary", "compress", "expected_
 
 MODELS = ("bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma")
 
-Predictions = namedtuple("Predictions", ["p_alive", "expected_transactions"])
-Predictions.__doc__ = "Per customer: the probability of being alive and the transactions expected in the horizon."
+class Predictions(namedtuple("Predictions", ["p_alive", "expected_transactions"])):
+    """Per customer: the probability of being alive and the transactions expected in the horizon."""
+
+    __slots__ = ()
+
+    def to_frame(self, index=None):
+        """The predictions as a DataFrame, indexed by ``index`` (customer ids) when given."""
+        from ._frames import _pandas
+
+        return _pandas().DataFrame({"p_alive": self.p_alive, "expected_transactions": self.expected_transactions},
+                                   index=index)
 
 
 def _column(values):

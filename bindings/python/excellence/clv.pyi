@@ -42,8 +42,10 @@ def compress(frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike,
 def merge(a: Compressed, b: Compressed) -> Compressed: ...
 
 class Predictions(NamedTuple):
+    """Per customer: P(alive) and the expected transactions."""
     p_alive: npt.NDArray[np.float64]
     expected_transactions: npt.NDArray[np.float64]
+    def to_frame(self, index: Any = None) -> Any: ...
 
 class Summary:
     """Per customer: frequency, recency, T, monetary_value."""

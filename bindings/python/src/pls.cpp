@@ -153,6 +153,16 @@ void bind_pls(py::module_& m) {
       },
       "image"_a, "expectations"_a, "quality"_a, "value"_a, "satisfaction"_a, "loyalty"_a,
       "The ECSI model (Eklof 2000) on these indicators.");
+  m.def(
+      "ccsi",
+      [](std::vector<std::string> image, std::vector<std::string> expected_quality,
+         std::vector<std::string> perceived_quality, std::vector<std::string> value_,
+         std::vector<std::string> satisfaction, std::vector<std::string> loyalty) {
+        return ccsi_model({std::move(image), std::move(expected_quality), std::move(perceived_quality),
+                           std::move(value_), std::move(satisfaction), std::move(loyalty)});
+      },
+      "image"_a, "expected_quality"_a, "perceived_quality"_a, "value"_a, "satisfaction"_a, "loyalty"_a,
+      "The China Customer Satisfaction Index model (CCSI) on these indicators (docs/pls.md).");
 
   py::class_<pls_fit>(m, "Fit", "The estimates of a PLS path model (excellence.pls_fit/1).")
       .def_readonly("latent_variables", &pls_fit::latent_variables)

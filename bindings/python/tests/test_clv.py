@@ -30,6 +30,8 @@ def test_gamma_gamma_and_value(cdnow_rounded, clv_reference):
     spend = ex.clv.expected_spend(gg, c["frequency"], c["monetary_value"])
     p = ex.clv.predict(bg, c["frequency"], c["recency"], c["T"], 39)
     assert p.p_alive.shape == (2357,) and np.all((p.p_alive > 0) & (p.p_alive <= 1))
+    frame = p.to_frame()
+    assert list(frame.columns) == ["p_alive", "expected_transactions"] and len(frame) == 2357
     value = ex.clv.residual_value(bg, c["frequency"], c["recency"], c["T"], spend, rate=0.0, period_length=13, periods=3)
     np.testing.assert_allclose(value, spend * p.expected_transactions, rtol=1e-9, atol=1e-12)
     with pytest.raises(ex.DataError) as caught:

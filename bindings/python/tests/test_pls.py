@@ -94,3 +94,25 @@ def test_model_from_arrays():
     assert caught.value.path.startswith("path_matrix")
     acsi = ex.pls.acsi(["e1"], ["q1"], ["v1"], ["s1"], ["c1"], ["l1"])
     assert acsi.latent_variables == ["EXPE", "QUAL", "VAL", "SAT", "COMP", "LOY"]
+    ccsi = ex.pls.ccsi(["i1"], ["e1"], ["q1"], ["v1"], ["s1"], ["l1"])
+    assert ccsi.latent_variables == ["IMAG", "EXPQ", "PERQ", "VAL", "SAT", "LOY"]
+    assert sum(map(sum, ccsi.paths)) == 11
+
+
+def test_ctrl_c_cancels_a_bootstrap(model, table):
+    # A real SIGINT, as Ctrl-C sends it, while a long bootstrap runs without the GIL: the
+    # run's progress notices it, the workers stop, and KeyboardInterrupt reaches the caller.
+    import signal
+    import threading
+    import time
+
+    values, names = table
+    timer = threading.Timer(0.3, signal.raise_signal, args=(signal.SIGINT,))
+    start = time.perf_counter()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            ex.pls.bootstrap(model, values, names, resamples=200_000, threads=2)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - start < 20
