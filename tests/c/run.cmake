@@ -25,6 +25,20 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building the C consumer with pkg-config's flags failed: ${rc}")
 endif()
 
+# The worked example of docs/c-api.md, built the same way.
+execute_process(
+  COMMAND ${C_COMPILER} -std=c99 -Wall -Wextra -pedantic -Werror ${extra} ${flags_cflags}
+    ${SOURCE_DIR}/examples/c_api.c -o ${WORK_DIR}/c-api-example ${flags_libs} -Wl,-rpath,${libdir}
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "building examples/c_api.c failed: ${rc}")
+endif()
+execute_process(COMMAND ${WORK_DIR}/c-api-example WORKING_DIRECTORY ${SOURCE_DIR}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out STREQUAL "42.50 / 90\nitems[3].percent: 37 is not a multiple of 5\n")
+  message(FATAL_ERROR "examples/c_api.c failed (${rc}) or printed something else: ${out}${err}")
+endif()
+
 # CMake: find_package(excellence) and excellence::shared.
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_DIR} -B ${WORK_DIR}/build -G ${GENERATOR}
     -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${STAGE} "-DCMAKE_C_FLAGS=${C_FLAGS}"

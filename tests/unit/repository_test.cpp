@@ -53,6 +53,12 @@ TEST_CASE("every public header is documented in docs/") {
   }
 }
 
+TEST_CASE("docs/c-api.md's worked example is examples/c_api.c, verbatim") {
+  const auto page = test::read_file(test::source_dir / "docs/c-api.md");
+  const auto example = test::read_file(test::source_dir / "examples/c_api.c");
+  CHECK(page.find("```c\n" + example + "```") != std::string::npos);
+}
+
 TEST_CASE("the README's embedding example is examples/embedding.cpp, verbatim") {
   const auto readme = test::read_file(test::source_dir / "README.md");
   const auto example = test::read_file(test::source_dir / "examples/embedding.cpp");
