@@ -112,6 +112,7 @@ struct bgnbd_params;
 // excellence/models/clv/customers.hpp
 struct clv_customers;
 struct clv_compressed;
+struct clv_columns;
 struct clv_predictions;
 
 // excellence/models/clv/fit.hpp

@@ -6,6 +6,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/value.hpp>
@@ -41,12 +42,10 @@ std::span<const double> column(const double* p, std::size_t n) {
   return p == nullptr ? std::span<const double>{} : std::span<const double>(p, n);
 }
 
-clv_customers customers_of(const exc_clv_data& d) {
-  return {column(d.frequency, d.count), column(d.recency, d.count), column(d.age, d.count), column(d.weights, d.count)};
-}
-
-bgbb_data bgbb_of(const exc_clv_data& d) {
-  return {column(d.frequency, d.count), column(d.recency, d.count), column(d.age, d.count), column(d.weights, d.count)};
+// The caller's columns for the library's run-time model choice (models/clv/models.hpp).
+clv_columns columns_of(const exc_clv_data& d) {
+  return {column(d.frequency, d.count), column(d.recency, d.count), column(d.age, d.count), column(d.monetary, d.count),
+          column(d.weights, d.count)};
 }
 
 // A required column that is NULL is the caller's mistake, said before the model runs.
@@ -61,57 +60,6 @@ int require_columns(const exc_clv_data& d, clv_model model, const char* function
   if (model == clv_model::gamma_gamma) return require(d.monetary, d, "monetary", function);
   if (int bad = require(d.recency, d, "recency", function)) return bad;
   return require(d.age, d, "age", function);
-}
-
-result<clv_fit> fit_model(clv_model model, const exc_clv_data& d, const clv_fit_options& options,
-                          const model_control& control) {
-  switch (model) {
-    case clv_model::bgnbd:
-      return try_fit_bgnbd(customers_of(d), options, control);
-    case clv_model::pnbd:
-      return try_fit_pnbd(customers_of(d), options, control);
-    case clv_model::mbgnbd:
-      return try_fit_mbgnbd(customers_of(d), options, control);
-    case clv_model::bgbb:
-      return try_fit_bgbb(bgbb_of(d), options, control);
-    case clv_model::gamma_gamma:
-      break;
-  }
-  return try_fit_gamma_gamma_summary(
-      {column(d.frequency, d.count), column(d.monetary, d.count), column(d.weights, d.count)}, options, control);
-}
-
-result<clv_predictions> predict(const clv_fit& fit, const exc_clv_data& d, double horizon, unsigned threads) {
-  switch (fit.model) {
-    case clv_model::bgnbd: {
-      const auto p = bgnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return try_bgnbd_predict(*p, customers_of(d), horizon, threads);
-    }
-    case clv_model::pnbd: {
-      const auto p = pnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return try_pnbd_predict(*p, customers_of(d), horizon, threads);
-    }
-    case clv_model::mbgnbd: {
-      const auto p = mbgnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return try_mbgnbd_predict(*p, customers_of(d), horizon, threads);
-    }
-    case clv_model::bgbb: {
-      const auto p = bgbb_params::try_from(fit);
-      if (!p) return p.error();
-      return try_bgbb_predict(*p, bgbb_of(d), horizon, threads);
-    }
-    case clv_model::gamma_gamma:
-      break;
-  }
-  return diagnostic{errc::model_mismatch,
-                    "",
-                    0,
-                    0,
-                    "model",
-                    "a Gamma-Gamma fit predicts spend (exc_clv_expected_spend), not transactions"};
 }
 
 }  // namespace
@@ -182,7 +130,7 @@ int exc_clv_fit_new(exc_clv_fit** out, int model, const exc_clv_data* data, cons
       settings.threads = options->threads;
       control = control_of(options->progress, options->payload, options->cancel, own);
     }
-    auto fit = fit_model(m, *data, settings, control);
+    auto fit = try_fit_clv(m, columns_of(*data), settings, control);
     if (!fit) return fail(fit.error());
     *out = new exc_clv_fit{*std::move(fit)};
     return ok;
@@ -248,7 +196,7 @@ int exc_clv_predict(double* p_alive, double* expected_transactions, const exc_cl
   return guarded([&] {
     if (fit == nullptr || data == nullptr) return invalid("exc_clv_predict: fit or data is NULL");
     if (int bad = require_columns(*data, fit->value.model, "exc_clv_predict")) return bad;
-    auto r = predict(fit->value, *data, horizon, threads);
+    auto r = try_clv_predict(fit->value, columns_of(*data), horizon, threads);
     if (!r) return fail(r.error());
     if (p_alive != nullptr) std::copy(r->p_alive.begin(), r->p_alive.end(), p_alive);
     if (expected_transactions != nullptr)
@@ -289,7 +237,9 @@ int exc_clv_residual_value(double* out, const exc_clv_fit* fit, const exc_clv_da
                                                    : transaction_model::mbgnbd;
     discounting d;
     if (discount != nullptr) d = {discount->rate, discount->period_length, discount->periods};
-    auto r = try_residual_value(kind, f.params, customers_of(*data), column(spend, data->count), d);
+    const auto c = columns_of(*data);
+    auto r =
+        try_residual_value(kind, f.params, {c.frequency, c.recency, c.age, c.weights}, column(spend, data->count), d);
     if (!r) return fail(r.error());
     std::copy(r->begin(), r->end(), out);
     return ok;

@@ -12,6 +12,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/value.hpp>
@@ -151,26 +152,17 @@ int fit(const std::vector<std::string>& args, io streams) {
   const auto model = model_of(values);
   const auto data = read_summary(values["file"].as<std::string>(), model);
   const auto progress = data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{};
-  result<clv_fit> r = diagnostic{};
-  if (model == "gg") {
-    r = try_fit_gamma_gamma_summary({data.frequency, data.monetary, data.weights}, {}, progress);
-    if (!r)
-      throw_at_cell(
-          data.table, r.error(),
-          r.error().path.head() == "mean_value" ? std::optional<std::string_view>("monetary_value") : std::nullopt);
-  } else if (model == "bgbb") {
-    r = try_fit_bgbb({data.frequency, data.recency, data.age, data.weights}, {}, progress);
-    if (!r)
-      throw_at_cell(data.table, r.error(),
-                    r.error().path.head() == "periods" ? std::optional<std::string_view>("periods") : std::nullopt);
-  } else {
-    const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    r = model == "bgnbd"  ? try_fit_bgnbd(c, {}, progress)
-        : model == "pnbd" ? try_fit_pnbd(c, {}, progress)
-                          : try_fit_mbgnbd(c, {}, progress);
-    if (!r)
-      throw_at_cell(data.table, r.error(),
-                    r.error().path.head() == "T" ? std::optional<std::string_view>("T") : std::nullopt);
+  const auto which = model == "gg" ? clv_model::gamma_gamma : *parse_clv_model(model);
+  const auto r =
+      try_fit_clv(which, {data.frequency, data.recency, data.age, data.monetary, data.weights}, {}, progress);
+  if (!r) {
+    // The models name their columns as the library does; the file names them so.
+    const auto head = r.error().path.head();
+    throw_at_cell(data.table, r.error(),
+                  head == "mean_value" ? std::optional<std::string_view>("monetary_value")
+                  : head == "periods"  ? std::optional<std::string_view>("periods")
+                  : head == "T"        ? std::optional<std::string_view>("T")
+                                       : std::nullopt);
   }
   // The library's fit document (excellence.clv_fit/1) is what --fit reads back.
   streams.out << (values.count("json") != 0U ? to_json(*r) : to_text(*r));

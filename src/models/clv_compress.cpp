@@ -2,7 +2,6 @@
 #include <excellence/models/clv/compress.hpp>
 
 #include <algorithm>
-#include <numeric>
 #include <tuple>
 
 namespace excellence::inline v1 {

@@ -58,38 +58,36 @@ void block_unidimensionality(const Eigen::MatrixXd& R, pls_block_quality& q) {
 
 }  // namespace
 
-result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& model, layout layout_, moments moments_,
+result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& model, layout l, moments m,
                                                              const pls_options& options) {
   if (options.max_iterations < 1)
     return input_error(errc::out_of_range, "max_iterations", "at least one iteration is needed");
   if (options.tolerance && !(*options.tolerance > 0))
     return input_error(errc::out_of_range, "tolerance", "the tolerance must be > 0");
-  const auto* l = &layout_;
-  const auto* m = &moments_;
-  const Eigen::VectorXd sds = m->covariance.diagonal().cwiseSqrt();
-  const Eigen::MatrixXd M = pls_core::moment_matrix(m->covariance, options.standardized);
-  auto it = pls_core::iterate(M, *l, options);
+  const Eigen::VectorXd sds = m.covariance.diagonal().cwiseSqrt();
+  const Eigen::MatrixXd M = pls_core::moment_matrix(m.covariance, options.standardized);
+  auto it = pls_core::iterate(M, l, options);
   if (!it) return it.error();
   // With centred indicators the loadings still are correlations: divide by the SDs.
-  const Eigen::VectorXd unit = Eigen::VectorXd::Ones(l->indicators);
-  auto rel = pls_core::relate(M, options.standardized ? unit : sds, *l, it->W);
+  const Eigen::VectorXd unit = Eigen::VectorXd::Ones(l.indicators);
+  auto rel = pls_core::relate(M, options.standardized ? unit : sds, l, it->W);
   if (!rel) return rel.error();
 
   pls_fit fit;
-  const Index J = l->lvs;
-  const Index p = l->indicators;
+  const Index J = l.lvs;
+  const Index p = l.indicators;
   fit.latent_variables = model.latent_variables;
-  fit.indicators = l->names;
-  fit.block_of = l->block_of;
+  fit.indicators = l.names;
+  fit.block_of = l.block_of;
   fit.path_matrix = model.path_matrix;
   fit.modes = model.modes;
-  fit.weights = pls_core::weight_vector(*l, it->W);
+  fit.weights = pls_core::weight_vector(l, it->W);
   fit.loadings = rel->loadings;
   fit.cross_loadings = rel->cross_loadings;
   fit.communality = fit.loadings.array().square();
   fit.paths = rel->paths;
   fit.r2 = rel->r2;
-  for (Index j = 0; j < J; ++j) fit.endogenous.push_back(!l->predecessors[static_cast<std::size_t>(j)].empty());
+  for (Index j = 0; j < J; ++j) fit.endogenous.push_back(!l.predecessors[static_cast<std::size_t>(j)].empty());
   fit.redundancy.resize(p);
   for (Index k = 0; k < p; ++k)
     fit.redundancy(k) = fit.communality(k) * fit.r2(static_cast<Index>(fit.block_of[static_cast<std::size_t>(k)]));
@@ -98,10 +96,10 @@ result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& mo
   fit.lv_correlations = rel->lv_correlations;
   fit.iterations = it->iterations;
   fit.converged = it->converged;
-  fit.n = m->n;
-  fit.rows_dropped = m->rows_dropped;
-  fit.cells_imputed = m->cells_imputed;
-  fit.means = m->mean;
+  fit.n = m.n;
+  fit.rows_dropped = m.rows_dropped;
+  fit.cells_imputed = m.cells_imputed;
+  fit.means = m.mean;
   fit.sds = sds;
   fit.options = options;
   if (!fit.converged)
@@ -119,12 +117,12 @@ result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& mo
                             severity::warning});
 
   // Block quality, from the indicators' correlations and the PLS loadings.
-  const Eigen::MatrixXd R = pls_core::moment_matrix(m->covariance, true);
+  const Eigen::MatrixXd R = pls_core::moment_matrix(m.covariance, true);
   double weighted_communality = 0;
   double multi_indicators = 0;
   for (Index j = 0; j < J; ++j) {
-    const auto s = l->start[static_cast<std::size_t>(j)];
-    const auto n = l->size[static_cast<std::size_t>(j)];
+    const auto s = l.start[static_cast<std::size_t>(j)];
+    const auto n = l.size[static_cast<std::size_t>(j)];
     pls_block_quality q;
     q.indicators = static_cast<std::size_t>(n);
     q.mode = model.modes[static_cast<std::size_t>(j)];
@@ -155,57 +153,57 @@ result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& mo
   fit.htmt.assign(lvs, std::vector<std::optional<double>>(lvs));
   std::vector<std::optional<double>> monotrait(lvs);
   for (std::size_t j = 0; j < lvs; ++j) {
-    const auto s = l->start[j];
-    const auto n = l->size[j];
+    const auto s = l.start[j];
+    const auto n = l.size[j];
     if (n > 1) monotrait[j] = (R.block(s, s, n, n).sum() - static_cast<double>(n)) / static_cast<double>(n * (n - 1));
   }
   for (std::size_t i = 0; i < lvs; ++i)
     for (std::size_t j = 0; j < lvs; ++j) {
       if (i == j || !monotrait[i] || !monotrait[j] || !(*monotrait[i] * *monotrait[j] > 0)) continue;
-      const double hetero = R.block(l->start[i], l->start[j], l->size[i], l->size[j]).mean();
+      const double hetero = R.block(l.start[i], l.start[j], l.size[i], l.size[j]).mean();
       fit.htmt[i][j] = hetero / std::sqrt(*monotrait[i] * *monotrait[j]);
     }
   auto W = std::move(it->W);
-  return pls_core::estimation{std::move(fit), std::move(layout_), std::move(moments_), std::move(W)};
+  return pls_core::estimation{std::move(fit), std::move(l), std::move(m), std::move(W)};
 }
 
 result<pls_core::estimation> pls_core::estimate(const pls_model& model, const pls_data& data,
                                                 const pls_options& options, const pls_control& control) {
-  auto l_ = pls_core::make_layout(model, data);
-  if (!l_) return l_.error();
-  auto m_ = pls_core::compute_moments(*l_, data, options.missing, control);
-  if (!m_) return m_.error();
-  auto e = estimate_from_moments(model, *std::move(l_), *std::move(m_), options);
+  auto layout_of_data = pls_core::make_layout(model, data);
+  if (!layout_of_data) return layout_of_data.error();
+  auto moments_of_data = pls_core::compute_moments(*layout_of_data, data, options.missing, control);
+  if (!moments_of_data) return moments_of_data.error();
+  auto e = estimate_from_moments(model, *std::move(layout_of_data), *std::move(moments_of_data), options);
   if (!e) return e.error();
-  const auto* l = &e->l;
-  const auto* m = &e->m;
+  const auto& l = e->l;
+  const auto& m = e->m;
   auto& fit = e->fit;
   const auto& sds = fit.sds;
-  const Index J = l->lvs;
+  const Index J = l.lvs;
   // Scores of every used row: (x − mean) · W, scaled for standardised indicators, with an
   // imputed value contributing 0. W already gives unit variance.
   const Eigen::MatrixXd Wx = options.standardized ? Eigen::MatrixXd(sds.cwiseInverse().asDiagonal() * e->W) : e->W;
-  fit.scores.resize(static_cast<Index>(m->n), J);
-  if (data.missing.empty() && m->keep.empty()) {
+  fit.scores.resize(static_cast<Index>(m.n), J);
+  if (data.missing.empty() && m.keep.empty()) {
     // Every value observed, every row used: each score is Σ w x over its block's columns
     // minus Σ w mean, read straight from the data (no centred copy) on every core. W is
     // block-diagonal: one term per indicator, not a dense product.
     Eigen::RowVectorXd offset = Eigen::RowVectorXd::Zero(J);
-    for (Index k = 0; k < l->indicators; ++k) {
-      const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
-      offset(j) += Wx(k, j) * m->mean(k);
+    for (Index k = 0; k < l.indicators; ++k) {
+      const auto j = static_cast<Index>(l.block_of[static_cast<std::size_t>(k)]);
+      offset(j) += Wx(k, j) * m.mean(k);
     }
     pls_core::for_row_ranges(data.values.rows(), pls_control{}, 0, 0, [&](Index, Index from, Index to) {
       auto out = fit.scores.middleRows(from, to - from);
       out.rowwise() = -offset;
-      for (Index k = 0; k < l->indicators; ++k) {
-        const auto j = static_cast<Index>(l->block_of[static_cast<std::size_t>(k)]);
-        const auto c = static_cast<Index>(l->column[static_cast<std::size_t>(k)]);
+      for (Index k = 0; k < l.indicators; ++k) {
+        const auto j = static_cast<Index>(l.block_of[static_cast<std::size_t>(k)]);
+        const auto c = static_cast<Index>(l.column[static_cast<std::size_t>(k)]);
         out.col(j) += Wx(k, j) * data.values.col(c).segment(from, to - from);
       }
     });
   } else {
-    pls_core::for_each_centred_chunk(*l, data, *m, [&](Index first, const auto& rows) {
+    pls_core::for_each_centred_chunk(l, data, m, [&](Index first, const auto& rows) {
       fit.scores.middleRows(first, rows.rows()).noalias() = rows * Wx;
     });
   }

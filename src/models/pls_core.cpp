@@ -12,7 +12,7 @@ namespace excellence::inline v1::pls_core {
 using detail::concat;
 using detail::input_error;
 
-result<layout> make_layout(const pls_model& model, const pls_data& data) {
+std::optional<diagnostic> check_data_shape(const pls_data& data) {
   if (static_cast<Index>(data.names.size()) != data.values.cols())
     return input_error(errc::invalid_value, "data",
                        concat("expected one name per column (", std::to_string(data.values.cols()), "), got ",
@@ -21,6 +21,18 @@ result<layout> make_layout(const pls_model& model, const pls_data& data) {
     return input_error(errc::invalid_value, "missing",
                        concat("the mask has ", std::to_string(data.missing.size()), " cells, the values ",
                               std::to_string(data.values.size())));
+  return std::nullopt;
+}
+
+std::optional<diagnostic> check_row_count(std::size_t n) {
+  if (n < 3)
+    return input_error(errc::invalid_value, "data",
+                       concat("PLS needs at least 3 complete rows, got ", std::to_string(n)));
+  return std::nullopt;
+}
+
+result<layout> make_layout(const pls_model& model, const pls_data& data) {
+  if (auto bad = check_data_shape(data)) return *bad;
   return make_layout(model, data.names);
 }
 
@@ -178,9 +190,7 @@ result<moments> compute_moments(const layout& l, const pls_data& data, pls_missi
   }
   if (missing == pls_missing::listwise && m.rows_dropped > 0) m.keep = complete;
   m.n = static_cast<std::size_t>(n) - m.rows_dropped;
-  if (m.n < 3)
-    return input_error(errc::invalid_value, "data",
-                       concat("PLS needs at least 3 complete rows, got ", std::to_string(m.n)));
+  if (auto bad = check_row_count(m.n)) return *bad;
   for (Index k = 0; k < p; ++k)
     if (count(k) == 0)
       return input_error(errc::invalid_value, "data",

@@ -49,6 +49,12 @@ struct moments {
   std::vector<char> keep{};  ///< per data row, after listwise deletion (empty: all rows)
 };
 
+/// One name per column of `data`, and a missing-value mask of the values' size (or none).
+std::optional<diagnostic> check_data_shape(const pls_data& data);
+
+/// At least 3 rows to estimate from.
+std::optional<diagnostic> check_row_count(std::size_t n);
+
 /// Every indicator varies (else it can be neither standardised nor weighted).
 std::optional<diagnostic> check_variances(const layout& l, const Eigen::MatrixXd& covariance);
 

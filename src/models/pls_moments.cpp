@@ -14,14 +14,7 @@ using Eigen::Index;
 result<pls_moments> try_pls_moments(const pls_data& data, pls_missing missing) {
   const Index rows = data.values.rows();
   const Index p = data.values.cols();
-  if (static_cast<Index>(data.names.size()) != p)
-    return input_error(
-        errc::invalid_value, "data",
-        concat("expected one name per column (", std::to_string(p), "), got ", std::to_string(data.names.size())));
-  if (!data.missing.empty() && data.missing.size() != static_cast<std::size_t>(data.values.size()))
-    return input_error(errc::invalid_value, "missing",
-                       concat("the mask has ", std::to_string(data.missing.size()), " cells, the values ",
-                              std::to_string(data.values.size())));
+  if (auto bad = pls_core::check_data_shape(data)) return *bad;
   if (missing == pls_missing::mean)
     return input_error(errc::invalid_value, "missing",
                        "mean imputation needs the whole data's means: moments support error or listwise");
@@ -103,9 +96,7 @@ result<pls_fit> try_estimate_pls(const pls_model& model, const pls_moments& mome
                               std::to_string(p), " co-moment matrix"));
   auto l = pls_core::make_layout(model, moments.names);
   if (!l) return l.error();
-  if (moments.n < 3)
-    return input_error(errc::invalid_value, "data",
-                       concat("PLS needs at least 3 complete rows, got ", std::to_string(moments.n)));
+  if (auto bad = pls_core::check_row_count(moments.n)) return *bad;
   if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed))
     return input_error(errc::cancelled, "", "cancelled");
   // The model's indicators, in block order, from the moments of all columns.

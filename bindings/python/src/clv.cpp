@@ -7,6 +7,7 @@
 #include <excellence/models/clv/compress.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/value.hpp>
@@ -22,58 +23,6 @@ clv_model model_argument(const std::string& name) {
   const auto m = parse_clv_model(name);
   if (!m) throw py::value_error("model must be bgnbd, pnbd, mbgnbd, bgbb or gamma_gamma, not '" + name + "'");
   return *m;
-}
-
-// The columns a model reads (docs/python.md): frequency, recency and T (BG/BB: T is the
-// number of opportunities), or frequency and monetary (Gamma-Gamma); weights optional.
-struct columns {
-  std::span<const double> frequency, recency, age, monetary, weights;
-};
-
-result<clv_fit> fit_model(clv_model model, const columns& c, const clv_fit_options& o, const model_control& control) {
-  switch (model) {
-    case clv_model::bgnbd:
-      return try_fit_bgnbd({c.frequency, c.recency, c.age, c.weights}, o, control);
-    case clv_model::pnbd:
-      return try_fit_pnbd({c.frequency, c.recency, c.age, c.weights}, o, control);
-    case clv_model::mbgnbd:
-      return try_fit_mbgnbd({c.frequency, c.recency, c.age, c.weights}, o, control);
-    case clv_model::bgbb:
-      return try_fit_bgbb({c.frequency, c.recency, c.age, c.weights}, o, control);
-    case clv_model::gamma_gamma:
-      break;
-  }
-  return try_fit_gamma_gamma_summary({c.frequency, c.monetary, c.weights}, o, control);
-}
-
-result<clv_predictions> predict_model(const clv_fit& fit, const columns& c, double horizon, unsigned threads) {
-  const clv_customers customers{c.frequency, c.recency, c.age, {}};
-  switch (fit.model) {
-    case clv_model::bgnbd: {
-      auto p = bgnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return try_bgnbd_predict(*p, customers, horizon, threads);
-    }
-    case clv_model::pnbd: {
-      auto p = pnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return try_pnbd_predict(*p, customers, horizon, threads);
-    }
-    case clv_model::mbgnbd: {
-      auto p = mbgnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return try_mbgnbd_predict(*p, customers, horizon, threads);
-    }
-    case clv_model::bgbb: {
-      auto p = bgbb_params::try_from(fit);
-      if (!p) return p.error();
-      return try_bgbb_predict(*p, {c.frequency, c.recency, c.age, {}}, horizon, threads);
-    }
-    case clv_model::gamma_gamma:
-      break;
-  }
-  return diagnostic{
-      errc::model_mismatch, "", 0, 0, "model", "a Gamma-Gamma fit predicts spend (expected_spend), not transactions"};
 }
 
 }  // namespace
@@ -126,14 +75,14 @@ void bind_clv(py::module_& m) {
          const std::optional<numbers>& weights, const std::optional<std::vector<double>>& start, int max_evaluations,
          double tolerance, unsigned threads, const py::object& progress) {
         const auto which = model_argument(model);
-        const columns c{span_of(frequency, "frequency"), optional_span(recency, "recency"), optional_span(age, "T"),
-                        optional_span(monetary, "monetary"), optional_span(weights, "weights")};
+        const clv_columns c{span_of(frequency, "frequency"), optional_span(recency, "recency"), optional_span(age, "T"),
+                            optional_span(monetary, "monetary"), optional_span(weights, "weights")};
         clv_fit_options o;
         if (start) o.start = *start;
         o.max_evaluations = max_evaluations;
         o.tolerance = tolerance;
         o.threads = threads;
-        return without_gil(progress, [&](const model_control& control) { return fit_model(which, c, o, control); });
+        return without_gil(progress, [&](const model_control& control) { return try_fit_clv(which, c, o, control); });
       },
       "model"_a, "frequency"_a, "recency"_a, "T"_a, "monetary"_a, "weights"_a, "start"_a, "max_evaluations"_a,
       "tolerance"_a, "threads"_a, "progress"_a);
@@ -142,10 +91,10 @@ void bind_clv(py::module_& m) {
       "_predict",
       [](const clv_fit& fit, const numbers& frequency, const numbers& recency, const numbers& age, double horizon,
          unsigned threads) {
-        const columns c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}, {}};
+        const clv_columns c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}, {}};
         auto r = [&] {
           py::gil_scoped_release release;
-          return predict_model(fit, c, horizon, threads);
+          return try_clv_predict(fit, c, horizon, threads);
         }();
         auto p = value(std::move(r));
         return py::make_tuple(array_of(p.p_alive), array_of(p.expected_transactions));
