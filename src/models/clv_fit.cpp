@@ -303,9 +303,18 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
       const Eigen::MatrixXd covariance = llt.solve(Eigen::MatrixXd::Identity(n, n));
       for (unsigned i = 0; i < n; ++i) fit.standard_errors.push_back(std::sqrt(covariance(i, i)));
       // A near-singular information matrix can still give a non-finite variance.
-      if (!std::all_of(fit.standard_errors.begin(), fit.standard_errors.end(),
-                       [](double se) { return std::isfinite(se); }))
+      if (std::all_of(fit.standard_errors.begin(), fit.standard_errors.end(),
+                      [](double se) { return std::isfinite(se); })) {
+        // Symmetric to the last bit (the solve leaves round-off differences between (i, j)
+        // and (j, i)), as a covariance matrix handed to users must be.
+        fit.covariance.resize(std::size_t{n} * n);
+        for (unsigned i = 0; i < n; ++i)
+          for (unsigned j = 0; j < n; ++j)
+            fit.covariance[std::size_t{i} * n + j] =
+                i == j ? covariance(i, i) : (covariance(i, j) + covariance(j, i)) / 2;
+      } else {
         fit.standard_errors.clear();
+      }
     }
   }
   if (!fit.converged)

@@ -119,6 +119,12 @@ TEST_CASE("CLV: BG/NBD on the exact CDNOW summary (FHL 2005a)") {
   check_params(fit, ref.at("params"), 1e-3);
   REQUIRE(fit.standard_errors.size() == 4);
   for (const double se : fit.standard_errors) CHECK(se > 0);
+  // The covariance matrix is symmetric and its diagonal is the squared standard errors.
+  REQUIRE(fit.covariance.size() == 16);
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(fit.covariance[i * 4 + i] == doctest::Approx(fit.standard_errors[i] * fit.standard_errors[i]).epsilon(1e-14));
+    for (std::size_t j = 0; j < 4; ++j) CHECK(fit.covariance[i * 4 + j] == fit.covariance[j * 4 + i]);
+  }
 }
 
 TEST_CASE("CLV: BG/NBD standard errors from the analytic Hessian equal second differences of the likelihood") {

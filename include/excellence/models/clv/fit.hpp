@@ -31,8 +31,8 @@ enum class clv_model { bgnbd, pnbd, mbgnbd, bgbb, gamma_gamma };
 namespace detail {
 struct clv_model_entry {
   clv_model model;
-  std::string_view name;   ///< stable identifier: "bgnbd"
-  std::string_view title;  ///< for people: "BG/NBD"
+  std::string_view name;                       ///< stable identifier: "bgnbd"
+  std::string_view title;                      ///< for people: "BG/NBD"
   std::array<std::string_view, 4> parameters;  ///< in the fit's order; "" pads the 3 of Gamma-Gamma
 };
 inline constexpr clv_model_entry clv_models[] = {
@@ -83,6 +83,10 @@ struct clv_fit {
   /// From the inverse of the Hessian of −LL at the optimum (central differences of the
   /// analytic gradient); empty when the Hessian is not positive definite there.
   std::vector<double> standard_errors{};
+  /// The covariance matrix of the parameters, row-major (names.size()² entries), the same
+  /// inverse Hessian the standard errors come from (R's vcov()); empty when they are. Not
+  /// part of the excellence.clv_fit/1 document, which carries the standard errors only.
+  std::vector<double> covariance{};
   double log_likelihood = 0;  ///< Σ weight × log L, natural logs, no constants dropped
   bool converged = false;
   int evaluations = 0;

@@ -1,0 +1,186 @@
+#' Customer summaries from transactions
+#'
+#' The frequency / recency / age summary the lifetime-value models take, from a
+#' transaction log: per customer the number of repeat purchase days (`frequency`, BTYD's
+#' `x`), the time from the first to the last purchase (`recency`, `t.x`), the time from
+#' the first purchase to `end` (`T`, `T.cal`), and the mean value of the repeat
+#' purchases (`monetary_value`). Purchases on one day are one transaction (their values
+#' summed); records after `end` are not used (and counted).
+#'
+#' @param transactions A data frame with one row per purchase.
+#' @param end The end of the calibration period: a `Date` or `"YYYY-MM-DD"`.
+#' @param unit The time unit of recency and T: `"weeks"`, `"days"` or `"months"`.
+#' @param customer,date,amount The columns of `transactions`: customer id, date (`Date`
+#'   or `"YYYY-MM-DD"` text), amount.
+#' @return A data frame, one row per customer: `customer`, `frequency`, `recency`, `T`,
+#'   `monetary_value`; attributes `records`, `merged`, `after_end`,
+#'   `customers_after_end`.
+#' @examples
+#' tx <- read.csv(system.file("extdata", "cdnow_sample_transactions.csv", package = "excellence"))
+#' cbs <- clv_summary(tx, end = "1997-09-30", unit = "weeks",
+#'                    customer = "customer_id", date = "date", amount = "dollar_value")
+#' head(cbs)
+#' @export
+clv_summary <- function(transactions, end, unit = c("weeks", "days", "months"), customer = "customer",
+                        date = "date", amount = "amount") {
+  unit <- match.arg(unit)
+  if (!is.data.frame(transactions)) argument_error("transactions", "expected a data frame")
+  days <- as_days(pick(transactions, date, "date"), "date")
+  last <- as_days(end, "end")
+  if (length(last) != 1L || is.na(last)) argument_error("end", "expected one date")
+  r <- unwrap(cpp_clv_summary(as_text(pick(transactions, customer, "customer")), days,
+                              as_numbers(pick(transactions, amount, "amount"), "amount"), last, unit))
+  out <- data.frame(customer = r$customer, frequency = r$frequency, recency = r$recency, T = r$T,
+                    monetary_value = r$monetary_value, stringsAsFactors = FALSE)
+  structure(out, records = r$records, merged = r$merged, after_end = r$after_end,
+            customers_after_end = r$customers_after_end)
+}
+
+# Days since 1970-01-01 of Dates or ISO texts; a text that is not a date is an error
+# naming its row.
+as_days <- function(x, what, call = sys.call(-1)) {
+  if (inherits(x, "Date")) return(as.double(x))
+  if (inherits(x, "POSIXt")) return(as.double(as.Date(x)))
+  text <- as_text(x)
+  d <- as.Date(text, format = "%Y-%m-%d", optional = TRUE)
+  bad <- which(is.na(d) & !is.na(text) | is.na(text))
+  if (length(bad) > 0)
+    argument_error(sprintf("%s[%d]", what, bad[1] - 1L), sprintf("'%s' is not a date (YYYY-MM-DD)", text[bad[1]]), call)
+  as.double(d)
+}
+
+model_names <- c(bgnbd = "bgnbd", pnbd = "pnbd", mbgnbd = "mbgnbd", bgbb = "bgbb", gg = "gamma_gamma")
+
+# The column of `data` under the first of `names` it has (the package's names first,
+# then BTYD's and CLVTools'), or NULL.
+summary_column <- function(data, names, what, required = TRUE, call = sys.call(-1)) {
+  hit <- intersect(names, colnames(data))
+  if (length(hit) == 0L) {
+    if (!required) return(NULL)
+    argument_error(what, paste0("the data has no column ", paste0("'", names, "'", collapse = " or ")), call)
+  }
+  as_numbers(data[, hit[1]], hit[1], call)
+}
+
+#' Fitting a lifetime-value model
+#'
+#' Maximum-likelihood fit of a buy-till-you-die model to customer summaries: BG/NBD
+#' (Fader, Hardie & Lee 2005), Pareto/NBD (Schmittlein et al. 1987), MBG/NBD (Batislam
+#' et al. 2007), BG/BB (Fader, Hardie & Shang 2010, discrete opportunities) or the
+#' Gamma-Gamma spend model (Fader, Hardie & Lee 2005b). The parameters are those BTYD,
+#' CLVTools and lifetimes estimate, with analytic gradients and standard errors from the
+#' Hessian. Ctrl-C stops a fit.
+#'
+#' Columns are found by name: `frequency` (or BTYD's `x`), `recency` (`t.x`), `T`
+#' (`T.cal`); for BG/BB the opportunities `n` (`n.cal`, `periods`, or `T`); for Gamma-Gamma
+#' `monetary_value` (`m.x`).
+#'
+#' @param data A data frame of customer summaries ([clv_summary()] gives one), one row
+#'   per customer or, with `weights`, per distinct summary.
+#' @param model `"bgnbd"`, `"pnbd"`, `"mbgnbd"`, `"bgbb"` or `"gg"` (Gamma-Gamma).
+#' @param weights `NULL`, or the number of customers of each row: a column name (BTYD's
+#'   BG/BB `rf` matrices call it `custs`) or a vector.
+#' @param start `NULL`, or the starting parameters.
+#' @param max_evaluations The most likelihood evaluations.
+#' @param tolerance The optimiser's relative tolerance.
+#' @param threads 0 for all cores (used above 20,000 distinct customers).
+#' @return An object of class `excellence_clv_fit`. Methods: `print`, `coef`, `vcov`,
+#'   `logLik` (so `AIC()` and `BIC()` work), `nobs`, `predict`; components `model`,
+#'   `coefficients`, `standard_errors`, `log_likelihood`, `converged`, `evaluations`,
+#'   `customers`, `left_out` (Gamma-Gamma: customers without a repeat purchase), `json`.
+#' @seealso [predict.excellence_clv_fit()]
+#' @examples
+#' cdnow <- read.csv(system.file("extdata", "cdnow_summary.csv", package = "excellence"))
+#' fit <- clv_fit(cdnow, "bgnbd")
+#' fit
+#' AIC(fit)
+#' head(predict(fit, cdnow, horizon = 52))
+#' @export
+clv_fit <- function(data, model = c("bgnbd", "pnbd", "mbgnbd", "bgbb", "gg"), weights = NULL, start = NULL,
+                    max_evaluations = 5000, tolerance = 1e-12, threads = 0) {
+  model <- match.arg(model)
+  if (!is.data.frame(data) && !is.matrix(data)) argument_error("data", "expected a data frame or a matrix")
+  x <- summary_column(data, c("frequency", "x"), "frequency")
+  empty <- numeric()
+  if (model == "gg") {
+    t.x <- empty
+    age <- empty
+    m <- summary_column(data, c("monetary_value", "m.x", "monetary"), "monetary_value")
+  } else {
+    t.x <- summary_column(data, c("recency", "t.x"), "recency")
+    age <- if (model == "bgbb") summary_column(data, c("n", "n.cal", "periods", "T"), "n") else summary_column(data, c("T", "T.cal"), "T")
+    m <- empty
+  }
+  w <- if (is.null(weights)) empty else as_numbers(if (is.character(weights)) pick(as.data.frame(data), weights, "weights") else weights, "weights")
+  f <- unwrap(cpp_clv_fit(model_names[[model]], x, t.x, age, m, w, if (is.null(start)) numeric() else as.double(start),
+                          as.integer(max_evaluations), tolerance, as.integer(threads)))
+  raise_warnings(f$warnings)
+  dimnames(f$covariance) <- list(f$names, f$names)
+  structure(list(model = model, title = f$title, coefficients = stats::setNames(f$params, f$names),
+                 standard_errors = if (length(f$standard_errors)) stats::setNames(f$standard_errors, f$names) else NULL,
+                 covariance = f$covariance, log_likelihood = f$log_likelihood, converged = f$converged,
+                 evaluations = f$evaluations, status = f$status, customers = f$customers, left_out = f$left_out,
+                 json = f$json),
+            class = "excellence_clv_fit")
+}
+
+#' @export
+print.excellence_clv_fit <- function(x, digits = 6, ...) {
+  cat(sprintf("<%s fit to %s customers: LL %.6f, %s after %d evaluations>\n", x$title, format(x$customers),
+              x$log_likelihood, if (x$converged) "converged" else "NOT converged", x$evaluations))
+  table <- cbind(estimate = x$coefficients,
+                 std_error = if (is.null(x$standard_errors)) NA_real_ else x$standard_errors)
+  print(signif(table, digits))
+  invisible(x)
+}
+
+#' @export
+coef.excellence_clv_fit <- function(object, ...) object$coefficients
+
+#' @export
+vcov.excellence_clv_fit <- function(object, ...) object$covariance
+
+#' @export
+logLik.excellence_clv_fit <- function(object, ...) {
+  structure(object$log_likelihood, df = length(object$coefficients), nobs = object$customers, class = "logLik")
+}
+
+#' @export
+nobs.excellence_clv_fit <- function(object, ...) object$customers
+
+#' Predictions of a lifetime-value model
+#'
+#' For a transaction model, each customer's probability of being alive and the
+#' transactions expected in the next `horizon` time units (BG/BB: opportunities), from
+#' the customer's summary; for a Gamma-Gamma fit, the expected spend per transaction.
+#'
+#' @param object A fit from [clv_fit()].
+#' @param newdata Customer summaries, as [clv_fit()] reads them.
+#' @param horizon How far ahead, in the summaries' time unit.
+#' @param threads 0 for all cores.
+#' @param ... Not used.
+#' @return A data frame, one row per customer: `p_alive` and `expected_transactions`,
+#'   or (Gamma-Gamma) `expected_spend`; with the customer ids first when `newdata` has
+#'   them (a column `customer` or `customer_id`).
+#' @examples
+#' cdnow <- read.csv(system.file("extdata", "cdnow_summary.csv", package = "excellence"))
+#' fit <- clv_fit(cdnow, "pnbd")
+#' head(predict(fit, cdnow, horizon = 39))
+#' @export
+predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0, ...) {
+  x <- summary_column(newdata, c("frequency", "x"), "frequency")
+  out <- if (object$model == "gg") {
+    m <- summary_column(newdata, c("monetary_value", "m.x", "monetary"), "monetary_value")
+    data.frame(expected_spend = unwrap(cpp_clv_spend(unname(object$coefficients), x, m, as.integer(threads))))
+  } else {
+    t.x <- summary_column(newdata, c("recency", "t.x"), "recency")
+    age <- if (object$model == "bgbb") summary_column(newdata, c("n", "n.cal", "periods", "T"), "n")
+           else summary_column(newdata, c("T", "T.cal"), "T")
+    p <- unwrap(cpp_clv_predict(model_names[[object$model]], unname(object$coefficients), x, t.x, age, horizon,
+                                as.integer(threads)))
+    data.frame(p_alive = p$p_alive, expected_transactions = p$expected_transactions)
+  }
+  id <- intersect(c("customer", "customer_id"), colnames(newdata))
+  if (length(id) > 0) out <- cbind(customer = as_text(newdata[, id[1]]), out)
+  out
+}

@@ -1,0 +1,255 @@
+// PLS path models for R (R/pls.R): model files, estimation, bootstrap and indexes.
+//
+// A model crosses as its parts (latent variables, the plspm-style inner matrix, blocks,
+// modes) and data as a numeric matrix of the model's indicators: R's column-major
+// storage is the estimator's own, so the one copy into the estimator is a memcpy, and NA
+// becomes a masked cell that the `missing` rule decides about.
+#include "common.h"
+
+#include <excellence/io/pls_model_json.hpp>
+#include <excellence/models/pls/bootstrap.hpp>
+#include <excellence/models/pls/estimate.hpp>
+#include <excellence/models/pls/index.hpp>
+#include <excellence/report/json.hpp>
+
+#include <cmath>
+
+using namespace excellence;
+using excellence::r::checked;
+using excellence::r::failure;
+
+namespace {
+
+Rcpp::NumericVector vector_of(const Eigen::VectorXd& v) {
+  return Rcpp::NumericVector(v.data(), v.data() + v.size());
+}
+
+Rcpp::NumericMatrix matrix_of(const Eigen::MatrixXd& m) {
+  Rcpp::NumericMatrix out(static_cast<int>(m.rows()), static_cast<int>(m.cols()));
+  std::copy(m.data(), m.data() + m.size(), out.begin());
+  return out;
+}
+
+Rcpp::List model_list(const pls_model& m) {
+  const auto J = static_cast<int>(m.latent_variables.size());
+  Rcpp::IntegerMatrix paths(J, J);
+  for (int i = 0; i < J; ++i)
+    for (int j = 0; j < J; ++j) paths(i, j) = m.path_matrix[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+  Rcpp::List blocks;
+  std::vector<std::string> modes;
+  for (std::size_t j = 0; j < m.blocks.size(); ++j) {
+    blocks.push_back(Rcpp::wrap(m.blocks[j]));
+    modes.emplace_back(to_string(m.modes[j]));
+  }
+  return Rcpp::List::create(Rcpp::Named("latent_variables") = m.latent_variables, Rcpp::Named("paths") = paths,
+                            Rcpp::Named("blocks") = blocks, Rcpp::Named("modes") = modes);
+}
+
+result<pls_model> model_of(const Rcpp::List& model) {
+  pls_model m;
+  m.latent_variables = Rcpp::as<std::vector<std::string>>(model["latent_variables"]);
+  const Rcpp::IntegerMatrix paths = model["paths"];
+  const Rcpp::List blocks = model["blocks"];
+  for (int i = 0; i < paths.nrow(); ++i) {
+    std::vector<int> row;
+    for (int j = 0; j < paths.ncol(); ++j) row.push_back(paths(i, j));
+    m.path_matrix.push_back(std::move(row));
+  }
+  for (R_xlen_t j = 0; j < blocks.size(); ++j) m.blocks.push_back(Rcpp::as<std::vector<std::string>>(blocks[j]));
+  for (const auto& mode : Rcpp::as<std::vector<std::string>>(model["modes"])) {
+    const auto parsed = parse_pls_mode(mode);
+    if (!parsed) return diagnostic{errc::invalid_value, "", 0, 0, "modes", "a mode is 'A' or 'B', not '" + mode + "'"};
+    m.modes.push_back(*parsed);
+  }
+  if (auto bad = check_pls_model(m)) return *bad;
+  return m;
+}
+
+pls_data data_of(const Rcpp::NumericMatrix& values, const std::vector<std::string>& names) {
+  pls_data d;
+  d.names = names;
+  d.values = Eigen::Map<const Eigen::MatrixXd>(values.begin(), values.nrow(), values.ncol());
+  for (Eigen::Index c = 0; c < d.values.cols(); ++c)
+    for (Eigen::Index r = 0; r < d.values.rows(); ++r)
+      if (std::isnan(d.values(r, c))) d.set_missing(r, c);
+  return d;
+}
+
+result<pls_options> options_of(const Rcpp::List& options) {
+  pls_options o;
+  const auto scheme = parse_pls_scheme(Rcpp::as<std::string>(options["scheme"]));
+  const auto stop = parse_pls_stop(Rcpp::as<std::string>(options["stop"]));
+  const auto missing = parse_pls_missing(Rcpp::as<std::string>(options["missing"]));
+  if (!scheme) return diagnostic{errc::invalid_value, "", 0, 0, "scheme", "expected " + pls_scheme_names.choices()};
+  if (!stop) return diagnostic{errc::invalid_value, "", 0, 0, "stop", "expected " + pls_stop_names.choices()};
+  if (!missing) return diagnostic{errc::invalid_value, "", 0, 0, "missing", "expected " + pls_missing_names.choices()};
+  o.scheme = *scheme;
+  o.stop = *stop;
+  o.missing = *missing;
+  o.standardized = Rcpp::as<bool>(options["standardized"]);
+  if (!Rf_isNull(options["tolerance"])) o.tolerance = Rcpp::as<double>(options["tolerance"]);
+  o.max_iterations = Rcpp::as<int>(options["max_iterations"]);
+  return o;
+}
+
+// Everything a PLS call needs, read from R's arguments once.
+struct pls_input {
+  pls_model model;
+  pls_data data;
+  pls_options options;
+};
+
+result<pls_input> input_of(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
+                           const std::vector<std::string>& names, const Rcpp::List& options) {
+  auto m = model_of(model);
+  if (!m) return m.error();
+  auto o = options_of(options);
+  if (!o) return o.error();
+  return pls_input{*std::move(m), data_of(values, names), *o};
+}
+
+Rcpp::List fit_list(const pls_fit& f) {
+  const auto J = f.latent_variables.size();
+  Rcpp::NumericMatrix htmt(static_cast<int>(J), static_cast<int>(J));
+  std::fill(htmt.begin(), htmt.end(), NA_REAL);
+  for (std::size_t i = 0; i < f.htmt.size(); ++i)
+    for (std::size_t j = 0; j < f.htmt[i].size(); ++j)
+      if (f.htmt[i][j]) htmt(static_cast<int>(i), static_cast<int>(j)) = *f.htmt[i][j];
+  std::vector<std::string> mode;
+  std::vector<int> indicators;
+  std::vector<double> alpha, rho, eig1, eig2, ave, cr, communality, redundancy;
+  for (const auto& b : f.blocks) {
+    mode.emplace_back(to_string(b.mode));
+    indicators.push_back(static_cast<int>(b.indicators));
+    alpha.push_back(b.cronbach_alpha);
+    rho.push_back(b.dg_rho);
+    eig1.push_back(b.eig_1st);
+    eig2.push_back(b.eig_2nd);
+    ave.push_back(b.ave);
+    cr.push_back(b.composite_reliability);
+    communality.push_back(b.block_communality);
+    redundancy.push_back(b.mean_redundancy);
+  }
+  const auto quality =
+      Rcpp::DataFrame::create(Rcpp::Named("mode") = mode, Rcpp::Named("indicators") = indicators,
+                              Rcpp::Named("alpha") = alpha, Rcpp::Named("dg_rho") = rho, Rcpp::Named("eig_1st") = eig1,
+                              Rcpp::Named("eig_2nd") = eig2, Rcpp::Named("ave") = ave,
+                              Rcpp::Named("composite_reliability") = cr, Rcpp::Named("block_communality") = communality,
+                              Rcpp::Named("mean_redundancy") = redundancy, Rcpp::Named("stringsAsFactors") = false);
+  std::vector<int> block_of;
+  for (const auto b : f.block_of) block_of.push_back(static_cast<int>(b) + 1);
+  Rcpp::LogicalVector endogenous(f.endogenous.begin(), f.endogenous.end());
+  // More than Rcpp::List::create's 20 arguments: filled by name.
+  Rcpp::List out;
+  out["latent_variables"] = f.latent_variables;
+  out["indicators"] = f.indicators;
+  out["block_of"] = block_of;
+  out["weights"] = vector_of(f.weights);
+  out["loadings"] = vector_of(f.loadings);
+  out["communality"] = vector_of(f.communality);
+  out["redundancy"] = vector_of(f.redundancy);
+  out["cross_loadings"] = matrix_of(f.cross_loadings);
+  out["scores"] = matrix_of(f.scores);
+  out["paths"] = matrix_of(f.paths);
+  out["total_effects"] = matrix_of(f.total_effects);
+  out["indirect_effects"] = matrix_of(f.indirect_effects);
+  out["r2"] = vector_of(f.r2);
+  out["endogenous"] = endogenous;
+  out["lv_correlations"] = matrix_of(f.lv_correlations);
+  out["htmt"] = htmt;
+  out["quality"] = quality;
+  out["gof"] = f.gof;
+  out["iterations"] = f.iterations;
+  out["converged"] = f.converged;
+  out["n"] = static_cast<double>(f.n);
+  out["rows_dropped"] = static_cast<double>(f.rows_dropped);
+  out["cells_imputed"] = static_cast<double>(f.cells_imputed);
+  out["warnings"] = r::warnings_frame(f.warnings);
+  out["json"] = to_json(f);
+  return out;
+}
+
+Rcpp::DataFrame estimates_frame(const std::vector<pls_bootstrap_estimate>& list) {
+  std::vector<std::string> name;
+  std::vector<double> estimate, mean, se, t, lo, hi;
+  for (const auto& e : list) {
+    name.push_back(e.name);
+    estimate.push_back(e.estimate);
+    mean.push_back(e.mean);
+    se.push_back(e.se);
+    t.push_back(e.t);
+    lo.push_back(e.lo);
+    hi.push_back(e.hi);
+  }
+  return Rcpp::DataFrame::create(Rcpp::Named("name") = name, Rcpp::Named("original") = estimate,
+                                 Rcpp::Named("mean_boot") = mean, Rcpp::Named("std_error") = se, Rcpp::Named("t") = t,
+                                 Rcpp::Named("lower") = lo, Rcpp::Named("upper") = hi,
+                                 Rcpp::Named("stringsAsFactors") = false);
+}
+
+}  // namespace
+
+// [[Rcpp::export]]
+SEXP cpp_pls_model_read(const std::string& path) {
+  return checked(try_read_pls_model(path), model_list);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_model_check(const Rcpp::List& model) {
+  return checked(model_of(model), model_list);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_estimate(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
+                      const Rcpp::List& options) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  r::interrupt_watch watch;
+  return checked(try_estimate_pls(in->model, in->data, in->options, watch.control()), fit_list, &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
+                       const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed,
+                       double confidence, int threads) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  if (!(resamples >= 1 && resamples == std::floor(resamples)))
+    return r::argument_failure("resamples", "expected a whole number of resamples, at least 1");
+  if (!(seed >= 0 && seed == std::floor(seed) && seed < 9007199254740992.0))
+    return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  if (threads < 0) return r::argument_failure("threads", "expected 0 (all cores) or a positive count");
+  const pls_bootstrap_options b{static_cast<std::size_t>(resamples), static_cast<std::uint64_t>(seed), confidence,
+                                static_cast<unsigned>(threads)};
+  r::interrupt_watch watch;
+  return checked(
+      try_bootstrap_pls(in->model, in->data, in->options, b, watch.control()),
+      [](const pls_bootstrap_result& r) {
+        return Rcpp::List::create(
+            Rcpp::Named("weights") = estimates_frame(r.weights), Rcpp::Named("loadings") = estimates_frame(r.loadings),
+            Rcpp::Named("paths") = estimates_frame(r.paths),
+            Rcpp::Named("total_effects") = estimates_frame(r.total_effects),
+            Rcpp::Named("resamples") = static_cast<double>(r.resamples),
+            Rcpp::Named("succeeded") = static_cast<double>(r.succeeded),
+            Rcpp::Named("failed") = static_cast<double>(r.failed), Rcpp::Named("seed") = static_cast<double>(r.seed),
+            Rcpp::Named("confidence") = r.confidence, Rcpp::Named("warnings") = r::warnings_frame(r.warnings));
+      },
+      &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_index(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
+                   const Rcpp::List& options, const std::vector<double>& scale_min,
+                   const std::vector<double>& scale_max) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  r::interrupt_watch watch;
+  auto fit = try_estimate_pls(in->model, in->data, in->options, watch.control());
+  if (watch.fired()) return r::interrupted();
+  if (!fit) return failure(fit.error());
+  return checked(try_pls_index(*fit, scale_min, scale_max), [](const pls_index_result& r) {
+    return Rcpp::List::create(Rcpp::Named("latent_variables") = r.latent_variables,
+                              Rcpp::Named("index") = vector_of(r.index), Rcpp::Named("scores") = matrix_of(r.scores),
+                              Rcpp::Named("normalised_weights") = vector_of(r.normalised_weights));
+  });
+}

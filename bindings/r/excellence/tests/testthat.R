@@ -1,0 +1,4 @@
+library(testthat)
+library(excellence)
+
+test_check("excellence")

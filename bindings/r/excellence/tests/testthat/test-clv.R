@@ -1,0 +1,83 @@
+# Lifetime-value models on CDNOW (Fader, Hardie & Lee 2005) and the donations data of
+# Fader, Hardie & Shang (2010), against the reference fits (tests/data/reference/clv:
+# BTYD, CLVTools, lifetimes), as the C++ and Python tests check them.
+
+cdnow <- function() read.csv(ext("cdnow_summary.csv"))
+
+check_fit <- function(fit, ref, tolerance = 1e-3) {
+  expect_equal(coef(fit)[names(ref$params)], unlist(ref$params), tolerance = tolerance)
+  expect_lt(abs(as.numeric(logLik(fit)) - ref$LL), 1e-4)
+}
+
+test_that("BG/NBD, Pareto/NBD and MBG/NBD on CDNOW reproduce the reference fits", {
+  ref <- reference("clv", "cdnow_reference.json")$own_reference_fits$exact
+  for (model in c("bgnbd", "pnbd", "mbgnbd")) {
+    fit <- clv_fit(cdnow(), model)
+    expect_true(fit$converged)
+    expect_equal(nobs(fit), 2357)
+    check_fit(fit, ref[[model]])
+    # vcov: symmetric, its diagonal the squared standard errors
+    v <- vcov(fit)
+    expect_identical(v, t(v))
+    expect_equal(sqrt(diag(v)), fit$standard_errors, tolerance = 1e-14)
+    # AIC and BIC from logLik
+    expect_equal(AIC(fit), -2 * fit$log_likelihood + 2 * 4)
+    expect_equal(BIC(fit), -2 * fit$log_likelihood + log(2357) * 4)
+  }
+})
+
+test_that("BTYD's column names work, and the summary from transactions is the shipped one", {
+  cbs <- cdnow()
+  btyd <- data.frame(x = cbs$frequency, t.x = cbs$recency, T.cal = cbs$T)
+  expect_identical(coef(clv_fit(btyd, "bgnbd")), coef(clv_fit(cbs, "bgnbd")))
+  tx <- read.csv(ext("cdnow_sample_transactions.csv"))
+  s <- clv_summary(tx, end = "1997-09-30", unit = "weeks", customer = "customer_id", amount = "dollar_value")
+  expect_equal(nrow(s), 2357)
+  shipped <- cbs[match(s$customer, as.character(cbs$customer_id)), ]
+  expect_equal(s$frequency, shipped$frequency)
+  expect_equal(s$recency, shipped$recency, tolerance = 1e-8)
+  expect_equal(s$T, shipped$T, tolerance = 1e-8)
+  expect_equal(attr(s, "records"), 6919)
+  bad <- tx[1:3, ]
+  bad$date[2] <- "1997-02-30"
+  err <- tryCatch(clv_summary(bad, end = "1997-09-30", customer = "customer_id", amount = "dollar_value"),
+                  excellence_data_error = function(e) e)
+  expect_identical(err$field, "date[1]")
+})
+
+test_that("Gamma-Gamma leaves out customers without repeat purchases and predicts spend", {
+  ref <- reference("clv", "cdnow_reference.json")$own_reference_fits$exact$gg
+  expect_warning(gg <- clv_fit(cdnow(), "gg"), class = "excellence_warning")
+  expect_equal(gg$left_out, 2357 - 946)
+  check_fit(gg, ref)
+  spend <- predict(gg, cdnow())
+  # the posterior mean spend of a customer with x repeat purchases of mean m (FHL 2005b, eq. 5)
+  p <- coef(gg)[["p"]]; q <- coef(gg)[["q"]]; g <- coef(gg)[["gamma"]]
+  x <- cdnow()$frequency; m <- cdnow()$monetary_value
+  expect_equal(spend$expected_spend, ((g + m * x) * p) / (p * x + q - 1), tolerance = 1e-12)
+  expect_error(predict(gg, cdnow()[0, ]), NA)
+})
+
+test_that("BG/BB on the donations data (Fader, Hardie & Shang 2010)", {
+  ref <- reference("clv", "cdnow_reference.json")$own_reference_bgbb_donations
+  donations <- read.csv(ext("donations_bgbb.csv"))
+  fit <- clv_fit(donations, "bgbb", weights = "weights")
+  expect_true(fit$converged)
+  expect_equal(nobs(fit), 11104)
+  check_fit(fit, ref)
+  p <- predict(fit, data.frame(frequency = 0, recency = 0, n = 6), horizon = 1)
+  expect_equal(p$p_alive, ref$palive_x0_tx0_n6, tolerance = 1e-4)
+})
+
+test_that("predictions: P(alive) in (0, 1]; customer ids carried; bad input named", {
+  fit <- clv_fit(cdnow(), "bgnbd")
+  p <- predict(fit, cdnow(), horizon = 39)
+  expect_identical(names(p), c("customer", "p_alive", "expected_transactions"))
+  expect_true(all(p$p_alive > 0 & p$p_alive <= 1))
+  bad <- cdnow()
+  bad$recency[5] <- bad$T[5] + 1
+  err <- tryCatch(clv_fit(bad, "bgnbd"), excellence_data_error = function(e) e)
+  expect_s3_class(err, "excellence_data_error")
+  expect_match(err$field, "4")
+  expect_error(clv_fit(cdnow()[, c("frequency", "T")], "bgnbd"), "recency", class = "excellence_data_error")
+})

@@ -1,0 +1,109 @@
+# The ECSI model on plspm's satisfaction data against the published reference
+# (tests/data/reference/pls: R plspm 0.5.1 and semPLS, numpy), all three schemes, to the
+# C++ tests' 1e-9.
+
+check_reference <- function(fit, ref, tolerance = 1e-9) {
+  expect_equal(fit$weights[names(ref$weights)], unlist(ref$weights), tolerance = tolerance)
+  expect_equal(fit$loadings[names(ref$loadings)], unlist(ref$loadings), tolerance = tolerance)
+  paths <- vapply(strsplit(names(ref$paths), " -> "), function(p) fit$path_coefs[p[2], p[1]], 0)
+  expect_equal(paths, unname(unlist(ref$paths)), tolerance = tolerance)
+  totals <- vapply(strsplit(names(ref$total_effects), " -> "), function(p) fit$total_effects[p[2], p[1]], 0)
+  expect_equal(totals, unname(unlist(ref$total_effects)), tolerance = tolerance)
+  expect_equal(fit$r2[names(ref$R2)], unlist(ref$R2), tolerance = tolerance)
+  expect_equal(fit$gof, ref$gof, tolerance = tolerance)
+  expect_equal(fit$inner_summary[names(ref$block_communality), "block_communality"],
+               unname(unlist(ref$block_communality)), tolerance = tolerance)
+  scores <- do.call(rbind, lapply(ref$scores_first5, unlist))
+  expect_equal(unname(fit$scores[1:5, ]), scores, tolerance = tolerance)
+  if (!is.null(ref$cronbach_alpha)) {
+    expect_equal(fit$unidim[names(ref$cronbach_alpha), "C.alpha"], unname(unlist(ref$cronbach_alpha)),
+                 tolerance = tolerance)
+    expect_equal(fit$unidim[names(ref$dg_rho), "DG.rho"], unname(unlist(ref$dg_rho)), tolerance = tolerance)
+    expect_equal(fit$unidim[names(ref$eig_1st), "eig.1st"], unname(unlist(ref$eig_1st)), tolerance = tolerance)
+  }
+}
+
+test_that("the satisfaction reference, all three schemes, to the fixed point and with plspm's stop rule", {
+  ref <- reference("pls", "satisfaction_reference.json")
+  model <- pls_model(ext("satisfaction_model.json"))
+  for (scheme in c("path", "centroid", "factorial")) {
+    fit <- pls_estimate(satisfaction(), model, scheme = scheme)
+    expect_true(fit$converged)
+    expect_equal(fit$iterations, ref$schemes[[scheme]]$converged$iterations)
+    check_reference(fit, ref$schemes[[scheme]]$converged)
+    plspm_stop <- pls_estimate(satisfaction(), model, scheme = scheme, stop = "plspm")
+    check_reference(plspm_stop, ref$schemes[[scheme]]$plspm_default_stop)
+  }
+})
+
+test_that("every block in mode B reproduces the reference", {
+  ref <- reference("pls", "satisfaction_reference.json")
+  m <- pls_model(ext("satisfaction_model.json"))
+  model <- pls_model(m$paths, m$blocks, modes = rep("B", 6))
+  for (scheme in c("path", "centroid", "factorial"))
+    check_reference(pls_estimate(satisfaction(), model, scheme = scheme), ref$modeB_all_blocks[[scheme]])
+})
+
+test_that("a plspm-style model (path matrix, blocks by column number) equals the model file", {
+  IMAG <- c(0, 0, 0, 0, 0, 0)
+  EXPE <- c(1, 0, 0, 0, 0, 0)
+  QUAL <- c(0, 1, 0, 0, 0, 0)
+  VAL <- c(0, 1, 1, 0, 0, 0)
+  SAT <- c(1, 1, 1, 1, 0, 0)
+  LOY <- c(1, 0, 0, 0, 1, 0)
+  sat_path <- rbind(IMAG, EXPE, QUAL, VAL, SAT, LOY)
+  colnames(sat_path) <- rownames(sat_path)
+  by_number <- pls_model(sat_path, list(1:5, 6:10, 11:15, 16:19, 20:23, 24:27), modes = rep("A", 6))
+  a <- pls_estimate(satisfaction(), by_number)
+  b <- pls_estimate(satisfaction(), ext("satisfaction_model.json"))
+  expect_identical(coef(a), coef(b))
+  expect_identical(a$outer_model, b$outer_model)
+  # a matrix gives the same numbers as a data frame (its text column not read)
+  m <- as.matrix(satisfaction()[, 1:27])
+  expect_identical(pls_estimate(m, by_number)$scores, a$scores)
+})
+
+test_that("the summary shows plspm's sections and the inner regressions are OLS on the scores", {
+  fit <- pls_estimate(satisfaction(), ext("satisfaction_model.json"))
+  text <- capture.output(summary(fit))
+  for (section in c("OUTER MODEL", "CROSSLOADINGS", "INNER MODEL", "SUMMARY INNER MODEL", "GOODNESS-OF-FIT",
+                    "BLOCKS UNIDIMENSIONALITY", "HETEROTRAIT-MONOTRAIT", "TOTAL EFFECTS"))
+    expect_true(any(grepl(section, text, fixed = TRUE)), info = section)
+  sat <- fit$inner_model$SAT
+  ols <- summary(lm(fit$scores[, "SAT"] ~ fit$scores[, c("IMAG", "EXPE", "QUAL", "VAL")]))$coefficients
+  expect_equal(unname(sat), unname(ols), tolerance = 1e-10)
+  expect_equal(unname(sat[-1, "Estimate"]), unname(coef(fit)["SAT", c("IMAG", "EXPE", "QUAL", "VAL")]),
+               tolerance = 1e-12)
+  # HTMT is symmetric with an empty diagonal
+  expect_true(all(is.na(diag(fit$htmt))))
+  expect_equal(fit$htmt, t(fit$htmt))
+})
+
+test_that("missing values are named, and listwise deletion warns", {
+  d <- satisfaction()
+  d$expe3[4] <- NA
+  err <- tryCatch(pls_estimate(d, ext("satisfaction_model.json")), excellence_data_error = function(e) e)
+  expect_s3_class(err, "excellence_data_error")
+  expect_match(err$field, "expe3")
+  expect_match(err$field, "3")
+  expect_warning(fit <- pls_estimate(d, ext("satisfaction_model.json"), missing = "listwise"),
+                 class = "excellence_warning")
+  expect_equal(fit$n, 249)
+  d$expe3 <- as.character(d$expe3)
+  expect_error(pls_estimate(d, ext("satisfaction_model.json")), "expe3", class = "excellence_data_error")
+})
+
+test_that("bootstrap: the seed decides, not the threads; indexes lie in 0-100", {
+  fit <- pls_estimate(satisfaction(), ext("satisfaction_model.json"))
+  a <- bootstrap(fit, resamples = 200, seed = 7, threads = 2)
+  b <- bootstrap(fit, resamples = 200, seed = 7, threads = 1)
+  expect_identical(a$paths, b$paths)
+  expect_equal(a$succeeded + a$failed, 200)
+  expect_equal(a$paths["SAT -> LOY", "original"], coef(fit)["LOY", "SAT"])
+  expect_true(all(a$paths$lower <= a$paths$original & a$paths$original <= a$paths$upper))
+  idx <- pls_index(fit, scale = c(0, 10))
+  expect_true(all(idx$index > 0 & idx$index < 100))
+  # the normalised weights sum to one in each block
+  sums <- tapply(idx$normalised_weights, fit$outer_model$block, sum)
+  expect_equal(as.vector(sums), rep(1, 6), tolerance = 1e-12)
+})
