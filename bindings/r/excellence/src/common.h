@@ -13,9 +13,11 @@
 #include <Rcpp.h>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace excellence::r {
@@ -42,6 +44,17 @@ inline std::span<const double> span_of(const Rcpp::NumericVector& v) {
 /// NULL or a double vector: an empty span for NULL.
 std::span<const double> optional_span(const Rcpp::Nullable<Rcpp::NumericVector>& v,
                                       std::optional<Rcpp::NumericVector>& keep);
+
+/// One column of a table of records for an R data frame: `get` (a data member pointer or
+/// a callable) applied to each record. The library returns records (one struct per item,
+/// attribute, block); R wants columns.
+template <class Row, class Get>
+auto column(const std::vector<Row>& rows, Get get) {
+  std::vector<std::remove_cvref_t<std::invoke_result_t<Get&, const Row&>>> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(std::invoke(get, row));
+  return out;
+}
 
 /// NA_real_ for an absent value.
 inline double or_na(const std::optional<double>& v) {

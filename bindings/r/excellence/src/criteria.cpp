@@ -57,40 +57,28 @@ result<criteria_tree> framework_of(const std::string& json, const std::string& s
 }
 
 Rcpp::List score_list(const assessment_score& s) {
-  std::vector<std::string> id, category, evaluation, band;
-  std::vector<int> percent;
-  std::vector<bool> assessed;
-  std::vector<double> score, max;
-  for (const auto& i : s.items) {
-    id.push_back(i.id);
-    category.push_back(i.category);
-    evaluation.emplace_back(to_string(i.evaluation));
-    assessed.push_back(i.assessed);
-    percent.push_back(i.assessed ? i.percent : NA_INTEGER);
-    band.push_back(i.band ? i.band->label() : std::string());
-    score.push_back(i.score.value());
-    max.push_back(i.max.value());
-  }
-  Rcpp::CharacterVector bands = Rcpp::wrap(band);
-  for (R_xlen_t i = 0; i < bands.size(); ++i)
-    if (band[static_cast<std::size_t>(i)].empty()) bands[i] = NA_STRING;
+  using i = item_score;
+  using c = category_score;
+  const auto& is = s.items;
+  const auto& cs = s.categories;
+  Rcpp::CharacterVector bands = Rcpp::wrap(r::column(is, [](const i& x) { return x.band ? x.band->label() : ""; }));
+  for (R_xlen_t k = 0; k < bands.size(); ++k)
+    if (!is[static_cast<std::size_t>(k)].band) bands[k] = NA_STRING;
   const auto items = Rcpp::DataFrame::create(
-      Rcpp::Named("id") = id, Rcpp::Named("category") = category, Rcpp::Named("evaluation") = evaluation,
-      Rcpp::Named("assessed") = assessed, Rcpp::Named("percent") = percent, Rcpp::Named("band") = bands,
-      Rcpp::Named("score") = score, Rcpp::Named("max") = max, Rcpp::Named("stringsAsFactors") = false);
-  std::vector<std::string> cid;
-  std::vector<double> cscore, cmax;
-  std::vector<int> citems, cassessed;
-  for (const auto& c : s.categories) {
-    cid.push_back(c.id);
-    cscore.push_back(c.score.value());
-    cmax.push_back(c.max.value());
-    citems.push_back(static_cast<int>(c.items));
-    cassessed.push_back(static_cast<int>(c.items_assessed));
-  }
+      Rcpp::Named("id") = r::column(is, &i::id), Rcpp::Named("category") = r::column(is, &i::category),
+      Rcpp::Named("evaluation") = r::column(is, [](const i& x) { return std::string(to_string(x.evaluation)); }),
+      Rcpp::Named("assessed") = r::column(is, &i::assessed),
+      Rcpp::Named("percent") = r::column(is, [](const i& x) { return x.assessed ? x.percent : NA_INTEGER; }),
+      Rcpp::Named("band") = bands, Rcpp::Named("score") = r::column(is, [](const i& x) { return x.score.value(); }),
+      Rcpp::Named("max") = r::column(is, [](const i& x) { return x.max.value(); }),
+      Rcpp::Named("stringsAsFactors") = false);
   const auto categories = Rcpp::DataFrame::create(
-      Rcpp::Named("id") = cid, Rcpp::Named("score") = cscore, Rcpp::Named("max") = cmax, Rcpp::Named("items") = citems,
-      Rcpp::Named("items_assessed") = cassessed, Rcpp::Named("stringsAsFactors") = false);
+      Rcpp::Named("id") = r::column(cs, &c::id),
+      Rcpp::Named("score") = r::column(cs, [](const c& x) { return x.score.value(); }),
+      Rcpp::Named("max") = r::column(cs, [](const c& x) { return x.max.value(); }),
+      Rcpp::Named("items") = r::column(cs, [](const c& x) { return static_cast<int>(x.items); }),
+      Rcpp::Named("items_assessed") = r::column(cs, [](const c& x) { return static_cast<int>(x.items_assessed); }),
+      Rcpp::Named("stringsAsFactors") = false);
   return Rcpp::List::create(
       Rcpp::Named("framework") = s.framework, Rcpp::Named("scope") = s.scope,
       Rcpp::Named("organization") = s.organization, Rcpp::Named("examiner") = s.examiner, Rcpp::Named("date") = s.date,

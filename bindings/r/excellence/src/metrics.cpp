@@ -79,39 +79,26 @@ SEXP cpp_servqual(const std::vector<std::string>& respondent, const std::vector<
   const auto p = optional_answers(perception);
   const auto model = expectation.isNull() ? servqual_model::servperf : servqual_model::servqual;
   return checked(try_servqual_long({respondent, item, dimension, e, p}, model, o), [](const servqual_result& s) {
-    std::vector<std::string> dim;
-    std::vector<double> score, perc, expe, weight;
-    std::vector<int> items;
-    for (const auto& d : s.dimensions) {
-      dim.emplace_back(to_string(d.dimension));
-      score.push_back(d.score);
-      perc.push_back(d.perception);
-      expe.push_back(or_na(d.expectation));
-      items.push_back(static_cast<int>(d.items));
-      weight.push_back(d.weight);
-    }
-    std::vector<std::string> iid, idim;
-    std::vector<double> iscore, iperc, iexpe;
-    std::vector<int> in, idropped;
-    for (const auto& i : s.items) {
-      iid.push_back(i.id);
-      idim.emplace_back(to_string(i.dimension));
-      iscore.push_back(i.score);
-      iperc.push_back(i.perception);
-      iexpe.push_back(or_na(i.expectation));
-      in.push_back(static_cast<int>(i.n));
-      idropped.push_back(static_cast<int>(i.dropped));
-    }
+    using d = servqual_dimension_result;
+    using i = servqual_item_result;
+    const auto& ds = s.dimensions;
+    const auto& is = s.items;
+    const auto name = [](const auto& x) { return std::string(to_string(x.dimension)); };
     return Rcpp::List::create(
         Rcpp::Named("model") = std::string(to_string(s.model)),
         Rcpp::Named("dimensions") = Rcpp::DataFrame::create(
-            Rcpp::Named("dimension") = dim, Rcpp::Named("score") = score, Rcpp::Named("perception") = perc,
-            Rcpp::Named("expectation") = expe, Rcpp::Named("items") = items, Rcpp::Named("weight") = weight,
-            Rcpp::Named("stringsAsFactors") = false),
+            Rcpp::Named("dimension") = r::column(ds, name), Rcpp::Named("score") = r::column(ds, &d::score),
+            Rcpp::Named("perception") = r::column(ds, &d::perception),
+            Rcpp::Named("expectation") = r::column(ds, [](const d& x) { return or_na(x.expectation); }),
+            Rcpp::Named("items") = r::column(ds, [](const d& x) { return static_cast<int>(x.items); }),
+            Rcpp::Named("weight") = r::column(ds, &d::weight), Rcpp::Named("stringsAsFactors") = false),
         Rcpp::Named("items") = Rcpp::DataFrame::create(
-            Rcpp::Named("item") = iid, Rcpp::Named("dimension") = idim, Rcpp::Named("score") = iscore,
-            Rcpp::Named("perception") = iperc, Rcpp::Named("expectation") = iexpe, Rcpp::Named("n") = in,
-            Rcpp::Named("dropped") = idropped, Rcpp::Named("stringsAsFactors") = false),
+            Rcpp::Named("item") = r::column(is, &i::id), Rcpp::Named("dimension") = r::column(is, name),
+            Rcpp::Named("score") = r::column(is, &i::score), Rcpp::Named("perception") = r::column(is, &i::perception),
+            Rcpp::Named("expectation") = r::column(is, [](const i& x) { return or_na(x.expectation); }),
+            Rcpp::Named("n") = r::column(is, [](const i& x) { return static_cast<int>(x.n); }),
+            Rcpp::Named("dropped") = r::column(is, [](const i& x) { return static_cast<int>(x.dropped); }),
+            Rcpp::Named("stringsAsFactors") = false),
         Rcpp::Named("unweighted") = s.unweighted, Rcpp::Named("weighted") = or_na(s.weighted),
         Rcpp::Named("respondents") = static_cast<double>(s.respondents),
         Rcpp::Named("dropped") = static_cast<double>(s.dropped),
@@ -125,22 +112,19 @@ SEXP cpp_kano(const std::vector<std::string>& attribute, const Rcpp::NumericVect
   return checked(
       try_kano_by_attribute(attribute, span_of(functional), span_of(dysfunctional), {.tie_margin = tie_margin}),
       [](const kano_table& t) {
-        std::vector<std::string> name, category;
-        std::vector<int> n;
-        std::vector<double> better, worse, questionable;
-        for (const auto& a : t.attributes) {
-          name.push_back(a.name);
-          category.emplace_back(to_string(a.result.category));
-          n.push_back(static_cast<int>(a.result.n));
-          better.push_back(or_na(a.result.better));
-          worse.push_back(or_na(a.result.worse));
-          questionable.push_back(a.result.questionable_share);
-        }
+        using k = kano_attribute;
+        const auto& a = t.attributes;
         return Rcpp::List::create(
             Rcpp::Named("table") = Rcpp::DataFrame::create(
-                Rcpp::Named("attribute") = name, Rcpp::Named("category") = category, Rcpp::Named("n") = n,
-                Rcpp::Named("better") = better, Rcpp::Named("worse") = worse,
-                Rcpp::Named("questionable_share") = questionable, Rcpp::Named("stringsAsFactors") = false),
+                Rcpp::Named("attribute") = r::column(a, &k::name),
+                Rcpp::Named("category") =
+                    r::column(a, [](const k& x) { return std::string(to_string(x.result.category)); }),
+                Rcpp::Named("n") = r::column(a, [](const k& x) { return static_cast<int>(x.result.n); }),
+                Rcpp::Named("better") = r::column(a, [](const k& x) { return or_na(x.result.better); }),
+                Rcpp::Named("worse") = r::column(a, [](const k& x) { return or_na(x.result.worse); }),
+                Rcpp::Named("questionable_share") =
+                    r::column(a, [](const k& x) { return x.result.questionable_share; }),
+                Rcpp::Named("stringsAsFactors") = false),
             Rcpp::Named("json") = to_json(t));
       });
 }
@@ -165,18 +149,15 @@ SEXP cpp_ipa(const std::vector<std::string>& names, const Rcpp::NumericVector& i
   for (std::size_t k = 0; k < names.size(); ++k)
     attributes.push_back({names[k], importance[static_cast<R_xlen_t>(k)], performance[static_cast<R_xlen_t>(k)]});
   return checked(try_ipa(attributes, o), [](const ipa_result& r) {
-    std::vector<std::string> name, quadrant;
-    std::vector<double> imp, perf;
-    for (const auto& p : r.attributes) {
-      name.push_back(p.name);
-      imp.push_back(p.importance);
-      perf.push_back(p.performance);
-      quadrant.emplace_back(to_string(p.quadrant));
-    }
+    const auto& a = r.attributes;
     return Rcpp::List::create(
-        Rcpp::Named("table") = Rcpp::DataFrame::create(
-            Rcpp::Named("attribute") = name, Rcpp::Named("importance") = imp, Rcpp::Named("performance") = perf,
-            Rcpp::Named("quadrant") = quadrant, Rcpp::Named("stringsAsFactors") = false),
+        Rcpp::Named("table") =
+            Rcpp::DataFrame::create(Rcpp::Named("attribute") = r::column(a, &ipa_point::name),
+                                    Rcpp::Named("importance") = r::column(a, &ipa_point::importance),
+                                    Rcpp::Named("performance") = r::column(a, &ipa_point::performance),
+                                    Rcpp::Named("quadrant") = r::column(
+                                        a, [](const ipa_point& p) { return std::string(to_string(p.quadrant)); }),
+                                    Rcpp::Named("stringsAsFactors") = false),
         Rcpp::Named("crosshair") = std::string(to_string(r.crosshair)),
         Rcpp::Named("importance_line") = r.importance_line, Rcpp::Named("performance_line") = r.performance_line);
   });
@@ -198,23 +179,17 @@ SEXP cpp_delivered_value(const std::vector<std::string>& respondent, const std::
   value_summary_options o;
   if (sensitivity.isNotNull()) o.sensitivity = Rcpp::as<double>(sensitivity.get());
   return checked(try_value_summary(answers, o), [](const value_summary& v) {
-    std::vector<std::string> name;
-    std::vector<double> total_value, total_cost, delivered, ratio, preferred, choice;
-    for (const auto& x : v.offers) {
-      name.push_back(x.name);
-      total_value.push_back(x.total_value);
-      total_cost.push_back(x.total_cost);
-      delivered.push_back(x.delivered_value);
-      ratio.push_back(or_na(x.value_ratio));
-      preferred.push_back(x.preferred_share);
-      choice.push_back(or_na(x.choice_share));
-    }
+    using x = offer_summary;
+    const auto& os = v.offers;
     return Rcpp::List::create(
-        Rcpp::Named("table") =
-            Rcpp::DataFrame::create(Rcpp::Named("offer") = name, Rcpp::Named("total_value") = total_value,
-                                    Rcpp::Named("total_cost") = total_cost, Rcpp::Named("delivered_value") = delivered,
-                                    Rcpp::Named("value_ratio") = ratio, Rcpp::Named("preferred_share") = preferred,
-                                    Rcpp::Named("choice_share") = choice, Rcpp::Named("stringsAsFactors") = false),
+        Rcpp::Named("table") = Rcpp::DataFrame::create(
+            Rcpp::Named("offer") = r::column(os, &x::name), Rcpp::Named("total_value") = r::column(os, &x::total_value),
+            Rcpp::Named("total_cost") = r::column(os, &x::total_cost),
+            Rcpp::Named("delivered_value") = r::column(os, &x::delivered_value),
+            Rcpp::Named("value_ratio") = r::column(os, [](const x& row) { return or_na(row.value_ratio); }),
+            Rcpp::Named("preferred_share") = r::column(os, &x::preferred_share),
+            Rcpp::Named("choice_share") = r::column(os, [](const x& row) { return or_na(row.choice_share); }),
+            Rcpp::Named("stringsAsFactors") = false),
         Rcpp::Named("preferred") = v.preferred, Rcpp::Named("respondents") = static_cast<double>(v.respondents),
         Rcpp::Named("json") = to_json(v));
   });

@@ -115,27 +115,18 @@ Rcpp::List fit_list(const pls_fit& f) {
   for (std::size_t i = 0; i < f.htmt.size(); ++i)
     for (std::size_t j = 0; j < f.htmt[i].size(); ++j)
       if (f.htmt[i][j]) htmt(static_cast<int>(i), static_cast<int>(j)) = *f.htmt[i][j];
-  std::vector<std::string> mode;
-  std::vector<int> indicators;
-  std::vector<double> alpha, rho, eig1, eig2, ave, cr, communality, redundancy;
-  for (const auto& b : f.blocks) {
-    mode.emplace_back(to_string(b.mode));
-    indicators.push_back(static_cast<int>(b.indicators));
-    alpha.push_back(b.cronbach_alpha);
-    rho.push_back(b.dg_rho);
-    eig1.push_back(b.eig_1st);
-    eig2.push_back(b.eig_2nd);
-    ave.push_back(b.ave);
-    cr.push_back(b.composite_reliability);
-    communality.push_back(b.block_communality);
-    redundancy.push_back(b.mean_redundancy);
-  }
-  const auto quality =
-      Rcpp::DataFrame::create(Rcpp::Named("mode") = mode, Rcpp::Named("indicators") = indicators,
-                              Rcpp::Named("alpha") = alpha, Rcpp::Named("dg_rho") = rho, Rcpp::Named("eig_1st") = eig1,
-                              Rcpp::Named("eig_2nd") = eig2, Rcpp::Named("ave") = ave,
-                              Rcpp::Named("composite_reliability") = cr, Rcpp::Named("block_communality") = communality,
-                              Rcpp::Named("mean_redundancy") = redundancy, Rcpp::Named("stringsAsFactors") = false);
+  using q = pls_block_quality;
+  const auto quality = Rcpp::DataFrame::create(
+      Rcpp::Named("mode") = r::column(f.blocks, [](const q& b) { return std::string(to_string(b.mode)); }),
+      Rcpp::Named("indicators") = r::column(f.blocks, [](const q& b) { return static_cast<int>(b.indicators); }),
+      Rcpp::Named("alpha") = r::column(f.blocks, &q::cronbach_alpha),
+      Rcpp::Named("dg_rho") = r::column(f.blocks, &q::dg_rho),
+      Rcpp::Named("eig_1st") = r::column(f.blocks, &q::eig_1st),
+      Rcpp::Named("eig_2nd") = r::column(f.blocks, &q::eig_2nd), Rcpp::Named("ave") = r::column(f.blocks, &q::ave),
+      Rcpp::Named("composite_reliability") = r::column(f.blocks, &q::composite_reliability),
+      Rcpp::Named("block_communality") = r::column(f.blocks, &q::block_communality),
+      Rcpp::Named("mean_redundancy") = r::column(f.blocks, &q::mean_redundancy),
+      Rcpp::Named("stringsAsFactors") = false);
   std::vector<int> block_of;
   for (const auto b : f.block_of) block_of.push_back(static_cast<int>(b) + 1);
   Rcpp::LogicalVector endogenous(f.endogenous.begin(), f.endogenous.end());
@@ -170,21 +161,12 @@ Rcpp::List fit_list(const pls_fit& f) {
 }
 
 Rcpp::DataFrame estimates_frame(const std::vector<pls_bootstrap_estimate>& list) {
-  std::vector<std::string> name;
-  std::vector<double> estimate, mean, se, t, lo, hi;
-  for (const auto& e : list) {
-    name.push_back(e.name);
-    estimate.push_back(e.estimate);
-    mean.push_back(e.mean);
-    se.push_back(e.se);
-    t.push_back(e.t);
-    lo.push_back(e.lo);
-    hi.push_back(e.hi);
-  }
-  return Rcpp::DataFrame::create(Rcpp::Named("name") = name, Rcpp::Named("original") = estimate,
-                                 Rcpp::Named("mean_boot") = mean, Rcpp::Named("std_error") = se, Rcpp::Named("t") = t,
-                                 Rcpp::Named("lower") = lo, Rcpp::Named("upper") = hi,
-                                 Rcpp::Named("stringsAsFactors") = false);
+  using e = pls_bootstrap_estimate;
+  return Rcpp::DataFrame::create(
+      Rcpp::Named("name") = r::column(list, &e::name), Rcpp::Named("original") = r::column(list, &e::estimate),
+      Rcpp::Named("mean_boot") = r::column(list, &e::mean), Rcpp::Named("std_error") = r::column(list, &e::se),
+      Rcpp::Named("t") = r::column(list, &e::t), Rcpp::Named("lower") = r::column(list, &e::lo),
+      Rcpp::Named("upper") = r::column(list, &e::hi), Rcpp::Named("stringsAsFactors") = false);
 }
 
 }  // namespace

@@ -27,7 +27,9 @@ test_that("SIGINT stops a bootstrap of a million resamples within seconds", {
   while (!file.exists(at("started")) && waited < 60) { Sys.sleep(0.1); waited <- waited + 0.1 }
   expect_true(file.exists(at("started")))
   Sys.sleep(1)  # the bootstrap is running (it would take minutes)
-  expect_true(tools::pskill(as.integer(readLines(at("pid"))), tools::SIGINT))
+  pid <- as.integer(readLines(at("pid")))
+  on.exit(tools::pskill(pid, tools::SIGKILL), add = TRUE)  # should it not have stopped
+  expect_true(tools::pskill(pid, tools::SIGINT))
   waited <- 0
   while (!file.exists(at("out")) && waited < 60) { Sys.sleep(0.1); waited <- waited + 0.1 }
   out <- if (file.exists(at("out"))) readLines(at("out")) else readLines(at("log"))
