@@ -255,6 +255,11 @@ struct consensus_result;
 // excellence/scoring/points.hpp
 class points;
 
+// excellence/scoring/priority.hpp
+struct item_priority;
+struct area_opportunities;
+struct improvement_priorities;
+
 // excellence/scoring/score.hpp
 struct scoring_options;
 struct item_score;
