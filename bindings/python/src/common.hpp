@@ -29,6 +29,12 @@ std::span<const double> span_of(const numbers& a, const char* name);
 /// An optional column: None gives an empty span.
 std::span<const double> optional_span(const std::optional<numbers>& a, const char* name);
 
+/// An optional value as Python: the value (float, int) or None.
+template <class T>
+py::object optional_value(const std::optional<T>& v) {
+  return v ? py::cast(*v) : py::object(py::none());
+}
+
 /// A copy of a span as a new numpy array.
 py::array_t<double> array_of(std::span<const double> values);
 

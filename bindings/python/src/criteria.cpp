@@ -13,10 +13,6 @@ namespace excellence::python {
 
 namespace {
 
-py::object optional_points(const std::optional<std::int32_t>& p) {
-  return p ? py::object(py::int_(*p)) : py::object(py::none());
-}
-
 py::dict node_dict(const criteria_tree& tree, const criteria_node& n) {
   py::dict d;
   d["id"] = n.id;
@@ -24,7 +20,7 @@ py::dict node_dict(const criteria_tree& tree, const criteria_node& n) {
   d["title_zh"] = n.title_zh;
   d["title_en"] = n.title_en;
   d["evaluation"] = n.evaluation ? py::object(py::str(std::string(to_string(*n.evaluation)))) : py::object(py::none());
-  d["points"] = optional_points(n.points);
+  d["points"] = optional_value(n.points);
   const auto* parent = tree.parent(n);
   d["parent"] = parent != nullptr ? py::object(py::str(parent->id)) : py::object(py::none());
   py::list children;

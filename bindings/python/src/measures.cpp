@@ -17,10 +17,6 @@ namespace excellence::python {
 
 namespace {
 
-py::object optional_number(const std::optional<double>& v) {
-  return v ? py::object(py::float_(*v)) : py::object(py::none());
-}
-
 // Optional answers: None (or NaN) is a missing answer.
 std::vector<std::optional<double>> optional_answers(const py::sequence& values) {
   std::vector<std::optional<double>> out;
@@ -73,7 +69,7 @@ void bind_measures(py::module_& m) {
                               "SERVQUAL or SERVPERF by item and dimension (excellence.servqual/1).")
       .def_property_readonly("model", [](const servqual_result& r) { return std::string(to_string(r.model)); })
       .def_readonly("unweighted", &servqual_result::unweighted, "Mean of the dimension scores.")
-      .def_property_readonly("weighted", [](const servqual_result& r) { return optional_number(r.weighted); })
+      .def_property_readonly("weighted", [](const servqual_result& r) { return optional_value(r.weighted); })
       .def_readonly("respondents", &servqual_result::respondents)
       .def_readonly("dropped", &servqual_result::dropped)
       .def_property_readonly(
@@ -178,7 +174,7 @@ void bind_measures(py::module_& m) {
                                  d["customers"] = t.customers;
                                  d["value"] = t.value;
                                  d["customer_share"] = t.customer_share;
-                                 d["value_share"] = optional_number(t.value_share);
+                                 d["value_share"] = optional_value(t.value_share);
                                  out.append(d);
                                }
                                return out;
@@ -206,7 +202,7 @@ void bind_measures(py::module_& m) {
       "Lifetime value from a margin, a retention rate and a discount rate (excellence.clv_simple/1).")
       .def_readonly("clv", &simple_clv_result::clv)
       .def_readonly("margin_multiple", &simple_clv_result::margin_multiple)
-      .def_property_readonly("average_life", [](const simple_clv_result& r) { return optional_number(r.average_life); })
+      .def_property_readonly("average_life", [](const simple_clv_result& r) { return optional_value(r.average_life); })
       .def(
           "to_json", [](const simple_clv_result& r, int indent) { return to_json(r, std::nullopt, indent); },
           "indent"_a = 2)
@@ -237,9 +233,9 @@ void bind_measures(py::module_& m) {
                                  d["total_value"] = o.total_value;
                                  d["total_cost"] = o.total_cost;
                                  d["delivered_value"] = o.delivered_value;
-                                 d["value_ratio"] = optional_number(o.value_ratio);
+                                 d["value_ratio"] = optional_value(o.value_ratio);
                                  d["preferred_share"] = o.preferred_share;
-                                 d["choice_share"] = optional_number(o.choice_share);
+                                 d["choice_share"] = optional_value(o.choice_share);
                                  out.append(d);
                                }
                                return out;

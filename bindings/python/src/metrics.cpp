@@ -19,10 +19,6 @@ struct nps_with_interval {
   nps_interval interval;
 };
 
-py::object optional_number(const std::optional<double>& v) {
-  return v ? py::object(py::float_(*v)) : py::object(py::none());
-}
-
 }  // namespace
 
 void bind_metrics(py::module_& m) {
@@ -112,11 +108,11 @@ void bind_metrics(py::module_& m) {
           "Per customer, the segment code ('534').")
       .def_property_readonly("gini",
                              [](const rfm_analysis& a) {
-                               return a.concentration ? optional_number(a.concentration->gini) : py::object(py::none());
+                               return a.concentration ? py::cast(a.concentration->gini) : py::object(py::none());
                              })
       .def_property_readonly("top_20_share",
                              [](const rfm_analysis& a) {
-                               return a.concentration ? optional_number(a.concentration->top_share(0.2))
+                               return a.concentration ? py::cast(a.concentration->top_share(0.2))
                                                       : py::object(py::none());
                              })
       .def(
@@ -138,8 +134,8 @@ void bind_metrics(py::module_& m) {
       .def_property_readonly("category",
                              [](const kano_attribute& a) { return std::string(to_string(a.result.category)); })
       .def_property_readonly("n", [](const kano_attribute& a) { return a.result.n; })
-      .def_property_readonly("better", [](const kano_attribute& a) { return optional_number(a.result.better); })
-      .def_property_readonly("worse", [](const kano_attribute& a) { return optional_number(a.result.worse); })
+      .def_property_readonly("better", [](const kano_attribute& a) { return optional_value(a.result.better); })
+      .def_property_readonly("worse", [](const kano_attribute& a) { return optional_value(a.result.worse); })
       .def_property_readonly("questionable_share", [](const kano_attribute& a) { return a.result.questionable_share; });
 
   py::class_<kano_table>(m, "KanoResult", "Kano classification per attribute (excellence.kano/1).")
@@ -163,13 +159,13 @@ void bind_metrics(py::module_& m) {
       .def_property_readonly("complaints", [](const complaint_summary& s) { return s.times.n; })
       .def_property_readonly("resolved", [](const complaint_summary& s) { return s.times.n_resolved; })
       .def_property_readonly("open", [](const complaint_summary& s) { return s.times.n_open; })
-      .def_property_readonly("median", [](const complaint_summary& s) { return optional_number(s.median); })
-      .def_property_readonly("p90", [](const complaint_summary& s) { return optional_number(s.p90); })
+      .def_property_readonly("median", [](const complaint_summary& s) { return optional_value(s.median); })
+      .def_property_readonly("p90", [](const complaint_summary& s) { return optional_value(s.p90); })
       .def_property_readonly("share_within_limit",
-                             [](const complaint_summary& s) { return optional_number(s.share_within_limit); })
+                             [](const complaint_summary& s) { return optional_value(s.share_within_limit); })
       .def_property_readonly("first_contact_resolution",
-                             [](const complaint_summary& s) { return optional_number(s.first_contact_resolution); })
-      .def_property_readonly("reopen_rate", [](const complaint_summary& s) { return optional_number(s.reopen_rate); })
+                             [](const complaint_summary& s) { return optional_value(s.first_contact_resolution); })
+      .def_property_readonly("reopen_rate", [](const complaint_summary& s) { return optional_value(s.reopen_rate); })
       .def(
           "to_json", [](const complaint_summary& s, int indent) { return to_json(s, indent); }, "indent"_a = 2)
       .def("to_dict", [](const complaint_summary& s) { return document(to_json(s)); });

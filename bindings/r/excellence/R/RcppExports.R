@@ -2,102 +2,102 @@
 # Generator token: 10BE3573-1514-4C36-9D1C-5A225CD40393
 
 cpp_clv_summary <- function(customers, days, amounts, end, unit) {
-    .Call('_excellence_cpp_clv_summary', PACKAGE = 'excellence', customers, days, amounts, end, unit)
+    .Call(`_excellence_cpp_clv_summary`, customers, days, amounts, end, unit)
 }
 
 cpp_clv_fit <- function(model, frequency, recency, age, monetary, weights, start, max_evaluations, tolerance, threads) {
-    .Call('_excellence_cpp_clv_fit', PACKAGE = 'excellence', model, frequency, recency, age, monetary, weights, start, max_evaluations, tolerance, threads)
+    .Call(`_excellence_cpp_clv_fit`, model, frequency, recency, age, monetary, weights, start, max_evaluations, tolerance, threads)
 }
 
-cpp_clv_predict <- function(model, params, frequency, recency, age, horizon, threads) {
-    .Call('_excellence_cpp_clv_predict', PACKAGE = 'excellence', model, params, frequency, recency, age, horizon, threads)
+cpp_clv_predict <- function(fit_document, frequency, recency, age, horizon, threads) {
+    .Call(`_excellence_cpp_clv_predict`, fit_document, frequency, recency, age, horizon, threads)
 }
 
-cpp_clv_spend <- function(params, frequency, monetary, threads) {
-    .Call('_excellence_cpp_clv_spend', PACKAGE = 'excellence', params, frequency, monetary, threads)
+cpp_clv_spend <- function(fit_document, frequency, monetary, threads) {
+    .Call(`_excellence_cpp_clv_spend`, fit_document, frequency, monetary, threads)
 }
 
 cpp_builtin_framework_ids <- function() {
-    .Call('_excellence_cpp_builtin_framework_ids', PACKAGE = 'excellence')
+    .Call(`_excellence_cpp_builtin_framework_ids`)
 }
 
 cpp_builtin_framework <- function(id, scope) {
-    .Call('_excellence_cpp_builtin_framework', PACKAGE = 'excellence', id, scope)
+    .Call(`_excellence_cpp_builtin_framework`, id, scope)
 }
 
 cpp_read_framework <- function(path, scope) {
-    .Call('_excellence_cpp_read_framework', PACKAGE = 'excellence', path, scope)
+    .Call(`_excellence_cpp_read_framework`, path, scope)
 }
 
 cpp_read_assessment <- function(path) {
-    .Call('_excellence_cpp_read_assessment', PACKAGE = 'excellence', path)
+    .Call(`_excellence_cpp_read_assessment`, path)
 }
 
 cpp_parse_assessment <- function(text, source) {
-    .Call('_excellence_cpp_parse_assessment', PACKAGE = 'excellence', text, source)
+    .Call(`_excellence_cpp_parse_assessment`, text, source)
 }
 
 cpp_score <- function(text, source, framework_json, framework_scope, scope) {
-    .Call('_excellence_cpp_score', PACKAGE = 'excellence', text, source, framework_json, framework_scope, scope)
+    .Call(`_excellence_cpp_score`, text, source, framework_json, framework_scope, scope)
 }
 
 cpp_consensus <- function(texts, sources, framework_json, framework_scope, flag_range, scope) {
-    .Call('_excellence_cpp_consensus', PACKAGE = 'excellence', texts, sources, framework_json, framework_scope, flag_range, scope)
+    .Call(`_excellence_cpp_consensus`, texts, sources, framework_json, framework_scope, flag_range, scope)
 }
 
 cpp_nps <- function(answers, weights, confidence, interval, scale_min, scale_max, detractor_max, promoter_min) {
-    .Call('_excellence_cpp_nps', PACKAGE = 'excellence', answers, weights, confidence, interval, scale_min, scale_max, detractor_max, promoter_min)
+    .Call(`_excellence_cpp_nps`, answers, weights, confidence, interval, scale_min, scale_max, detractor_max, promoter_min)
 }
 
 cpp_csat <- function(ratings, scale_min, scale_max, top_box_min, confidence) {
-    .Call('_excellence_cpp_csat', PACKAGE = 'excellence', ratings, scale_min, scale_max, top_box_min, confidence)
+    .Call(`_excellence_cpp_csat`, ratings, scale_min, scale_max, top_box_min, confidence)
 }
 
 cpp_servqual <- function(respondent, item, dimension, expectation, perception, importance, scale_min, scale_max, missing) {
-    .Call('_excellence_cpp_servqual', PACKAGE = 'excellence', respondent, item, dimension, expectation, perception, importance, scale_min, scale_max, missing)
+    .Call(`_excellence_cpp_servqual`, respondent, item, dimension, expectation, perception, importance, scale_min, scale_max, missing)
 }
 
 cpp_kano <- function(attribute, functional, dysfunctional, tie_margin) {
-    .Call('_excellence_cpp_kano', PACKAGE = 'excellence', attribute, functional, dysfunctional, tie_margin)
+    .Call(`_excellence_cpp_kano`, attribute, functional, dysfunctional, tie_margin)
 }
 
 cpp_ipa <- function(names, importance, performance, crosshair, scale_min, scale_max, importance_line, performance_line) {
-    .Call('_excellence_cpp_ipa', PACKAGE = 'excellence', names, importance, performance, crosshair, scale_min, scale_max, importance_line, performance_line)
+    .Call(`_excellence_cpp_ipa`, names, importance, performance, crosshair, scale_min, scale_max, importance_line, performance_line)
 }
 
 cpp_delivered_value <- function(respondent, offer, amounts, sensitivity) {
-    .Call('_excellence_cpp_delivered_value', PACKAGE = 'excellence', respondent, offer, amounts, sensitivity)
+    .Call(`_excellence_cpp_delivered_value`, respondent, offer, amounts, sensitivity)
 }
 
 cpp_value_components <- function() {
-    .Call('_excellence_cpp_value_components', PACKAGE = 'excellence')
+    .Call(`_excellence_cpp_value_components`)
 }
 
 cpp_retention <- function(customers, periods, unit) {
-    .Call('_excellence_cpp_retention', PACKAGE = 'excellence', customers, periods, unit)
+    .Call(`_excellence_cpp_retention`, customers, periods, unit)
 }
 
 cpp_rfm <- function(customers, recency, frequency, monetary, bins) {
-    .Call('_excellence_cpp_rfm', PACKAGE = 'excellence', customers, recency, frequency, monetary, bins)
+    .Call(`_excellence_cpp_rfm`, customers, recency, frequency, monetary, bins)
 }
 
 cpp_pls_model_read <- function(path) {
-    .Call('_excellence_cpp_pls_model_read', PACKAGE = 'excellence', path)
+    .Call(`_excellence_cpp_pls_model_read`, path)
 }
 
 cpp_pls_model_check <- function(model) {
-    .Call('_excellence_cpp_pls_model_check', PACKAGE = 'excellence', model)
+    .Call(`_excellence_cpp_pls_model_check`, model)
 }
 
 cpp_pls_estimate <- function(model, values, names, options) {
-    .Call('_excellence_cpp_pls_estimate', PACKAGE = 'excellence', model, values, names, options)
+    .Call(`_excellence_cpp_pls_estimate`, model, values, names, options)
 }
 
 cpp_pls_bootstrap <- function(model, values, names, options, resamples, seed, confidence, threads) {
-    .Call('_excellence_cpp_pls_bootstrap', PACKAGE = 'excellence', model, values, names, options, resamples, seed, confidence, threads)
+    .Call(`_excellence_cpp_pls_bootstrap`, model, values, names, options, resamples, seed, confidence, threads)
 }
 
 cpp_pls_index <- function(model, values, names, options, scale_min, scale_max) {
-    .Call('_excellence_cpp_pls_index', PACKAGE = 'excellence', model, values, names, options, scale_min, scale_max)
+    .Call(`_excellence_cpp_pls_index`, model, values, names, options, scale_min, scale_max)
 }
 

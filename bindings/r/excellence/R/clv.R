@@ -113,7 +113,7 @@ clv_fit <- function(data, model = c("bgnbd", "pnbd", "mbgnbd", "bgbb", "gg"), we
   }
   w <- if (is.null(weights)) empty else as_numbers(if (is.character(weights)) pick(as.data.frame(data), weights, "weights") else weights, "weights")
   f <- unwrap(cpp_clv_fit(model_names[[model]], x, t.x, age, m, w, if (is.null(start)) numeric() else as.double(start),
-                          as.integer(max_evaluations), tolerance, as.integer(threads)))
+                          as.integer(max_evaluations), tolerance, threads_arg(threads)))
   raise_warnings(f$warnings)
   dimnames(f$covariance) <- list(f$names, f$names)
   structure(list(model = model, title = f$title, coefficients = stats::setNames(f$params, f$names),
@@ -171,13 +171,12 @@ predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0
   x <- summary_column(newdata, c("frequency", "x"), "frequency")
   out <- if (object$model == "gg") {
     m <- summary_column(newdata, c("monetary_value", "m.x", "monetary"), "monetary_value")
-    data.frame(expected_spend = unwrap(cpp_clv_spend(unname(object$coefficients), x, m, as.integer(threads))))
+    data.frame(expected_spend = unwrap(cpp_clv_spend(object$json, x, m, threads_arg(threads))))
   } else {
     t.x <- summary_column(newdata, c("recency", "t.x"), "recency")
     age <- if (object$model == "bgbb") summary_column(newdata, c("n", "n.cal", "periods", "T"), "n")
            else summary_column(newdata, c("T", "T.cal"), "T")
-    p <- unwrap(cpp_clv_predict(model_names[[object$model]], unname(object$coefficients), x, t.x, age, horizon,
-                                as.integer(threads)))
+    p <- unwrap(cpp_clv_predict(object$json, x, t.x, age, horizon, threads_arg(threads)))
     data.frame(p_alive = p$p_alive, expected_transactions = p$expected_transactions)
   }
   id <- intersect(c("customer", "customer_id"), colnames(newdata))

@@ -90,6 +90,15 @@ as_numbers <- function(x, what, call = sys.call(-1)) {
   as.double(x)
 }
 
+# A thread count for the compiled code: 0 (all cores) or a positive whole number; anything
+# else is an error here, never clamped.
+threads_arg <- function(threads, call = sys.call(-1)) {
+  if (!is.numeric(threads) || length(threads) != 1L || is.na(threads) || threads < 0 ||
+      threads != floor(threads) || threads > .Machine$integer.max)
+    argument_error("threads", "expected 0 (all cores) or a positive whole number of threads", call)
+  as.integer(threads)
+}
+
 as_text <- function(x) {
   if (is.factor(x)) x <- as.character(x)
   as.character(x)

@@ -299,7 +299,7 @@ bootstrap <- function(fit, resamples = 500, seed = 1, confidence = 0.95, threads
   if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
   i <- fit$input
   b <- unwrap(cpp_pls_bootstrap(i$model, i$values, i$names, i$options, resamples, seed, confidence,
-                                as.integer(threads)))
+                                threads_arg(threads)))
   raise_warnings(b$warnings)
   for (part in c("weights", "loadings", "paths", "total_effects")) {
     rownames(b[[part]]) <- b[[part]]$name

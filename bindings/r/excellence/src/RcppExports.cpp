@@ -26,7 +26,7 @@ BEGIN_RCPP
 END_RCPP
 }
 // cpp_clv_fit
-SEXP cpp_clv_fit(const std::string& model, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, const Rcpp::NumericVector& monetary, const Rcpp::NumericVector& weights, const std::vector<double>& start, int max_evaluations, double tolerance, int threads);
+SEXP cpp_clv_fit(const std::string& model, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, const Rcpp::NumericVector& monetary, const Rcpp::NumericVector& weights, const std::vector<double>& start, int max_evaluations, double tolerance, unsigned threads);
 RcppExport SEXP _excellence_cpp_clv_fit(SEXP modelSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP monetarySEXP, SEXP weightsSEXP, SEXP startSEXP, SEXP max_evaluationsSEXP, SEXP toleranceSEXP, SEXP threadsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
@@ -40,39 +40,38 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const std::vector<double>& >::type start(startSEXP);
     Rcpp::traits::input_parameter< int >::type max_evaluations(max_evaluationsSEXP);
     Rcpp::traits::input_parameter< double >::type tolerance(toleranceSEXP);
-    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
     rcpp_result_gen = Rcpp::wrap(cpp_clv_fit(model, frequency, recency, age, monetary, weights, start, max_evaluations, tolerance, threads));
     return rcpp_result_gen;
 END_RCPP
 }
 // cpp_clv_predict
-SEXP cpp_clv_predict(const std::string& model, const std::vector<double>& params, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, int threads);
-RcppExport SEXP _excellence_cpp_clv_predict(SEXP modelSEXP, SEXP paramsSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP horizonSEXP, SEXP threadsSEXP) {
+SEXP cpp_clv_predict(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, unsigned threads);
+RcppExport SEXP _excellence_cpp_clv_predict(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP horizonSEXP, SEXP threadsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
-    Rcpp::traits::input_parameter< const std::string& >::type model(modelSEXP);
-    Rcpp::traits::input_parameter< const std::vector<double>& >::type params(paramsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type fit_document(fit_documentSEXP);
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type frequency(frequencySEXP);
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type recency(recencySEXP);
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type age(ageSEXP);
     Rcpp::traits::input_parameter< double >::type horizon(horizonSEXP);
-    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(cpp_clv_predict(model, params, frequency, recency, age, horizon, threads));
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_predict(fit_document, frequency, recency, age, horizon, threads));
     return rcpp_result_gen;
 END_RCPP
 }
 // cpp_clv_spend
-SEXP cpp_clv_spend(const std::vector<double>& params, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& monetary, int threads);
-RcppExport SEXP _excellence_cpp_clv_spend(SEXP paramsSEXP, SEXP frequencySEXP, SEXP monetarySEXP, SEXP threadsSEXP) {
+SEXP cpp_clv_spend(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& monetary, unsigned threads);
+RcppExport SEXP _excellence_cpp_clv_spend(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP monetarySEXP, SEXP threadsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
-    Rcpp::traits::input_parameter< const std::vector<double>& >::type params(paramsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type fit_document(fit_documentSEXP);
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type frequency(frequencySEXP);
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type monetary(monetarySEXP);
-    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(cpp_clv_spend(params, frequency, monetary, threads));
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_spend(fit_document, frequency, monetary, threads));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -337,7 +336,7 @@ BEGIN_RCPP
 END_RCPP
 }
 // cpp_pls_bootstrap
-SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed, double confidence, int threads);
+SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed, double confidence, unsigned threads);
 RcppExport SEXP _excellence_cpp_pls_bootstrap(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP confidenceSEXP, SEXP threadsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
@@ -349,7 +348,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type resamples(resamplesSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< double >::type confidence(confidenceSEXP);
-    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
     rcpp_result_gen = Rcpp::wrap(cpp_pls_bootstrap(model, values, names, options, resamples, seed, confidence, threads));
     return rcpp_result_gen;
 END_RCPP
@@ -374,7 +373,7 @@ END_RCPP
 static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
     {"_excellence_cpp_clv_fit", (DL_FUNC) &_excellence_cpp_clv_fit, 10},
-    {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 7},
+    {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 6},
     {"_excellence_cpp_clv_spend", (DL_FUNC) &_excellence_cpp_clv_spend, 4},
     {"_excellence_cpp_builtin_framework_ids", (DL_FUNC) &_excellence_cpp_builtin_framework_ids, 0},
     {"_excellence_cpp_builtin_framework", (DL_FUNC) &_excellence_cpp_builtin_framework, 2},

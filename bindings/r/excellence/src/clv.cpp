@@ -1,7 +1,11 @@
 // Lifetime-value models for R (R/clv.R): transaction summaries, the five fits, and
-// predictions from a fit's parameters.
+// predictions from a fit's document (excellence.clv_fit/1, which the R object keeps),
+// read back by the library's own reader.
+//
+// Thread counts arrive checked (R/errors.R: threads_arg): 0 for all cores, or a count.
 #include "common.h"
 
+#include <excellence/io/clv_fit_json.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/transactions.hpp>
@@ -15,32 +19,10 @@ using excellence::r::checked;
 using excellence::r::failure;
 using excellence::r::span_of;
 
-namespace {
-
-// A fit rebuilt from what R keeps of it (the model and its parameters): enough to predict.
-result<clv_fit> fit_of(const std::string& model, const std::vector<double>& params) {
-  const auto m = parse_clv_model(model);
-  if (!m) return diagnostic{errc::invalid_value, "", 0, 0, "model", "unknown model '" + model + "'"};
-  clv_fit f;
-  f.model = *m;
-  for (const auto name : parameter_names(*m)) f.names.emplace_back(name);
-  if (params.size() != f.names.size())
-    return diagnostic{errc::invalid_value,
-                      "",
-                      0,
-                      0,
-                      "params",
-                      "expected " + std::to_string(f.names.size()) + " parameters for " + model};
-  f.params = params;
-  return f;
-}
-
-}  // namespace
-
 // [[Rcpp::export]]
 SEXP cpp_clv_summary(const std::vector<std::string>& customers, const Rcpp::NumericVector& days,
                      const Rcpp::NumericVector& amounts, double end, const std::string& unit) {
-  const auto u = r::enum_of<clv_time_unit>(unit, clv_time_unit_names);
+  const auto u = clv_time_unit_names.parse(unit);
   if (!u) return r::argument_failure("unit", "expected " + clv_time_unit_names.choices());
   std::vector<transaction_record> records(customers.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -65,16 +47,15 @@ SEXP cpp_clv_summary(const std::vector<std::string>& customers, const Rcpp::Nume
 SEXP cpp_clv_fit(const std::string& model, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency,
                  const Rcpp::NumericVector& age, const Rcpp::NumericVector& monetary,
                  const Rcpp::NumericVector& weights, const std::vector<double>& start, int max_evaluations,
-                 double tolerance, int threads) {
+                 double tolerance, unsigned threads) {
   const auto m = parse_clv_model(model);
   if (!m) return r::argument_failure("model", "expected bgnbd, pnbd, mbgnbd, bgbb or gamma_gamma");
-  if (threads < 0) return r::argument_failure("threads", "expected 0 (all cores) or a positive count");
   const clv_columns columns{span_of(frequency), span_of(recency), span_of(age), span_of(monetary), span_of(weights)};
   clv_fit_options o;
   o.start = start;
   o.max_evaluations = max_evaluations;
   o.tolerance = tolerance;
-  o.threads = static_cast<unsigned>(threads);
+  o.threads = threads;
   r::interrupt_watch watch;
   return checked(
       try_fit_clv(*m, columns, o, watch.control()),
@@ -99,26 +80,25 @@ SEXP cpp_clv_fit(const std::string& model, const Rcpp::NumericVector& frequency,
 }
 
 // [[Rcpp::export]]
-SEXP cpp_clv_predict(const std::string& model, const std::vector<double>& params, const Rcpp::NumericVector& frequency,
-                     const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, int threads) {
-  const auto fit = fit_of(model, params);
+SEXP cpp_clv_predict(const std::string& fit_document, const Rcpp::NumericVector& frequency,
+                     const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon,
+                     unsigned threads) {
+  const auto fit = try_parse_clv_fit(fit_document, "<fit>");
   if (!fit) return failure(fit.error());
   const clv_columns columns{span_of(frequency), span_of(recency), span_of(age), {}, {}};
-  return checked(try_clv_predict(*fit, columns, horizon, static_cast<unsigned>(std::max(threads, 0))),
-                 [](const clv_predictions& p) {
-                   return Rcpp::List::create(Rcpp::Named("p_alive") = p.p_alive,
-                                             Rcpp::Named("expected_transactions") = p.expected_transactions);
-                 });
+  return checked(try_clv_predict(*fit, columns, horizon, threads), [](const clv_predictions& p) {
+    return Rcpp::List::create(Rcpp::Named("p_alive") = p.p_alive,
+                              Rcpp::Named("expected_transactions") = p.expected_transactions);
+  });
 }
 
 // [[Rcpp::export]]
-SEXP cpp_clv_spend(const std::vector<double>& params, const Rcpp::NumericVector& frequency,
-                   const Rcpp::NumericVector& monetary, int threads) {
-  const auto fit = fit_of("gamma_gamma", params);
+SEXP cpp_clv_spend(const std::string& fit_document, const Rcpp::NumericVector& frequency,
+                   const Rcpp::NumericVector& monetary, unsigned threads) {
+  const auto fit = try_parse_clv_fit(fit_document, "<fit>");
   if (!fit) return failure(fit.error());
   const auto g = gamma_gamma_params::try_from(*fit);
   if (!g) return failure(g.error());
-  return checked(
-      try_gamma_gamma_predict(*g, span_of(frequency), span_of(monetary), static_cast<unsigned>(std::max(threads, 0))),
-      [](const std::vector<double>& spend) { return Rcpp::wrap(spend); });
+  return checked(try_gamma_gamma_predict(*g, span_of(frequency), span_of(monetary), threads),
+                 [](const std::vector<double>& spend) { return Rcpp::wrap(spend); });
 }

@@ -61,13 +61,6 @@ inline double or_na(const std::optional<double>& v) {
   return v ? *v : NA_REAL;
 }
 
-/// The enum value named `name`, or nullopt (the R code checked the choice already with
-/// match.arg; this only guards the boundary).
-template <class Enum, class Names>
-std::optional<Enum> enum_of(const std::string& name, const Names& names) {
-  return names.parse(name);
-}
-
 /// Runs `work(control)` and notices Ctrl-C: now and then the run calls its progress,
 /// which asks R (through R_ToplevelExec, so that R's longjmp stays inside R) whether the
 /// user interrupted; if so the run is cancelled through its flag, stops at its next

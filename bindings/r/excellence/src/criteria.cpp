@@ -1,8 +1,9 @@
 // Frameworks, assessments, scores and consensus for R (R/criteria.R).
 //
-// Frameworks and assessments cross into R as their JSON text and come back as text: an
-// R object is then a plain list that saveRDS() and parallel workers can carry, and the
-// assessment is parsed again from its own file's text, so error positions stay true.
+// Frameworks and assessments cross into R as their JSON documents and come back as them:
+// an R object is then a plain list that saveRDS() and parallel workers can carry. The
+// assessment's document keeps the file it was read from as its source, so scoring errors
+// still name that file and the JSON path.
 #include "common.h"
 
 #include <excellence/criteria/builtin.hpp>
@@ -49,11 +50,10 @@ Rcpp::List framework_list(const criteria_tree& tree) {
       Rcpp::Named("nodes") = nodes, Rcpp::Named("json") = to_json(tree.whole()));
 }
 
-// The framework an R framework object describes: its whole tree's text, cut at its scope.
-result<criteria_tree> framework_of(const std::string& json, const std::string& scope) {
-  auto whole = try_parse_framework(json, "<framework>");
-  if (!whole || scope.empty()) return whole;
-  return whole->try_subtree(scope);
+// The tree cut at `scope` ("" keeps it whole), or the error of either step.
+result<criteria_tree> cut(result<criteria_tree> tree, const std::string& scope) {
+  if (!tree || scope.empty()) return tree;
+  return tree->try_subtree(scope);
 }
 
 Rcpp::List score_list(const assessment_score& s) {
@@ -123,16 +123,12 @@ Rcpp::CharacterVector cpp_builtin_framework_ids() {
 
 // [[Rcpp::export]]
 SEXP cpp_builtin_framework(const std::string& id, const std::string& scope) {
-  auto tree = try_builtin_framework(id);
-  if (tree && !scope.empty()) tree = tree->try_subtree(scope);
-  return checked(std::move(tree), framework_list);
+  return checked(cut(try_builtin_framework(id), scope), framework_list);
 }
 
 // [[Rcpp::export]]
 SEXP cpp_read_framework(const std::string& path, const std::string& scope) {
-  auto tree = try_read_framework(path);
-  if (tree && !scope.empty()) tree = tree->try_subtree(scope);
-  return checked(std::move(tree), framework_list);
+  return checked(cut(try_read_framework(path), scope), framework_list);
 }
 
 // [[Rcpp::export]]
@@ -147,9 +143,7 @@ SEXP cpp_parse_assessment(const std::string& text, const std::string& source) {
 
 namespace {
 
-// The assessments (their texts and sources) against the framework given (its JSON and
-// scope), or, with framework_json "", the one the first assessment names, resolved as the
-// command resolves it (a built-in id, or a file beside the assessment).
+// The assessments of their documents, each with the file it came from.
 result<std::vector<assessment>> assessments_of(const Rcpp::CharacterVector& texts,
                                                const Rcpp::CharacterVector& sources) {
   std::vector<assessment> out;
@@ -161,12 +155,13 @@ result<std::vector<assessment>> assessments_of(const Rcpp::CharacterVector& text
   return out;
 }
 
+// The framework given (an R framework object's whole-tree document and scope), or, with
+// framework_json "", the one the first assessment names, resolved as the command resolves
+// it (a built-in id, or a file beside the assessment).
 result<criteria_tree> tree_for(const assessment& first, const std::string& framework_json, const std::string& scope) {
-  if (!framework_json.empty()) return framework_of(framework_json, scope);
+  if (!framework_json.empty()) return cut(try_parse_framework(framework_json, "<framework>"), scope);
   const auto base = first.source.empty() ? std::filesystem::path() : std::filesystem::path(first.source).parent_path();
-  auto tree = try_resolve_framework(first.framework, base);
-  if (tree && !scope.empty()) tree = tree->try_subtree(scope);
-  return tree;
+  return cut(try_resolve_framework(first.framework, base), scope);
 }
 
 }  // namespace

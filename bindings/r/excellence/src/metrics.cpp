@@ -35,7 +35,7 @@ std::vector<std::optional<double>> optional_answers(const Rcpp::NumericVector& v
 // [[Rcpp::export]]
 SEXP cpp_nps(const Rcpp::NumericVector& answers, const Rcpp::Nullable<Rcpp::NumericVector>& weights, double confidence,
              const std::string& interval, int scale_min, int scale_max, int detractor_max, int promoter_min) {
-  const auto method = r::enum_of<nps_interval_method>(interval, nps_interval_method_names);
+  const auto method = nps_interval_method_names.parse(interval);
   if (!method) return r::argument_failure("interval", "expected wald or adjusted-wald, not '" + interval + "'");
   std::optional<Rcpp::NumericVector> keep;
   auto score =
@@ -70,7 +70,7 @@ SEXP cpp_servqual(const std::vector<std::string>& respondent, const std::vector<
   servqual_options o;
   o.scale_min = scale_min;
   o.scale_max = scale_max;
-  const auto rule = r::enum_of<missing_answers>(missing, missing_answers_names);
+  const auto rule = missing_answers_names.parse(missing);
   if (!rule) return r::argument_failure("missing", "expected " + std::string(missing_answers_names.choices()));
   o.missing = *rule;
   if (importance.isNotNull()) o.importance = Rcpp::as<std::vector<double>>(importance.get());
@@ -205,7 +205,7 @@ Rcpp::CharacterVector cpp_value_components() {
 // [[Rcpp::export]]
 SEXP cpp_retention(const std::vector<std::string>& customers, const std::vector<std::string>& periods,
                    const std::string& unit) {
-  const auto u = r::enum_of<time_unit>(unit, time_unit_names);
+  const auto u = time_unit_names.parse(unit);
   if (!u) return r::argument_failure("unit", "expected " + std::string(time_unit_names.choices()));
   return checked(try_cohort_retention(customers, periods, *u), [](const cohort_table& t) {
     const auto ages = t.retention_by_age.size();

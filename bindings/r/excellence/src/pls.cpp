@@ -193,16 +193,15 @@ SEXP cpp_pls_estimate(const Rcpp::List& model, const Rcpp::NumericMatrix& values
 // [[Rcpp::export]]
 SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
                        const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed,
-                       double confidence, int threads) {
+                       double confidence, unsigned threads) {
   auto in = input_of(model, values, names, options);
   if (!in) return failure(in.error());
   if (!(resamples >= 1 && resamples == std::floor(resamples)))
     return r::argument_failure("resamples", "expected a whole number of resamples, at least 1");
   if (!(seed >= 0 && seed == std::floor(seed) && seed < 9007199254740992.0))
     return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
-  if (threads < 0) return r::argument_failure("threads", "expected 0 (all cores) or a positive count");
   const pls_bootstrap_options b{static_cast<std::size_t>(resamples), static_cast<std::uint64_t>(seed), confidence,
-                                static_cast<unsigned>(threads)};
+                                threads};
   r::interrupt_watch watch;
   return checked(
       try_bootstrap_pls(in->model, in->data, in->options, b, watch.control()),

@@ -80,4 +80,7 @@ test_that("predictions: P(alive) in (0, 1]; customer ids carried; bad input name
   expect_s3_class(err, "excellence_data_error")
   expect_match(err$field, "4")
   expect_error(clv_fit(cdnow()[, c("frequency", "T")], "bgnbd"), "recency", class = "excellence_data_error")
+  # a thread count is checked, never clamped
+  err <- tryCatch(predict(fit, cdnow(), horizon = 39, threads = -1), excellence_data_error = function(e) e)
+  expect_identical(err$field, "threads")
 })
