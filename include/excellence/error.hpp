@@ -49,6 +49,7 @@ enum class errc {
   singular_matrix,        ///< a system that has no unique solution (collinear indicators or scores)
   cancelled,              ///< the caller's cancellation flag stopped the work
   model_mismatch,         ///< a result of one model used as another's (BG/NBD parameters from an MBG/NBD fit)
+  unknown_reference,      ///< a reference to an id the document does not define (a comment's key factor)
   // warnings (severity::warning) start here
   percent_outside_dimensions = 100,  ///< item percent outside the span of its dimension judgements
   overall_band_withheld,             ///< no overall band named because items were not assessed
@@ -114,6 +115,8 @@ enum class errc {
       return "cancelled";
     case errc::model_mismatch:
       return "model_mismatch";
+    case errc::unknown_reference:
+      return "unknown_reference";
     case errc::percent_outside_dimensions:
       return "percent_outside_dimensions";
     case errc::overall_band_withheld:
@@ -136,7 +139,8 @@ enum class errc {
 [[nodiscard]] constexpr std::optional<errc> parse_errc(std::string_view name) noexcept {
   // Errors run from io_error to the last error code, warnings from 100 on.
   for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::values_imputed); ++c) {
-    if (c > static_cast<int>(errc::model_mismatch) && c < static_cast<int>(errc::percent_outside_dimensions)) continue;
+    if (c > static_cast<int>(errc::unknown_reference) && c < static_cast<int>(errc::percent_outside_dimensions))
+      continue;
     if (name == to_string(static_cast<errc>(c))) return static_cast<errc>(c);
   }
   return std::nullopt;
@@ -156,8 +160,8 @@ class field_path {
   field_path(std::string_view name) {  // NOLINT: implicit by design
     if (!name.empty()) segments_.emplace_back(std::string(name));
   }
-  field_path(const char* name) : field_path(std::string_view(name)) {}          // NOLINT: implicit by design
-  field_path(const std::string& name) : field_path(std::string_view(name)) {}   // NOLINT: implicit by design
+  field_path(const char* name) : field_path(std::string_view(name)) {}         // NOLINT: implicit by design
+  field_path(const std::string& name) : field_path(std::string_view(name)) {}  // NOLINT: implicit by design
 
   /// This path followed by the field `name`: `path.field("percent")`.
   [[nodiscard]] field_path field(std::string_view name) const {

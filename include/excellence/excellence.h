@@ -84,6 +84,7 @@ typedef enum exc_error_code {
   EXC_ESINGULAR_MATRIX = -24,       /* a system without a unique solution */
   EXC_ECANCELLED = -25,             /* cancelled by the caller (exc_cancel or a callback) */
   EXC_EMODEL_MISMATCH = -26,        /* a result of one model used as another's */
+  EXC_EUNKNOWN_REFERENCE = -27,     /* a reference to an id the document does not define */
   EXC_EINVALID_ARGUMENT = -900,     /* NULL where a value is required, an unknown options
                                        version or enum value, a size that does not fit */
   EXC_ENOMEM = -901,                /* out of memory */

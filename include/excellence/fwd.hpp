@@ -242,7 +242,10 @@ struct touch_points_result;
 // excellence/scoring/assessment.hpp
 enum class dimension;
 struct dimension_judgement;
+enum class comment_type;
 struct comment;
+struct key_factor;
+struct key_theme;
 struct item_assessment;
 struct assessment;
 

@@ -15,8 +15,7 @@ namespace {
 
 constexpr std::string_view framework_format = "excellence.framework/1";
 
-criteria_node read_node(const detail::json& value, const field_path& path, const std::string& file,
-                        std::size_t depth) {
+criteria_node read_node(const detail::json& value, const field_path& path, const std::string& file, std::size_t depth) {
   const detail::object_reader in(value, path, file);
   if (depth > max_tree_depth)
     in.fail(errc::out_of_range, path, "the tree is nested deeper than " + std::to_string(max_tree_depth) + " levels");

@@ -280,6 +280,15 @@ bool object_reader::boolean(std::string_view key, bool default_value) const {
   return v->get<bool>();
 }
 
+std::vector<std::string> strings_of(const object_reader& r, const json& array, const field_path& path) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    if (!array[i].is_string()) r.fail(errc::wrong_type, path.index(i), "expected a string");
+    out.push_back(array[i].get<std::string>());
+  }
+  return out;
+}
+
 const json* object_reader::array(std::string_view key, bool required) const {
   const json* v = required ? &at(key) : find(key);
   if (v != nullptr && !v->is_array()) wrong_type(key, "an array");

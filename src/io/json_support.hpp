@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace excellence::inline v1::detail {
 
@@ -77,8 +78,14 @@ class object_reader {
   const std::string& file_;
 };
 
+/// The strings of a JSON array found at `path`; wrong_type naming the element that is not
+/// a string.
+std::vector<std::string> strings_of(const object_reader& r, const json& array, const field_path& path);
+
 /// path[i].
-[[nodiscard]] inline field_path index_path(const field_path& path, std::size_t i) { return path.index(i); }
+[[nodiscard]] inline field_path index_path(const field_path& path, std::size_t i) {
+  return path.index(i);
+}
 
 /// Runs a reader that throws data_error and returns its value as a result.
 template <class T, class F>

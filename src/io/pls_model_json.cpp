@@ -13,15 +13,6 @@ namespace {
 using detail::json;
 using detail::object_reader;
 
-std::vector<std::string> strings(const object_reader& r, const json& array, const field_path& path) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    if (!array[i].is_string()) r.fail(errc::wrong_type, detail::index_path(path, i), "expected a string");
-    out.push_back(array[i].get<std::string>());
-  }
-  return out;
-}
-
 pls_model model_of(const json& doc, const std::string& file) {
   if (!doc.is_object()) throw data_error({errc::wrong_type, file, 0, 0, "", "expected a JSON object"});
   const object_reader r(doc, "", file);
@@ -31,7 +22,7 @@ pls_model model_of(const json& doc, const std::string& file) {
   for (const char* key : {"name", "description", "notes"}) (void)r.optional_string(key);  // free text for people
 
   pls_model m;
-  m.latent_variables = strings(r, *r.array("latent_variables", true), "latent_variables");
+  m.latent_variables = detail::strings_of(r, *r.array("latent_variables", true), "latent_variables");
   const auto& matrix = *r.array("path_matrix", true);
   for (std::size_t i = 0; i < matrix.size(); ++i) {
     const auto row_path = detail::index_path("path_matrix", i);
@@ -58,7 +49,7 @@ pls_model model_of(const json& doc, const std::string& file) {
     const auto path = field_path("blocks").field(name);
     const auto j = lv_index(name, path);
     if (!list.is_array()) r.fail(errc::wrong_type, path, "expected an array of indicator names");
-    m.blocks[j] = strings(r, list, path);
+    m.blocks[j] = detail::strings_of(r, list, path);
     has_block[j] = true;
   }
   for (std::size_t j = 0; j < m.latent_variables.size(); ++j)

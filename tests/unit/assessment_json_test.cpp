@@ -33,6 +33,12 @@ const expected_error read_errors[] = {
     {"wrong-format.json", errc::unknown_format, "format", ""},
     {"dimension-not-multiple.json", errc::not_multiple_of_5, "items[0].approach", "42 is not a multiple of 5"},
     {"comment-wrong-type.json", errc::wrong_type, "items[0].strengths[0]", ""},
+    {"unknown-key-factor.json", errc::unknown_reference, "items[0].strengths[0].key_factors[1]",
+     "key factor \"KF7\" is not among the assessment's key_factors"},
+    {"duplicate-key-factor.json", errc::duplicate_id, "key_factors[1].id", "key factor KF1 is listed twice"},
+    {"comment-unknown-dimension.json", errc::invalid_value, "items[0].comments[0].dimension",
+     "\"learnings\" is not a dimension (approach, deployment, learning, integration, levels, trends or comparisons)"},
+    {"comment-missing-type.json", errc::missing_field, "items[0].comments[0].type", ""},
     {"items-not-array.json", errc::wrong_type, "items", "expected an array, got object"},
     {"not-utf8.json", errc::invalid_utf8, "", "invalid UTF-8"},
     {"syntax.json", errc::invalid_json, "", ""},
@@ -51,6 +57,10 @@ const expected_error scoring_errors[] = {
     {"area-outside-item.json", errc::invalid_value, "items[0].opportunities[1].area",
      "area 4.3.3.2.3 does not lie under item 4.3.2"},
     {"other-framework.json", errc::framework_mismatch, "framework", ""},
+    {"comment-dimension-mismatch.json", errc::dimension_mismatch, "items[0].opportunities[0].dimension",
+     "a comment on trends does not fit the process item 4.3.2"},
+    {"key-theme-unknown-item.json", errc::unknown_criterion, "key_themes[0].items[1]",
+     "unknown criterion \"4.3.8\" in gbt19580-2012"},
 };
 
 void check(const diagnostic& d, const expected_error& e) {
@@ -96,6 +106,30 @@ TEST_CASE("assessment JSON: round trip") {
   b.items.push_back({"7.2", std::nullopt, true, {}, {}, {{"no survey yet", "7.2"}}});
   b.items.push_back({"7.1", 60, false, {{dimension::levels, 60}, {dimension::trends, 55}}, {{"x", ""}}, {}});
   CHECK(parse_assessment(to_json(b)) == b);
+  // The records of a feedback report: key factors and themes, comments with evidence,
+  // dimension and key factors.
+  b.key_factors = {{"KF1", "two key customers take 60 % of sales"}, {"KF2", "price competition from imports"}};
+  b.key_themes = {{comment_type::opportunity, "no segmented listening", {"7.1", "7.2"}}};
+  b.items[1].strengths.push_back(
+      {"rising retention", "7.1", "retention 81 % → 88 % over 2022–2024", dimension::trends, {"KF1", "KF2"}});
+  CHECK(parse_assessment(to_json(b)) == b);
+}
+
+TEST_CASE("assessment JSON: typed comment records join the list their type names") {
+  const auto a = parse_assessment(R"({"format": "excellence.assessment/1", "framework": "gbt19580-2012",
+    "organization": "o", "examiner": "e", "date": "2026-01-01",
+    "key_factors": [{"id": "KF1", "text": "key accounts"}],
+    "items": [{"id": "4.3.3", "percent": 50, "strengths": ["listed directly"],
+      "comments": [{"type": "opportunity", "text": "one survey for all", "area": "4.3.3.3.1", "dimension": "deployment",
+                    "evidence": "survey form 2025"},
+                   {"type": "strength", "text": "24 h answer", "key_factors": ["KF1"]}]}]})");
+  const auto& item = a.items[0];
+  REQUIRE(item.strengths.size() == 2);
+  CHECK(item.strengths[0].text == "listed directly");
+  CHECK(item.strengths[1] == comment{.text = "24 h answer", .key_factors = {"KF1"}});
+  REQUIRE(item.opportunities.size() == 1);
+  CHECK(item.opportunities[0] ==
+        comment{"one survey for all", "4.3.3.3.1", "survey form 2025", dimension::deployment, {}});
 }
 
 TEST_CASE("assessment JSON: every read error names file, JSON path and expectation") {

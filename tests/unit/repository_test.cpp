@@ -92,20 +92,38 @@ TEST_CASE("the JSON Schema describes the fields the reader accepts") {
   const auto schema = test::read_json(test::source_dir / "docs/assessment.schema.json");
   std::set<std::string> top;
   for (const auto& [key, unused] : schema.at("properties").items()) top.insert(key);
-  CHECK(top ==
-        std::set<std::string>{"format", "description", "notes", "framework", "organization", "examiner", "date", "items"});
+  CHECK(top == std::set<std::string>{"format", "description", "notes", "framework", "organization", "examiner", "date",
+                                     "key_factors", "key_themes", "items"});
   // Every item field of the schema is accepted by the reader and nothing else is.
   std::string item = R"({"id": "4.3.2", "percent": 50)";
   for (const auto& field : schema.at("$defs").at("item").at("properties").items()) {
     const std::string key = field.key();
     if (key == "id" || key == "percent" || key == "not_assessed") continue;
-    const std::string value = key == "strengths" || key == "opportunities" ? "[\"x\"]" : "50";
+    const std::string value = key == "strengths" || key == "opportunities" ? "[\"x\"]"
+                              : key == "comments"                          ? R"([{"type": "strength", "text": "x"}])"
+                                                                           : "50";
     const auto text = R"({"format": "excellence.assessment/1", "framework": "f", "organization": "o",
       "examiner": "e", "date": "2026-01-01", "items": [)" +
                       item + ", \"" + key + "\": " + value + "}]}";
     INFO(key);
     CHECK(excellence::try_parse_assessment(text).has_value());
   }
+  // So is every field of a comment record, a key factor and a key theme.
+  const auto& defs = schema.at("$defs");
+  std::set<std::string> comment_fields, typed_fields;
+  for (const auto& [key, unused] : defs.at("comment").at("oneOf").at(1).at("properties").items())
+    comment_fields.insert(key);
+  for (const auto& [key, unused] : defs.at("typed_comment").at("properties").items()) typed_fields.insert(key);
+  CHECK(comment_fields == std::set<std::string>{"text", "area", "evidence", "dimension", "key_factors"});
+  comment_fields.insert("type");
+  CHECK(typed_fields == comment_fields);
+  const auto full = excellence::try_parse_assessment(R"({"format": "excellence.assessment/1", "framework": "f",
+    "organization": "o", "examiner": "e", "date": "2026-01-01",
+    "key_factors": [{"id": "KF1", "text": "t"}], "key_themes": [{"type": "opportunity", "text": "t", "items": ["4.3.3"]}],
+    "items": [{"id": "4.3.3", "percent": 50, "comments": [{"type": "strength", "text": "x", "area": "4.3.3.2",
+      "evidence": "e", "dimension": "deployment", "key_factors": ["KF1"]}]}]})");
+  REQUIRE(full.has_value());
+  CHECK(full->items[0].strengths[0].key_factors == std::vector<std::string>{"KF1"});
 }
 
 TEST_CASE("the tests read only files inside the repository") {
@@ -117,8 +135,8 @@ TEST_CASE("the tests read only files inside the repository") {
   for (const auto& root : roots)
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
       const auto ext = entry.path().extension();
-      if (entry.is_regular_file() && (ext == ".cpp" || ext == ".hpp" || ext == ".txt" || ext == ".cmake" ||
-                                      entry.path().filename() == "run"))
+      if (entry.is_regular_file() &&
+          (ext == ".cpp" || ext == ".hpp" || ext == ".txt" || ext == ".cmake" || entry.path().filename() == "run"))
         if (entry.path().parent_path().filename() != "data" &&
             entry.path().generic_string().find("/tests/data/") == std::string::npos)
           files.push_back(entry.path());

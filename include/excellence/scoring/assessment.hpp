@@ -61,12 +61,52 @@ struct dimension_judgement {
   friend bool operator==(const dimension_judgement&, const dimension_judgement&) = default;
 };
 
-/// A strength or an opportunity for improvement, optionally tied to an area of the tree
-/// (any node below the item, e.g. "4.3.3.2.3" for complaint management).
+/// Which list a comment belongs to: what the organization does well, or what it could
+/// improve (an "opportunity for improvement", OFI).
+enum class comment_type { strength, opportunity };
+
+[[nodiscard]] constexpr std::string_view to_string(comment_type t) noexcept {
+  return t == comment_type::strength ? "strength" : "opportunity";
+}
+
+[[nodiscard]] constexpr std::optional<comment_type> parse_comment_type(std::string_view s) noexcept {
+  if (s == "strength") return comment_type::strength;
+  if (s == "opportunity") return comment_type::opportunity;
+  return std::nullopt;
+}
+
+/// A strength or an opportunity for improvement, as examiners write them in a feedback
+/// report: the observation, what it rests on, the dimension it speaks to, the area of the
+/// criteria it answers and the organization's key factors it bears on. Its type is the
+/// list it is kept in (item_assessment::strengths or ::opportunities).
 struct comment {
   std::string text{};
-  std::string area{};  ///< "" when the comment concerns the item as a whole
+  /// The node the comment answers: the item itself or a node below it (e.g. "4.3.3.2.3"
+  /// for complaint management); "" when the comment concerns the item as a whole.
+  std::string area{};
+  std::string evidence{};  ///< what it rests on ("as evidenced by …"); "" when not said
+  /// The evaluation dimension it speaks to; it must be one judged on the item's type
+  /// (ADLI on process items, LeTCI on results items).
+  std::optional<excellence::v1::dimension> dimension{};
+  std::vector<std::string> key_factors{};  ///< ids of the assessment's key_factors it bears on
   friend bool operator==(const comment&, const comment&) = default;
+};
+
+/// A key factor of the organization's profile (its key customers, competitors,
+/// strategic challenges…), which comments refer to by id.
+struct key_factor {
+  std::string id{};
+  std::string text{};
+  friend bool operator==(const key_factor&, const key_factor&) = default;
+};
+
+/// A key theme of the feedback: an observation that runs across several items, which a
+/// feedback report puts first.
+struct key_theme {
+  comment_type type = comment_type::strength;
+  std::string text{};
+  std::vector<std::string> items{};  ///< the scored items it is drawn from
+  friend bool operator==(const key_theme&, const key_theme&) = default;
 };
 
 /// The score of one item. Either `percent` is set, or the item is `not_assessed`.
@@ -88,6 +128,8 @@ struct assessment {
   std::string examiner{};
   std::string date{};  ///< ISO 8601 calendar date, YYYY-MM-DD
   std::vector<item_assessment> items{};
+  std::vector<key_factor> key_factors{};  ///< from the organization's profile; comments refer to them
+  std::vector<key_theme> key_themes{};    ///< the feedback's key themes
   /// Where the assessment came from, for diagnostics ("" for values built in code).
   std::string source{};
   friend bool operator==(const assessment&, const assessment&) = default;
@@ -127,6 +169,17 @@ struct assessment {
   if (!is_iso_date(a.date))
     return fail(errc::invalid_value, "date", "\"" + a.date + "\" is not a calendar date written YYYY-MM-DD");
 
+  std::set<std::string_view> factors;
+  for (std::size_t k = 0; k < a.key_factors.size(); ++k) {
+    const auto kpath = field_path("key_factors").index(k);
+    const auto& factor = a.key_factors[k];
+    if (factor.id.empty()) return fail(errc::missing_field, kpath.field("id"), "key factor id is empty");
+    if (factor.text.empty()) return fail(errc::missing_field, kpath.field("text"), "key factor text is empty");
+    for (const auto& [field, value] : {std::pair{"id", &factor.id}, {"text", &factor.text}})
+      if (auto bad = bad_text(kpath.field(field), *value)) return bad;
+    if (!factors.insert(factor.id).second)
+      return fail(errc::duplicate_id, kpath.field("id"), "key factor " + factor.id + " is listed twice");
+  }
   std::set<std::string_view> seen;
   for (std::size_t i = 0; i < a.items.size(); ++i) {
     const auto& item = a.items[i];
@@ -152,12 +205,26 @@ struct assessment {
     for (const auto* list : {&item.strengths, &item.opportunities}) {
       const char* list_name = list == &item.strengths ? "strengths" : "opportunities";
       for (std::size_t c = 0; c < list->size(); ++c) {
+        const auto& remark = (*list)[c];
         const auto cpath = path.field(list_name).index(c);
-        if ((*list)[c].text.empty()) return fail(errc::missing_field, cpath, "comment text is empty");
-        if (auto bad = bad_text(cpath, (*list)[c].text)) return bad;
-        if (auto bad = bad_text(cpath.field("area"), (*list)[c].area)) return bad;
+        if (remark.text.empty()) return fail(errc::missing_field, cpath.field("text"), "comment text is empty");
+        for (const auto& [field, value] :
+             {std::pair{"text", &remark.text}, {"area", &remark.area}, {"evidence", &remark.evidence}})
+          if (auto bad = bad_text(cpath.field(field), *value)) return bad;
+        for (std::size_t k = 0; k < remark.key_factors.size(); ++k)
+          if (!factors.contains(remark.key_factors[k]))
+            return fail(errc::unknown_reference, cpath.field("key_factors").index(k),
+                        "key factor \"" + remark.key_factors[k] + "\" is not among the assessment's key_factors");
       }
     }
+  }
+  for (std::size_t t = 0; t < a.key_themes.size(); ++t) {
+    const auto& theme = a.key_themes[t];
+    const auto tpath = field_path("key_themes").index(t);
+    if (theme.text.empty()) return fail(errc::missing_field, tpath.field("text"), "key theme text is empty");
+    if (auto bad = bad_text(tpath.field("text"), theme.text)) return bad;
+    for (std::size_t i = 0; i < theme.items.size(); ++i)
+      if (auto bad = bad_text(tpath.field("items").index(i), theme.items[i])) return bad;
   }
   return std::nullopt;
 }

@@ -72,7 +72,8 @@ struct assessment_score {
 /// area (unknown_criterion); a node that is not a scored item (not_a_scored_item); a
 /// dimension that does not fit the item's evaluation type (dimension_mismatch); a
 /// scored item of the scope that is missing (missing_item); an unknown or unscored
-/// scope (unknown_criterion, empty_scope).
+/// scope (unknown_criterion, empty_scope); a comment's dimension that does not fit its
+/// item (dimension_mismatch); a key theme referring to an unknown or unscored node.
 ///
 /// An item percent outside the span of its own dimension judgements is a warning.
 /// The assessment's `framework` must equal the tree's id, unless it names a file, in
@@ -131,9 +132,15 @@ struct assessment_score {
     for (const auto* list : {&item.strengths, &item.opportunities}) {
       const char* list_name = list == &item.strengths ? "strengths" : "opportunities";
       for (std::size_t c = 0; c < list->size(); ++c) {
-        const auto& area = (*list)[c].area;
+        const auto& remark = (*list)[c];
+        const auto cpath = path.field(list_name).index(c);
+        if (remark.dimension && !applies_to(*remark.dimension, *node->evaluation))
+          return fail(errc::dimension_mismatch, cpath.field("dimension"),
+                      "a comment on " + std::string(to_string(*remark.dimension)) + " does not fit the " +
+                          std::string(to_string(*node->evaluation)) + " item " + item.id);
+        const auto& area = remark.area;
         if (area.empty()) continue;
-        const auto apath = path.field(list_name).index(c).field("area");
+        const auto apath = cpath.field("area");
         const criteria_node* target = framework.find(area);
         if (target == nullptr)
           return fail(errc::unknown_criterion, apath, "unknown area \"" + area + "\" in " + tree.id());
@@ -147,6 +154,17 @@ struct assessment_score {
       out.outside_scope.push_back(item.id);
   }
 
+  for (std::size_t t = 0; t < a.key_themes.size(); ++t)
+    for (std::size_t i = 0; i < a.key_themes[t].items.size(); ++i) {
+      const auto& id = a.key_themes[t].items[i];
+      const auto ipath = field_path("key_themes").index(t).field("items").index(i);
+      const criteria_node* node = framework.find(id);
+      if (node == nullptr)
+        return fail(errc::unknown_criterion, ipath, "unknown criterion \"" + id + "\" in " + tree.id());
+      if (!node->is_scored_item())
+        return fail(errc::not_a_scored_item, ipath,
+                    id + " is a " + std::string(to_string(node->kind)) + "; key themes refer to scored items");
+    }
   std::map<std::string, category_score, std::less<>> by_category;
   for (const auto* category : scoped.categories())
     by_category.emplace(category->id, category_score{category->id, {}, points::whole(*category->points), 0, 0});
