@@ -16,8 +16,10 @@
 
 #include <excellence/scoring/assessment.hpp>
 #include <excellence/scoring/consensus.hpp>
+#include <excellence/scoring/history.hpp>
 #include <excellence/scoring/points.hpp>
 #include <excellence/scoring/priority.hpp>
+#include <excellence/scoring/review.hpp>
 #include <excellence/scoring/score.hpp>
 #include <excellence/scoring/score_band.hpp>
 

@@ -255,6 +255,11 @@ struct percent_statistics;
 struct item_consensus;
 struct consensus_result;
 
+// excellence/scoring/history.hpp
+struct item_history;
+struct category_history;
+struct score_history;
+
 // excellence/scoring/points.hpp
 class points;
 
@@ -262,6 +267,11 @@ class points;
 struct item_priority;
 struct area_opportunities;
 struct improvement_priorities;
+
+// excellence/scoring/review.hpp
+enum class review_kind;
+struct review_options;
+struct review;
 
 // excellence/scoring/score.hpp
 struct scoring_options;

@@ -17,15 +17,17 @@ int clv_simple(const std::vector<std::string>& args, io streams) {
       "Lifetime value of a customer with a constant margin, retention rate and discount\n"
       "rate, all per the same period: m r / (1 + d - r), or its finite-horizon and\n"
       "start-of-period variants (docs/loyalty.md).\n\noptions");
-  options.add_options()("help,h", "show this help")("margin", po::value<finite_number>(), "margin per period (required)")(
+  options.add_options()("help,h", "show this help")("margin", po::value<finite_number>(),
+                                                    "margin per period (required)")(
       "retention", po::value<finite_number>(), "retention rate per period, 0-1 (required)")(
       "discount", po::value<finite_number>(), "discount rate per period (required)")(
       "timing", po::value<std::string>()->default_value("end"),
       "end: each margin after the period's retention draw; start: the first margin at once")(
       "horizon", po::value<count>(), "number of margins counted (default: infinite)")(
-      "acquisition-cost", po::value<finite_number>()->default_value(finite_number{0.0}, "0"), "subtracted from the value")(
-      "period", po::value<std::string>(),
-      "what the rates are per (day, week, month, quarter, year); only labels output")("json", "print JSON");
+      "acquisition-cost", po::value<finite_number>()->default_value(finite_number{0.0}, "0"),
+      "subtracted from the value")("period", po::value<std::string>(),
+                                   "what the rates are per (day, week, month, quarter, year); only labels output")(
+      "json", "print JSON");
   const auto values = parse(args, options, {});
   if (values.count("help") != 0U) {
     streams.out << options << "\n";
@@ -48,10 +50,10 @@ int clv_simple(const std::vector<std::string>& args, io streams) {
     clv.horizon = static_cast<std::int32_t>(horizon);
   }
   clv.acquisition_cost = values["acquisition-cost"].as<finite_number>().value;
-  const auto result = try_simple_clv(values["margin"].as<finite_number>().value,
-                                     {values["retention"].as<finite_number>().value, per},
-                                     {values["discount"].as<finite_number>().value, per}, clv)
-                          .value();
+  const auto result =
+      try_simple_clv(values["margin"].as<finite_number>().value, {values["retention"].as<finite_number>().value, per},
+                     {values["discount"].as<finite_number>().value, per}, clv)
+          .value();
   streams.out << (values.count("json") != 0U ? to_json(result, unit) : to_text(result, unit));
   return exit_ok;
 }

@@ -1,10 +1,12 @@
 // Internal to the `excellence` command: what every subcommand shares.
 #pragma once
 
+#include <excellence/criteria/tree.hpp>
 #include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/models/control.hpp>
+#include <excellence/scoring/assessment.hpp>
 
 #include <boost/program_options.hpp>
 
@@ -89,12 +91,22 @@ std::optional<std::vector<double>> parse_number_list(std::string_view text);
 /// terminal, so that scripts and logs stay clean.
 model_control terminal_progress(const char* what);
 
+/// Assessment files and the one framework they are against (a built-in id, or a framework
+/// file named relative to the assessment). A file naming another framework than the first
+/// is framework_mismatch; every error names its file.
+struct assessment_files {
+  std::vector<assessment> assessments;
+  criteria_tree framework;
+};
+assessment_files read_assessment_files(const std::vector<std::string>& files);
+
 /// The whole command: `args` without the program name. Returns the exit status; every
 /// message goes to `streams` (nothing escapes as an exception).
 int run(std::vector<std::string> args, io streams);
 
 int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);
+int report(const std::vector<std::string>& args, io streams);
 int clv_simple(const std::vector<std::string>& args, io streams);
 int value(const std::vector<std::string>& args, io streams);
 int nps(const std::vector<std::string>& args, io streams);

@@ -101,8 +101,7 @@ void throw_at_cell(const csv_table& table, const diagnostic& d, std::optional<st
   // name[i].field is the cell in column `field`; name[i] the cell in column `name`.
   const auto& segments = d.path.segments();
   const bool has_field = segments.size() > 2 && segments[1].index() == 1 && segments[2].index() == 0;
-  const std::string name =
-      column ? std::string(*column) : std::string(has_field ? d.path.leaf() : d.path.head());
+  const std::string name = column ? std::string(*column) : std::string(has_field ? d.path.leaf() : d.path.head());
   const auto at = table.find(name);
   if (!at || (row_of != nullptr && i >= row_of->size())) throw data_error(d);
   throw data_error(table.cell_error(d.code, row_of != nullptr ? (*row_of)[i] : i, *at, d.message));
@@ -119,6 +118,7 @@ constexpr const char* overview =
     "commands:\n"
     "  tree        print a criteria tree (text or JSON)\n"
     "  score       score assessments; with several files, also the examiners' consensus\n"
+    "  report      the examiner's report (HTML): feedback, consensus or history\n"
     "  clv-simple  lifetime value from margin, retention and discount rate\n"
     "  value       customer delivered value of offers from a CSV file\n"
     "  nps         Net Promoter Score of a column of 0-10 answers\n"
@@ -154,6 +154,7 @@ int run(std::vector<std::string> args, io streams) {
     }
     if (command == "tree") return tree(args, streams);
     if (command == "score") return score(args, streams);
+    if (command == "report") return report(args, streams);
     if (command == "clv-simple") return clv_simple(args, streams);
     if (command == "value") return value(args, streams);
     if (command == "nps") return nps(args, streams);
@@ -179,6 +180,4 @@ int run(std::vector<std::string> args, io streams) {
   }
 }
 
-
 }  // namespace excellence::cli
-

@@ -73,7 +73,10 @@ int pls(const std::vector<std::string>& args, io streams) {
                .value();
   }
   std::optional<pls_index_result> rescaled;
-  if (index) rescaled = try_pls_index(fit, values["scale-min"].as<finite_number>().value, values["scale-max"].as<finite_number>().value).value();
+  if (index)
+    rescaled =
+        try_pls_index(fit, values["scale-min"].as<finite_number>().value, values["scale-max"].as<finite_number>().value)
+            .value();
 
   const auto* b = boot ? &*boot : nullptr;
   const auto* x = rescaled ? &*rescaled : nullptr;

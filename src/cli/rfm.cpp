@@ -29,8 +29,7 @@ int rfm(const std::vector<std::string>& args, io streams) {
   const auto recency = table.try_numbers("recency").value();
   const auto frequency = table.try_numbers("frequency").value();
   const auto monetary = table.try_numbers("monetary").value();
-  const auto analysis =
-      try_rfm_analysis(customers, recency, frequency, monetary, {.bins = static_cast<int>(bins)});
+  const auto analysis = try_rfm_analysis(customers, recency, frequency, monetary, {.bins = static_cast<int>(bins)});
   if (!analysis) throw_at_cell(table, analysis.error());
   streams.out << (values.count("json") != 0U ? to_json(*analysis) : to_text(*analysis));
   return exit_ok;

@@ -19,7 +19,8 @@ namespace po = boost::program_options;
 // The options the survey commands share: --column NAME [--confidence C] [--json].
 void survey_options(po::options_description& options) {
   options.add_options()("column", po::value<std::string>(), "the column of answers (required)")(
-      "confidence", po::value<finite_number>()->default_value(finite_number{0.95}, "0.95"), "confidence level of the interval")("json", "print JSON");
+      "confidence", po::value<finite_number>()->default_value(finite_number{0.95}, "0.95"),
+      "confidence level of the interval")("json", "print JSON");
 }
 
 // The --column of the file, read once: the table stays for locating bad answers.

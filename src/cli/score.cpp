@@ -12,6 +12,27 @@
 
 namespace excellence::cli {
 
+assessment_files read_assessment_files(const std::vector<std::string>& files) {
+  std::vector<assessment> assessments;
+  std::optional<criteria_tree> framework;
+  for (const auto& file : files) {
+    auto a = read_assessment(file);
+    auto resolved = try_resolve_framework(a.framework, std::filesystem::path(file).parent_path());
+    if (!resolved) {
+      auto d = resolved.error();
+      if (d.file.empty()) d.file = file;
+      throw data_error(d);
+    }
+    if (framework && resolved->id() != framework->id())
+      throw data_error(
+          {errc::framework_mismatch, file, 0, 0, "framework",
+           "framework " + resolved->id() + " differs from " + framework->id() + " of " + assessments.front().source});
+    if (!framework) framework = *resolved;
+    assessments.push_back(std::move(a));
+  }
+  return {std::move(assessments), *std::move(framework)};
+}
+
 int score(const std::vector<std::string>& args, io streams) {
   namespace po = boost::program_options;
   po::options_description options(
@@ -37,34 +58,18 @@ int score(const std::vector<std::string>& args, io streams) {
   const bool json = values.count("json") != 0U;
   const auto scope = values["scope"].as<std::string>();
 
-  std::vector<assessment> assessments;
-  std::optional<criteria_tree> framework;
-  for (const auto& file : values["files"].as<std::vector<std::string>>()) {
-    auto a = read_assessment(file);
-    auto resolved = try_resolve_framework(a.framework, std::filesystem::path(file).parent_path());
-    if (!resolved) {
-      auto d = resolved.error();
-      if (d.file.empty()) d.file = file;
-      throw data_error(d);
-    }
-    if (framework && resolved->id() != framework->id())
-      throw data_error(
-          {errc::framework_mismatch, file, 0, 0, "framework",
-           "framework " + resolved->id() + " differs from " + framework->id() + " of " + assessments.front().source});
-    if (!framework) framework = *resolved;
-    assessments.push_back(std::move(a));
-  }
+  auto [assessments, framework] = read_assessment_files(values["files"].as<std::vector<std::string>>());
 
   if (assessments.size() == 1) {
-    const auto result = excellence::score(assessments.front(), *framework, scoring_options{scope});
-    streams.out << (json ? to_json(result) : render_score(result, *framework, *lang));
+    const auto result = excellence::score(assessments.front(), framework, scoring_options{scope});
+    streams.out << (json ? to_json(result) : render_score(result, framework, *lang));
     return exit_ok;
   }
-  const auto result = consensus(assessments, *framework, consensus_options{values["flag-range"].as<int>(), scope});
+  const auto result = consensus(assessments, framework, consensus_options{values["flag-range"].as<int>(), scope});
   if (json) {
     streams.out << to_json(result);
   } else {
-    for (const auto& s : result.scores) streams.out << render_score(s, *framework, *lang) << "\n";
+    for (const auto& s : result.scores) streams.out << render_score(s, framework, *lang) << "\n";
     streams.out << render_consensus(result);
   }
   return exit_ok;

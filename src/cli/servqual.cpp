@@ -52,14 +52,15 @@ int servqual(const std::vector<std::string>& args, io streams) {
     return table.try_optional_numbers(name).value();
   };
   const auto perception = answers("perception");
-  const auto expectation = model == servqual_model::servperf ? std::vector<std::optional<double>>{} : answers("expectation");
+  const auto expectation =
+      model == servqual_model::servperf ? std::vector<std::optional<double>>{} : answers("expectation");
   const auto r = try_servqual_long({respondent, item, dimension, expectation, perception}, model, settings);
   if (!r) {
     const auto head = r.error().path.head();
     if (head == "importance" || head == "scale") throw usage_error(r.error().to_string());
     if (head == "respondent" && !r.error().element())
-      throw data_error(diagnostic{r.error().code, table.source(), 0, 0, {},
-                                  r.error().message + " (use --missing drop to drop the pair)"});
+      throw data_error(diagnostic{
+          r.error().code, table.source(), 0, 0, {}, r.error().message + " (use --missing drop to drop the pair)"});
     throw_at_cell(table, r.error());
   }
   streams.out << (values.count("json") != 0U ? to_json(*r) : to_text(*r));

@@ -46,8 +46,8 @@ int value(const std::vector<std::string>& args, io streams) {
       "add a respondent column for many respondents (docs/value.md).\n\noptions");
   options.add_options()("weight", po::value<std::vector<std::string>>(),
                         "COMPONENT=W, e.g. product=2 (repeatable; default 1 each)")(
-      "sensitivity", po::value<finite_number>(), "also print logit choice shares with this sensitivity (one respondent)")(
-      "json", "print JSON");
+      "sensitivity", po::value<finite_number>(),
+      "also print logit choice shares with this sensitivity (one respondent)")("json", "print JSON");
   const auto parsed = parse_file_command(args, options, "value", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -58,7 +58,8 @@ int value(const std::vector<std::string>& args, io streams) {
 
   const auto table = try_read_csv(values["file"].as<std::string>()).value();
   const auto offers = table.try_texts("offer").value();
-  const auto respondents = table.find("respondent") ? table.try_texts("respondent").value() : std::vector<std::string>{};
+  const auto respondents =
+      table.find("respondent") ? table.try_texts("respondent").value() : std::vector<std::string>{};
   std::array<std::vector<double>, 8> amounts;
   value_answers answers{respondents, offers, {}};
   for (std::size_t c = 0; c < 8; ++c) {

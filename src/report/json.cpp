@@ -18,7 +18,6 @@
 #include <excellence/scoring/score.hpp>
 #include <excellence/value/comparison.hpp>
 
-
 #include <excellence/detail/utf8.hpp>
 
 #include <cmath>
@@ -35,7 +34,9 @@ ordered_json number(points p) {
   return p.value();
 }
 
-ordered_json optional_number(const std::optional<double>& x) { return x ? ordered_json(*x) : ordered_json(nullptr); }
+ordered_json optional_number(const std::optional<double>& x) {
+  return x ? ordered_json(*x) : ordered_json(nullptr);
+}
 
 // A count that is a sum of weights: an integer when whole.
 ordered_json weight_sum(double w) {
@@ -136,7 +137,6 @@ ordered_json score_object(const assessment_score& s) {
   return out;
 }
 
-
 }  // namespace
 
 void check_finite(const ordered_json& document) {
@@ -149,7 +149,9 @@ std::string dump(const ordered_json& document, int indent) {
   return document.dump(indent) + "\n";
 }
 
-ordered_json document(const assessment_score& s) { return score_object(s); }
+ordered_json document(const assessment_score& s) {
+  return score_object(s);
+}
 
 ordered_json document(const consensus_result& c) {
   ordered_json out;
@@ -186,7 +188,6 @@ ordered_json document(const consensus_result& c) {
   }
   return out;
 }
-
 
 ordered_json document(const clv_fit& fit) {
   ordered_json out;
@@ -488,22 +489,42 @@ namespace excellence::inline v1 {
 using report_detail::document;
 using report_detail::dump;
 
-std::string to_json(const assessment_score& s, int indent) { return dump(document(s), indent); }
-std::string to_json(const consensus_result& c, int indent) { return dump(document(c), indent); }
-std::string to_json(const clv_fit& fit, int indent) { return dump(document(fit), indent); }
+std::string to_json(const assessment_score& s, int indent) {
+  return dump(document(s), indent);
+}
+std::string to_json(const consensus_result& c, int indent) {
+  return dump(document(c), indent);
+}
+std::string to_json(const clv_fit& fit, int indent) {
+  return dump(document(fit), indent);
+}
 std::string to_json(const nps_result& r, const nps_interval& interval, int indent) {
   return dump(document(r, interval), indent);
 }
-std::string to_json(const csat_result& r, int indent) { return dump(document(r), indent); }
+std::string to_json(const csat_result& r, int indent) {
+  return dump(document(r), indent);
+}
 std::string to_json(const simple_clv_result& r, std::optional<time_unit> unit, int indent) {
   return dump(document(r, unit), indent);
 }
-std::string to_json(const value_summary& v, int indent) { return dump(document(v), indent); }
-std::string to_json(const rfm_analysis& a, int indent) { return dump(document(a), indent); }
-std::string to_json(const complaint_summary& s, int indent) { return dump(document(s), indent); }
-std::string to_json(const kano_table& t, int indent) { return dump(document(t), indent); }
-std::string to_json(const servqual_result& r, int indent) { return dump(document(r), indent); }
-std::string to_json(const cohort_table& t, int indent) { return dump(document(t), indent); }
+std::string to_json(const value_summary& v, int indent) {
+  return dump(document(v), indent);
+}
+std::string to_json(const rfm_analysis& a, int indent) {
+  return dump(document(a), indent);
+}
+std::string to_json(const complaint_summary& s, int indent) {
+  return dump(document(s), indent);
+}
+std::string to_json(const kano_table& t, int indent) {
+  return dump(document(t), indent);
+}
+std::string to_json(const servqual_result& r, int indent) {
+  return dump(document(r), indent);
+}
+std::string to_json(const cohort_table& t, int indent) {
+  return dump(document(t), indent);
+}
 std::string to_json(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index,
                     int indent) {
   return dump(document(fit, bootstrap, index), indent);

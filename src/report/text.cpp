@@ -55,9 +55,9 @@ std::string to_text(const clv_fit& fit) {
 std::string to_text(const nps_result& r, const nps_interval& interval) {
   check_finite(document(r, interval));
   std::ostringstream out;
-  out << "NPS  " << fixed(r.nps, 1) << "  (SE " << fixed(r.se, 1) << ", " << fixed(100 * interval.confidence, 0)
-      << "% " << to_string(interval.method) << " interval " << fixed(interval.lower, 1) << " to "
-      << fixed(interval.upper, 1) << ")\n"
+  out << "NPS  " << fixed(r.nps, 1) << "  (SE " << fixed(r.se, 1) << ", " << fixed(100 * interval.confidence, 0) << "% "
+      << to_string(interval.method) << " interval " << fixed(interval.lower, 1) << " to " << fixed(interval.upper, 1)
+      << ")\n"
       << "n " << r.n << ": " << fixed(r.promoters, r.promoters == std::floor(r.promoters) ? 0 : 2) << " promoters, "
       << fixed(r.passives, r.passives == std::floor(r.passives) ? 0 : 2) << " passives, "
       << fixed(r.detractors, r.detractors == std::floor(r.detractors) ? 0 : 2) << " detractors\n";
@@ -205,8 +205,9 @@ std::string to_text(const servqual_result& r) {
   out << (gaps ? "SERVQUAL (gap = perception - expectation)" : "SERVPERF (perceptions)") << ", " << r.respondents
       << " respondents, scale " << r.scale_min << "-" << r.scale_max;
   if (r.dropped > 0) out << ", " << r.dropped << " missing pairs dropped";
-  out << "\n\n" << dims.str() << "\n" << (gaps ? "unweighted SERVQUAL " : "unweighted SERVPERF ") << fixed(r.unweighted, 2)
-      << "\n";
+  out << "\n\n"
+      << dims.str() << "\n"
+      << (gaps ? "unweighted SERVQUAL " : "unweighted SERVPERF ") << fixed(r.unweighted, 2) << "\n";
   if (r.weighted) out << (gaps ? "weighted SERVQUAL   " : "weighted SERVPERF   ") << fixed(*r.weighted, 2) << "\n";
   out << "\n" << items.str();
   return out.str();

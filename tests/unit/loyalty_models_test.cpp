@@ -18,7 +18,7 @@ using namespace excellence;
 
 namespace {
 constexpr period month{1, time_unit::month};
-constexpr period year{1, time_unit::year};
+constexpr period per_year{1, time_unit::year};
 }  // namespace
 
 TEST_CASE("cohort retention: active and retained customers per cohort and age, by hand") {
@@ -66,30 +66,30 @@ TEST_CASE("cohort retention: errors") {
 namespace {
 // Active (reward = margin) or lost (absorbing, reward 0): the simple CLV model as a chain.
 markov_chain retention_chain(double margin, double r) {
-  return {{"active", "lost"}, {r, 1 - r, 0, 1}, {margin, 0}, year};
+  return {{"active", "lost"}, {r, 1 - r, 0, 1}, {margin, 0}, per_year};
 }
 }  // namespace
 
 TEST_CASE("Markov CLV: a two-state chain reproduces the simple CLV with the margin at the start") {
   const auto chain = retention_chain(100, 0.8);
-  const rate d{0.1, year};
+  const rate d{0.1, per_year};
   const auto infinite = markov_clv(chain, d);
   CHECK(infinite.values[0] == doctest::Approx(100 * 1.1 / 0.3).epsilon(1e-12));  // m(1 + d)/(1 + d - r)
   CHECK(infinite.values[1] == 0);
   const clv_options start{.timing = margin_timing::start_of_period};
-  CHECK(infinite.values[0] == doctest::Approx(simple_clv(100, {0.8, year}, d, start).clv).epsilon(1e-12));
+  CHECK(infinite.values[0] == doctest::Approx(simple_clv(100, {0.8, per_year}, d, start).clv).epsilon(1e-12));
   for (const std::int32_t horizon : {1, 2, 5, 30}) {
     INFO("horizon " << horizon);
     const clv_options finite{.timing = margin_timing::start_of_period, .horizon = horizon};
     CHECK(markov_clv(chain, d, {.horizon = horizon}).values[0] ==
-          doctest::Approx(simple_clv(100, {0.8, year}, d, finite).clv).epsilon(1e-12));
+          doctest::Approx(simple_clv(100, {0.8, per_year}, d, finite).clv).epsilon(1e-12));
   }
 }
 
 TEST_CASE("Markov CLV: a relationship ladder by hand") {
   // new -> repeat 0.6, new -> lost 0.4; repeat stays 0.8, is lost 0.2; rewards 50, 100, 0; d = 25 %.
-  const markov_chain ladder{{"new", "repeat", "lost"}, {0, 0.6, 0.4, 0, 0.8, 0.2, 0, 0, 1}, {50, 100, 0}, year};
-  const rate d{0.25, year};
+  const markov_chain ladder{{"new", "repeat", "lost"}, {0, 0.6, 0.4, 0, 0.8, 0.2, 0, 0, 1}, {50, 100, 0}, per_year};
+  const rate d{0.25, per_year};
   const auto v = markov_clv(ladder, d).values;
   // V_repeat = 100 + (0.8/1.25) V_repeat = 100/0.36; V_new = 50 + (0.6/1.25) V_repeat.
   CHECK(v[1] == doctest::Approx(100 / 0.36).epsilon(1e-12));
@@ -108,8 +108,8 @@ TEST_CASE("Markov CLV: a relationship ladder by hand") {
 }
 
 TEST_CASE("Markov CLV: any horizon costs O(log T) steps and approaches the infinite horizon") {
-  const markov_chain ladder{{"new", "repeat", "lost"}, {0, 0.6, 0.4, 0, 0.8, 0.2, 0, 0, 1}, {50, 100, 0}, year};
-  const rate d{0.25, year};
+  const markov_chain ladder{{"new", "repeat", "lost"}, {0, 0.6, 0.4, 0, 0.8, 0.2, 0, 0, 1}, {50, 100, 0}, per_year};
+  const rate d{0.25, per_year};
   const auto infinite = markov_clv(ladder, d).values;
   // The largest horizon there is: the finite sum equals the series' limit.
   const auto longest = markov_clv(ladder, d, {.horizon = std::numeric_limits<std::int32_t>::max()}).values;
@@ -129,44 +129,44 @@ TEST_CASE("Markov CLV: any horizon costs O(log T) steps and approaches the infin
 TEST_CASE("Markov CLV: invalid chains and discounting are errors") {
   auto chain = retention_chain(100, 0.8);
   chain.transitions[1] = 0.3;
-  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) ==
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) ==
         "transitions: row 0: the probabilities out of \"active\" sum to 1.1, not 1");
   chain = retention_chain(100, 0.8);
   chain.transitions = {0.8, 0.2, 0};
-  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) == "transitions: expected 4 probabilities (2 x 2, row-major), got 3");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) == "transitions: expected 4 probabilities (2 x 2, row-major), got 3");
   chain = retention_chain(100, 0.8);
   chain.transitions[0] = -0.1;
-  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) == "transitions[0]: P(active -> active) must lie in [0, 1]");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) == "transitions[0]: P(active -> active) must lie in [0, 1]");
   chain = retention_chain(100, 0.8);
   chain.states[1] = "active";
-  CHECK(test::fails(try_markov_clv(chain, {0.1, year})) == "states[1]: state \"active\" repeats");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) == "states[1]: state \"active\" repeats");
   chain = retention_chain(100, 0.8);
   CHECK(test::fails(try_markov_clv(chain, {0.1, month})) ==
         "discount: the chain moves per year but the discount rate is per month; give both per the same period");
-  CHECK(test::fails(try_markov_clv(chain, {0.0, year})) ==
+  CHECK(test::fails(try_markov_clv(chain, {0.0, per_year})) ==
         "discount: an infinite horizon needs a discount rate > 0 (otherwise the value need not converge)");
-  CHECK(markov_clv(chain, {0.0, year}, {.horizon = 3}).values[0] == doctest::Approx(100 + 80 + 64));
-  CHECK(test::fails(try_markov_clv(chain, {0.1, year}, {.horizon = 0})) == "horizon: the horizon must be at least 1 period");
+  CHECK(markov_clv(chain, {0.0, per_year}, {.horizon = 3}).values[0] == doctest::Approx(100 + 80 + 64));
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year}, {.horizon = 0})) == "horizon: the horizon must be at least 1 period");
   const std::vector<double> wrong{1};
   CHECK(test::fails(try_state_distribution(chain, wrong, 1)) == "initial: expected one entry per state (2), got 1");
 }
 
 TEST_CASE("repeat-purchase, cross-buying and referral rates") {
-  const auto repeat = try_repeat_purchase_rate(120, 400, year).value();
+  const auto repeat = try_repeat_purchase_rate(120, 400, per_year).value();
   CHECK(repeat.share == doctest::Approx(0.3));
-  CHECK(repeat.per == year);
+  CHECK(repeat.per == per_year);
   const std::vector<double> purchases{0, 1, 2, 3, 1};
-  const auto from_counts = try_repeat_purchase_rate(purchases, year).value();
+  const auto from_counts = try_repeat_purchase_rate(purchases, per_year).value();
   CHECK(from_counts.count == 2);
   CHECK(from_counts.base == 5);
   const std::vector<double> categories{1, 2, 2, 1};
-  CHECK(try_cross_buying_rate(categories, year).value().share == doctest::Approx(0.5));
-  CHECK(try_referral_rate(30, 400, year).value().share == doctest::Approx(0.075));
-  CHECK(test::fails(try_repeat_purchase_rate(500, 400, year)) ==
+  CHECK(try_cross_buying_rate(categories, per_year).value().share == doctest::Approx(0.5));
+  CHECK(try_referral_rate(30, 400, per_year).value().share == doctest::Approx(0.075));
+  CHECK(test::fails(try_repeat_purchase_rate(500, 400, per_year)) ==
         "repeat_buyers: more repeat_buyers (500) than customers (400)");
-  CHECK(test::fails(try_cross_buying_rate(1, 0, year)) == "customers: the customers must be > 0: the rate is undefined");
+  CHECK(test::fails(try_cross_buying_rate(1, 0, per_year)) == "customers: the customers must be > 0: the rate is undefined");
   const std::vector<double> fractional{1, 2.5};
-  CHECK(test::fails(try_repeat_purchase_rate(fractional, year)) == "purchases[1]: a count must be a whole number >= 0");
+  CHECK(test::fails(try_repeat_purchase_rate(fractional, per_year)) == "purchases[1]: a count must be a whole number >= 0");
 }
 
 TEST_CASE("arc price elasticity uses midpoints, so the direction does not matter") {
@@ -203,7 +203,7 @@ TEST_CASE("internal-customer indicators over the average headcount") {
                                    .participants = 60,
                                    .suggestions = 150,
                                    .trained = 80};
-  const auto r = try_internal_customer_indicators(c, year).value();
+  const auto r = try_internal_customer_indicators(c, per_year).value();
   CHECK(r.average_headcount == 100);
   CHECK(r.complaint_rate == doctest::Approx(0.05));
   CHECK(r.turnover_rate == doctest::Approx(0.12));
@@ -211,10 +211,10 @@ TEST_CASE("internal-customer indicators over the average headcount") {
   CHECK(r.participation_rate == doctest::Approx(0.6));
   CHECK(r.suggestion_rate == doctest::Approx(1.5));
   CHECK(r.training_rate == doctest::Approx(0.8));
-  CHECK(test::fails(try_internal_customer_indicators({}, year)) == "headcount_end: no employees: the rates are undefined");
-  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .headcount_end = 10, .trained = 11}, year)) ==
+  CHECK(test::fails(try_internal_customer_indicators({}, per_year)) == "headcount_end: no employees: the rates are undefined");
+  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .headcount_end = 10, .trained = 11}, per_year)) ==
         "trained: more trained (11) than employees (10)");
-  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .leavers = -1}, year)) ==
+  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .leavers = -1}, per_year)) ==
         "leavers: a count cannot be negative");
 }
 

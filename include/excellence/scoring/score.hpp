@@ -42,6 +42,13 @@ struct category_score {
   points max{};
   std::size_t items = 0;           ///< scored items of the category
   std::size_t items_assessed = 0;  ///< of those, how many were assessed
+  /// The score as a percent of the maximum (0–100), what charts compare across categories
+  /// of different weight.
+  [[nodiscard]] double percent() const noexcept {
+    return max.hundredths() == 0
+               ? 0.0
+               : 100.0 * static_cast<double>(score.hundredths()) / static_cast<double>(max.hundredths());
+  }
 };
 
 /// The scored assessment. Everything the command prints comes from here.

@@ -1,0 +1,133 @@
+// What an examiner's report is about: one assessment, a team's assessments of one cycle
+// (consensus) or one organization's records over several cycles (history), with every
+// value the report shows computed here (docs/reports.md, "The examiner's report").
+#pragma once
+
+#include <excellence/config.hpp>
+#include <excellence/criteria/tree.hpp>
+#include <excellence/error.hpp>
+#include <excellence/scoring/assessment.hpp>
+#include <excellence/scoring/consensus.hpp>
+#include <excellence/scoring/history.hpp>
+#include <excellence/scoring/priority.hpp>
+#include <excellence/scoring/score.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+EXCELLENCE_BEGIN_NAMESPACE
+
+/// The three reports examiners hand over.
+enum class review_kind {
+  feedback,   ///< one assessment: the organization's feedback
+  consensus,  ///< several examiners' assessments of one cycle, side by side
+  history,    ///< one record per cycle: the changes between cycles
+};
+
+[[nodiscard]] constexpr std::string_view to_string(review_kind k) noexcept {
+  switch (k) {
+    case review_kind::feedback:
+      return "feedback";
+    case review_kind::consensus:
+      return "consensus";
+    case review_kind::history:
+      return "history";
+  }
+  return "?";
+}
+
+struct review_options {
+  std::string scope{};  ///< as scoring_options::scope
+  std::int32_t flag_range = consensus_options{}.flag_range;
+};
+
+struct review {
+  review_kind kind = review_kind::feedback;
+  std::string framework{};
+  std::string scope{};
+  std::string organization{};
+  /// The assessments: as given for feedback and consensus, oldest first for a history.
+  std::vector<assessment> assessments{};
+  std::vector<assessment_score> scores{};  ///< each assessment scored, same order
+  /// Each assessment's improvement priorities, same order.
+  std::vector<improvement_priorities> priorities{};
+  std::optional<consensus_result> consensus{};  ///< for review_kind::consensus
+  std::optional<score_history> history{};       ///< for review_kind::history
+
+  /// The assessment whose feedback the report gives in full: the only one, or the latest
+  /// record of a history; for a consensus, the first examiner's.
+  [[nodiscard]] std::size_t lead() const noexcept { return kind == review_kind::history ? assessments.size() - 1 : 0; }
+};
+
+/// Decides the kind of report from the assessments and computes everything it shows.
+/// One assessment is a feedback report. Several assessments all dated in one calendar
+/// year are a consensus (the examiners of one award cycle: try_consensus and its rules);
+/// several dated in as many different years are a history (one record per cycle:
+/// try_history). Anything else — two examiners in 2025 and one record of 2026, say — is
+/// invalid_value at `date`: the report cannot tell which record stands for a year.
+///
+/// Errors: no assessment (too_few_assessments), the mixed dates above, anything
+/// try_score, try_consensus or try_history reports, each naming its file.
+[[nodiscard]] inline result<review> try_review(std::span<const assessment> assessments, const criteria_tree& tree,
+                                               const review_options& options = {}) {
+  if (assessments.empty())
+    return diagnostic{errc::too_few_assessments, "", 0, 0, "", "a report needs at least one assessment"};
+  review out;
+  out.framework = tree.id();
+  out.organization = assessments[0].organization;
+  out.assessments.assign(assessments.begin(), assessments.end());
+  const scoring_options scoring{options.scope};
+  if (assessments.size() > 1) {
+    std::set<std::string_view> years;
+    for (const auto& a : assessments) years.insert(std::string_view(a.date).substr(0, 4));
+    if (years.size() == 1) {
+      auto c = try_consensus(assessments, tree, consensus_options{options.flag_range, options.scope});
+      if (!c) return c.error();
+      out.kind = review_kind::consensus;
+      out.scores = c->scores;
+      out.consensus = *std::move(c);
+    } else if (years.size() == assessments.size()) {
+      auto h = try_history(assessments, tree, scoring);
+      if (!h) return h.error();
+      out.kind = review_kind::history;
+      std::stable_sort(out.assessments.begin(), out.assessments.end(),
+                       [](const assessment& x, const assessment& y) { return x.date < y.date; });
+      out.scores = h->scores;
+      out.history = *std::move(h);
+    } else {
+      const auto& a = assessments.back();
+      return diagnostic{errc::invalid_value,
+                        a.source,
+                        0,
+                        0,
+                        "date",
+                        "the assessments span " + std::to_string(years.size()) + " years but some year has several: " +
+                            "give one year's examiners (a consensus report) or one record per year (a history)"};
+    }
+  } else {
+    auto s = try_score(assessments[0], tree, scoring);
+    if (!s) return s.error();
+    out.scores.push_back(*std::move(s));
+  }
+  out.scope = out.scores.front().scope;
+  for (const auto& a : out.assessments) {
+    auto p = try_prioritize(a, tree, scoring);
+    if (!p) return p.error();
+    out.priorities.push_back(*std::move(p));
+  }
+  return out;
+}
+
+/// As try_review, throwing data_error.
+[[nodiscard]] inline review review_of(std::span<const assessment> assessments, const criteria_tree& tree,
+                                      const review_options& options = {}) {
+  return try_review(assessments, tree, options).value();
+}
+
+EXCELLENCE_END_NAMESPACE

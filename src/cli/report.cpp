@@ -1,0 +1,61 @@
+// excellence report FILE... [--lang zh|en] [--out report.html] [--scope ID] [--flag-range N]
+#include "command.hpp"
+
+#include <excellence/report/html.hpp>
+#include <excellence/scoring/review.hpp>
+
+#include <fstream>
+#include <ostream>
+
+namespace excellence::cli {
+
+namespace {
+
+/// Writes `text` to `file`, or io_error naming it.
+void write_file(const std::string& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary);
+  if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) throw data_error({errc::io_error, file, 0, 0, "", "cannot write the file"});
+}
+
+}  // namespace
+
+int report(const std::vector<std::string>& args, io streams) {
+  namespace po = boost::program_options;
+  po::options_description options(
+      "excellence report FILE... [options]\n\n"
+      "The examiner's report of assessment files (excellence.assessment/1), as one\n"
+      "self-contained HTML file. One file: the organization's feedback. Several files of\n"
+      "one year: the examiners' consensus, side by side. One file per year: the history,\n"
+      "then the latest year's feedback.\n\noptions");
+  options.add_options()("help,h", "show this help")("lang", po::value<std::string>()->default_value("en"),
+                                                    "language of the report: zh or en")(
+      "out", po::value<std::string>(), "write the HTML report to this file (default: standard output)")(
+      "scope", po::value<std::string>()->default_value(""), "report only the part under this category or item")(
+      "flag-range", po::value<int>()->default_value(consensus_options{}.flag_range),
+      "flag items whose examiners' percents range over at least this many points")(
+      "files", po::value<std::vector<std::string>>(), "assessment files");
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  const auto values = parse(args, options, positional);
+  if (values.count("help") != 0U) {
+    streams.out << options << "\n";
+    return exit_ok;
+  }
+  if (values.count("files") == 0U) throw usage_error("report needs at least one assessment file");
+  const auto lang = parse_language(values["lang"].as<std::string>());
+  if (!lang) throw usage_error("--lang must be zh or en");
+
+  const auto [assessments, framework] = read_assessment_files(values["files"].as<std::vector<std::string>>());
+  const auto r = review_of(assessments, framework,
+                           review_options{values["scope"].as<std::string>(), values["flag-range"].as<int>()});
+  const auto page = to_html(r, framework, *lang);
+  if (values.count("out") != 0U)
+    write_file(values["out"].as<std::string>(), page);
+  else
+    streams.out << page;
+  return exit_ok;
+}
+
+}  // namespace excellence::cli

@@ -1,0 +1,135 @@
+// Internal to the HTML renderers: escaping, the built-in words of both languages, and the
+// frame every chart shares (a figure with its SVG, caption and numbers table).
+#pragma once
+
+#include <excellence/criteria/node.hpp>
+#include <excellence/criteria/tree.hpp>
+#include <excellence/detail/text_table.hpp>
+#include <excellence/detail/utf8.hpp>
+#include <excellence/error.hpp>
+#include <excellence/scoring/assessment.hpp>
+#include <excellence/scoring/points.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace excellence::inline v1::html {
+
+/// Text for an HTML text node or a double-quoted attribute. Text that is not UTF-8 is
+/// refused (data_error, invalid_utf8): a browser would show it as replacement characters.
+inline std::string escape(std::string_view text) {
+  if (auto at = detail::first_invalid_utf8(text))
+    throw data_error({errc::invalid_utf8, "", 0, 0, "", "report text is not UTF-8 at byte " + std::to_string(*at)});
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+/// The word of `lang`: every built-in title is given in both languages where it is used.
+inline const char* tr(language lang, const char* en, const char* zh) {
+  return lang == language::zh ? zh : en;
+}
+
+/// A number for an SVG coordinate: two decimals are finer than any screen or printer.
+inline std::string coordinate(double value) {
+  return detail::fixed(value, 2);
+}
+
+/// The node's id and title in `lang` ("4.3 顾客与市场"), escaped.
+inline std::string node_name(const criteria_tree& tree, std::string_view id, language lang) {
+  const auto* node = tree.find(id);
+  return escape(node == nullptr ? std::string(id) : std::string(id) + " " + title(*node, lang));
+}
+
+/// A table of the numbers a chart draws: header cells, then rows of cells (already
+/// escaped text).
+struct numbers_table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+/// A chart's figure: `svg_body` drawn in a viewBox of width × height, labelled by `title`
+/// (the SVG's <title> and the caption) and described by `description` (its <desc>, what a
+/// screen reader says instead of the picture), followed by its numbers.
+inline std::string figure(std::string_view id, double width, double height, const std::string& title,
+                          const std::string& description, const std::string& svg_body, const numbers_table& numbers) {
+  const std::string ident(id);
+  std::string out = "<figure class=\"chart\" id=\"" + ident + "\">\n";
+  out += "<svg role=\"img\" viewBox=\"0 0 " + coordinate(width) + " " + coordinate(height) + "\" aria-labelledby=\"" +
+         ident + "-title " + ident + "-desc\">\n";
+  out += "<title id=\"" + ident + "-title\">" + title + "</title>\n";
+  out += "<desc id=\"" + ident + "-desc\">" + description + "</desc>\n";
+  out += svg_body;
+  out += "</svg>\n<figcaption>" + title + "</figcaption>\n";
+  out += "<table class=\"numbers\">\n<thead><tr>";
+  for (const auto& h : numbers.header) out += "<th scope=\"col\">" + h + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : numbers.rows) {
+    out += "<tr>";
+    for (std::size_t i = 0; i < row.size(); ++i)
+      out += (i == 0 ? "<th scope=\"row\">" : "<td>") + row[i] + (i == 0 ? "</th>" : "</td>");
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n</figure>\n";
+  return out;
+}
+
+/// A dimension's name in `lang`.
+inline std::string dimension_name(dimension d, language lang) {
+  switch (d) {
+    case dimension::approach:
+      return tr(lang, "approach", "方法");
+    case dimension::deployment:
+      return tr(lang, "deployment", "展开");
+    case dimension::learning:
+      return tr(lang, "learning", "学习");
+    case dimension::integration:
+      return tr(lang, "integration", "整合");
+    case dimension::levels:
+      return tr(lang, "levels", "水平");
+    case dimension::trends:
+      return tr(lang, "trends", "趋势");
+    case dimension::comparisons:
+      return tr(lang, "comparisons", "对比");
+  }
+  return "?";
+}
+
+/// A change of points with its sign: "+9", "-2.5", "±0".
+inline std::string signed_points(points change) {
+  if (change.hundredths() == 0) return "±0";
+  return (change.hundredths() > 0 ? "+" : "") + change.to_string();
+}
+
+/// A change of percent with its sign: "+10", "-5", "±0".
+inline std::string signed_percent(std::int32_t change) {
+  if (change == 0) return "±0";
+  return (change > 0 ? "+" : "") + std::to_string(change);
+}
+
+/// Colours of the series (examiners, years), chosen to stay apart in grey print too.
+inline const char* series_colour(std::size_t i) {
+  static constexpr const char* colours[] = {"#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d4860b", "#5d6d7e"};
+  return colours[i % (sizeof colours / sizeof colours[0])];
+}
+
+}  // namespace excellence::inline v1::html
