@@ -251,7 +251,7 @@ std::string spread_chart(const consensus_result& c, language lang, std::string_v
     body += text(lx + 12, 12, name, "class=\"legend-label\"");
     lx += 24 + 6.5 * static_cast<double>(std::min<std::size_t>(name.size(), 28));
   }
-  body += text(lx, 12, tr(lang, "| median  ◆ proposed", "| 中位数  ◆ 建议分"), "class=\"legend-label\"");
+  body += text(lx, 12, tr(lang, "| median  ◇ proposed", "| 中位数  ◇ 建议分"), "class=\"legend-label\"");
   html::numbers_table numbers{{tr(lang, "Item", "评分项")}, {}};
   for (const auto& s : c.scores) numbers.header.push_back(escape(s.examiner));
   for (const char* h : {tr(lang, "Median", "中位数"), tr(lang, "Proposed", "建议分"), tr(lang, "Range", "极差"),
@@ -289,8 +289,9 @@ std::string spread_chart(const consensus_result& c, language lang, std::string_v
     body += "<line class=\"median\" x1=\"" + coordinate(mx) + "\" y1=\"" + coordinate(mid - 10) + "\" x2=\"" +
             coordinate(mx) + "\" y2=\"" + coordinate(mid + 10) + "\"/>\n";
     const double px = percent_x(st.proposed);
+    // A hollow diamond around the row's centre: the examiners' dots stay visible inside it.
     body +=
-        "<path class=\"proposed\" d=\"M" + coordinate(px) + "," + coordinate(mid - 12) + " l5,5 l-5,5 l-5,-5 z\"/>\n";
+        "<path class=\"proposed\" d=\"M" + coordinate(px) + "," + coordinate(mid - 9) + " l9,9 l-9,9 l-9,-9 z\"/>\n";
     row.push_back(detail::fixed(st.median, 1) + "%");
     row.push_back(std::to_string(st.proposed) + "%");
     row.push_back(std::to_string(st.range));

@@ -44,13 +44,14 @@ figure.chart table.numbers { font-size: 8.5pt; }
 svg text { font-size: 11px; fill: #1b1f24; } svg .axis-label { font-size: 9px; fill: #4a5562; }
 svg .legend-label { font-size: 10px; } svg .dimension-label { font-size: 8.5px; fill: #8a5a00; }
 svg .max { fill: #e3e8ef; } svg .score { fill: #1f5fa8; } svg .item { fill: #1f5fa8; stroke: #fff; stroke-width: 1.5; }
-svg .dimension { fill: #d4860b; } svg .median { stroke: #1b1f24; stroke-width: 2; } svg .proposed { fill: #c0392b; }
+svg .dimension { fill: #d4860b; } svg .median { stroke: #1b1f24; stroke-width: 2; } svg .proposed { fill: none; stroke: #1b1f24; stroke-width: 1.5; }
 svg .flagged { fill: #fdebd0; } svg .grid { stroke: #c9d1db; stroke-width: 0.8; } svg .axis { stroke: #b6c0cc; }
 ul.comments { margin: 2px 0 6px 0; padding-left: 18px; } ul.comments li { margin: 2px 0; }
 .meta { color: #4a5562; font-size: 9pt; }
 .tag { display: inline-block; border: 1px solid #b6c0cc; border-radius: 3px; padding: 0 4px; font-size: 8.5pt; color: #4a5562; margin-right: 4px; }
 .strength-mark { color: #2e8b57; font-weight: bold; } .opportunity-mark { color: #c0392b; font-weight: bold; }
 .side-by-side td { width: auto; }
+.earlier { border-left: 3px solid #d5dbe3; padding-left: 8px; margin: 6px 0; color: #4a5562; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 )";
 
@@ -262,9 +263,22 @@ class page {
                 "</h3>\n";
         item_facts(item);
         if (const auto* given = find_item(a, item.id)) out_ += comments_html(a, *given);
+        if (r_.kind == review_kind::history) earlier_comments(item.id);
         out_ += "</article>\n";
       }
       out_ += "</section>\n";
+    }
+  }
+
+  // In a history, what the earlier records said of the item, oldest first: the reader sees
+  // which opportunities of earlier cycles the organization has taken up.
+  void earlier_comments(const std::string& id) {
+    for (std::size_t k = 0; k < r_.lead(); ++k) {
+      const auto& a = r_.assessments[k];
+      const auto* given = find_item(a, id);
+      if (given == nullptr || (given->strengths.empty() && given->opportunities.empty())) continue;
+      out_ += "<div class=\"earlier\"><h4 class=\"meta\">" + std::string(tr(lang_, "Feedback of ", "")) +
+              escape(a.date) + tr(lang_, "", " 的反馈") + "</h4>\n" + comments_html(a, *given) + "</div>\n";
     }
   }
 
@@ -354,10 +368,7 @@ class page {
       for (const auto& a : r_.assessments) {
         if (a.key_themes.empty()) continue;
         out_ += "<h3>" + escape(a.examiner) + "</h3>\n<ul class=\"comments key-themes\">\n";
-        for (const auto& t : a.key_themes)
-          out_ += std::string("<li><span class=\"") +
-                  (t.type == comment_type::strength ? "strength-mark\">+" : "opportunity-mark\">−") + "</span> " +
-                  escape(t.text) + "</li>\n";
+        for (const auto& t : a.key_themes) out_ += theme_html(t);
         out_ += "</ul>\n";
       }
       out_ += "</section>\n";
@@ -448,7 +459,22 @@ class page {
                 "</td>";
       out_ += "</tr>\n";
     }
-    out_ += "</tbody>\n</table>\n</section>\n";
+    out_ += "</tbody>\n</table>\n";
+    for (std::size_t k = 0; k < r_.lead(); ++k) {
+      const auto& a = r_.assessments[k];
+      if (a.key_themes.empty()) continue;
+      out_ += "<h3>" + std::string(tr(lang_, "Key themes of ", "")) + escape(a.date) + tr(lang_, "", " 的关键主题") +
+              "</h3>\n<ul class=\"comments key-themes\">\n";
+      for (const auto& t : a.key_themes) out_ += theme_html(t);
+      out_ += "</ul>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  std::string theme_html(const key_theme& t) const {
+    return std::string("<li><span class=\"") +
+           (t.type == comment_type::strength ? "strength-mark\">+" : "opportunity-mark\">−") + "</span> " +
+           escape(t.text) + "</li>\n";
   }
 
   const review& r_;

@@ -1,0 +1,426 @@
+#!/usr/bin/env python3
+"""The examiner's report in a real browser (headless Chromium).
+
+Renders the shipped samples with `excellence report` (one examiner's feedback, the three
+examiners' consensus in English and Chinese, the two-year history), then for each page:
+
+* loads it from a local server that records every request, with Chromium's proxy pointed at
+  the same server, so that any request the page makes — to this host or any other — is
+  recorded; the page must make none but its own;
+* reads Chromium's log: the page must write nothing to the console;
+* reads the DOM Chromium built (--dump-dom): every item with the percent and band of the
+  `excellence score --json` document, every comment of the input files, every chart with its
+  title, text alternative, numbers table and the expected number of marks;
+* prints it to PDF (--print-to-pdf) and checks with poppler's pdfinfo and pdftotext that
+  every category starts a page.
+
+A control page with a console message and an external image shows that both detectors
+catch what they are meant to catch.
+
+usage: check_report.py EXCELLENCE SOURCE_DIR WORK_DIR
+"""
+
+import html.parser
+import select
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+EXCELLENCE, SOURCE, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FAILURES = []
+
+
+def fail(message):
+    FAILURES.append(message)
+    print("FAIL:", message)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+
+
+def run(args, **kwargs):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)
+
+
+def chromium(*args):
+    """Runs headless Chromium with a fresh profile and every background service off."""
+    profile = os.path.join(WORK, "profile")
+    shutil.rmtree(profile, ignore_errors=True)
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--disable-extensions", "--user-data-dir=" + profile, *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+class DevTools:
+    """Chromium driven through the DevTools protocol on a pipe (--remote-debugging-pipe:
+    commands on the child's fd 3, replies and events on its fd 4, each message JSON ended
+    by a NUL byte): what a page requests and writes to its console, as the page's own
+    session sees it, apart from the browser's background traffic."""
+
+    def __init__(self):
+        to_child_read, self._to_child = os.pipe()
+        self._from_child, from_child_write = os.pipe()
+        profile = os.path.join(WORK, "profile")
+        shutil.rmtree(profile, ignore_errors=True)
+
+        def wire():  # in the child: fd 3 reads the commands, fd 4 writes the replies
+            a, b = os.dup(to_child_read), os.dup(from_child_write)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self._process = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-extensions", "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank"],
+            # close_fds would close fds 3 and 4 after wire() made them
+            preexec_fn=wire, close_fds=False, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        os.close(to_child_read)
+        os.close(from_child_write)
+        self._buffer = b""
+        self._next = 0
+        self.events = []
+
+    def _receive(self):
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._from_child, 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium closed the DevTools pipe")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def call(self, method, params=None, session=None):
+        self._next += 1
+        message = {"id": self._next, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to_child, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError("%s: %s" % (method, reply["error"]))
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def wait_for(self, method, seconds):
+        """Waits until the event `method` has arrived (perhaps already, while a command's
+        reply was awaited) or `seconds` have passed; whether it came."""
+        if any(e.get("method") == method for e in self.events):
+            return True
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if b"\0" not in self._buffer:  # no whole message read yet: wait for more
+                ready, _, _ = select.select([self._from_child], [], [], max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    break
+            event = self._receive()
+            self.events.append(event)
+            if event.get("method") == method:
+                return True
+        return False
+
+    def close(self):
+        try:
+            self.call("Browser.close")
+        except RuntimeError:
+            pass
+        self._process.wait(timeout=30)
+        os.close(self._to_child)
+        os.close(self._from_child)
+
+
+def load(url):
+    """Opens url in a new page and returns the URLs it requested and its console and log
+    messages (console API calls, uncaught exceptions, log entries of warning or error)."""
+    browser = DevTools()
+    try:
+        target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Network", "Runtime", "Log", "Page"):
+            browser.call(domain + ".enable", session=session)
+        browser.events.clear()
+        browser.call("Page.navigate", {"url": url}, session=session)
+        loaded = browser.wait_for("Page.loadEventFired", 30)
+        browser.wait_for("never", 1.0)  # anything the page does after its load event
+    finally:
+        browser.close()
+    requests, console = [], []
+    for e in browser.events:
+        p = e.get("params", {})
+        if e.get("method") == "Network.requestWillBeSent":
+            requests.append(p["request"]["url"])
+        elif e.get("method") == "Runtime.consoleAPICalled":
+            console.append("console.%s: %s" % (p["type"], " ".join(str(a.get("value")) for a in p["args"])))
+        elif e.get("method") == "Runtime.exceptionThrown":
+            console.append("exception: %s" % p["exceptionDetails"].get("text"))
+        elif e.get("method") == "Log.entryAdded" and p["entry"]["level"] in ("warning", "error"):
+            console.append("%s: %s" % (p["entry"]["level"], p["entry"]["text"]))
+    if not loaded:
+        console.append("the page did not finish loading in 30 s")
+    return requests, console
+
+
+def dump_dom(path):
+    result = chromium("--dump-dom", "file://" + path)
+    return result.stdout
+
+
+class Dom(html.parser.HTMLParser):
+    """The parts of a report the checks read: elements with their attributes, the figure
+    each lies in, and the text."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.elements = []  # (tag, attrs, figure id)
+        self.text = []
+        self.figures = {}  # id -> {"title": str, "desc": str, "rows": int}
+        self._stack = []
+        self._figure = None
+        self._capture = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "figure":
+            self._figure = attrs.get("id")
+            self.figures[self._figure] = {"title": "", "desc": "", "rows": 0}
+        if tag in ("title", "desc") and self._figure:
+            self._capture = tag
+        if tag == "tr" and self._figure and self._stack and self._stack[-1] == "tbody":
+            self.figures[self._figure]["rows"] += 1
+        self.elements.append((tag, attrs, self._figure))
+        if tag not in ("circle", "rect", "path", "line", "polygon", "polyline", "meta", "link", "br"):
+            self._stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs), self._figure))
+
+    def handle_endtag(self, tag):
+        if tag == "figure":
+            self._figure = None
+        if tag in ("title", "desc"):
+            self._capture = None
+        while self._stack:
+            if self._stack.pop() == tag:
+                break
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._capture and self._figure:
+            self.figures[self._figure][self._capture] += data
+
+    def count(self, figure, tag, cls):
+        return sum(1 for t, a, f in self.elements
+                   if f == figure and t == tag and cls in (a.get("class") or "").split())
+
+    def all_text(self):
+        return "".join(self.text)
+
+
+def score_json(*files):
+    return json.loads(run([EXCELLENCE, "score", "--json", *files]).stdout)
+
+
+def comments(files):
+    out = []
+    for f in files:
+        with open(f, encoding="utf-8") as stream:
+            doc = json.load(stream)
+        for item in doc["items"]:
+            for key in ("strengths", "opportunities", "comments"):
+                for c in item.get(key, []):
+                    out.append(c if isinstance(c, str) else c["text"])
+        out += [t["text"] for t in doc.get("key_themes", [])]
+    return out
+
+
+def check_figures(dom, page):
+    for fid, fig in dom.figures.items():
+        check(fig["title"].strip() != "", "%s: figure %s has no <title>" % (page, fid))
+        check(len(fig["desc"].strip()) > 20, "%s: figure %s has no text alternative" % (page, fid))
+        check(fig["rows"] > 0, "%s: figure %s has no numbers table" % (page, fid))
+
+
+def check_marks(dom, page, expected):
+    for (figure, tag, cls), n in expected.items():
+        got = dom.count(figure, tag, cls)
+        check(got == n, "%s: figure %s has %d %s.%s, expected %d" % (page, figure, got, tag, cls, n))
+
+
+def check_items(dom, page, score):
+    """Every item of the score document appears with its percent and band."""
+    found = {}
+    for tag, a, _ in dom.elements:
+        if "data-item" in a and "data-percent" in a:
+            found.setdefault(a["data-item"], (a["data-percent"], a.get("data-band")))
+    for item in score["items"]:
+        if not item["assessed"]:
+            continue
+        got = found.get(item["id"])
+        check(got == (str(item["percent"]), item["band"]),
+              "%s: item %s shows %s, the score document says %s %s" % (page, item["id"], got, item["percent"],
+                                                                      item["band"]))
+
+
+def examiner_items(dom, examiner):
+    """item id -> (percent, band) of one examiner's column in a consensus page."""
+    out = {}
+    current = None
+    for tag, a, _ in dom.elements:
+        if tag == "article" and "data-item" in a:
+            current = a["data-item"]
+        if a.get("data-examiner") == examiner and "data-percent" in a and current:
+            out.setdefault(current, (a["data-percent"], a.get("data-band")))
+    return out
+
+
+def print_pdf(name, headings):
+    pdf = os.path.join(WORK, name.replace(".html", ".pdf"))
+    result = chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + os.path.join(WORK, name))
+    check(os.path.exists(pdf), "%s: no PDF (%s)" % (name, result.stderr[-500:]))
+    if not os.path.exists(pdf):
+        return 0
+    info = run(["pdfinfo", pdf]).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    check(size and abs(float(size.group(1)) - 595.28) < 1 and abs(float(size.group(2)) - 841.89) < 1,
+          "%s: the pages are not A4: %s" % (name, size.group(0) if size else info))
+    check(pages >= len(headings) + 1, "%s: %d pages for %d categories and the summary" % (name, pages, len(headings)))
+    firsts = []
+    for p in range(1, pages + 1):
+        text = run(["pdftotext", "-f", str(p), "-l", str(p), "-layout", pdf, "-"]).stdout
+        lines = [l.strip() for l in text.splitlines() if l.strip()]
+        firsts.append(re.sub(r"\s+", " ", lines[0]) if lines else "")
+    for heading in headings:
+        check(any(f.startswith(heading) for f in firsts),
+              "%s: no page starts with the category heading %r (first lines: %s)" % (name, heading, firsts))
+    print("%s: %d A4 pages" % (name, pages))
+    return pages
+
+
+def category_headings(score, lang):
+    tree = json.loads(run([EXCELLENCE, "tree", "--json"]).stdout)
+    titles = {}
+
+    def walk(node):
+        titles[node["id"]] = node.get("title_" + lang) or node.get("title_en")
+        for child in node.get("children", []):
+            walk(child)
+
+    for root in tree["tree"]:
+        walk(root)
+    return [c["id"] + " " + titles[c["id"]] for c in score["categories"]]
+
+
+def main():
+    if CHROMIUM is None:
+        print("chromium is not installed (Debian package chromium)")
+        return 1
+    os.makedirs(WORK, exist_ok=True)
+    data = os.path.join(SOURCE, "examples", "data")
+    examiners = [os.path.join(data, "examiner-%s.json" % n) for n in ("li", "wang", "zhao")]
+    history = [os.path.join(data, "history", "xinghe-2025.json"), os.path.join(data, "history", "xinghe-2026.json")]
+    reports = {
+        "feedback-en.html": (["--lang", "en"], [examiners[1]]),
+        "consensus-en.html": (["--lang", "en"], examiners),
+        "consensus-zh.html": (["--lang", "zh"], examiners),
+        "history-en.html": (["--lang", "en"], history),
+    }
+    for name, (options, files) in reports.items():
+        run([EXCELLENCE, "report", *files, *options, "--out", os.path.join(WORK, name)])
+    with open(os.path.join(WORK, "control.html"), "w", encoding="utf-8") as f:
+        f.write('<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>'
+                '<img src="http://example.invalid/x.png" alt=""><script>console.error("control")</script>'
+                '</body></html>')
+
+    requests, console = load("file://" + os.path.join(WORK, "control.html"))
+    check(any("example.invalid" in r for r in requests),
+          "control: the external image was not seen: %s" % requests)
+    check(any("control" in c for c in console), "control: the console message was not seen: %s" % console)
+
+    doms = {}
+    for name in reports:
+        page = "file://" + os.path.join(WORK, name)
+        requests, console = load(page)
+        check(requests == [page], "%s: requests other than the page itself: %s" % (name, requests))
+        check(console == [], "%s: console messages: %s" % (name, console))
+        dom_text = dump_dom(os.path.join(WORK, name))
+        check(len(dom_text) > 10000, "%s: no DOM (%d bytes)" % (name, len(dom_text)))
+        dom = Dom(dom_text)
+        doms[name] = dom
+        check_figures(dom, name)
+        text = dom.all_text()
+        for c in comments(reports[name][1]):
+            check(c in text, "%s: comment missing: %s" % (name, c))
+
+    # Feedback: every item, its band chart per category, the category bars.
+    wang = score_json(examiners[1])
+    dom = doms["feedback-en.html"]
+    check_items(dom, "feedback-en.html", wang)
+    marks = {("category-scores", "rect", "score"): len(wang["categories"]),
+             ("category-radar", "polygon", "series"): 1}
+    for c in wang["categories"]:
+        items = [i for i in wang["items"] if i["category"] == c["id"]]
+        marks[("bands-" + c["id"], "circle", "item")] = sum(1 for i in items if i["assessed"])
+        marks[("bands-" + c["id"], "path", "dimension")] = sum(len(i.get("dimensions", {})) for i in items)
+    check_marks(dom, "feedback-en.html", marks)
+
+    # Consensus, in both languages: each examiner's column, the spread, the radar.
+    panel = score_json(*examiners)
+    for name in ("consensus-en.html", "consensus-zh.html"):
+        dom = doms[name]
+        for s in panel["scores"]:
+            shown = examiner_items(dom, s["examiner"])
+            for item in s["items"]:
+                check(shown.get(item["id"]) == (str(item["percent"]), item["band"]),
+                      "%s: %s's %s shows %s, expected %s %s" % (name, s["examiner"], item["id"],
+                                                               shown.get(item["id"]), item["percent"], item["band"]))
+        rows = {}
+        for tag, a, _ in dom.elements:
+            if tag == "tr" and "consensus-item" in (a.get("class") or ""):
+                rows[a["data-item"]] = "flagged" in a["class"].split()
+        for item in panel["consensus"]:
+            check(rows.get(item["id"]) == item["flagged"], "%s: consensus row of %s" % (name, item["id"]))
+        check_marks(dom, name, {
+            ("consensus-spread", "circle", "examiner"): sum(1 for i in panel["consensus"] for p in i["percents"]
+                                                            if p is not None),
+            ("consensus-spread", "line", "median"): sum(1 for i in panel["consensus"] if i["n"] > 0),
+            ("consensus-spread", "path", "proposed"): sum(1 for i in panel["consensus"] if i["n"] > 0),
+            ("consensus-spread", "rect", "flagged"): sum(1 for i in panel["consensus"] if i["flagged"]),
+            ("category-radar", "polygon", "series"): len(panel["scores"]),
+        })
+
+    # History: the lines, the radar per year, the latest record in full.
+    records = [score_json(f) for f in history]
+    dom = doms["history-en.html"]
+    check_items(dom, "history-en.html", records[-1])
+    check_marks(dom, "history-en.html", {
+        ("history-lines", "polyline", "category"): len(records[-1]["categories"]),
+        ("history-lines", "circle", "point"): len(records[-1]["categories"]) * len(records),
+        ("history-radar", "polygon", "series"): len(records),
+    })
+
+    pages = {}
+    for name, lang in (("feedback-en.html", "en"), ("consensus-en.html", "en"), ("consensus-zh.html", "zh"),
+                       ("history-en.html", "en")):
+        pages[name] = print_pdf(name, category_headings(wang, lang))
+
+    if FAILURES:
+        print("%d check(s) failed" % len(FAILURES))
+        return 1
+    print("all browser checks passed: " + ", ".join("%s %d pages" % kv for kv in pages.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
