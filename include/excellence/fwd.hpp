@@ -176,6 +176,9 @@ struct rate;
 enum class period_notation;
 struct period_label;
 
+// excellence/report/workbook.hpp
+enum class report_table;
+
 // excellence/satisfaction/ces.hpp
 enum class effort_direction;
 struct ces_scale;

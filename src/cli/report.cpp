@@ -1,9 +1,12 @@
-// excellence report FILE... [--lang zh|en] [--out report.html] [--scope ID] [--flag-range N]
+// excellence report FILE... [--lang zh|en] [--out report.html] [--xlsx report.xlsx] [--csv DIR]
+//                   [--scope ID] [--flag-range N]
 #include "command.hpp"
 
 #include <excellence/report/html.hpp>
+#include <excellence/report/workbook.hpp>
 #include <excellence/scoring/review.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 
@@ -28,10 +31,13 @@ int report(const std::vector<std::string>& args, io streams) {
       "The examiner's report of assessment files (excellence.assessment/1), as one\n"
       "self-contained HTML file. One file: the organization's feedback. Several files of\n"
       "one year: the examiners' consensus, side by side. One file per year: the history,\n"
-      "then the latest year's feedback.\n\noptions");
+      "then the latest year's feedback. Without --out, --xlsx or --csv the HTML goes to\n"
+      "standard output.\n\noptions");
   options.add_options()("help,h", "show this help")("lang", po::value<std::string>()->default_value("en"),
                                                     "language of the report: zh or en")(
-      "out", po::value<std::string>(), "write the HTML report to this file (default: standard output)")(
+      "out", po::value<std::string>(), "write the HTML report to this file")(
+      "xlsx", po::value<std::string>(), "also write the tables as an XLSX workbook to this file")(
+      "csv", po::value<std::string>(), "also write the tables as CSV files into this folder (created if missing)")(
       "scope", po::value<std::string>()->default_value(""), "report only the part under this category or item")(
       "flag-range", po::value<int>()->default_value(consensus_options{}.flag_range),
       "flag items whose examiners' percents range over at least this many points")(
@@ -50,11 +56,21 @@ int report(const std::vector<std::string>& args, io streams) {
   const auto [assessments, framework] = read_assessment_files(values["files"].as<std::vector<std::string>>());
   const auto r = review_of(assessments, framework,
                            review_options{values["scope"].as<std::string>(), values["flag-range"].as<int>()});
-  const auto page = to_html(r, framework, *lang);
+  const bool tables_only = values.count("out") == 0U && (values.count("xlsx") != 0U || values.count("csv") != 0U);
   if (values.count("out") != 0U)
-    write_file(values["out"].as<std::string>(), page);
-  else
-    streams.out << page;
+    write_file(values["out"].as<std::string>(), to_html(r, framework, *lang));
+  else if (!tables_only)
+    streams.out << to_html(r, framework, *lang);
+  if (values.count("xlsx") != 0U) write_xlsx(r, framework, values["xlsx"].as<std::string>(), *lang);
+  if (values.count("csv") != 0U) {
+    const std::filesystem::path folder = values["csv"].as<std::string>();
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error)
+      throw data_error({errc::io_error, folder.string(), 0, 0, "", "cannot create the folder: " + error.message()});
+    for (const auto table : report_tables(r))
+      write_file((folder / (std::string(to_string(table)) + ".csv")).string(), to_csv(r, framework, table, *lang));
+  }
   return exit_ok;
 }
 
