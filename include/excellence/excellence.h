@@ -287,6 +287,59 @@ EXC_EXTERN(int) exc_consensus_item(exc_item_consensus *out, const exc_consensus 
 /** excellence.consensus/1 */
 EXC_EXTERN(int) exc_consensus_to_json(exc_buf *out, const exc_consensus *consensus);
 
+/* ---------------------------------------------------------------- the examiner's report */
+
+typedef enum exc_language { EXC_LANGUAGE_EN = 0, EXC_LANGUAGE_ZH = 1 } exc_language;
+
+/** What a report is about: one assessment (feedback), one year's examiners (consensus) or one
+ *  record per year (history); docs/reports.md. */
+typedef enum exc_review_kind { EXC_REVIEW_FEEDBACK = 0, EXC_REVIEW_CONSENSUS = 1, EXC_REVIEW_HISTORY = 2 } exc_review_kind;
+
+typedef enum exc_report_table {
+  EXC_TABLE_SCORES = 0,
+  EXC_TABLE_CATEGORIES = 1,
+  EXC_TABLE_CONSENSUS = 2, /* consensus reports only */
+  EXC_TABLE_HISTORY = 3,   /* histories only */
+  EXC_TABLE_COMMENTS = 4,
+  EXC_TABLE_PRIORITIES = 5
+} exc_report_table;
+
+typedef enum exc_chart {
+  EXC_CHART_CATEGORIES = 0, /* the lead assessment's category scores against their maximum */
+  EXC_CHART_RADAR = 1,      /* category percents, one polygon per score; "" below three categories */
+  EXC_CHART_BANDS = 2,      /* the lead assessment's items of `category` (NULL: all) on the six bands */
+  EXC_CHART_SPREAD = 3,     /* consensus reports only */
+  EXC_CHART_HISTORY = 4     /* histories only */
+} exc_chart;
+
+typedef struct exc_review_options {
+  unsigned int version;
+  int32_t flag_range; /* as exc_consensus_options */
+  const char *scope;  /* as exc_score_options */
+} exc_review_options;
+#define EXC_REVIEW_OPTIONS_VERSION 1
+#define EXC_REVIEW_OPTIONS_INIT {EXC_REVIEW_OPTIONS_VERSION, 20, NULL}
+
+typedef struct exc_review exc_review;
+
+/** Scores the assessments against the framework (kept by the review: the framework may be
+ *  freed after) and decides the kind of report. Mixed years are EXC_EINVALID_VALUE at date. */
+EXC_EXTERN(int) exc_review_new(exc_review **out, const exc_assessment *const *assessments, size_t count,
+                               const exc_framework *framework, const exc_review_options *options);
+EXC_EXTERN(void) exc_review_free(exc_review *review);
+/** An exc_review_kind, or EXC_EINVALID_ARGUMENT for NULL. */
+EXC_EXTERN(int) exc_review_kind_of(const exc_review *review);
+/** The whole report: one self-contained HTML document (UTF-8). */
+EXC_EXTERN(int) exc_review_to_html(exc_buf *out, const exc_review *review, exc_language lang);
+/** One chart: an HTML figure with its SVG, title, text alternative and numbers table. A
+ *  chart the review lacks (a spread of a feedback report) is EXC_EINVALID_VALUE. */
+EXC_EXTERN(int) exc_review_chart(exc_buf *out, const exc_review *review, exc_chart chart, const char *category,
+                                 exc_language lang);
+/** One table as CSV (RFC 4180, snake_case headers). */
+EXC_EXTERN(int) exc_review_to_csv(exc_buf *out, const exc_review *review, exc_report_table table, exc_language lang);
+/** The tables as an XLSX workbook; EXC_EIO naming the file when it cannot be written. */
+EXC_EXTERN(int) exc_review_write_xlsx(const exc_review *review, const char *path, exc_language lang);
+
 /* ---------------------------------------------------------------- satisfaction and loyalty metrics */
 
 typedef enum exc_nps_interval_method {

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <excellence/excellence.h>
+#include <excellence/criteria/tree.hpp>
 #include <excellence/error.hpp>
 #include <excellence/models/control.hpp>
+#include <excellence/scoring/assessment.hpp>
 
 #include <atomic>
 #include <cstddef>
@@ -19,6 +21,13 @@
 
 struct exc_cancel {
   std::atomic<bool> requested{false};
+};
+// Shared by the scoring (criteria.cpp) and report (report.cpp) parts of the ABI.
+struct exc_framework {
+  excellence::criteria_tree tree;
+};
+struct exc_assessment {
+  excellence::assessment value;
 };
 
 namespace excellence::c_api {

@@ -9,12 +9,6 @@
 #include <excellence/scoring/consensus.hpp>
 #include <excellence/scoring/score.hpp>
 
-struct exc_framework {
-  excellence::criteria_tree tree;
-};
-struct exc_assessment {
-  excellence::assessment value;
-};
 struct exc_score {
   excellence::assessment_score value;
   std::vector<std::string> band_labels;  // what exc_item_score::band_label points to

@@ -309,7 +309,7 @@ class page {
                                                                                  : s.overall->description_en);
     out_ += "</p>\n";
     out_ += category_chart(s, tree_, lang_, "category-scores");
-    const std::string series[] = {s.examiner};
+    const std::string series[] = {r_.series()[r_.lead()]};
     out_ += radar_chart(std::span(&s, 1), series, tree_, lang_, "category-radar");
     out_ += "</section>\n";
   }
@@ -357,7 +357,7 @@ class page {
     }
     out_ += "</tbody>\n</table>\n";
     out_ += spread_chart(c, lang_, "consensus-spread");
-    out_ += radar_chart(c.scores, examiners, tree_, lang_, "category-radar");
+    out_ += radar_chart(c.scores, r_.series(), tree_, lang_, "category-radar");
     out_ += "</section>\n";
 
     // Each examiner's key themes, then the flagged items' comments side by side.
@@ -441,9 +441,7 @@ class page {
     }
     out_ += "</tbody>\n</table>\n";
     out_ += history_chart(h, tree_, lang_, "history-lines");
-    std::vector<std::string> years;
-    for (const auto& s : h.scores) years.push_back(s.date);
-    out_ += radar_chart(h.scores, years, tree_, lang_, "history-radar");
+    out_ += radar_chart(h.scores, r_.series(), tree_, lang_, "history-radar");
     out_ += "<h3>" + std::string(tr(lang_, "Items", "评分项")) +
             "</h3>\n<table class=\"item-history\">\n<thead><tr><th>" + tr(lang_, "Item", "评分项") + "</th>";
     for (const auto& s : h.scores) out_ += "<th class=\"num\">" + escape(s.date) + "</th>";

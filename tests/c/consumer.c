@@ -520,6 +520,73 @@ static void path_models(void) {
   exc_pls_model_free(model);
 }
 
+/* The examiner's report: the three examiners' consensus, its pieces as strings. */
+static size_t count_of(const char *text, const char *needle) {
+  size_t n = 0;
+  for (const char *p = strstr(text, needle); p != NULL; p = strstr(p + 1, needle)) ++n;
+  return n;
+}
+
+static void reports(void) {
+  exc_framework *tree = NULL;
+  exc_assessment *a[4] = {NULL, NULL, NULL, NULL};
+  exc_review *review = NULL;
+  exc_buf text = {NULL, 0};
+  exc_review_options options = EXC_REVIEW_OPTIONS_INIT;
+  char xlsx[4200];
+  FILE *file = NULL;
+  OK(exc_framework_builtin(&tree, "gbt19580-2012"));
+  OK(exc_assessment_read(&a[0], at("examples/data/examiner-li.json")));
+  OK(exc_assessment_read(&a[1], at("examples/data/examiner-wang.json")));
+  OK(exc_assessment_read(&a[2], at("examples/data/examiner-zhao.json")));
+  OK(exc_assessment_read(&a[3], at("examples/data/history/xinghe-2025.json")));
+
+  OK(exc_review_new(&review, (const exc_assessment *const *)a, 3, tree, &options));
+  CHECK(exc_review_kind_of(review) == EXC_REVIEW_CONSENSUS);
+  OK(exc_review_to_html(&text, review, EXC_LANGUAGE_ZH));
+  CHECK(strncmp(text.ptr, "<!DOCTYPE html>\n<html lang=\"zh-CN\">", 35) == 0 && strlen(text.ptr) == text.size);
+  CHECK(strstr(text.ptr, "<script") == NULL && strstr(text.ptr, "http") == NULL);
+  exc_buf_dispose(&text);
+  /* 23 items x 3 examiners; 4.3.3 (55, 45, 35) is the one flagged row. */
+  OK(exc_review_chart(&text, review, EXC_CHART_SPREAD, NULL, EXC_LANGUAGE_EN));
+  CHECK(count_of(text.ptr, "<circle class=\"examiner\"") == 69);
+  CHECK(count_of(text.ptr, "<rect class=\"flagged\"") == 1);
+  exc_buf_dispose(&text);
+  OK(exc_review_chart(&text, review, EXC_CHART_BANDS, "4.3", EXC_LANGUAGE_EN));
+  CHECK(count_of(text.ptr, "<circle class=\"item\"") == 2);
+  exc_buf_dispose(&text);
+  OK(exc_review_to_csv(&text, review, EXC_TABLE_CONSENSUS, EXC_LANGUAGE_EN));
+  CHECK(strstr(text.ptr, "\r\n4.3.3,Customer relationships and customer satisfaction,55,45,35,3,45,45,35,55,20,10,45,yes\r\n") !=
+        NULL);
+  exc_buf_dispose(&text);
+  snprintf(xlsx, sizeof xlsx, "%s/tests/consensus.xlsx", root);
+  OK(exc_review_write_xlsx(review, xlsx, EXC_LANGUAGE_EN));
+  file = fopen(xlsx, "rb");
+  CHECK(file != NULL && fgetc(file) == 'P' && fgetc(file) == 'K'); /* a zip archive */
+  if (file != NULL) fclose(file);
+  remove(xlsx);
+
+  expect_error(exc_review_chart(&text, review, EXC_CHART_HISTORY, NULL, EXC_LANGUAGE_EN), EXC_EINVALID_VALUE, NULL,
+               "chart", "a history chart of a consensus");
+  expect_error(exc_review_to_html(&text, review, (exc_language)7), EXC_EINVALID_ARGUMENT, NULL, NULL,
+               "an unknown language");
+  expect_error(exc_review_write_xlsx(review, "/nonexistent-folder/r.xlsx", EXC_LANGUAGE_EN), EXC_EIO,
+               "nonexistent-folder", NULL, "an unwritable workbook");
+  exc_review_free(review);
+  review = NULL;
+  /* Two examiners of 2026 and the record of 2025: which stands for 2026 would be a guess. */
+  expect_error(exc_review_new(&review, (const exc_assessment *const *)a + 1, 3, tree, NULL), EXC_EINVALID_VALUE, NULL,
+               "date", "mixed years");
+  CHECK(review == NULL);
+  CHECK(exc_review_kind_of(NULL) == EXC_EINVALID_ARGUMENT);
+  exc_review_free(NULL);
+  exc_assessment_free(a[0]);
+  exc_assessment_free(a[1]);
+  exc_assessment_free(a[2]);
+  exc_assessment_free(a[3]);
+  exc_framework_free(tree);
+}
+
 int main(int argc, char **argv) {
   int major = -1, minor = -1, patch = -1;
   if (argc != 2) {
@@ -532,6 +599,7 @@ int main(int argc, char **argv) {
   CHECK(exc_last_error() == NULL);
 
   frameworks_and_scores();
+  reports();
   metrics();
   servqual();
   lifetime_value();

@@ -63,6 +63,14 @@ struct review {
   /// The assessment whose feedback the report gives in full: the only one, or the latest
   /// record of a history; for a consensus, the first examiner's.
   [[nodiscard]] std::size_t lead() const noexcept { return kind == review_kind::history ? assessments.size() - 1 : 0; }
+
+  /// What tells the scores apart where they are drawn together (a radar's polygons): the
+  /// records' dates in a history, the examiners otherwise.
+  [[nodiscard]] std::vector<std::string> series() const {
+    std::vector<std::string> out;
+    for (const auto& s : scores) out.push_back(kind == review_kind::history ? s.date : s.examiner);
+    return out;
+  }
 };
 
 /// Decides the kind of report from the assessments and computes everything it shows.

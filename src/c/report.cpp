@@ -1,0 +1,143 @@
+// The C ABI: the examiner's report (review, HTML, charts, CSV tables, XLSX workbook).
+#include "c_api.hpp"
+
+#include <excellence/report/html.hpp>
+#include <excellence/report/workbook.hpp>
+#include <excellence/scoring/review.hpp>
+
+struct exc_review {
+  excellence::review value;
+  excellence::criteria_tree tree;  // the report's titles come from it
+};
+
+using namespace excellence;
+using namespace excellence::c_api;
+
+namespace {
+
+std::optional<language> language_of(exc_language lang) {
+  switch (lang) {
+    case EXC_LANGUAGE_EN:
+      return language::en;
+    case EXC_LANGUAGE_ZH:
+      return language::zh;
+  }
+  return std::nullopt;
+}
+
+int unknown_language(std::string_view function, exc_language lang) {
+  return invalid(std::string(function) + ": unknown language " + std::to_string(static_cast<int>(lang)));
+}
+
+}  // namespace
+
+extern "C" {
+
+int exc_review_new(exc_review** out, const exc_assessment* const* assessments, size_t count,
+                   const exc_framework* framework, const exc_review_options* options) {
+  return guarded([&] {
+    if (out == nullptr || framework == nullptr || (assessments == nullptr && count != 0))
+      return invalid("exc_review_new: out, assessments or framework is NULL");
+    if (int bad = check_options(options, EXC_REVIEW_OPTIONS_VERSION, "exc_review_new")) return bad;
+    std::vector<assessment> all;
+    all.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      if (assessments[i] == nullptr) return invalid("exc_review_new: assessment " + std::to_string(i) + " is NULL");
+      all.push_back(assessments[i]->value);
+    }
+    review_options settings;
+    if (options != nullptr) {
+      settings.flag_range = options->flag_range;
+      if (options->scope != nullptr) settings.scope = options->scope;
+    }
+    auto r = try_review(all, framework->tree, settings);
+    if (!r) return fail(r.error());
+    *out = new exc_review{*std::move(r), framework->tree};
+    return ok;
+  });
+}
+
+void exc_review_free(exc_review* review) {
+  delete review;
+}
+
+int exc_review_kind_of(const exc_review* review) {
+  return guarded([&] {
+    if (review == nullptr) return invalid("exc_review_kind_of: review is NULL");
+    switch (review->value.kind) {
+      case review_kind::feedback:
+        return static_cast<int>(EXC_REVIEW_FEEDBACK);
+      case review_kind::consensus:
+        return static_cast<int>(EXC_REVIEW_CONSENSUS);
+      case review_kind::history:
+        return static_cast<int>(EXC_REVIEW_HISTORY);
+    }
+    return fail(EXC_EINTERNAL, "exc_review_kind_of: a kind this ABI does not know");
+  });
+}
+
+int exc_review_to_html(exc_buf* out, const exc_review* review, exc_language lang) {
+  return guarded([&] {
+    if (review == nullptr) return invalid("exc_review_to_html: review is NULL");
+    const auto l = language_of(lang);
+    if (!l) return unknown_language("exc_review_to_html", lang);
+    return to_buf(out, to_html(review->value, review->tree, *l));
+  });
+}
+
+int exc_review_chart(exc_buf* out, const exc_review* review, exc_chart chart, const char* category, exc_language lang) {
+  return guarded([&] {
+    if (review == nullptr) return invalid("exc_review_chart: review is NULL");
+    const auto l = language_of(lang);
+    if (!l) return unknown_language("exc_review_chart", lang);
+    const auto& r = review->value;
+    const auto& lead = r.scores[r.lead()];
+    auto missing = [&r](const char* what) {
+      return fail(diagnostic{errc::invalid_value, "", 0, 0, "chart",
+                             "a " + std::string(to_string(r.kind)) + " report has no " + what});
+    };
+    switch (chart) {
+      case EXC_CHART_CATEGORIES:
+        return to_buf(out, category_chart(lead, review->tree, *l));
+      case EXC_CHART_RADAR:
+        return to_buf(out, radar_chart(r.scores, r.series(), review->tree, *l));
+      case EXC_CHART_BANDS:
+        return to_buf(out, band_chart(lead, review->tree, category == nullptr ? "" : category, *l));
+      case EXC_CHART_SPREAD:
+        return r.consensus ? to_buf(out, spread_chart(*r.consensus, *l)) : missing("consensus spread");
+      case EXC_CHART_HISTORY:
+        return r.history ? to_buf(out, history_chart(*r.history, review->tree, *l)) : missing("history");
+    }
+    return invalid("exc_review_chart: unknown chart " + std::to_string(static_cast<int>(chart)));
+  });
+}
+
+int exc_review_to_csv(exc_buf* out, const exc_review* review, exc_report_table table, exc_language lang) {
+  return guarded([&] {
+    if (review == nullptr) return invalid("exc_review_to_csv: review is NULL");
+    const auto l = language_of(lang);
+    if (!l) return unknown_language("exc_review_to_csv", lang);
+    if (table < EXC_TABLE_SCORES || table > EXC_TABLE_PRIORITIES)
+      return invalid("exc_review_to_csv: unknown table " + std::to_string(static_cast<int>(table)));
+    // exc_report_table lists the tables in report_table's order.
+    auto text = try_to_csv(review->value, review->tree, static_cast<report_table>(table), *l);
+    if (!text) return fail(text.error());
+    return to_buf(out, *text);
+  });
+}
+
+int exc_review_write_xlsx(const exc_review* review, const char* path, exc_language lang) {
+  return guarded([&] {
+    if (review == nullptr || path == nullptr) return invalid("exc_review_write_xlsx: review or path is NULL");
+    const auto l = language_of(lang);
+    if (!l) return unknown_language("exc_review_write_xlsx", lang);
+    auto written = try_write_xlsx(review->value, review->tree, path, *l);
+    return written ? ok : fail(written.error());
+  });
+}
+
+}  // extern "C"
+
+static_assert(static_cast<int>(report_table::priorities) == EXC_TABLE_PRIORITIES &&
+                  static_cast<int>(report_table::consensus) == EXC_TABLE_CONSENSUS,
+              "exc_report_table follows report_table");
