@@ -176,6 +176,9 @@ struct rate;
 enum class period_notation;
 struct period_label;
 
+// excellence/report/html.hpp
+enum class chart_kind;
+
 // excellence/report/workbook.hpp
 enum class report_table;
 

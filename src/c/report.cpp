@@ -90,25 +90,13 @@ int exc_review_chart(exc_buf* out, const exc_review* review, exc_chart chart, co
     if (review == nullptr) return invalid("exc_review_chart: review is NULL");
     const auto l = language_of(lang);
     if (!l) return unknown_language("exc_review_chart", lang);
-    const auto& r = review->value;
-    const auto& lead = r.scores[r.lead()];
-    auto missing = [&r](const char* what) {
-      return fail(diagnostic{errc::invalid_value, "", 0, 0, "chart",
-                             "a " + std::string(to_string(r.kind)) + " report has no " + what});
-    };
-    switch (chart) {
-      case EXC_CHART_CATEGORIES:
-        return to_buf(out, category_chart(lead, review->tree, *l));
-      case EXC_CHART_RADAR:
-        return to_buf(out, radar_chart(r.scores, r.series(), review->tree, *l));
-      case EXC_CHART_BANDS:
-        return to_buf(out, band_chart(lead, review->tree, category == nullptr ? "" : category, *l));
-      case EXC_CHART_SPREAD:
-        return r.consensus ? to_buf(out, spread_chart(*r.consensus, *l)) : missing("consensus spread");
-      case EXC_CHART_HISTORY:
-        return r.history ? to_buf(out, history_chart(*r.history, review->tree, *l)) : missing("history");
-    }
-    return invalid("exc_review_chart: unknown chart " + std::to_string(static_cast<int>(chart)));
+    if (chart < EXC_CHART_CATEGORIES || chart > EXC_CHART_HISTORY)
+      return invalid("exc_review_chart: unknown chart " + std::to_string(static_cast<int>(chart)));
+    // exc_chart lists the charts in chart_kind's order.
+    auto text =
+        try_chart(review->value, review->tree, static_cast<chart_kind>(chart), category == nullptr ? "" : category, *l);
+    if (!text) return fail(text.error());
+    return to_buf(out, *text);
   });
 }
 
@@ -138,6 +126,9 @@ int exc_review_write_xlsx(const exc_review* review, const char* path, exc_langua
 
 }  // extern "C"
 
+static_assert(static_cast<int>(chart_kind::history) == EXC_CHART_HISTORY &&
+                  static_cast<int>(chart_kind::bands) == EXC_CHART_BANDS,
+              "exc_chart follows chart_kind");
 static_assert(static_cast<int>(report_table::priorities) == EXC_TABLE_PRIORITIES &&
                   static_cast<int>(report_table::consensus) == EXC_TABLE_CONSENSUS,
               "exc_report_table follows report_table");

@@ -5,6 +5,7 @@
 #include <excellence/report/html.hpp>
 #include <excellence/scoring/consensus.hpp>
 #include <excellence/scoring/history.hpp>
+#include <excellence/scoring/review.hpp>
 #include <excellence/scoring/score.hpp>
 
 #include "html_support.hpp"
@@ -358,6 +359,37 @@ std::string history_chart(const score_history& h, const criteria_tree& tree, lan
                          "每个类目一条线,表示各次记录中得分占满分的百分比:") +
                           description,
                       body, numbers);
+}
+
+result<std::string> try_chart(const review& r, const criteria_tree& tree, chart_kind kind, std::string_view category,
+                              language lang) {
+  const auto& lead = r.scores[r.lead()];
+  switch (kind) {
+    case chart_kind::categories:
+      return category_chart(lead, tree, lang);
+    case chart_kind::radar:
+      return radar_chart(r.scores, r.series(), tree, lang);
+    case chart_kind::bands:
+      return band_chart(lead, tree, category, lang);
+    case chart_kind::spread:
+      if (r.consensus) return spread_chart(*r.consensus, lang);
+      break;
+    case chart_kind::history:
+      if (r.history) return history_chart(*r.history, tree, lang);
+      break;
+  }
+  return diagnostic{
+      errc::invalid_value,
+      "",
+      0,
+      0,
+      "chart",
+      "a " + std::string(to_string(r.kind)) + " report has no " + std::string(to_string(kind)) + " chart"};
+}
+
+std::string chart(const review& r, const criteria_tree& tree, chart_kind kind, std::string_view category,
+                  language lang) {
+  return try_chart(r, tree, kind, category, lang).value();
 }
 
 }  // namespace excellence::inline v1

@@ -167,3 +167,16 @@ TEST_CASE("HTML report: text is escaped; a scope of one category draws no radar"
   CHECK(page.find("category-radar") == std::string::npos);
   CHECK(radar_chart(r.scores, std::vector<std::string>{"x"}, tree).empty());
 }
+
+TEST_CASE("HTML report: each chart of a review by kind, as the report draws it") {
+  const auto tree = builtin_framework("gbt19580-2012");
+  const auto r = review_of(panel_2026(), tree);
+  CHECK(chart(r, tree, chart_kind::spread) == spread_chart(*r.consensus));
+  CHECK(chart(r, tree, chart_kind::radar) == radar_chart(r.scores, r.series(), tree));
+  CHECK(chart(r, tree, chart_kind::bands, "4.3") == band_chart(r.scores[0], tree, "4.3"));
+  CHECK(r.series() == std::vector<std::string>{"李强 Li Qiang", "王敏 Wang Min", "赵婷 Zhao Ting"});
+  const auto d = try_chart(r, tree, chart_kind::history).error();
+  CHECK(d.code == errc::invalid_value);
+  CHECK(d.message == "a consensus report has no history chart");
+  CHECK(chart_kind_names.parse("spread") == chart_kind::spread);
+}

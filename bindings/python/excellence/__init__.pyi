@@ -99,6 +99,7 @@ class Score:
     scope: str
     organization: str
     examiner: str
+    date: str
     total: float
     max: float
     assessed_max: float
@@ -138,6 +139,21 @@ class Consensus:
 
 def consensus(assessments: Sequence[Assessment], framework: Framework, flag_range: int = 20,
               scope: Optional[str] = None) -> Consensus: ...
+
+class Report:
+    """The examiner's report: feedback, consensus or history (docs/reports.md)."""
+    kind: str
+    scores: list[Score]
+    consensus: Optional[Consensus]
+    tables: list[str]
+    def to_html(self, lang: str = "en") -> str: ...
+    def chart(self, kind: str, category: Optional[str] = None, lang: str = "en") -> str: ...
+    def to_csv(self, table: str, lang: str = "en") -> str: ...
+    def write_xlsx(self, path: str, lang: str = "en") -> None: ...
+    def _repr_html_(self) -> str: ...
+
+def report(assessments: Sequence[Assessment], framework: Framework, flag_range: int = 20,
+           scope: Optional[str] = None) -> Report: ...
 
 class NpsResult:
     """A Net Promoter Score with its interval (excellence.nps/1)."""

@@ -142,6 +142,7 @@ void bind_criteria(py::module_& m) {
       .def_readonly("scope", &assessment_score::scope)
       .def_readonly("organization", &assessment_score::organization)
       .def_readonly("examiner", &assessment_score::examiner)
+      .def_readonly("date", &assessment_score::date)
       .def_property_readonly("total", [](const assessment_score& s) { return s.total.value(); })
       .def_property_readonly("max", [](const assessment_score& s) { return s.max.value(); })
       .def_property_readonly("assessed_max", [](const assessment_score& s) { return s.assessed_max.value(); })

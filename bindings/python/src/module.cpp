@@ -102,6 +102,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = EXCELLENCE_VERSION_STRING;
   bind_errors(m);
   bind_criteria(m);
+  bind_report(m);
   bind_metrics(m);
   bind_measures(m);
   auto pls = m.def_submodule("pls", "PLS path models of satisfaction indexes.");

@@ -66,3 +66,35 @@ def test_data_error_names_file_and_field():
     with pytest.raises(ex.DataError) as caught:
         ex.Framework.parse('{"format": "excellence.framework/1",}', "broken.json")
     assert caught.value.code == "invalid_json" and caught.value.line == 1 and caught.value.column > 0
+
+
+def test_report_of_the_three_examiners(examiners, tmp_path):
+    tree = ex.Framework.builtin("gbt19580-2012")
+    report = ex.report(examiners, tree)
+    assert report.kind == "consensus"
+    assert report.tables == ["scores", "categories", "consensus", "comments", "priorities"]
+    assert report.consensus.items[6].id == "4.3.3" and report.consensus.items[6].flagged
+    page = report.to_html(lang="zh")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">') and "<script" not in page
+    assert report._repr_html_().startswith("<!DOCTYPE html>")
+    # 23 items x 3 examiners on the spread; 4.3.3 (45, 55, 35 in this order) the one flagged row.
+    spread = report.chart("spread")
+    assert spread.count('<circle class="examiner"') == 69 and spread.count('<rect class="flagged"') == 1
+    assert report.chart("bands", category="4.3").count('<circle class="item"') == 2
+    rows = report.to_csv("consensus").split("\r\n")
+    assert rows[7] == "4.3.3,Customer relationships and customer satisfaction,45,55,35,3,45,45,35,55,20,10,45,yes"
+    book = tmp_path / "consensus.xlsx"
+    report.write_xlsx(str(book))
+    assert book.read_bytes()[:2] == b"PK"
+    with pytest.raises(ex.DataError) as caught:
+        report.chart("history")
+    assert caught.value.code == "invalid_value" and caught.value.path == "chart"
+    with pytest.raises(ValueError, match="kind must be categories, radar, bands, spread or history"):
+        report.chart("pie")
+    with pytest.raises(ValueError, match="lang must be en or zh"):
+        report.to_html(lang="fr")
+    history = ex.report([ex.Assessment.read(str(EXAMPLES / "history" / f"xinghe-{y}.json")) for y in (2026, 2025)],
+                        tree)
+    assert history.kind == "history" and history.consensus is None
+    assert [s.date for s in history.scores] == ["2025-10-16", "2026-10-20"]
+    assert history.chart("history").count('<polyline class="category"') == 7

@@ -5,6 +5,8 @@
 
 #include <excellence/config.hpp>
 #include <excellence/criteria/node.hpp>
+#include <excellence/detail/enum_names.hpp>
+#include <excellence/error.hpp>
 #include <excellence/fwd.hpp>
 
 #include <span>
@@ -54,5 +56,34 @@ EXCELLENCE_BEGIN_NAMESPACE
 [[nodiscard]] EXCELLENCE_API std::string history_chart(const score_history& h, const criteria_tree& tree,
                                                        language lang = language::en,
                                                        std::string_view id = "history-lines");
+
+/// The charts of a review, by kind.
+enum class chart_kind {
+  categories,  ///< category_chart of the lead assessment (review::lead)
+  radar,       ///< radar_chart of every score, labelled by review::series
+  bands,       ///< band_chart of the lead assessment's items of a category (all when none)
+  spread,      ///< spread_chart of a consensus
+  history,     ///< history_chart of a history
+};
+
+/// The names of the values, as the command and the bindings spell them.
+inline constexpr detail::enum_names<chart_kind, 5> chart_kind_names{{{{chart_kind::categories, "categories"},
+                                                                      {chart_kind::radar, "radar"},
+                                                                      {chart_kind::bands, "bands"},
+                                                                      {chart_kind::spread, "spread"},
+                                                                      {chart_kind::history, "history"}}}};
+
+[[nodiscard]] constexpr std::string_view to_string(chart_kind k) noexcept {
+  return chart_kind_names.name(k);
+}
+
+/// One chart of a review, as the report draws it. A chart the review lacks (the spread of
+/// a feedback report, the history lines of a consensus) is invalid_value at `chart`.
+[[nodiscard]] EXCELLENCE_API result<std::string> try_chart(const review& r, const criteria_tree& tree, chart_kind kind,
+                                                           std::string_view category = {},
+                                                           language lang = language::en);
+/// As try_chart, throwing data_error.
+[[nodiscard]] EXCELLENCE_API std::string chart(const review& r, const criteria_tree& tree, chart_kind kind,
+                                               std::string_view category = {}, language lang = language::en);
 
 EXCELLENCE_END_NAMESPACE

@@ -3,7 +3,8 @@
 // ("excellence.pls_fit/1"), is described by docs/schemas/<name>.schema.json, and holds
 // only finite numbers and UTF-8 text: a result with a NaN or an infinity (an overflow that
 // escaped its computation) is refused with data_error (errc::out_of_range, the field's
-// path) rather than printed as null, and a label that is not UTF-8 with errc::invalid_utf8. Counts are JSON integers. docs/reports.md lists the documents.
+// path) rather than printed as null, and a label that is not UTF-8 with errc::invalid_utf8. Counts are JSON integers.
+// docs/reports.md lists the documents.
 #pragma once
 
 #include <excellence/config.hpp>

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <excellence/config.hpp>
-#include <excellence/fwd.hpp>
-#include <excellence/period.hpp>
 #include <excellence/criteria/tree.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
+#include <excellence/fwd.hpp>
+#include <excellence/period.hpp>
 #include <excellence/scoring/consensus.hpp>
 #include <excellence/scoring/score.hpp>
 

@@ -5,6 +5,7 @@
 
 #include <excellence/config.hpp>
 #include <excellence/criteria/node.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
 #include <excellence/fwd.hpp>
 
@@ -26,22 +27,16 @@ enum class report_table {
   priorities,  ///< per assessment the items ranked by points at stake
 };
 
-[[nodiscard]] constexpr std::string_view to_string(report_table t) noexcept {
-  switch (t) {
-    case report_table::scores:
-      return "scores";
-    case report_table::categories:
-      return "categories";
-    case report_table::consensus:
-      return "consensus";
-    case report_table::history:
-      return "history";
-    case report_table::comments:
-      return "comments";
-    case report_table::priorities:
-      return "priorities";
-  }
-  return "?";
+/// The names of the values, as the command and the bindings spell them.
+inline constexpr detail::enum_names<report_table, 6> report_table_names{{{{report_table::scores, "scores"},
+                                                                          {report_table::categories, "categories"},
+                                                                          {report_table::consensus, "consensus"},
+                                                                          {report_table::history, "history"},
+                                                                          {report_table::comments, "comments"},
+                                                                          {report_table::priorities, "priorities"}}}};
+
+[[nodiscard]] constexpr std::string_view to_string(report_table k) noexcept {
+  return report_table_names.name(k);
 }
 
 /// The tables a review has, in workbook order: scores, categories, then consensus (of a

@@ -5,6 +5,7 @@
 
 #include <excellence/config.hpp>
 #include <excellence/criteria/tree.hpp>
+#include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
 #include <excellence/scoring/assessment.hpp>
 #include <excellence/scoring/consensus.hpp>
@@ -30,16 +31,12 @@ enum class review_kind {
   history,    ///< one record per cycle: the changes between cycles
 };
 
+/// The names of the values, as the command and the bindings spell them.
+inline constexpr detail::enum_names<review_kind, 3> review_kind_names{
+    {{{review_kind::feedback, "feedback"}, {review_kind::consensus, "consensus"}, {review_kind::history, "history"}}}};
+
 [[nodiscard]] constexpr std::string_view to_string(review_kind k) noexcept {
-  switch (k) {
-    case review_kind::feedback:
-      return "feedback";
-    case review_kind::consensus:
-      return "consensus";
-    case review_kind::history:
-      return "history";
-  }
-  return "?";
+  return review_kind_names.name(k);
 }
 
 struct review_options {
