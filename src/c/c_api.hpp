@@ -92,6 +92,11 @@ int copy_out(double* out, std::size_t length, std::span<const double> values, st
 /// The caller's text as an allocated exc_buf.
 int to_buf(exc_buf* out, const std::string& text);
 
+/// Copies the assessments behind `count` handles into `out`; EXC_EINVALID_ARGUMENT naming
+/// `function` for a NULL array (with a count) or a NULL handle.
+int collect_assessments(std::vector<assessment>& out, const exc_assessment* const* assessments, std::size_t count,
+                        std::string_view function);
+
 /// The C callbacks as a model_control. `flag` receives a cancellation asked by the
 /// progress callback's return value, and must outlive the run.
 model_control control_of(exc_progress_cb progress, void* payload, exc_cancel* cancel, exc_cancel& own);

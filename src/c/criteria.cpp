@@ -261,15 +261,10 @@ int exc_score_to_json(exc_buf* out, const exc_score* score) {
 int exc_consensus_new(exc_consensus** out, const exc_assessment* const* assessments, size_t count,
                       const exc_framework* framework, const exc_consensus_options* options) {
   return guarded([&] {
-    if (out == nullptr || framework == nullptr || (assessments == nullptr && count != 0))
-      return invalid("exc_consensus_new: out, assessments or framework is NULL");
+    if (out == nullptr || framework == nullptr) return invalid("exc_consensus_new: out or framework is NULL");
     if (int bad = check_options(options, EXC_CONSENSUS_OPTIONS_VERSION, "exc_consensus_new")) return bad;
     std::vector<assessment> all;
-    all.reserve(count);
-    for (size_t i = 0; i < count; ++i) {
-      if (assessments[i] == nullptr) return invalid("exc_consensus_new: assessment " + std::to_string(i) + " is NULL");
-      all.push_back(assessments[i]->value);
-    }
+    if (int bad = collect_assessments(all, assessments, count, "exc_consensus_new")) return bad;
     consensus_options settings;
     if (options != nullptr) {
       settings.flag_range = options->flag_range;

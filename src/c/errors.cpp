@@ -120,6 +120,18 @@ int to_buf(exc_buf* out, const std::string& text) {
   return ok;
 }
 
+int collect_assessments(std::vector<assessment>& out, const exc_assessment* const* assessments, std::size_t count,
+                        std::string_view function) {
+  if (assessments == nullptr && count != 0) return invalid(std::string(function) + ": assessments is NULL");
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (assessments[i] == nullptr)
+      return invalid(std::string(function) + ": assessment " + std::to_string(i) + " is NULL");
+    out.push_back(assessments[i]->value);
+  }
+  return ok;
+}
+
 model_control control_of(exc_progress_cb progress, void* payload, exc_cancel* cancel, exc_cancel& own) {
   // One flag is polled: the caller's when given (so that another thread can raise it),
   // else our own. A callback's non-zero return raises the polled flag.

@@ -1,6 +1,7 @@
 // Internal to the `excellence` command: what every subcommand shares.
 #pragma once
 
+#include <excellence/criteria/node.hpp>
 #include <excellence/criteria/tree.hpp>
 #include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
@@ -90,6 +91,22 @@ std::optional<std::vector<double>> parse_number_list(std::string_view text);
 /// Progress of a long run ("resamples 1200 / 5000") on stderr, only when stderr is a
 /// terminal, so that scripts and logs stay clean.
 model_control terminal_progress(const char* what);
+
+/// What every command over assessment files (score, report) takes besides its own options.
+struct assessment_arguments {
+  boost::program_options::variables_map values;  ///< the command's own options too
+  std::vector<std::string> files;
+  language lang = language::en;
+  std::string scope;
+  std::int32_t flag_range = 0;
+};
+
+/// The prologue of a command over assessment files: adds --help, --scope, --flag-range,
+/// --lang and the positional FILE... to `options`, parses, prints the help (returning
+/// nullopt) when asked, and otherwise requires a file and a known language (usage_error).
+std::optional<assessment_arguments> parse_assessment_command(const std::vector<std::string>& args,
+                                                             boost::program_options::options_description& options,
+                                                             const char* command, io streams);
 
 /// Assessment files and the one framework they are against (a built-in id, or a framework
 /// file named relative to the assessment). A file naming another framework than the first

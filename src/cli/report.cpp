@@ -33,35 +33,22 @@ int report(const std::vector<std::string>& args, io streams) {
       "one year: the examiners' consensus, side by side. One file per year: the history,\n"
       "then the latest year's feedback. Without --out, --xlsx or --csv the HTML goes to\n"
       "standard output.\n\noptions");
-  options.add_options()("help,h", "show this help")("lang", po::value<std::string>()->default_value("en"),
-                                                    "language of the report: zh or en")(
-      "out", po::value<std::string>(), "write the HTML report to this file")(
+  options.add_options()("out", po::value<std::string>(), "write the HTML report to this file")(
       "xlsx", po::value<std::string>(), "also write the tables as an XLSX workbook to this file")(
-      "csv", po::value<std::string>(), "also write the tables as CSV files into this folder (created if missing)")(
-      "scope", po::value<std::string>()->default_value(""), "report only the part under this category or item")(
-      "flag-range", po::value<int>()->default_value(consensus_options{}.flag_range),
-      "flag items whose examiners' percents range over at least this many points")(
-      "files", po::value<std::vector<std::string>>(), "assessment files");
-  po::positional_options_description positional;
-  positional.add("files", -1);
-  const auto values = parse(args, options, positional);
-  if (values.count("help") != 0U) {
-    streams.out << options << "\n";
-    return exit_ok;
-  }
-  if (values.count("files") == 0U) throw usage_error("report needs at least one assessment file");
-  const auto lang = parse_language(values["lang"].as<std::string>());
-  if (!lang) throw usage_error("--lang must be zh or en");
+      "csv", po::value<std::string>(), "also write the tables as CSV files into this folder (created if missing)");
+  const auto arguments = parse_assessment_command(args, options, "report", streams);
+  if (!arguments) return exit_ok;
+  const auto& values = arguments->values;
+  const auto lang = arguments->lang;
 
-  const auto [assessments, framework] = read_assessment_files(values["files"].as<std::vector<std::string>>());
-  const auto r = review_of(assessments, framework,
-                           review_options{values["scope"].as<std::string>(), values["flag-range"].as<int>()});
+  const auto [assessments, framework] = read_assessment_files(arguments->files);
+  const auto r = review_of(assessments, framework, review_options{arguments->scope, arguments->flag_range});
   const bool tables_only = values.count("out") == 0U && (values.count("xlsx") != 0U || values.count("csv") != 0U);
   if (values.count("out") != 0U)
-    write_file(values["out"].as<std::string>(), to_html(r, framework, *lang));
+    write_file(values["out"].as<std::string>(), to_html(r, framework, lang));
   else if (!tables_only)
-    streams.out << to_html(r, framework, *lang);
-  if (values.count("xlsx") != 0U) write_xlsx(r, framework, values["xlsx"].as<std::string>(), *lang);
+    streams.out << to_html(r, framework, lang);
+  if (values.count("xlsx") != 0U) write_xlsx(r, framework, values["xlsx"].as<std::string>(), lang);
   if (values.count("csv") != 0U) {
     const std::filesystem::path folder = values["csv"].as<std::string>();
     std::error_code error;
@@ -69,7 +56,7 @@ int report(const std::vector<std::string>& args, io streams) {
     if (error)
       throw data_error({errc::io_error, folder.string(), 0, 0, "", "cannot create the folder: " + error.message()});
     for (const auto table : report_tables(r))
-      write_file((folder / (std::string(to_string(table)) + ".csv")).string(), to_csv(r, framework, table, *lang));
+      write_file((folder / (std::string(to_string(table)) + ".csv")).string(), to_csv(r, framework, table, lang));
   }
   return exit_ok;
 }

@@ -8,9 +8,9 @@
 #include <xlsxwriter.h>
 
 #include <cerrno>
-#include <system_error>
 #include <fstream>
 #include <memory>
+#include <system_error>
 
 namespace excellence::inline v1 {
 
@@ -43,7 +43,8 @@ result<std::monostate> try_write_xlsx(const review& r, const criteria_tree& tree
   // stderr as well: an embedded library must not write to its host's stderr, so the file
   // is created here first and the failure returned as a diagnostic.
   if (std::ofstream probe(file, std::ios::binary | std::ios::trunc); !probe)
-    return diagnostic{errc::io_error, name, 0, 0, "", "cannot create the file: " + std::generic_category().message(errno)};
+    return diagnostic{
+        errc::io_error, name, 0, 0, "", "cannot create the file: " + std::generic_category().message(errno)};
   std::unique_ptr<lxw_workbook, workbook_closer> book(workbook_new(name.c_str()));
   if (!book) return diagnostic{errc::io_error, name, 0, 0, "", "cannot create the workbook"};
   auto* header = workbook_add_format(book.get());
@@ -52,28 +53,24 @@ result<std::monostate> try_write_xlsx(const review& r, const criteria_tree& tree
   format_set_bottom(header, LXW_BORDER_THIN);
   format_set_text_wrap(header);
   format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-  auto* text = workbook_add_format(book.get());
-  format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
-  auto* wrapped = workbook_add_format(book.get());
-  format_set_text_wrap(wrapped);
-  format_set_align(wrapped, LXW_ALIGN_VERTICAL_TOP);
+  // Every cell is aligned to the top, so that a row's short cells sit beside the first
+  // line of its wrapped text.
+  auto cell_format = [&book](const char* number_format, bool wrap) {
+    auto* f = workbook_add_format(book.get());
+    if (number_format != nullptr) format_set_num_format(f, number_format);
+    if (wrap) format_set_text_wrap(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+  };
+  auto* text = cell_format(nullptr, false);
+  auto* wrapped = cell_format(nullptr, true);
   // The cells hold percents as 0–100, the numbers of the JSON documents; the format only
   // adds the sign.
-  auto* percent = workbook_add_format(book.get());
-  format_set_num_format(percent, "0\"%\"");
-  format_set_align(percent, LXW_ALIGN_VERTICAL_TOP);
-  auto* percent_1 = workbook_add_format(book.get());
-  format_set_num_format(percent_1, "0.0\"%\"");
-  format_set_align(percent_1, LXW_ALIGN_VERTICAL_TOP);
-  auto* points = workbook_add_format(book.get());
-  format_set_num_format(points, "0.##");
-  format_set_align(points, LXW_ALIGN_VERTICAL_TOP);
-  auto* statistic = workbook_add_format(book.get());
-  format_set_num_format(statistic, "0.00");
-  format_set_align(statistic, LXW_ALIGN_VERTICAL_TOP);
-  auto* count = workbook_add_format(book.get());
-  format_set_num_format(count, "0");
-  format_set_align(count, LXW_ALIGN_VERTICAL_TOP);
+  auto* percent = cell_format("0\"%\"", false);
+  auto* percent_1 = cell_format("0.0\"%\"", false);
+  auto* points = cell_format("0.##", false);
+  auto* statistic = cell_format("0.00", false);
+  auto* count = cell_format("0", false);
   auto format_of = [&](tables::column_kind kind) {
     switch (kind) {
       case tables::column_kind::wide_text:
