@@ -288,6 +288,8 @@ EXC_EXTERN(int) exc_consensus_item(exc_item_consensus *out, const exc_consensus 
 EXC_EXTERN(int) exc_consensus_to_json(exc_buf *out, const exc_consensus *consensus);
 
 /* ---------------------------------------------------------------- the examiner's report */
+/* The functions take the enums below as int, as the option structs do: a value outside an
+   enum is then EXC_EINVALID_ARGUMENT, not undefined behaviour on the C++ side. */
 
 typedef enum exc_language { EXC_LANGUAGE_EN = 0, EXC_LANGUAGE_ZH = 1 } exc_language;
 
@@ -330,15 +332,16 @@ EXC_EXTERN(void) exc_review_free(exc_review *review);
 /** An exc_review_kind, or EXC_EINVALID_ARGUMENT for NULL. */
 EXC_EXTERN(int) exc_review_kind_of(const exc_review *review);
 /** The whole report: one self-contained HTML document (UTF-8). */
-EXC_EXTERN(int) exc_review_to_html(exc_buf *out, const exc_review *review, exc_language lang);
+EXC_EXTERN(int) exc_review_to_html(exc_buf *out, const exc_review *review, int lang /* exc_language */);
 /** One chart: an HTML figure with its SVG, title, text alternative and numbers table. A
  *  chart the review lacks (a spread of a feedback report) is EXC_EINVALID_VALUE. */
-EXC_EXTERN(int) exc_review_chart(exc_buf *out, const exc_review *review, exc_chart chart, const char *category,
-                                 exc_language lang);
+EXC_EXTERN(int) exc_review_chart(exc_buf *out, const exc_review *review, int chart /* exc_chart */,
+                                 const char *category, int lang /* exc_language */);
 /** One table as CSV (RFC 4180, snake_case headers). */
-EXC_EXTERN(int) exc_review_to_csv(exc_buf *out, const exc_review *review, exc_report_table table, exc_language lang);
+EXC_EXTERN(int) exc_review_to_csv(exc_buf *out, const exc_review *review, int table /* exc_report_table */,
+                                  int lang /* exc_language */);
 /** The tables as an XLSX workbook; EXC_EIO naming the file when it cannot be written. */
-EXC_EXTERN(int) exc_review_write_xlsx(const exc_review *review, const char *path, exc_language lang);
+EXC_EXTERN(int) exc_review_write_xlsx(const exc_review *review, const char *path, int lang /* exc_language */);
 
 /* ---------------------------------------------------------------- satisfaction and loyalty metrics */
 

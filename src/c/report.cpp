@@ -15,18 +15,19 @@ using namespace excellence::c_api;
 
 namespace {
 
-std::optional<language> language_of(exc_language lang) {
+std::optional<language> language_of(int lang) {
   switch (lang) {
     case EXC_LANGUAGE_EN:
       return language::en;
     case EXC_LANGUAGE_ZH:
       return language::zh;
+    default:
+      return std::nullopt;
   }
-  return std::nullopt;
 }
 
-int unknown_language(std::string_view function, exc_language lang) {
-  return invalid(std::string(function) + ": unknown language " + std::to_string(static_cast<int>(lang)));
+int unknown_language(std::string_view function, int lang) {
+  return invalid(std::string(function) + ": " + std::to_string(lang) + " is not an exc_language");
 }
 
 }  // namespace
@@ -71,7 +72,7 @@ int exc_review_kind_of(const exc_review* review) {
   });
 }
 
-int exc_review_to_html(exc_buf* out, const exc_review* review, exc_language lang) {
+int exc_review_to_html(exc_buf* out, const exc_review* review, int lang) {
   return guarded([&] {
     if (review == nullptr) return invalid("exc_review_to_html: review is NULL");
     const auto l = language_of(lang);
@@ -80,13 +81,13 @@ int exc_review_to_html(exc_buf* out, const exc_review* review, exc_language lang
   });
 }
 
-int exc_review_chart(exc_buf* out, const exc_review* review, exc_chart chart, const char* category, exc_language lang) {
+int exc_review_chart(exc_buf* out, const exc_review* review, int chart, const char* category, int lang) {
   return guarded([&] {
     if (review == nullptr) return invalid("exc_review_chart: review is NULL");
     const auto l = language_of(lang);
     if (!l) return unknown_language("exc_review_chart", lang);
     if (chart < EXC_CHART_CATEGORIES || chart > EXC_CHART_HISTORY)
-      return invalid("exc_review_chart: unknown chart " + std::to_string(static_cast<int>(chart)));
+      return invalid("exc_review_chart: " + std::to_string(chart) + " is not an exc_chart");
     // exc_chart lists the charts in chart_kind's order.
     auto text =
         try_chart(review->value, review->tree, static_cast<chart_kind>(chart), category == nullptr ? "" : category, *l);
@@ -95,13 +96,13 @@ int exc_review_chart(exc_buf* out, const exc_review* review, exc_chart chart, co
   });
 }
 
-int exc_review_to_csv(exc_buf* out, const exc_review* review, exc_report_table table, exc_language lang) {
+int exc_review_to_csv(exc_buf* out, const exc_review* review, int table, int lang) {
   return guarded([&] {
     if (review == nullptr) return invalid("exc_review_to_csv: review is NULL");
     const auto l = language_of(lang);
     if (!l) return unknown_language("exc_review_to_csv", lang);
     if (table < EXC_TABLE_SCORES || table > EXC_TABLE_PRIORITIES)
-      return invalid("exc_review_to_csv: unknown table " + std::to_string(static_cast<int>(table)));
+      return invalid("exc_review_to_csv: " + std::to_string(table) + " is not an exc_report_table");
     // exc_report_table lists the tables in report_table's order.
     auto text = try_to_csv(review->value, review->tree, static_cast<report_table>(table), *l);
     if (!text) return fail(text.error());
@@ -109,7 +110,7 @@ int exc_review_to_csv(exc_buf* out, const exc_review* review, exc_report_table t
   });
 }
 
-int exc_review_write_xlsx(const exc_review* review, const char* path, exc_language lang) {
+int exc_review_write_xlsx(const exc_review* review, const char* path, int lang) {
   return guarded([&] {
     if (review == nullptr || path == nullptr) return invalid("exc_review_write_xlsx: review or path is NULL");
     const auto l = language_of(lang);

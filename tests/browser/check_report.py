@@ -8,8 +8,8 @@ examiners' consensus in English and Chinese, the two-year history), then for eac
   the same server, so that any request the page makes — to this host or any other — is
   recorded; the page must make none but its own;
 * reads Chromium's log: the page must write nothing to the console;
-* reads the DOM Chromium built (--dump-dom): every item with the percent and band of the
-  `excellence score --json` document, every comment of the input files, every chart with its
+* reads the DOM Chromium built (--dump-dom): every item with the percent, band and points of
+  the `excellence score --json` document, every comment of the input files, every chart with its
   title, text alternative, numbers table and the expected number of marks;
 * prints it to PDF (--print-to-pdf) and checks with poppler's pdfinfo and pdftotext that
   every category starts a page.
@@ -262,14 +262,13 @@ def check_items(dom, page, score):
     found = {}
     for tag, a, _ in dom.elements:
         if "data-item" in a and "data-percent" in a:
-            found.setdefault(a["data-item"], (a["data-percent"], a.get("data-band")))
+            found.setdefault(a["data-item"], (a["data-percent"], a.get("data-band"), a.get("data-score")))
     for item in score["items"]:
         if not item["assessed"]:
             continue
         got = found.get(item["id"])
-        check(got == (str(item["percent"]), item["band"]),
-              "%s: item %s shows %s, the score document says %s %s" % (page, item["id"], got, item["percent"],
-                                                                      item["band"]))
+        want = (str(item["percent"]), item["band"], "%g" % item["score"])
+        check(got == want, "%s: item %s shows %s, the score document says %s" % (page, item["id"], got, want))
 
 
 def examiner_items(dom, examiner):

@@ -568,8 +568,12 @@ static void reports(void) {
 
   expect_error(exc_review_chart(&text, review, EXC_CHART_HISTORY, NULL, EXC_LANGUAGE_EN), EXC_EINVALID_VALUE, NULL,
                "chart", "a history chart of a consensus");
-  expect_error(exc_review_to_html(&text, review, (exc_language)7), EXC_EINVALID_ARGUMENT, NULL, NULL,
+  expect_error(exc_review_to_html(&text, review, 7), EXC_EINVALID_ARGUMENT, NULL, NULL,
                "an unknown language");
+  expect_error(exc_review_chart(&text, review, 9, NULL, EXC_LANGUAGE_EN), EXC_EINVALID_ARGUMENT, NULL, NULL,
+               "an unknown chart");
+  expect_error(exc_review_to_csv(&text, review, -1, EXC_LANGUAGE_EN), EXC_EINVALID_ARGUMENT, NULL, NULL,
+               "an unknown table");
   expect_error(exc_review_write_xlsx(review, "/nonexistent-folder/r.xlsx", EXC_LANGUAGE_EN), EXC_EIO,
                "nonexistent-folder", NULL, "an unwritable workbook");
   exc_review_free(review);
