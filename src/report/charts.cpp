@@ -55,7 +55,7 @@ std::vector<double> band_edges() {
   return edges;
 }
 
-std::string band_scale(double top, double height, language lang) {
+std::string band_scale(double top, double height) {
   std::string out;
   const auto edges = band_edges();
   for (std::size_t i = 0; i < score_bands.size(); ++i) {
@@ -64,7 +64,6 @@ std::string band_scale(double top, double height, language lang) {
     out += rect("band", x, top, w, height, i % 2 == 0 ? "fill=\"#eef2f7\"" : "fill=\"#dde5ef\"");
     out += text(x + w / 2, top - 4, escape(score_bands[i].label()), "text-anchor=\"middle\" class=\"axis-label\"");
   }
-  (void)lang;
   return out;
 }
 
@@ -199,7 +198,7 @@ std::string band_chart(const assessment_score& s, const criteria_tree& tree, std
     if (category.empty() || i.category == category) items.push_back(&i);
   const double top = 26, row_height = 58;
   const double height = top + static_cast<double>(items.size()) * row_height + 6;
-  std::string body = band_scale(top, height - top - 6, lang);
+  std::string body = band_scale(top, height - top - 6);
   html::numbers_table numbers{{tr(lang, "Item", "评分项"), tr(lang, "Percent", "得分率"), tr(lang, "Band", "分数段"),
                                tr(lang, "Dimensions", "维度评价")},
                               {}};
@@ -242,7 +241,7 @@ std::string band_chart(const assessment_score& s, const criteria_tree& tree, std
 std::string spread_chart(const consensus_result& c, language lang, std::string_view id) {
   const double top = 44, row_height = 26;
   const double height = top + static_cast<double>(c.items.size()) * row_height + 6;
-  std::string body = band_scale(top, height - top - 6, lang);
+  std::string body = band_scale(top, height - top - 6);
   // Legend: one colour per examiner, then the median and the proposed percent.
   double lx = 0;
   for (std::size_t k = 0; k < c.scores.size(); ++k) {

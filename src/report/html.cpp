@@ -329,8 +329,6 @@ class page {
 
   void consensus() {
     const auto& c = *r_.consensus;
-    std::vector<std::string> examiners;
-    for (const auto& s : c.scores) examiners.push_back(s.examiner);
     out_ += "<section class=\"summary\">\n<h2>" + std::string(tr(lang_, "Consensus", "评审共识")) + "</h2>\n<p>" +
             tr(lang_, "Items whose percents range over at least ", "评分极差达到 ") + std::to_string(c.flag_range) +
             tr(lang_,
@@ -338,7 +336,7 @@ class page {
                "5, a starting point for the team.",
                " 个百分点的评分项标记为需讨论;建议分为中位数取整到5的倍数,作为评审组讨论的起点。") +
             "</p>\n<table class=\"consensus\">\n<thead><tr><th>" + tr(lang_, "Item", "评分项") + "</th>";
-    for (const auto& e : examiners) out_ += "<th class=\"num\">" + escape(e) + "</th>";
+    for (const auto& e : r_.series()) out_ += "<th class=\"num\">" + escape(e) + "</th>";
     out_ += std::string("<th class=\"num\">") + tr(lang_, "Median", "中位数") + "</th><th class=\"num\">" +
             tr(lang_, "Proposed", "建议分") + "</th><th class=\"num\">" + tr(lang_, "Range", "极差") + "</th><th>" +
             tr(lang_, "Flag", "标记") + "</th></tr></thead>\n<tbody>\n";
