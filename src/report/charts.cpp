@@ -144,7 +144,10 @@ std::string radar_chart(std::span<const assessment_score> scores, std::span<cons
     std::string pts;
     for (std::size_t k = 0; k < n; ++k) {
       const auto [x, y] = at(k, percent_of(k));
-      pts += (k == 0 ? "" : " ") + coordinate(x) + "," + coordinate(y);
+      // Appended piece by piece: "" + std::string(...) (operator+ inserting at the front)
+      // draws g++ 12's false -Wrestrict at -O3.
+      if (k > 0) pts += ' ';
+      pts += coordinate(x) + "," + coordinate(y);
     }
     return "<polygon class=\"" + std::string(cls) + "\" points=\"" + pts + "\" " + std::string(extra) + "/>\n";
   };
@@ -339,11 +342,13 @@ std::string history_chart(const score_history& h, const criteria_tree& tree, lan
     description += escape(cat.id) + ":";
     for (std::size_t k = 0; k < records; ++k) {
       const double percent = h.scores[k].categories[c].percent();
-      pts += (k == 0 ? "" : " ") + coordinate(x_of(k)) + "," + coordinate(y_of(percent));
+      if (k > 0) pts += ' ';
+      pts += coordinate(x_of(k)) + "," + coordinate(y_of(percent));
       body += "<circle class=\"point\" cx=\"" + coordinate(x_of(k)) + "\" cy=\"" + coordinate(y_of(percent)) +
               "\" r=\"3.5\" fill=\"" + colour + "\"/>\n";
       row.push_back(cat.scores[k].to_string() + " / " + cat.max.to_string() + " (" + percent_text(percent) + ")");
-      description += " " + escape(h.scores[k].date) + " " + cat.scores[k].to_string() + tr(lang, " points", " 分");
+      description += ' ';
+      description += escape(h.scores[k].date) + " " + cat.scores[k].to_string() + tr(lang, " points", " 分");
     }
     for (const auto& change : cat.changes) row.push_back(change ? html::signed_points(*change) : tr(lang, "n/a", "无"));
     description += c + 1 < h.categories.size() ? "; " : ".";
