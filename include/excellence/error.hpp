@@ -58,6 +58,7 @@ enum class errc {
   resamples_failed,                  ///< some bootstrap resamples could not be estimated and were left out
   rows_dropped,                      ///< input rows left out by a documented rule (missing values, no repeat purchase)
   values_imputed,                    ///< missing values replaced by a documented rule (PLS mean imputation)
+  percent_outside_evidence,          ///< an examiner's results percent outside the band the measured results support
 };
 
 /// A short stable name for a code, e.g. "not_multiple_of_5".
@@ -131,6 +132,8 @@ enum class errc {
       return "rows_dropped";
     case errc::values_imputed:
       return "values_imputed";
+    case errc::percent_outside_evidence:
+      return "percent_outside_evidence";
   }
   return "unknown";
 }
@@ -138,7 +141,7 @@ enum class errc {
 /// The code named `name` (the inverse of to_string), or nullopt.
 [[nodiscard]] constexpr std::optional<errc> parse_errc(std::string_view name) noexcept {
   // Errors run from io_error to the last error code, warnings from 100 on.
-  for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::values_imputed); ++c) {
+  for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::percent_outside_evidence); ++c) {
     if (c > static_cast<int>(errc::unknown_reference) && c < static_cast<int>(errc::percent_outside_dimensions))
       continue;
     if (name == to_string(static_cast<errc>(c))) return static_cast<errc>(c);

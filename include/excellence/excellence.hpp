@@ -5,8 +5,8 @@
 #pragma once
 
 #include <excellence/config.hpp>
-#include <excellence/fwd.hpp>
 #include <excellence/error.hpp>
+#include <excellence/fwd.hpp>
 #include <excellence/version.hpp>
 
 #include <excellence/criteria/builtin.hpp>
@@ -24,6 +24,11 @@
 #include <excellence/scoring/score_band.hpp>
 
 #include <excellence/period.hpp>
+
+#include <excellence/evidence/measure.hpp>
+#include <excellence/evidence/results_evidence.hpp>
+#include <excellence/evidence/series.hpp>
+#include <excellence/evidence/trend.hpp>
 
 #include <excellence/loyalty/cohort.hpp>
 #include <excellence/loyalty/indicators.hpp>

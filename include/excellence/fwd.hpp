@@ -47,6 +47,38 @@ struct diagnostic;
 class error;
 class data_error;
 
+// excellence/evidence/measure.hpp
+enum class better;
+enum class comparison_kind;
+struct named_entry;
+struct comparison_source;
+struct measure;
+struct measure_set;
+
+// excellence/evidence/results_evidence.hpp
+struct share_thresholds;
+struct evidence_options;
+struct level_gap;
+struct level_evidence;
+enum class trend_status;
+struct trend_evidence;
+struct comparison_evidence;
+struct series_evidence;
+struct evidence_share;
+struct dimension_support;
+struct coverage;
+struct item_evidence;
+struct results_evidence;
+
+// excellence/evidence/series.hpp
+struct series_point;
+struct measure_series;
+struct series_set;
+
+// excellence/evidence/trend.hpp
+struct mann_kendall_result;
+struct theil_sen_result;
+
 // excellence/io/csv.hpp
 struct csv_options;
 enum class csv_column_type;

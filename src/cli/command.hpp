@@ -124,6 +124,7 @@ int run(std::vector<std::string> args, io streams);
 int tree(const std::vector<std::string>& args, io streams);
 int score(const std::vector<std::string>& args, io streams);
 int report(const std::vector<std::string>& args, io streams);
+int evidence(const std::vector<std::string>& args, io streams);
 int clv_simple(const std::vector<std::string>& args, io streams);
 int value(const std::vector<std::string>& args, io streams);
 int nps(const std::vector<std::string>& args, io streams);

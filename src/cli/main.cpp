@@ -119,6 +119,7 @@ constexpr const char* overview =
     "  tree        print a criteria tree (text or JSON)\n"
     "  score       score assessments; with several files, also the examiners' consensus\n"
     "  report      the examiner's report (HTML): feedback, consensus or history\n"
+    "  evidence    levels, trends and comparisons of measured results; the bands they support\n"
     "  clv-simple  lifetime value from margin, retention and discount rate\n"
     "  value       customer delivered value of offers from a CSV file\n"
     "  nps         Net Promoter Score of a column of 0-10 answers\n"
@@ -155,6 +156,7 @@ int run(std::vector<std::string> args, io streams) {
     if (command == "tree") return tree(args, streams);
     if (command == "score") return score(args, streams);
     if (command == "report") return report(args, streams);
+    if (command == "evidence") return evidence(args, streams);
     if (command == "clv-simple") return clv_simple(args, streams);
     if (command == "value") return value(args, streams);
     if (command == "nps") return nps(args, streams);

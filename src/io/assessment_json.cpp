@@ -20,15 +20,6 @@ std::int32_t read_percent(const detail::object_reader& in, std::string_view key)
   return static_cast<std::int32_t>(*value);
 }
 
-template <class Enum>
-Enum read_enum(const detail::object_reader& in, std::string_view key, std::optional<Enum> (*parse)(std::string_view),
-               const char* expected) {
-  const auto text = in.string(key);
-  const auto value = parse(text);
-  if (!value) in.fail(errc::invalid_value, in.path_of(key), "\"" + text + "\" is not " + expected);
-  return *value;
-}
-
 constexpr const char* dimension_names =
     "a dimension (approach, deployment, learning, integration, levels, trends or comparisons)";
 
@@ -41,12 +32,12 @@ std::pair<comment_type, comment> read_comment_object(const detail::json& entry, 
     in.allow_only({"text", "area", "evidence", "dimension", "key_factors"});
   else
     in.allow_only({"type", "text", "area", "evidence", "dimension", "key_factors"});
-  if (!type) type = read_enum(in, "type", parse_comment_type, "a comment type (strength or opportunity)");
+  if (!type) type = detail::read_enum(in, "type", parse_comment_type, "a comment type (strength or opportunity)");
   comment c;
   c.text = in.string("text");
   c.area = in.optional_string("area").value_or("");
   c.evidence = in.optional_string("evidence").value_or("");
-  if (in.has("dimension")) c.dimension = read_enum(in, "dimension", parse_dimension, dimension_names);
+  if (in.has("dimension")) c.dimension = detail::read_enum(in, "dimension", parse_dimension, dimension_names);
   if (const auto* factors = in.array("key_factors", false))
     c.key_factors = detail::strings_of(in, *factors, in.path_of("key_factors"));
   return {*type, std::move(c)};
@@ -109,22 +100,10 @@ key_theme read_key_theme(const detail::json& value, const field_path& path, cons
   const detail::object_reader in(value, path, file);
   in.allow_only({"type", "text", "items"});
   key_theme theme;
-  theme.type = read_enum(in, "type", parse_comment_type, "a theme type (strength or opportunity)");
+  theme.type = detail::read_enum(in, "type", parse_comment_type, "a theme type (strength or opportunity)");
   theme.text = in.string("text");
   if (const auto* items = in.array("items", false)) theme.items = detail::strings_of(in, *items, in.path_of("items"));
   return theme;
-}
-
-template <class T, class Read>
-std::vector<T> read_objects(const detail::object_reader& in, std::string_view key, Read read) {
-  std::vector<T> out;
-  if (const auto* list = in.array(key, false))
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const auto path = in.path_of(key).index(i);
-      if (!(*list)[i].is_object()) in.fail(errc::wrong_type, path, "expected an object");
-      out.push_back(read((*list)[i], path, in.file()));
-    }
-  return out;
 }
 
 assessment read_assessment_document(const detail::json& document, const std::string& file) {
@@ -139,8 +118,8 @@ assessment read_assessment_document(const detail::json& document, const std::str
   a.organization = in.string("organization");
   a.examiner = in.string("examiner");
   a.date = in.string("date");
-  a.key_factors = read_objects<key_factor>(in, "key_factors", read_key_factor);
-  a.key_themes = read_objects<key_theme>(in, "key_themes", read_key_theme);
+  a.key_factors = detail::read_objects<key_factor>(in, "key_factors", false, read_key_factor);
+  a.key_themes = detail::read_objects<key_theme>(in, "key_themes", false, read_key_theme);
   const auto* items = in.array("items", true);
   for (std::size_t i = 0; i < items->size(); ++i)
     a.items.push_back(read_item((*items)[i], detail::index_path("items", i), file));

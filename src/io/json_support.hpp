@@ -82,6 +82,32 @@ class object_reader {
 /// a string.
 std::vector<std::string> strings_of(const object_reader& r, const json& array, const field_path& path);
 
+/// The enum value named by the string under `key` (required), parsed by `parse`;
+/// invalid_value saying what was expected ("a comment type (strength or opportunity)").
+template <class Enum>
+Enum read_enum(const object_reader& in, std::string_view key, std::optional<Enum> (*parse)(std::string_view),
+               const std::string& expected) {
+  const auto text = in.string(key);
+  const auto value = parse(text);
+  if (!value) in.fail(errc::invalid_value, in.path_of(key), "\"" + text + "\" is not " + expected);
+  return *value;
+}
+
+/// The objects of the array under `key` (none when absent and not required), each read
+/// by `read(const json&, const field_path&, const std::string& file) -> T`; wrong_type
+/// naming an element that is not an object.
+template <class T, class Read>
+std::vector<T> read_objects(const object_reader& in, std::string_view key, bool required, Read read) {
+  std::vector<T> out;
+  if (const auto* list = in.array(key, required))
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto path = in.path_of(key).index(i);
+      if (!(*list)[i].is_object()) in.fail(errc::wrong_type, path, "expected an object");
+      out.push_back(read((*list)[i], path, in.file()));
+    }
+  return out;
+}
+
 /// path[i].
 [[nodiscard]] inline field_path index_path(const field_path& path, std::size_t i) {
   return path.index(i);

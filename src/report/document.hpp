@@ -13,6 +13,9 @@ namespace excellence::inline v1::report_detail {
 
 using ordered_json = nlohmann::ordered_json;
 
+/// Diagnostics as a list of {code, file, path, message}.
+ordered_json diagnostics(const std::vector<diagnostic>& list);
+
 /// Throws data_error (out_of_range, naming the field) when a number is NaN or infinite.
 void check_finite(const ordered_json& document);
 /// check_finite, then the text with a final newline.
@@ -33,6 +36,7 @@ ordered_json document(const complaint_summary& s);
 ordered_json document(const kano_table& t);
 ordered_json document(const servqual_result& r);
 ordered_json document(const cohort_table& t);
+ordered_json document(const results_evidence& e, const std::vector<diagnostic>& warnings);
 ordered_json document(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index);
 
 }  // namespace excellence::inline v1::report_detail

@@ -44,19 +44,6 @@ ordered_json weight_sum(double w) {
   return w;
 }
 
-ordered_json diagnostics(const std::vector<diagnostic>& list) {
-  auto out = ordered_json::array();
-  for (const auto& d : list) {
-    ordered_json entry;
-    entry["code"] = to_string(d.code);
-    entry["file"] = d.file;
-    entry["path"] = d.path.to_string();
-    entry["message"] = d.message;
-    out.push_back(std::move(entry));
-  }
-  return out;
-}
-
 // Walks a document for what JSON cannot hold: a NaN or infinity (nlohmann would print
 // null, and a consumer would read a missing value where an overflow happened) and text
 // that is not UTF-8 (a label or file name given by the user; nlohmann would throw).
@@ -138,6 +125,19 @@ ordered_json score_object(const assessment_score& s) {
 }
 
 }  // namespace
+
+ordered_json diagnostics(const std::vector<diagnostic>& list) {
+  auto out = ordered_json::array();
+  for (const auto& d : list) {
+    ordered_json entry;
+    entry["code"] = to_string(d.code);
+    entry["file"] = d.file;
+    entry["path"] = d.path.to_string();
+    entry["message"] = d.message;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
 
 void check_finite(const ordered_json& document) {
   field_path root;
@@ -521,6 +521,9 @@ std::string to_json(const kano_table& t, int indent) {
 }
 std::string to_json(const servqual_result& r, int indent) {
   return dump(document(r), indent);
+}
+std::string to_json(const results_evidence& e, const std::vector<diagnostic>& warnings, int indent) {
+  return dump(document(e, warnings), indent);
 }
 std::string to_json(const cohort_table& t, int indent) {
   return dump(document(t), indent);

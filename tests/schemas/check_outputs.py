@@ -51,7 +51,13 @@ CATALOGUE = [
     (["clv", "fit", CDNOW, "--model", "mbgnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "gg", "--json"], "clv_fit"),
     (["clv", "fit", "tests/data/clv/donations_bgbb.csv", "--model", "bgbb", "--json"], "clv_fit"),
+    (["evidence", "examples/data/evidence/measures.json", "examples/data/evidence/series.csv", "--json"], "evidence"),
+    (["evidence", "examples/data/evidence/measures.json", "examples/data/evidence/series.csv",
+      "--assessment", "examples/data/examiner-wang.json", "--most", "0.6", "--json"], "evidence"),
 ]
+
+# Input files with a schema of their own (docs/<name>.schema.json), checked as shipped.
+INPUTS = [("examples/data/evidence/measures.json", "measures")]
 
 
 def main() -> int:
@@ -82,6 +88,13 @@ def main() -> int:
             where = "/".join(str(p) for p in error.absolute_path)
             failures.append(f"{shown}: {where}: {error.message}")
         covered.add(name)
+    for path, name in INPUTS:
+        schema = json.loads((source / "docs" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        document = json.loads((source / path).read_text(encoding="utf-8"))
+        for error in sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=str)[:5]:
+            where = "/".join(str(p) for p in error.absolute_path)
+            failures.append(f"{path}: {where}: {error.message}")
     # Every output schema is exercised (clv_fit is also read back by --fit).
     for name in sorted(set(schemas) - covered - {"assessment"}):
         failures.append(f"docs/schemas/{name}.schema.json: no command output checked against it")

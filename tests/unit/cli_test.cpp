@@ -37,6 +37,11 @@ outcome run(const std::string& arguments) {
   o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   o.out = test::read_file(out);
   o.err = test::read_file(err);
+  // Each test case runs in its own process (ctest), so its folder goes with its last run.
+  std::error_code ignored;
+  std::filesystem::remove(out, ignored);
+  std::filesystem::remove(err, ignored);
+  std::filesystem::remove(dir, ignored);
   return o;
 }
 
@@ -733,4 +738,40 @@ TEST_CASE("excellence: nasty numbers and sizes are errors or bounded work, never
     CHECK_FALSE(std::regex_search(o.out, std::regex("\\b(nan|inf|null)\\b")));
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("excellence evidence MEASURES SERIES [--assessment FILE] [--json]") {
+  const std::string sample = "evidence examples/data/evidence/measures.json examples/data/evidence/series.csv";
+  const auto text = run(sample);
+  REQUIRE(text.status == 0);
+  CHECK(text.err.empty());
+  CHECK(text.out.find("4.7.3: the measured results support 30-85%") != std::string::npos);
+  CHECK(text.out.find("Levels 30-45%: results with good levels: 7 of 12 (58 %)") != std::string::npos);
+  CHECK(text.out.find("without a measure: competitive total cost of ownership;") != std::string::npos);
+  const auto zh = run(sample + " --lang zh");
+  CHECK(zh.out.find("4.7.3: 测量结果支持 30-85%") != std::string::npos);
+
+  const auto checked = run(sample +
+                           " --assessment examples/data/examiner-wang.json --assessment "
+                           "examples/data/examiner-li.json --json");
+  REQUIRE(checked.status == 0);
+  const auto j = nlohmann::json::parse(checked.out);
+  CHECK(j.at("format") == "excellence.evidence/1");
+  CHECK(j.at("items").at(0).at("min_percent") == 30);
+  CHECK(j.at("items").at(0).at("max_percent") == 85);
+  REQUIRE(j.at("warnings").size() == 4);  // Wang's four dimension judgements; Li's 45 % fits
+  CHECK(j.at("warnings").at(0).at("code") == "percent_outside_evidence");
+  CHECK(j.at("warnings").at(0).at("path") == "items[18].integration");
+
+  const auto relaxed = run(sample + " --most 0.5 --json");
+  CHECK(nlohmann::json::parse(relaxed.out).at("items").at(0).at("support").at(0).at("band") == 5);
+
+  const auto bad = run("evidence examples/data/evidence/measures.json tests/data/evidence/duplicate-period.csv");
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("duplicate-period.csv:3:3: period: the period occurs twice in the series of \"csi\"") !=
+        std::string::npos);
+  const auto thresholds = run(sample + " --some 0.9");
+  CHECK(thresholds.status == 2);
+  CHECK(thresholds.err.find("--some, --many, --most: share thresholds must satisfy") != std::string::npos);
+  CHECK(run("evidence examples/data/evidence/measures.json").status == 2);
 }

@@ -8,11 +8,13 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/error.hpp>
 #include <excellence/fwd.hpp>
 #include <excellence/period.hpp>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -73,5 +75,14 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// 0–100 index per latent variable (either may be null).
 [[nodiscard]] EXCELLENCE_API std::string to_json(const pls_fit& fit, const pls_bootstrap_result* bootstrap = nullptr,
                                                  const pls_index_result* index = nullptr, int indent = 2);
+
+/// excellence.evidence/1: {"format", "framework", "organization", "period_unit",
+///  "options", "series": [{"measure", "segment", "key", "better", "unit", "level",
+///  "trend", "comparisons", "favourable", "leading", "points"}], "items": [{"item",
+///  "measures", "unmeasured", "shares", "integration", "support", "min_percent",
+///  "max_percent"}], "warnings"}; `warnings` are those of check_assessment, when an
+/// examiner's assessment was checked against the evidence (docs/evidence.md).
+[[nodiscard]] EXCELLENCE_API std::string to_json(const results_evidence& e,
+                                                 const std::vector<diagnostic>& warnings = {}, int indent = 2);
 
 EXCELLENCE_END_NAMESPACE

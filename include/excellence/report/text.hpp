@@ -3,6 +3,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/error.hpp>
 #include <excellence/criteria/tree.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -155,5 +157,13 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 [[nodiscard]] EXCELLENCE_API std::string to_text(const cohort_table& t, cohort_measure measure);
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_fit& fit, const pls_bootstrap_result* bootstrap = nullptr,
                                                  const pls_index_result* index = nullptr);
+
+/// Results evidence as text: one row per series (last level, target gap, rank among the
+/// comparisons, trend, Theil–Sen slope, comparison standing), then per results item the
+/// band each of levels, trends, comparisons and integration supports with its reason in
+/// `lang`, what has no measure, and the examiner warnings of check_assessment.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const results_evidence& e,
+                                                 const std::vector<diagnostic>& warnings = {},
+                                                 language lang = language::en);
 
 EXCELLENCE_END_NAMESPACE

@@ -1,0 +1,90 @@
+// The text rendering of results evidence (`excellence evidence`).
+#include <excellence/report/text.hpp>
+
+#include "document.hpp"
+
+#include <excellence/detail/text_table.hpp>
+#include <excellence/evidence/results_evidence.hpp>
+#include <excellence/scoring/score_band.hpp>
+
+#include <sstream>
+
+namespace excellence::inline v1 {
+
+namespace {
+
+using detail::fixed;
+
+// A number with as many decimals as the measure's data need (at most 2): 85, 97.6, 2.15.
+std::string shown(double x) {
+  for (int decimals = 0; decimals < 2; ++decimals)
+    if (std::abs(x * std::pow(10.0, decimals) - std::round(x * std::pow(10.0, decimals))) < 1e-9)
+      return fixed(x, decimals);
+  return fixed(x, 2);
+}
+
+std::string signed_shown(double x) {
+  return (x > 0 ? "+" : "") + shown(x);
+}
+
+std::string trend_cell(const trend_evidence& t) {
+  if (t.status == trend_status::too_few_periods) return "too few periods (" + std::to_string(t.periods) + ")";
+  std::string out = std::string(to_string(t.status)) + ", p " + fixed(t.mann_kendall->p_value, 3);
+  if (t.sustained) out += ", sustained";
+  return out;
+}
+
+}  // namespace
+
+std::string to_text(const results_evidence& e, const std::vector<diagnostic>& warnings, language lang) {
+  report_detail::check_finite(report_detail::document(e, warnings));
+  const auto& set = e.measures;
+  std::ostringstream out;
+  out << set.organization << "\n";
+  detail::text_table table({3, 4, 5, 7});
+  table.add({"measure", "segment", "key", "last", "target gap", "rank", "trend", "slope/period", "compared"});
+  table.rule();
+  for (const auto& s : e.series) {
+    const auto* m = set.find(s.measure);
+    std::string segment = s.segment;
+    for (const auto& seg : set.segments)
+      if (seg.id == s.segment) segment = name_of(seg, lang);
+    std::string compared = s.level.comparisons.empty() ? std::string("-")
+                           : s.leading                 ? std::string("leading")
+                           : s.favourable              ? std::string("favourable")
+                                                       : std::string("behind");
+    table.add({name_of(*m, lang), segment, s.key ? "key" : "",
+               format_period_label(s.level.period, e.notation) + ": " + shown(s.level.value),
+               s.level.target_gap ? signed_shown(*s.level.target_gap) : std::string("-"),
+               std::to_string(s.level.rank) + "/" + std::to_string(s.level.ranked), trend_cell(s.trend),
+               s.trend.theil_sen ? signed_shown(s.trend.theil_sen->slope) : std::string("-"), compared});
+  }
+  out << "\n" << table.str();
+  for (const auto& item : e.items) {
+    const bool zh = lang == language::zh;
+    out << "\n"
+        << item.item << (zh ? ": 测量结果支持 " : ": the measured results support ") << item.min_percent << "-"
+        << item.max_percent << "%\n";
+    for (const auto& s : item.support) out << "  " << (lang == language::zh ? s.reason_zh : s.reason_en) << "\n";
+    if (!item.requirements.missing.empty() || !item.segments.missing.empty() || !item.areas.missing.empty()) {
+      out << (zh ? "  没有测量:" : "  without a measure:");
+      for (const auto& id : item.requirements.missing)
+        for (const auto& r : set.requirements)
+          if (r.id == id) out << " " << name_of(r, lang) << ";";
+      for (const auto& id : item.segments.missing)
+        for (const auto& segment : set.segments)
+          if (segment.id == id) out << " " << name_of(segment, lang) << ";";
+      for (const auto& id : item.areas.missing) out << " " << id << ";";
+      out << "\n";
+    }
+    if (!item.unmeasured.empty()) {
+      out << (zh ? "  已定义但没有数据:" : "  defined but never reported:");
+      for (const auto& id : item.unmeasured) out << " " << id;
+      out << "\n";
+    }
+  }
+  for (const auto& w : warnings) out << "\nwarning: " << w.to_string() << "\n";
+  return out.str();
+}
+
+}  // namespace excellence::inline v1
