@@ -5,6 +5,7 @@
 #include <excellence/criteria/tree.hpp>
 #include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
+#include <excellence/evidence/results_evidence.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/models/control.hpp>
 #include <excellence/scoring/assessment.hpp>
@@ -116,6 +117,11 @@ struct assessment_files {
   criteria_tree framework;
 };
 assessment_files read_assessment_files(const std::vector<std::string>& files);
+
+/// Results evidence from a measures file and a series file (the framework the measures
+/// name, resolved relative to their file); a bad option is a usage_error naming it.
+results_evidence read_evidence(const std::string& measures_file, const std::string& series_file,
+                               const evidence_options& options);
 
 /// The whole command: `args` without the program name. Returns the exit status; every
 /// message goes to `streams` (nothing escapes as an exception).

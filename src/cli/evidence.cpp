@@ -15,6 +15,21 @@
 
 namespace excellence::cli {
 
+results_evidence read_evidence(const std::string& measures_file, const std::string& series_file,
+                               const evidence_options& options) {
+  const auto set = try_read_measures(measures_file).value();
+  const auto tree = try_resolve_framework(set.framework, std::filesystem::path(measures_file).parent_path()).value();
+  const auto series = try_read_series(series_file, set).value();
+  auto result = try_results_evidence(set, series, tree, options);
+  if (!result && result.error().path.head() == "options") {
+    auto option = std::string(result.error().path.leaf());
+    std::replace(option.begin(), option.end(), '_', '-');
+    throw usage_error((option == "shares" ? std::string("--some, --many, --most") : "--" + option) + ": " +
+                      result.error().message);
+  }
+  return std::move(result).value();
+}
+
 int evidence(const std::vector<std::string>& args, io streams) {
   namespace po = boost::program_options;
   po::options_description options(
@@ -60,27 +75,14 @@ int evidence(const std::vector<std::string>& args, io streams) {
   if (values.count("sustained-periods") != 0U)
     settings.sustained_periods = static_cast<std::size_t>(values["sustained-periods"].as<count>().value);
 
-  const auto measures_file = values["measures"].as<std::string>();
-  const auto set = try_read_measures(measures_file).value();
-  const auto tree = try_resolve_framework(set.framework, std::filesystem::path(measures_file).parent_path()).value();
-  const auto series = try_read_series(values["series"].as<std::string>(), set).value();
-  const auto result = try_results_evidence(set, series, tree, settings);
-  if (!result) {
-    if (result.error().path.head() == "options") {
-      auto option = std::string(result.error().path.leaf());
-      std::replace(option.begin(), option.end(), '_', '-');
-      throw usage_error((option == "shares" ? std::string("--some, --many, --most") : "--" + option) + ": " +
-                        result.error().message);
-    }
-    throw data_error(result.error());
-  }
+  const auto result = read_evidence(values["measures"].as<std::string>(), values["series"].as<std::string>(), settings);
   std::vector<diagnostic> warnings;
   if (values.count("assessment") != 0U)
     for (const auto& file : values["assessment"].as<std::vector<std::string>>()) {
       const auto examiner = try_read_assessment(file).value();
-      for (auto& w : check_assessment(*result, examiner)) warnings.push_back(std::move(w));
+      for (auto& w : check_assessment(result, examiner)) warnings.push_back(std::move(w));
     }
-  streams.out << (values.count("json") != 0U ? to_json(*result, warnings) : to_text(*result, warnings, *lang));
+  streams.out << (values.count("json") != 0U ? to_json(result, warnings) : to_text(result, warnings, *lang));
   return exit_ok;
 }
 

@@ -1,5 +1,5 @@
 // excellence report FILE... [--lang zh|en] [--out report.html] [--xlsx report.xlsx] [--csv DIR]
-//                   [--scope ID] [--flag-range N]
+//                   [--scope ID] [--flag-range N] [--measures FILE --series FILE]
 #include "command.hpp"
 
 #include <excellence/report/html.hpp>
@@ -35,14 +35,22 @@ int report(const std::vector<std::string>& args, io streams) {
       "standard output.\n\noptions");
   options.add_options()("out", po::value<std::string>(), "write the HTML report to this file")(
       "xlsx", po::value<std::string>(), "also write the tables as an XLSX workbook to this file")(
-      "csv", po::value<std::string>(), "also write the tables as CSV files into this folder (created if missing)");
+      "csv", po::value<std::string>(), "also write the tables as CSV files into this folder (created if missing)")(
+      "measures", po::value<std::string>(), "measure definitions: show the measured results' evidence (with --series)")(
+      "series", po::value<std::string>(), "the measures' series CSV (with --measures)");
   const auto arguments = parse_assessment_command(args, options, "report", streams);
   if (!arguments) return exit_ok;
   const auto& values = arguments->values;
   const auto lang = arguments->lang;
 
+  if ((values.count("measures") == 0U) != (values.count("series") == 0U))
+    throw usage_error("--measures and --series go together");
   const auto [assessments, framework] = read_assessment_files(arguments->files);
-  const auto r = review_of(assessments, framework, review_options{arguments->scope, arguments->flag_range});
+  std::optional<results_evidence> evidence;
+  if (values.count("measures") != 0U)
+    evidence = read_evidence(values["measures"].as<std::string>(), values["series"].as<std::string>(), {});
+  const auto r = review_of(assessments, framework, review_options{arguments->scope, arguments->flag_range},
+                           evidence ? &*evidence : nullptr);
   const bool tables_only = values.count("out") == 0U && (values.count("xlsx") != 0U || values.count("csv") != 0U);
   if (values.count("out") != 0U)
     write_file(values["out"].as<std::string>(), to_html(r, framework, lang));

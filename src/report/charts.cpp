@@ -21,6 +21,7 @@ namespace {
 
 using html::coordinate;
 using html::escape;
+using html::text;
 using html::tr;
 
 // The percent axis shared by the band and spread charts: 0–100 % from x = 70 to 550.
@@ -28,11 +29,6 @@ constexpr double axis_left = 70;
 constexpr double axis_width = 480;
 double percent_x(double percent) {
   return axis_left + percent * axis_width / 100.0;
-}
-
-std::string text(double x, double y, const std::string& content, std::string_view attributes = {}) {
-  return "<text x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\"" +
-         (attributes.empty() ? std::string() : " " + std::string(attributes)) + ">" + content + "</text>\n";
 }
 
 std::string rect(std::string_view cls, double x, double y, double w, double h, std::string_view extra = {}) {

@@ -41,6 +41,10 @@ figure.chart { margin: 8px 0 12px 0; }
 figure.chart svg { width: 100%; height: auto; max-width: 172mm; display: block; }
 figure.chart figcaption { font-weight: bold; font-size: 9.5pt; color: #4a5562; }
 figure.chart table.numbers { font-size: 8.5pt; }
+section.evidence { border-left: 3px solid #2e8b57; padding-left: 10px; margin: 10px 0; }
+.trend-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(70mm, 1fr)); gap: 6px 14px; }
+.trend-charts figure.chart svg { max-width: 86mm; }
+ul.evidence-warnings li { color: #8a3b00; }
 svg text { font-size: 11px; fill: #1b1f24; } svg .axis-label { font-size: 9px; fill: #4a5562; }
 svg .legend-label { font-size: 10px; } svg .dimension-label { font-size: 8.5px; fill: #8a5a00; }
 svg .max { fill: #e3e8ef; } svg .score { fill: #1f5fa8; } svg .item { fill: #1f5fa8; stroke: #fff; stroke-width: 1.5; }
@@ -264,6 +268,7 @@ class page {
         item_facts(item);
         if (const auto* given = find_item(a, item.id)) out_ += comments_html(a, *given);
         if (r_.kind == review_kind::history) earlier_comments(item.id);
+        evidence(item.id, {static_cast<std::size_t>(&a - r_.assessments.data())}, prefix);
         out_ += "</article>\n";
       }
       out_ += "</section>\n";
@@ -419,7 +424,26 @@ class page {
       if (const auto* given = find_item(r_.assessments[k], id)) out_ += comments_html(r_.assessments[k], *given);
       out_ += "</td>";
     }
-    out_ += "</tr>\n</tbody>\n</table>\n</article>\n";
+    out_ += "</tr>\n</tbody>\n</table>\n";
+    std::vector<std::size_t> everyone(r_.assessments.size());
+    for (std::size_t k = 0; k < everyone.size(); ++k) everyone[k] = k;
+    evidence(id, everyone, prefix);
+    out_ += "</article>\n";
+  }
+
+  // The measured results' evidence of a results item, with the warnings against the
+  // judgements of the given assessments.
+  void evidence(const std::string& id, const std::vector<std::size_t>& examiners, std::string_view prefix) {
+    if (!r_.evidence) return;
+    for (const auto& item : r_.evidence->items) {
+      if (item.item != id) continue;
+      std::vector<std::pair<std::string, diagnostic>> warnings;
+      for (auto k : examiners)
+        for (const auto& w : r_.evidence_warnings[k])
+          if (w.path.element() && r_.assessments[k].items[*w.path.element()].id == id)
+            warnings.emplace_back(r_.assessments[k].examiner, w);
+      out_ += html::evidence_section(*r_.evidence, item, warnings, lang_, std::string(prefix) + "item-" + id + "-");
+    }
   }
 
   void history() {

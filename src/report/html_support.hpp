@@ -7,11 +7,13 @@
 #include <excellence/detail/text_table.hpp>
 #include <excellence/detail/utf8.hpp>
 #include <excellence/error.hpp>
+#include <excellence/fwd.hpp>
 #include <excellence/scoring/assessment.hpp>
 #include <excellence/scoring/points.hpp>
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace excellence::inline v1::html {
@@ -52,6 +54,12 @@ inline const char* tr(language lang, const char* en, const char* zh) {
 /// A number for an SVG coordinate: two decimals are finer than any screen or printer.
 inline std::string coordinate(double value) {
   return detail::fixed(value, 2);
+}
+
+/// An SVG text element at (x, y) with escaped `content` and extra `attributes`.
+inline std::string text(double x, double y, const std::string& content, std::string_view attributes = {}) {
+  return "<text x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\"" +
+         (attributes.empty() ? std::string() : " " + std::string(attributes)) + ">" + content + "</text>\n";
 }
 
 /// The node's id and title in `lang` ("4.3 顾客与市场"), escaped.
@@ -131,5 +139,12 @@ inline const char* series_colour(std::size_t i) {
   static constexpr const char* colours[] = {"#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d4860b", "#5d6d7e"};
   return colours[i % (sizeof colours / sizeof colours[0])];
 }
+
+/// The evidence of a results item in the report (src/report/evidence_html.cpp): the band
+/// each dimension supports and why, what has no measure, the warnings against the
+/// examiners' judgements (each with its examiner), a trend chart per key series.
+std::string evidence_section(const results_evidence& e, const item_evidence& item,
+                             const std::vector<std::pair<std::string, diagnostic>>& warnings, language lang,
+                             std::string_view prefix);
 
 }  // namespace excellence::inline v1::html

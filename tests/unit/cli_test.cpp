@@ -775,3 +775,13 @@ TEST_CASE("excellence evidence MEASURES SERIES [--assessment FILE] [--json]") {
   CHECK(thresholds.err.find("--some, --many, --most: share thresholds must satisfy") != std::string::npos);
   CHECK(run("evidence examples/data/evidence/measures.json").status == 2);
 }
+
+TEST_CASE("excellence report --measures --series: the evidence beside 4.7.3") {
+  const auto o = run("report " + samples +
+                     " --measures examples/data/evidence/measures.json --series examples/data/evidence/series.csv");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.find("<section class=\"evidence\" data-item=\"4.7.3\"") != std::string::npos);
+  const auto alone = run("report " + samples + " --measures examples/data/evidence/measures.json");
+  CHECK(alone.status == 2);
+  CHECK(alone.err.find("--measures and --series go together") != std::string::npos);
+}

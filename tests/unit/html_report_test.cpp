@@ -1,5 +1,7 @@
 #include <excellence/criteria/builtin.hpp>
 #include <excellence/io/assessment_json.hpp>
+#include <excellence/io/measures_json.hpp>
+#include <excellence/io/series_csv.hpp>
 #include <excellence/report/html.hpp>
 #include <excellence/scoring/review.hpp>
 
@@ -179,4 +181,51 @@ TEST_CASE("HTML report: each chart of a review by kind, as the report draws it")
   CHECK(d.code == errc::invalid_value);
   CHECK(d.message == "a consensus report has no history chart");
   CHECK(chart_kind_names.parse("spread") == chart_kind::spread);
+}
+
+TEST_CASE("HTML report: the measured results' evidence next to 4.7.3, with a trend chart per key series") {
+  const auto set = read_measures(test::source_dir / "examples/data/evidence/measures.json");
+  const auto evidence =
+      results_evidence_of(set, read_series(test::source_dir / "examples/data/evidence/series.csv", set),
+                          builtin_framework("gbt19580-2012"));
+  const auto tree = builtin_framework("gbt19580-2012");
+  const auto panel = panel_2026();
+  const auto r = review_of(panel, tree, {}, &evidence);
+  REQUIRE(r.evidence);
+  REQUIRE(r.evidence_warnings.size() == 3);
+  CHECK(r.evidence_warnings[0].empty());      // Li: 45 %, no dimension judgements
+  CHECK(r.evidence_warnings[1].size() == 4);  // Wang: four dimension judgements outside
+  const auto page = to_html(r, tree, language::en);
+  CHECK(occurrences(page,
+                    "<section class=\"evidence\" data-item=\"4.7.3\" data-min-percent=\"30\" "
+                    "data-max-percent=\"85\">") == 1);
+  CHECK(occurrences(page, "<tr data-dimension=\"trends\" data-band=\"70-85%\">") == 1);
+  CHECK(occurrences(page, "<li data-examiner=\"王敏 Wang Min\" data-path=\"items[18].") == 4);
+  // Ten key series (five key measures, two segments), one chart each; market share is no key measure.
+  CHECK(occurrences(page, "<figure class=\"chart\" id=\"item-4.7.3-trend-") == 10);
+  CHECK(occurrences(page, "trend-market_share") == 0);
+  // The chart of automotive NPS: six points, three dashed comparisons, no target line; every
+  // number in its text alternative.
+  const auto nps = figure_of(page, "item-4.7.3-trend-nps-automotive");
+  CHECK(occurrences(nps, "<circle class=\"point\"") == 6);
+  CHECK(occurrences(nps, "<g class=\"comparison\"") == 3);
+  CHECK(occurrences(nps, "<g class=\"target\"") == 0);
+  CHECK(nps.find("2020 22, 2021 25, 2022 27, 2023 31, 2024 34, 2025 38.") != std::string_view::npos);
+  CHECK(nps.find("Trend beneficial (p 0.003), slope 3 per period, sustained.") != std::string_view::npos);
+  // Complaints: lower is better; the target 2 is drawn for each year.
+  const auto complaints = figure_of(page, "item-4.7.3-trend-complaints-consumer");
+  CHECK(occurrences(complaints, "<g class=\"target\"") == 1);
+  CHECK(complaints.find("Target: 2020 2 2021 2 2022 2 2023 2 2024 2 2025 2.") != std::string_view::npos);
+  // The Chinese report gives the reasons in Chinese; a feedback report only its examiner's warnings.
+  const auto wang = std::vector<assessment>{panel[1]};
+  const auto zh = to_html(review_of(wang, tree, {}, &evidence), tree, language::zh);
+  CHECK(zh.find("测量结果的证据:30–85%") != std::string::npos);
+  CHECK(zh.find("趋势 70-85%:有利趋势持续的关键结果") != std::string::npos);
+  CHECK(occurrences(zh, "<li data-examiner=") == 4);
+  // Without evidence nothing changes; evidence of another framework is refused.
+  CHECK(to_html(review_of(wang, tree), tree).find("class=\"evidence\"") == std::string::npos);
+  auto other = evidence;
+  other.framework = "baldrige-2023";
+  CHECK(try_review(wang, tree, {}, &other).error().code == errc::framework_mismatch);
+  CHECK_THROWS_AS((void)trend_chart(evidence, 12), data_error);
 }

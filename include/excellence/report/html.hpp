@@ -9,6 +9,7 @@
 #include <excellence/error.hpp>
 #include <excellence/fwd.hpp>
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,6 +57,13 @@ EXCELLENCE_BEGIN_NAMESPACE
 [[nodiscard]] EXCELLENCE_API std::string history_chart(const score_history& h, const criteria_tree& tree,
                                                        language lang = language::en,
                                                        std::string_view id = "history-lines");
+
+/// One series of results evidence (results_evidence::series[index]): its values by period,
+/// each comparison with values (dashed) and the target (dotted), with the trend in words in
+/// the text alternative. The report draws one per key series next to its results item.
+/// An index outside the series is invalid_value (data_error).
+[[nodiscard]] EXCELLENCE_API std::string trend_chart(const results_evidence& evidence, std::size_t index,
+                                                     language lang = language::en, std::string_view id = "trend");
 
 /// The charts of a review, by kind.
 enum class chart_kind {

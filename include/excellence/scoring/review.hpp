@@ -7,6 +7,7 @@
 #include <excellence/criteria/tree.hpp>
 #include <excellence/detail/enum_names.hpp>
 #include <excellence/error.hpp>
+#include <excellence/evidence/results_evidence.hpp>
 #include <excellence/scoring/assessment.hpp>
 #include <excellence/scoring/consensus.hpp>
 #include <excellence/scoring/history.hpp>
@@ -56,6 +57,11 @@ struct review {
   std::vector<improvement_priorities> priorities{};
   std::optional<consensus_result> consensus{};  ///< for review_kind::consensus
   std::optional<score_history> history{};       ///< for review_kind::history
+  /// Measured results evidence shown next to the results items, when given.
+  std::optional<results_evidence> evidence{};
+  /// check_assessment of each assessment against the evidence, same order as assessments
+  /// (empty without evidence).
+  std::vector<std::vector<diagnostic>> evidence_warnings{};
 
   /// The assessment whose feedback the report gives in full: the only one, or the latest
   /// record of a history; for a consensus, the first examiner's.
@@ -77,12 +83,26 @@ struct review {
 /// try_history). Anything else — two examiners in 2025 and one record of 2026, say — is
 /// invalid_value at `date`: the report cannot tell which record stands for a year.
 ///
+/// With `evidence` (results_evidence_of the organization's measured results), the report
+/// shows it next to the results items and checks every assessment against it
+/// (check_assessment: warnings, the scores unchanged).
+///
 /// Errors: no assessment (too_few_assessments), the mixed dates above, anything
-/// try_score, try_consensus or try_history reports, each naming its file.
+/// try_score, try_consensus or try_history reports, each naming its file; evidence of
+/// another framework (framework_mismatch).
 [[nodiscard]] inline result<review> try_review(std::span<const assessment> assessments, const criteria_tree& tree,
-                                               const review_options& options = {}) {
+                                               const review_options& options = {},
+                                               const results_evidence* evidence = nullptr) {
   if (assessments.empty())
     return diagnostic{errc::too_few_assessments, "", 0, 0, "", "a report needs at least one assessment"};
+  if (evidence != nullptr && evidence->framework != tree.id())
+    return diagnostic{errc::framework_mismatch,
+                      evidence->measures.source,
+                      0,
+                      0,
+                      "framework",
+                      "the measured results are of framework \"" + evidence->framework + "\", the assessments of \"" +
+                          tree.id() + "\""};
   review out;
   out.framework = tree.id();
   out.organization = assessments[0].organization;
@@ -126,13 +146,17 @@ struct review {
     if (!p) return p.error();
     out.priorities.push_back(*std::move(p));
   }
+  if (evidence != nullptr) {
+    out.evidence = *evidence;
+    for (const auto& a : out.assessments) out.evidence_warnings.push_back(check_assessment(*evidence, a));
+  }
   return out;
 }
 
 /// As try_review, throwing data_error.
 [[nodiscard]] inline review review_of(std::span<const assessment> assessments, const criteria_tree& tree,
-                                      const review_options& options = {}) {
-  return try_review(assessments, tree, options).value();
+                                      const review_options& options = {}, const results_evidence* evidence = nullptr) {
+  return try_review(assessments, tree, options, evidence).value();
 }
 
 EXCELLENCE_END_NAMESPACE
