@@ -97,7 +97,7 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
   const auto polyline = [&](const std::vector<std::pair<std::int64_t, double>>& pts, const std::string& attributes) {
     std::string coords;
     for (const auto& [period, v] : pts)
-      coords += (coords.empty() ? "" : " ") + coordinate(x_of(period)) + "," + coordinate(y_of(v));
+      coords.append(coords.empty() ? "" : " ").append(coordinate(x_of(period))).append(",").append(coordinate(y_of(v)));
     return "<polyline fill=\"none\" " + attributes + " points=\"" + coords + "\"/>\n";
   };
   // Legend entries below the plot, one line each: a swatch and a name.
@@ -133,7 +133,7 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
     legend_entry(stroke, escape(name_of(set.comparisons[c], lang)));
     numbers.header.push_back(escape(name_of(set.comparisons[c], lang)));
     description += escape(name_of(set.comparisons[c], lang)) + ":";
-    for (const auto& [period, v] : pts) description += " " + label(period) + " " + value_text(v);
+    for (const auto& [period, v] : pts) description.append(" ").append(label(period)).append(" ").append(value_text(v));
     description += ". ";
   }
   std::vector<std::pair<std::int64_t, double>> targets;
@@ -145,7 +145,8 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
     legend_entry(stroke, tr(lang, "target", "目标"));
     numbers.header.push_back(tr(lang, "Target", "目标"));
     description += std::string(tr(lang, "Target", "目标")) + ":";
-    for (const auto& [period, v] : targets) description += " " + label(period) + " " + value_text(v);
+    for (const auto& [period, v] : targets)
+      description.append(" ").append(label(period)).append(" ").append(value_text(v));
     description += ". ";
   }
   body += "<g class=\"values\">\n" + polyline(values, value_stroke);

@@ -58,7 +58,36 @@ def _retention_frame(self):
     ).T.rename_axis(index="cohort", columns="age")
 
 
+def _evidence_frame(self):
+    """One row per series (measure and segment): the last level, its target gap and rank,
+    the trend (status, Theil-Sen slope, Mann-Kendall p, sustained) and the comparison standing."""
+    pd = _pandas()
+    rows = []
+    for s in self.series:
+        level, trend = s["level"], s["trend"]
+        rows.append({
+            "measure": s["measure"],
+            "segment": s["segment"],
+            "key": s["key"],
+            "better": s["better"],
+            "period": level["period"],
+            "value": level["value"],
+            "target_gap": level["target_gap"],
+            "rank": level["rank"],
+            "ranked": level["ranked"],
+            "good": level["good"],
+            "trend": trend["status"],
+            "slope": trend["theil_sen"]["slope"] if trend["theil_sen"] else None,
+            "p_value": trend["mann_kendall"]["p_value"] if trend["mann_kendall"] else None,
+            "sustained": trend["sustained"],
+            "favourable": s["favourable"],
+            "leading": s["leading"],
+        })
+    return pd.DataFrame(rows).set_index(["measure", "segment"])
+
+
 def attach():
+    _core.Evidence.to_frame = _evidence_frame
     _core.Score.to_frame = _score_frame
     _core.Consensus.to_frame = _consensus_frame
     _core.RfmResult.to_frame = _rfm_frame

@@ -95,6 +95,7 @@ py::list diagnostics(const std::vector<diagnostic>& list);
 void bind_errors(py::module_& m);
 void bind_criteria(py::module_& m);
 void bind_report(py::module_& m);
+void bind_evidence(py::module_& m);
 void bind_metrics(py::module_& m);
 void bind_measures(py::module_& m);
 void bind_pls(py::module_& pls);

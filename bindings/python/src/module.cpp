@@ -103,6 +103,7 @@ PYBIND11_MODULE(_core, m) {
   bind_errors(m);
   bind_criteria(m);
   bind_report(m);
+  bind_evidence(m);
   bind_metrics(m);
   bind_measures(m);
   auto pls = m.def_submodule("pls", "PLS path models of satisfaction indexes.");

@@ -33,6 +33,12 @@ void bind_report(py::module_& m) {
       .def_property_readonly("kind", [](const report& r) { return std::string(to_string(r.value.kind)); })
       .def_property_readonly("scores", [](const report& r) { return r.value.scores; })
       .def_property_readonly("consensus", [](const report& r) { return r.value.consensus; })
+      .def_property_readonly("evidence_warnings",
+                             [](const report& r) {
+                               py::list out;
+                               for (const auto& list : r.value.evidence_warnings) out.append(diagnostics(list));
+                               return out;
+                             })
       .def_property_readonly("tables",
                              [](const report& r) {
                                py::list out;
@@ -75,12 +81,14 @@ void bind_report(py::module_& m) {
   m.def(
       "report",
       [](const std::vector<assessment>& assessments, const criteria_tree& tree, std::int32_t flag_range,
-         const std::optional<std::string>& scope) {
-        return report{value(try_review(assessments, tree, {scope.value_or(""), flag_range})), tree};
+         const std::optional<std::string>& scope, const std::optional<results_evidence>& evidence) {
+        return report{
+            value(try_review(assessments, tree, {scope.value_or(""), flag_range}, evidence ? &*evidence : nullptr)),
+            tree};
       },
-      "assessments"_a, "framework"_a, "flag_range"_a = 20, "scope"_a = py::none(),
+      "assessments"_a, "framework"_a, "flag_range"_a = 20, "scope"_a = py::none(), "evidence"_a = py::none(),
       "The examiner's report of the assessments: feedback (one), consensus (several of one year) or history (one\n"
-      "per year).");
+      "per year); with `evidence` (excellence.evidence(...)) the measured results beside the results items.");
 }
 
 }  // namespace excellence::python
