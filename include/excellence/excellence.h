@@ -314,13 +314,49 @@ typedef enum exc_chart {
   EXC_CHART_HISTORY = 4     /* histories only */
 } exc_chart;
 
+/* ---- results evidence (docs/evidence.md) ---------------------------------------------- */
+
+typedef struct exc_evidence exc_evidence;
+
+typedef struct exc_evidence_options {
+  unsigned int version;
+  double some, many, most;         /* the guideline words as shares: 0.25, 0.5, 0.75 */
+  double significance;             /* Mann-Kendall p of a trend: 0.10 */
+  double confidence;               /* Theil-Sen intervals, the last-change test: 0.95 */
+  size_t trend_periods;            /* fewest periods for a trend (>= 3): 3 */
+  size_t sustained_periods;        /* periods a sustained improvement spans (>= 2): 3 */
+  const char *integration_scope;   /* whose areas integration asks to be measured; NULL: "4.3" */
+} exc_evidence_options;
+#define EXC_EVIDENCE_OPTIONS_VERSION 1
+#define EXC_EVIDENCE_OPTIONS_INIT {EXC_EVIDENCE_OPTIONS_VERSION, 0.25, 0.5, 0.75, 0.10, 0.95, 3, 3, NULL}
+
+/** The evidence of measured results: measure definitions (excellence.measures/1 JSON) and
+ *  their series (CSV text: measure,segment,period,value[,se][,target][,comparison ids]),
+ *  against `framework` (the one the measures name: else EXC_EFRAMEWORK_MISMATCH). Errors
+ *  name the source's field, or its line and column. */
+EXC_EXTERN(int) exc_evidence_new(exc_evidence **out, const char *measures_json, size_t measures_length,
+                                 const char *measures_source, const char *series_csv, size_t series_length,
+                                 const char *series_source, const exc_framework *framework,
+                                 const exc_evidence_options *options);
+EXC_EXTERN(void) exc_evidence_free(exc_evidence *evidence);
+/** The document excellence.evidence/1, with the warnings (percent_outside_evidence) of
+ *  each of the `count` assessments checked against it (none: NULL, 0). */
+EXC_EXTERN(int) exc_evidence_to_json(exc_buf *out, const exc_evidence *evidence,
+                                     const exc_assessment *const *checked, size_t count);
+/** The number of series, or EXC_EINVALID_ARGUMENT for NULL. */
+EXC_EXTERN(int) exc_evidence_series_count(const exc_evidence *evidence);
+/** Series `index` as an HTML figure: values, comparisons, target. */
+EXC_EXTERN(int) exc_evidence_trend_chart(exc_buf *out, const exc_evidence *evidence, size_t index,
+                                         int lang /* exc_language */);
+
 typedef struct exc_review_options {
   unsigned int version;
-  int32_t flag_range; /* as exc_consensus_options */
-  const char *scope;  /* as exc_score_options */
+  int32_t flag_range;           /* as exc_consensus_options */
+  const char *scope;            /* as exc_score_options */
+  const exc_evidence *evidence; /* version 2: measured results beside the results items; NULL: none */
 } exc_review_options;
-#define EXC_REVIEW_OPTIONS_VERSION 1
-#define EXC_REVIEW_OPTIONS_INIT {EXC_REVIEW_OPTIONS_VERSION, 20, NULL}
+#define EXC_REVIEW_OPTIONS_VERSION 2
+#define EXC_REVIEW_OPTIONS_INIT {EXC_REVIEW_OPTIONS_VERSION, 20, NULL, NULL}
 
 typedef struct exc_review exc_review;
 

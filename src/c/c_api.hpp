@@ -5,6 +5,7 @@
 #include <excellence/excellence.h>
 #include <excellence/criteria/tree.hpp>
 #include <excellence/error.hpp>
+#include <excellence/evidence/results_evidence.hpp>
 #include <excellence/models/control.hpp>
 #include <excellence/scoring/assessment.hpp>
 
@@ -28,6 +29,9 @@ struct exc_framework {
 };
 struct exc_assessment {
   excellence::assessment value;
+};
+struct exc_evidence {
+  excellence::results_evidence value;
 };
 
 namespace excellence::c_api {
@@ -88,6 +92,24 @@ std::optional<std::vector<std::string>> strings(const char* const* p, std::size_
 
 /// Copies `values` into the caller's buffer of `length` numbers.
 int copy_out(double* out, std::size_t length, std::span<const double> values, std::string_view what);
+
+/// The language of an exc_language value, received as int (an unknown value is the
+/// caller's error, never an enum out of range).
+inline std::optional<language> language_of(int lang) {
+  switch (lang) {
+    case EXC_LANGUAGE_EN:
+      return language::en;
+    case EXC_LANGUAGE_ZH:
+      return language::zh;
+    default:
+      return std::nullopt;
+  }
+}
+
+/// EXC_EINVALID_ARGUMENT for a value that is no exc_language.
+inline int unknown_language(std::string_view function, int lang) {
+  return invalid(std::string(function) + ": " + std::to_string(lang) + " is not an exc_language");
+}
 
 /// The caller's text as an allocated exc_buf.
 int to_buf(exc_buf* out, const std::string& text);

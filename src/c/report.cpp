@@ -13,25 +13,6 @@ struct exc_review {
 using namespace excellence;
 using namespace excellence::c_api;
 
-namespace {
-
-std::optional<language> language_of(int lang) {
-  switch (lang) {
-    case EXC_LANGUAGE_EN:
-      return language::en;
-    case EXC_LANGUAGE_ZH:
-      return language::zh;
-    default:
-      return std::nullopt;
-  }
-}
-
-int unknown_language(std::string_view function, int lang) {
-  return invalid(std::string(function) + ": " + std::to_string(lang) + " is not an exc_language");
-}
-
-}  // namespace
-
 extern "C" {
 
 int exc_review_new(exc_review** out, const exc_assessment* const* assessments, size_t count,
@@ -46,7 +27,9 @@ int exc_review_new(exc_review** out, const exc_assessment* const* assessments, s
       settings.flag_range = options->flag_range;
       if (options->scope != nullptr) settings.scope = options->scope;
     }
-    auto r = try_review(all, framework->tree, settings);
+    // Version 1 callers' structs end before `evidence`.
+    const exc_evidence* evidence = options != nullptr && options->version >= 2 ? options->evidence : nullptr;
+    auto r = try_review(all, framework->tree, settings, evidence != nullptr ? &evidence->value : nullptr);
     if (!r) return fail(r.error());
     *out = new exc_review{*std::move(r), framework->tree};
     return ok;

@@ -591,6 +591,80 @@ static void reports(void) {
   exc_framework_free(tree);
 }
 
+/* A whole file as text (NUL-terminated), or NULL; *size its length. */
+static char *file_text(const char *path, size_t *size) {
+  FILE *f = fopen(path, "rb");
+  char *text = NULL;
+  long n = 0;
+  if (f == NULL) return NULL;
+  if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+    text = malloc((size_t)n + 1);
+    if (text != NULL && fread(text, 1, (size_t)n, f) == (size_t)n) {
+      text[n] = '\0';
+      *size = (size_t)n;
+    } else {
+      free(text);
+      text = NULL;
+    }
+  }
+  fclose(f);
+  return text;
+}
+
+/* Results evidence: the sample's six measures, the examiners checked against it, and the
+   report with the evidence beside 4.7.3. */
+static void evidence(void) {
+  exc_framework *tree = NULL;
+  exc_assessment *wang = NULL;
+  exc_evidence *e = NULL;
+  exc_review *review = NULL;
+  exc_buf text = {NULL, 0};
+  exc_evidence_options options = EXC_EVIDENCE_OPTIONS_INIT;
+  exc_review_options review_options = EXC_REVIEW_OPTIONS_INIT;
+  size_t measures_size = 0, series_size = 0;
+  char *measures = file_text(at("examples/data/evidence/measures.json"), &measures_size);
+  char *series = file_text(at("examples/data/evidence/series.csv"), &series_size);
+  const char duplicate[] = "measure,segment,period,value\ncsi,consumer,2024,80\ncsi,consumer,2024,81\n";
+  CHECK(measures != NULL && series != NULL);
+  OK(exc_framework_builtin(&tree, "gbt19580-2012"));
+  OK(exc_assessment_read(&wang, at("examples/data/examiner-wang.json")));
+  OK(exc_evidence_new(&e, measures, measures_size, "measures.json", series, series_size, "series.csv", tree, &options));
+  CHECK(exc_evidence_series_count(e) == 12);
+  OK(exc_evidence_to_json(&text, e, (const exc_assessment *const *)&wang, 1));
+  CHECK(strstr(text.ptr, "\"format\": \"excellence.evidence/1\"") != NULL);
+  CHECK(strstr(text.ptr, "\"min_percent\": 30") != NULL && strstr(text.ptr, "\"max_percent\": 85") != NULL);
+  CHECK(count_of(text.ptr, "\"code\": \"percent_outside_evidence\"") == 4);
+  exc_buf_dispose(&text);
+  OK(exc_evidence_trend_chart(&text, e, 2, EXC_LANGUAGE_EN)); /* nps, automotive */
+  CHECK(count_of(text.ptr, "<circle class=\"point\"") == 6);
+  exc_buf_dispose(&text);
+  review_options.evidence = e;
+  OK(exc_review_new(&review, (const exc_assessment *const *)&wang, 1, tree, &review_options));
+  OK(exc_review_to_html(&text, review, EXC_LANGUAGE_EN));
+  CHECK(count_of(text.ptr, "<section class=\"evidence\" data-item=\"4.7.3\"") == 1);
+  exc_buf_dispose(&text);
+  exc_review_free(review);
+
+  expect_error(exc_evidence_trend_chart(&text, e, 12, EXC_LANGUAGE_EN), EXC_EINVALID_ARGUMENT, NULL, NULL,
+               "a series that is not there");
+  expect_error(exc_evidence_trend_chart(&text, e, 0, 5), EXC_EINVALID_ARGUMENT, NULL, NULL, "an unknown language");
+  exc_evidence_free(e);
+  e = NULL;
+  expect_error(exc_evidence_new(&e, measures, measures_size, "measures.json", duplicate, sizeof duplicate - 1,
+                                "series.csv", tree, NULL),
+               EXC_EDUPLICATE_ID, "series.csv", "period", "a period twice");
+  CHECK(e == NULL);
+  options.most = 2;
+  expect_error(exc_evidence_new(&e, measures, measures_size, "measures.json", series, series_size, "series.csv", tree,
+                                &options),
+               EXC_EOUT_OF_RANGE, NULL, "options.shares", "a share above 1");
+  exc_evidence_free(NULL);
+  free(measures);
+  free(series);
+  exc_assessment_free(wang);
+  exc_framework_free(tree);
+}
+
 int main(int argc, char **argv) {
   int major = -1, minor = -1, patch = -1;
   if (argc != 2) {
@@ -604,6 +678,7 @@ int main(int argc, char **argv) {
 
   frameworks_and_scores();
   reports();
+  evidence();
   metrics();
   servqual();
   lifetime_value();
