@@ -45,6 +45,18 @@ cpp_consensus <- function(texts, sources, framework_json, framework_scope, flag_
     .Call(`_excellence_cpp_consensus`, texts, sources, framework_json, framework_scope, flag_range, scope)
 }
 
+cpp_evidence <- function(measures, series, texts, sources, some, many, most, significance, confidence, trend_periods, sustained_periods, integration_scope) {
+    .Call(`_excellence_cpp_evidence`, measures, series, texts, sources, some, many, most, significance, confidence, trend_periods, sustained_periods, integration_scope)
+}
+
+cpp_mann_kendall <- function(values) {
+    .Call(`_excellence_cpp_mann_kendall`, values)
+}
+
+cpp_theil_sen <- function(times, values, confidence) {
+    .Call(`_excellence_cpp_theil_sen`, times, values, confidence)
+}
+
 cpp_nps <- function(answers, weights, confidence, interval, scale_min, scale_max, detractor_max, promoter_min) {
     .Call(`_excellence_cpp_nps`, answers, weights, confidence, interval, scale_min, scale_max, detractor_max, promoter_min)
 }

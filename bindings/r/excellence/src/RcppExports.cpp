@@ -163,6 +163,52 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_evidence
+SEXP cpp_evidence(const std::string& measures, const std::string& series, const Rcpp::CharacterVector& texts, const Rcpp::CharacterVector& sources, double some, double many, double most, double significance, double confidence, int trend_periods, int sustained_periods, const std::string& integration_scope);
+RcppExport SEXP _excellence_cpp_evidence(SEXP measuresSEXP, SEXP seriesSEXP, SEXP textsSEXP, SEXP sourcesSEXP, SEXP someSEXP, SEXP manySEXP, SEXP mostSEXP, SEXP significanceSEXP, SEXP confidenceSEXP, SEXP trend_periodsSEXP, SEXP sustained_periodsSEXP, SEXP integration_scopeSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type measures(measuresSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type series(seriesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::CharacterVector& >::type texts(textsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::CharacterVector& >::type sources(sourcesSEXP);
+    Rcpp::traits::input_parameter< double >::type some(someSEXP);
+    Rcpp::traits::input_parameter< double >::type many(manySEXP);
+    Rcpp::traits::input_parameter< double >::type most(mostSEXP);
+    Rcpp::traits::input_parameter< double >::type significance(significanceSEXP);
+    Rcpp::traits::input_parameter< double >::type confidence(confidenceSEXP);
+    Rcpp::traits::input_parameter< int >::type trend_periods(trend_periodsSEXP);
+    Rcpp::traits::input_parameter< int >::type sustained_periods(sustained_periodsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type integration_scope(integration_scopeSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_evidence(measures, series, texts, sources, some, many, most, significance, confidence, trend_periods, sustained_periods, integration_scope));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_mann_kendall
+SEXP cpp_mann_kendall(const Rcpp::NumericVector& values);
+RcppExport SEXP _excellence_cpp_mann_kendall(SEXP valuesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type values(valuesSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_mann_kendall(values));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_theil_sen
+SEXP cpp_theil_sen(const Rcpp::NumericVector& times, const Rcpp::NumericVector& values, double confidence);
+RcppExport SEXP _excellence_cpp_theil_sen(SEXP timesSEXP, SEXP valuesSEXP, SEXP confidenceSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type times(timesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type values(valuesSEXP);
+    Rcpp::traits::input_parameter< double >::type confidence(confidenceSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_theil_sen(times, values, confidence));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_nps
 SEXP cpp_nps(const Rcpp::NumericVector& answers, const Rcpp::Nullable<Rcpp::NumericVector>& weights, double confidence, const std::string& interval, int scale_min, int scale_max, int detractor_max, int promoter_min);
 RcppExport SEXP _excellence_cpp_nps(SEXP answersSEXP, SEXP weightsSEXP, SEXP confidenceSEXP, SEXP intervalSEXP, SEXP scale_minSEXP, SEXP scale_maxSEXP, SEXP detractor_maxSEXP, SEXP promoter_minSEXP) {
@@ -382,6 +428,9 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_parse_assessment", (DL_FUNC) &_excellence_cpp_parse_assessment, 2},
     {"_excellence_cpp_score", (DL_FUNC) &_excellence_cpp_score, 5},
     {"_excellence_cpp_consensus", (DL_FUNC) &_excellence_cpp_consensus, 6},
+    {"_excellence_cpp_evidence", (DL_FUNC) &_excellence_cpp_evidence, 12},
+    {"_excellence_cpp_mann_kendall", (DL_FUNC) &_excellence_cpp_mann_kendall, 1},
+    {"_excellence_cpp_theil_sen", (DL_FUNC) &_excellence_cpp_theil_sen, 3},
     {"_excellence_cpp_nps", (DL_FUNC) &_excellence_cpp_nps, 8},
     {"_excellence_cpp_csat", (DL_FUNC) &_excellence_cpp_csat, 5},
     {"_excellence_cpp_servqual", (DL_FUNC) &_excellence_cpp_servqual, 9},
