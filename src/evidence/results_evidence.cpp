@@ -411,7 +411,9 @@ item_evidence item_of(const criteria_node& item, const results_evidence& r, cons
   count(e.adverse_trends, trended, adverse);
   count(e.key_adverse_trends, key_trended, adverse);
   count(e.with_comparisons, all, [](const series_evidence& s) { return !s.comparisons.empty(); });
-  count(e.favourable, all, [](const series_evidence& s) { return s.favourable; });
+  const auto favourable = [](const series_evidence& s) { return s.favourable; };
+  count(e.favourable, all, favourable);
+  count(e.key_favourable, key, favourable);
   count(e.leading, all, [](const series_evidence& s) { return s.leading; });
 
   for (const auto& requirement : set.requirements) {

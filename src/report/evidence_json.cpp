@@ -120,6 +120,7 @@ ordered_json item_json(const item_evidence& e) {
                                {"key_adverse_trends", share_json(e.key_adverse_trends)},
                                {"with_comparisons", share_json(e.with_comparisons)},
                                {"favourable", share_json(e.favourable)},
+                               {"key_favourable", share_json(e.key_favourable)},
                                {"leading", share_json(e.leading)}};
   out["integration"] = ordered_json{{"requirements", coverage_json(e.requirements)},
                                     {"segments", coverage_json(e.segments)},
@@ -154,6 +155,32 @@ ordered_json document(const results_evidence& r, const std::vector<diagnostic>& 
                                 {"trend_periods", o.trend_periods},
                                 {"sustained_periods", o.sustained_periods},
                                 {"integration_scope", o.integration_scope}};
+  // The definitions, so that a reader of the document has every name without the file.
+  const auto& set = r.measures;
+  const auto named = [](const auto& entry) {
+    return ordered_json{{"id", entry.id}, {"name_zh", entry.name_zh}, {"name_en", entry.name_en}};
+  };
+  ordered_json definitions;
+  for (const char* list : {"requirements", "segments", "comparisons", "measures"})
+    definitions[list] = ordered_json::array();
+  for (const auto& x : set.requirements) definitions["requirements"].push_back(named(x));
+  for (const auto& x : set.segments) definitions["segments"].push_back(named(x));
+  for (const auto& x : set.comparisons) {
+    auto entry = named(x);
+    entry["kind"] = to_string(x.kind);
+    definitions["comparisons"].push_back(std::move(entry));
+  }
+  for (const auto& m : set.measures) {
+    auto entry = named(m);
+    entry["unit"] = m.unit;
+    entry["better"] = to_string(m.better);
+    entry["key"] = m.key;
+    entry["target"] = maybe(m.target);
+    entry["evidences"] = m.evidences;
+    entry["requirements"] = m.requirements;
+    definitions["measures"].push_back(std::move(entry));
+  }
+  out["definitions"] = std::move(definitions);
   auto& series = out["series"] = ordered_json::array();
   for (const auto& s : r.series) series.push_back(series_json(s, r));
   auto& items = out["items"] = ordered_json::array();

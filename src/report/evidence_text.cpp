@@ -30,10 +30,20 @@ std::string signed_shown(double x) {
   return out;
 }
 
-std::string trend_cell(const trend_evidence& t) {
-  if (t.status == trend_status::too_few_periods) return "too few periods (" + std::to_string(t.periods) + ")";
-  std::string out = std::string(to_string(t.status)) + ", p " + fixed(t.mann_kendall->p_value, 3);
-  if (t.sustained) out += ", sustained";
+const char* word(language lang, const char* en, const char* zh) {
+  return lang == language::zh ? zh : en;
+}
+
+std::string trend_cell(const trend_evidence& t, language lang) {
+  if (t.status == trend_status::too_few_periods)
+    return word(lang, "too few periods (", "期数太少(") + std::to_string(t.periods) + ")";
+  const char* status = t.status == trend_status::beneficial ? word(lang, "beneficial", "有利")
+                       : t.status == trend_status::adverse  ? word(lang, "adverse", "不利")
+                                                            : word(lang, "no significant trend", "无显著趋势");
+  std::string out = status;
+  out += ", p ";
+  out += fixed(t.mann_kendall->p_value, 3);
+  if (t.sustained) out += word(lang, ", sustained", ", 持续");
   return out;
 }
 
@@ -45,21 +55,24 @@ std::string to_text(const results_evidence& e, const std::vector<diagnostic>& wa
   std::ostringstream out;
   out << set.organization << "\n";
   detail::text_table table({3, 4, 5, 7});
-  table.add({"measure", "segment", "key", "last", "target gap", "rank", "trend", "slope/period", "compared"});
+  if (lang == language::zh)
+    table.add({"测量指标", "顾客群", "关键", "最新", "与目标差距", "排名", "趋势", "斜率/期", "对比"});
+  else
+    table.add({"measure", "segment", "key", "last", "target gap", "rank", "trend", "slope/period", "compared"});
   table.rule();
   for (const auto& s : e.series) {
     const auto* m = set.find(s.measure);
     std::string segment = s.segment;
     for (const auto& seg : set.segments)
       if (seg.id == s.segment) segment = name_of(seg, lang);
-    std::string compared = s.level.comparisons.empty() ? std::string("-")
-                           : s.leading                 ? std::string("leading")
-                           : s.favourable              ? std::string("favourable")
-                                                       : std::string("behind");
-    table.add({name_of(*m, lang), segment, s.key ? "key" : "",
+    const char* compared = s.level.comparisons.empty() ? "-"
+                           : s.leading                 ? word(lang, "leading", "领先")
+                           : s.favourable              ? word(lang, "favourable", "有利")
+                                                       : word(lang, "behind", "落后");
+    table.add({name_of(*m, lang), segment, s.key ? word(lang, "key", "是") : "",
                format_period_label(s.level.period, e.notation) + ": " + shown(s.level.value),
                s.level.target_gap ? signed_shown(*s.level.target_gap) : std::string("-"),
-               std::to_string(s.level.rank) + "/" + std::to_string(s.level.ranked), trend_cell(s.trend),
+               std::to_string(s.level.rank) + "/" + std::to_string(s.level.ranked), trend_cell(s.trend, lang),
                s.trend.theil_sen ? signed_shown(s.trend.theil_sen->slope) : std::string("-"), compared});
   }
   out << "\n" << table.str();

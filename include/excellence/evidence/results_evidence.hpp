@@ -63,7 +63,7 @@ struct level_evidence {
   std::int64_t period = 0;  ///< the last period
   double value = 0;
   std::optional<double> target{};
-  std::optional<double> target_gap{};  ///< value − target, positive = better
+  std::optional<double> target_gap{};    ///< value − target, positive = better
   std::vector<level_gap> comparisons{};  ///< those with a value in the last period
   /// 1 = best among the value and the comparisons of the last period; ties share a rank.
   std::size_t rank = 1;
@@ -83,7 +83,9 @@ inline constexpr detail::enum_names<trend_status, 4> trend_status_names{
       {trend_status::beneficial, "beneficial"},
       {trend_status::adverse, "adverse"},
       {trend_status::no_significant_trend, "no_significant_trend"}}}};
-[[nodiscard]] constexpr std::string_view to_string(trend_status s) noexcept { return trend_status_names.name(s); }
+[[nodiscard]] constexpr std::string_view to_string(trend_status s) noexcept {
+  return trend_status_names.name(s);
+}
 
 /// Trend: Theil–Sen and Mann–Kendall on the values, the steps, and the last change.
 struct trend_evidence {
@@ -98,7 +100,7 @@ struct trend_evidence {
   double improving_share = 0;       ///< improving_steps / steps (0 without steps)
   /// Periods in the final run that never got worse (1 when the last step was worse).
   std::size_t final_run = 0;
-  bool sustained = false;  ///< final_run ≥ sustained_periods and its last value better than its first
+  bool sustained = false;               ///< final_run ≥ sustained_periods and its last value better than its first
   std::optional<double> last_change{};  ///< last − previous value, positive = better
   /// √(se_last² + se_previous²) when both values carry a standard error.
   std::optional<double> last_change_se{};
@@ -110,9 +112,9 @@ struct trend_evidence {
 
 /// Comparison: the measure against one comparison source over the periods both have.
 struct comparison_evidence {
-  std::size_t comparison = 0;  ///< index into measure_set::comparisons
-  std::size_t periods = 0;     ///< periods with both values
-  std::size_t beaten = 0;      ///< periods in which the measure was better
+  std::size_t comparison = 0;        ///< index into measure_set::comparisons
+  std::size_t periods = 0;           ///< periods with both values
+  std::size_t beaten = 0;            ///< periods in which the measure was better
   std::optional<double> last_gap{};  ///< in the last common period, positive = better
   /// The trend of the gap (positive slope = the gap moving in the measure's favour);
   /// absent with fewer than trend_periods common periods.
@@ -152,7 +154,7 @@ struct evidence_share {
 /// why and what the next band would need.
 struct dimension_support {
   excellence::v1::dimension dimension = dimension::levels;
-  std::int32_t band = 1;        ///< 1 (0–5 %) … 6 (90–100 %), as score_bands
+  std::int32_t band = 1;  ///< 1 (0–5 %) … 6 (90–100 %), as score_bands
   std::string reason_en{};
   std::string reason_zh{};
   friend bool operator==(const dimension_support&, const dimension_support&) = default;
@@ -177,7 +179,7 @@ struct item_evidence {
   evidence_share good_levels{}, key_good_levels{}, key_excellent_levels{};
   evidence_share with_trends{}, beneficial_trends{}, key_beneficial_trends{}, key_sustained_trends{};
   evidence_share adverse_trends{}, key_adverse_trends{};  ///< of the series with trend data
-  evidence_share with_comparisons{}, favourable{}, leading{};
+  evidence_share with_comparisons{}, favourable{}, key_favourable{}, leading{};
   coverage requirements{}, segments{}, areas{};
   /// Levels, trends, comparisons, integration, in that order.
   std::vector<dimension_support> support{};
@@ -218,6 +220,6 @@ struct results_evidence {
 /// supported band; each names the measures the band rests on. The scores stay the
 /// examiner's: the library never changes them.
 [[nodiscard]] EXCELLENCE_API std::vector<diagnostic> check_assessment(const results_evidence& evidence,
-                                                                     const assessment& examiner);
+                                                                      const assessment& examiner);
 
 EXCELLENCE_END_NAMESPACE

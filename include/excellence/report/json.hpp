@@ -77,7 +77,8 @@ EXCELLENCE_BEGIN_NAMESPACE
                                                  const pls_index_result* index = nullptr, int indent = 2);
 
 /// excellence.evidence/1: {"format", "framework", "organization", "period_unit",
-///  "options", "series": [{"measure", "segment", "key", "better", "unit", "level",
+///  "options", "definitions" (requirements, segments, comparisons, measures with their
+///  names), "series": [{"measure", "segment", "key", "better", "unit", "level",
 ///  "trend", "comparisons", "favourable", "leading", "points"}], "items": [{"item",
 ///  "measures", "unmeasured", "shares", "integration", "support", "min_percent",
 ///  "max_percent"}], "warnings"}; `warnings` are those of check_assessment, when an
