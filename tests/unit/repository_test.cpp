@@ -6,9 +6,9 @@
 
 #include "test_support.hpp"
 
-#include <set>
-
+#include <cctype>
 #include <regex>
+#include <set>
 
 namespace {
 
@@ -155,18 +155,31 @@ TEST_CASE("the tests read only files inside the repository") {
 TEST_CASE("the error model: every try_ function has a throwing form") {
   // docs/error-handling.md: each fallible function comes as try_NAME (a result) and NAME
   // (the value, or data_error), or NAME_of where NAME is the result type's own name.
-  std::string headers;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "include/excellence"))
-    if (entry.path().extension() == ".hpp") headers += test::read_file(entry.path());
-  const std::regex declaration(R"(\btry_([a-z0-9_]+)\()");
+  // Every identifier followed by '(' in the public headers, found in one scan: a std::regex
+  // per name over all the headers took 35 s under the sanitizers.
+  std::set<std::string> called;
+  const auto word = [](char c) { return c == '_' || std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir / "include/excellence")) {
+    if (entry.path().extension() != ".hpp") continue;
+    const auto text = test::read_file(entry.path());
+    for (std::size_t i = 0; i < text.size();) {
+      if (!word(text[i]) || (i > 0 && word(text[i - 1]))) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text.size() && word(text[end])) ++end;
+      if (end < text.size() && text[end] == '(') called.insert(text.substr(i, end - i));
+      i = end;
+    }
+  }
   std::set<std::string> names;
-  for (std::sregex_iterator it(headers.begin(), headers.end(), declaration), end; it != end; ++it)
-    names.insert((*it)[1]);
+  for (const auto& name : called)
+    if (name.starts_with("try_")) names.insert(name.substr(4));
   CHECK(names.size() > 60);
   for (const auto& name : names) {
     INFO("try_" << name);
-    const std::regex twin("[^_a-z0-9]" + name + "(_of)?\\(");
-    CHECK(std::regex_search(headers, twin));
+    CHECK((called.contains(name) || called.contains(name + "_of")));
   }
 }
 
