@@ -20,13 +20,6 @@ double sign_of(better b) {
   return b == better::higher ? 1.0 : -1.0;
 }
 
-std::vector<double> as_times(const std::vector<std::int64_t>& periods) {
-  std::vector<double> out;
-  out.reserve(periods.size());
-  for (auto p : periods) out.push_back(static_cast<double>(p));
-  return out;
-}
-
 level_evidence level_of(const measure& m, const measure_series& s) {
   const double sign = sign_of(m.better);
   const auto& last = s.points.back();
@@ -78,13 +71,12 @@ trend_evidence trend_of(const measure& m, const measure_series& s, const evidenc
     }
   }
   if (points.size() < options.trend_periods) return t;
-  std::vector<std::int64_t> periods;
-  std::vector<double> values;
+  std::vector<double> times, values;
   for (const auto& p : points) {
-    periods.push_back(p.period);
+    times.push_back(static_cast<double>(p.period));
     values.push_back(p.value);
   }
-  t.theil_sen = theil_sen(as_times(periods), values, options.confidence);
+  t.theil_sen = theil_sen(times, values, options.confidence);
   t.mann_kendall = mann_kendall(values);
   const double direction = sign * static_cast<double>(t.mann_kendall->s);
   t.status = t.mann_kendall->p_value > options.significance ? trend_status::no_significant_trend
@@ -99,11 +91,10 @@ std::vector<comparison_evidence> comparisons_of(const measure& m, const measure_
   const double sign = sign_of(m.better);
   std::vector<comparison_evidence> out;
   for (std::size_t c = 0; c < sources; ++c) {
-    std::vector<std::int64_t> periods;
-    std::vector<double> gaps;
+    std::vector<double> times, gaps;
     for (const auto& p : s.points)
       if (p.comparisons[c]) {
-        periods.push_back(p.period);
+        times.push_back(static_cast<double>(p.period));
         gaps.push_back(sign * (p.value - *p.comparisons[c]));
       }
     if (gaps.empty()) continue;
@@ -113,7 +104,7 @@ std::vector<comparison_evidence> comparisons_of(const measure& m, const measure_
     e.beaten = static_cast<std::size_t>(std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 0; }));
     e.last_gap = gaps.back();
     if (gaps.size() >= options.trend_periods) {
-      e.gap_trend = theil_sen(as_times(periods), gaps, options.confidence);
+      e.gap_trend = theil_sen(times, gaps, options.confidence);
       e.gap_test = mann_kendall(gaps);
     }
     out.push_back(std::move(e));
