@@ -99,8 +99,7 @@ std::optional<diagnostic> validate(const series_set& series, const measure_set& 
     const auto& one = series.series[s];
     // Where a series came from a file its rows name the problem; otherwise its path does.
     const auto at = [&](std::size_t point, const char* field) {
-      if (one.rows.size() == one.points.size())
-        return field_path("rows").index(one.rows[point]).field(field);
+      if (one.rows.size() == one.points.size()) return field_path("rows").index(one.rows[point]).field(field);
       return field_path("series").index(s).field("points").index(point).field(field);
     };
     const auto series_path = one.rows.empty() ? field_path("series").index(s) : field_path("rows").index(one.rows[0]);
@@ -108,9 +107,7 @@ std::optional<diagnostic> validate(const series_set& series, const measure_set& 
       return problem(errc::unknown_reference, file, series_path.field("measure"),
                      "measure \"" + one.measure + "\" is not defined in the measures" +
                          (set.source.empty() ? std::string() : " (" + set.source + ")"));
-    bool known_segment = false;
-    for (const auto& segment : set.segments) known_segment = known_segment || segment.id == one.segment;
-    if (!known_segment)
+    if (set.find_segment(one.segment) == nullptr)
       return problem(errc::unknown_reference, file, series_path.field("segment"),
                      "segment \"" + one.segment + "\" is not defined in the measures");
     if (!seen.insert({one.measure, one.segment}).second)

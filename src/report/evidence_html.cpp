@@ -18,18 +18,9 @@ using html::escape;
 using html::text;
 using html::tr;
 
-// A value as the data give it: up to two decimals, trailing zeros dropped (85, 97.6, 2.15).
-std::string value_text(double x) {
-  std::string s = detail::fixed(x, 2);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
-
 std::string segment_name(const measure_set& set, const std::string& id, language lang) {
-  for (const auto& s : set.segments)
-    if (s.id == id) return name_of(s, lang);
-  return id;
+  const auto* segment = set.find_segment(id);
+  return segment != nullptr ? name_of(*segment, lang) : id;
 }
 
 // Round grid steps for the value axis: 1, 2 or 5 times a power of ten, about four lines.
@@ -89,7 +80,7 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
   for (double g = low; g <= high + step / 2; g += step) {
     body += "<line class=\"grid\" x1=\"" + coordinate(left) + "\" y1=\"" + coordinate(y_of(g)) + "\" x2=\"" +
             coordinate(right) + "\" y2=\"" + coordinate(y_of(g)) + "\"/>\n";
-    body += text(left - 6, y_of(g) + 3, value_text(g), "text-anchor=\"end\" class=\"axis-label\"");
+    body += text(left - 6, y_of(g) + 3, detail::trimmed(g), "text-anchor=\"end\" class=\"axis-label\"");
   }
   for (const auto& p : s.points)
     body += text(x_of(p.period), bottom + 14, label(p.period), "text-anchor=\"middle\" class=\"axis-label\"");
@@ -115,7 +106,7 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
   std::vector<std::pair<std::int64_t, double>> values;
   for (const auto& p : s.points) {
     values.emplace_back(p.period, p.value);
-    description += label(p.period) + " " + value_text(p.value) + (&p == &s.points.back() ? ". " : ", ");
+    description += label(p.period) + " " + detail::trimmed(p.value) + (&p == &s.points.back() ? ". " : ", ");
   }
 
   const std::string value_stroke = "stroke=\"" + std::string(html::series_colour(0)) + "\" stroke-width=\"2.2\"";
@@ -133,7 +124,8 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
     legend_entry(stroke, escape(name_of(set.comparisons[c], lang)));
     numbers.header.push_back(escape(name_of(set.comparisons[c], lang)));
     description += escape(name_of(set.comparisons[c], lang)) + ":";
-    for (const auto& [period, v] : pts) description.append(" ").append(label(period)).append(" ").append(value_text(v));
+    for (const auto& [period, v] : pts)
+      description.append(" ").append(label(period)).append(" ").append(detail::trimmed(v));
     description += ". ";
   }
   std::vector<std::pair<std::int64_t, double>> targets;
@@ -146,14 +138,14 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
     numbers.header.push_back(tr(lang, "Target", "目标"));
     description += std::string(tr(lang, "Target", "目标")) + ":";
     for (const auto& [period, v] : targets)
-      description.append(" ").append(label(period)).append(" ").append(value_text(v));
+      description.append(" ").append(label(period)).append(" ").append(detail::trimmed(v));
     description += ". ";
   }
   body += "<g class=\"values\">\n" + polyline(values, value_stroke);
   for (const auto& [period, v] : values)
     body += "<circle class=\"point\" cx=\"" + coordinate(x_of(period)) + "\" cy=\"" + coordinate(y_of(v)) +
             "\" r=\"2.8\" fill=\"" + html::series_colour(0) + "\" data-period=\"" + label(period) + "\" data-value=\"" +
-            value_text(v) + "\"/>\n";
+            detail::trimmed(v) + "\"/>\n";
   body += "</g>\n";
   body = body + legend;
   legend_y -= 13;
@@ -164,16 +156,16 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
   } else {
     description += std::string(tr(lang, "Trend ", "趋势 ")) + std::string(to_string(t.status)) + " (p " +
                    detail::fixed(t.mann_kendall->p_value, 3) + tr(lang, "), slope ", "),斜率 ") +
-                   value_text(t.theil_sen->slope) + tr(lang, " per period", "/期") +
+                   detail::trimmed(t.theil_sen->slope) + tr(lang, " per period", "/期") +
                    (t.sustained ? tr(lang, ", sustained.", ",持续改善。") : ".");
   }
 
   for (const auto& p : s.points) {
-    std::vector<std::string> row{label(p.period), value_text(p.value)};
-    for (auto c : sources) row.push_back(p.comparisons[c] ? value_text(*p.comparisons[c]) : "");
+    std::vector<std::string> row{label(p.period), detail::trimmed(p.value)};
+    for (auto c : sources) row.push_back(p.comparisons[c] ? detail::trimmed(*p.comparisons[c]) : "");
     if (!targets.empty()) {
       const auto target = p.target ? p.target : m->target;
-      row.push_back(target ? value_text(*target) : "");
+      row.push_back(target ? detail::trimmed(*target) : "");
     }
     numbers.rows.push_back(std::move(row));
   }
@@ -202,12 +194,11 @@ std::string evidence_section(const results_evidence& e, const item_evidence& ite
   }
   out += "</tbody>\n</table>\n";
   std::string missing;
+  // Coverage lists ids of the set's own lists: each is found.
   for (const auto& id : item.requirements.missing)
-    for (const auto& r : e.measures.requirements)
-      if (r.id == id) missing += "<span class=\"tag\">" + escape(name_of(r, lang)) + "</span>";
+    missing += "<span class=\"tag\">" + escape(name_of(*e.measures.find_requirement(id), lang)) + "</span>";
   for (const auto& id : item.segments.missing)
-    for (const auto& s : e.measures.segments)
-      if (s.id == id) missing += "<span class=\"tag\">" + escape(name_of(s, lang)) + "</span>";
+    missing += "<span class=\"tag\">" + escape(segment_name(e.measures, id, lang)) + "</span>";
   for (const auto& id : item.areas.missing) missing += "<span class=\"tag\">" + escape(id) + "</span>";
   if (!missing.empty())
     out += "<p class=\"meta\">" + std::string(tr(lang, "Without a measure: ", "没有测量:")) + missing + "</p>\n";

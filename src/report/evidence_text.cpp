@@ -15,18 +15,10 @@ namespace {
 
 using detail::fixed;
 
-// A number with as many decimals as the measure's data need (at most 2): 85, 97.6, 2.15.
-std::string shown(double x) {
-  for (int decimals = 0; decimals < 2; ++decimals)
-    if (std::abs(x * std::pow(10.0, decimals) - std::round(x * std::pow(10.0, decimals))) < 1e-9)
-      return fixed(x, decimals);
-  return fixed(x, 2);
-}
-
 // The sign first, appended piece by piece: "+" + std::string drew g++ 12's false -Wrestrict at -O3.
 std::string signed_shown(double x) {
   std::string out = x > 0 ? "+" : "";
-  out += shown(x);
+  out += detail::trimmed(x);
   return out;
 }
 
@@ -62,15 +54,14 @@ std::string to_text(const results_evidence& e, const std::vector<diagnostic>& wa
   table.rule();
   for (const auto& s : e.series) {
     const auto* m = set.find(s.measure);
-    std::string segment = s.segment;
-    for (const auto& seg : set.segments)
-      if (seg.id == s.segment) segment = name_of(seg, lang);
+    const auto* seg = set.find_segment(s.segment);
+    const std::string segment = seg != nullptr ? name_of(*seg, lang) : s.segment;
     const char* compared = s.level.comparisons.empty() ? "-"
                            : s.leading                 ? word(lang, "leading", "领先")
                            : s.favourable              ? word(lang, "favourable", "有利")
                                                        : word(lang, "behind", "落后");
     table.add({name_of(*m, lang), segment, s.key ? word(lang, "key", "是") : "",
-               format_period_label(s.level.period, e.notation) + ": " + shown(s.level.value),
+               format_period_label(s.level.period, e.notation) + ": " + detail::trimmed(s.level.value),
                s.level.target_gap ? signed_shown(*s.level.target_gap) : std::string("-"),
                std::to_string(s.level.rank) + "/" + std::to_string(s.level.ranked), trend_cell(s.trend, lang),
                s.trend.theil_sen ? signed_shown(s.trend.theil_sen->slope) : std::string("-"), compared});
@@ -84,12 +75,9 @@ std::string to_text(const results_evidence& e, const std::vector<diagnostic>& wa
     for (const auto& s : item.support) out << "  " << (lang == language::zh ? s.reason_zh : s.reason_en) << "\n";
     if (!item.requirements.missing.empty() || !item.segments.missing.empty() || !item.areas.missing.empty()) {
       out << (zh ? "  没有测量:" : "  without a measure:");
-      for (const auto& id : item.requirements.missing)
-        for (const auto& r : set.requirements)
-          if (r.id == id) out << " " << name_of(r, lang) << ";";
-      for (const auto& id : item.segments.missing)
-        for (const auto& segment : set.segments)
-          if (segment.id == id) out << " " << name_of(segment, lang) << ";";
+      // Coverage lists ids of the set's own lists: each is found.
+      for (const auto& id : item.requirements.missing) out << " " << name_of(*set.find_requirement(id), lang) << ";";
+      for (const auto& id : item.segments.missing) out << " " << name_of(*set.find_segment(id), lang) << ";";
       for (const auto& id : item.areas.missing) out << " " << id << ";";
       out << "\n";
     }

@@ -22,6 +22,17 @@ namespace detail {
   return ec == std::errc() ? std::string(buffer, end) : std::string("?");
 }
 
+/// A double with at most `decimals` decimals and no trailing zeros, as data give values:
+/// "85", "97.6", "2.15"; a value that rounds to zero is "0", never "-0".
+[[nodiscard]] inline std::string trimmed(double value, int decimals = 2) {
+  std::string out = fixed(value, decimals);
+  if (out.find('.') != std::string::npos) {
+    out.erase(out.find_last_not_of('0') + 1);
+    if (out.back() == '.') out.pop_back();
+  }
+  return out == "-0" ? "0" : out;
+}
+
 /// Rows of cells; columns listed in `right` are right-aligned (numbers).
 class text_table {
  public:

@@ -21,7 +21,9 @@ EXCELLENCE_BEGIN_NAMESPACE
 enum class better { higher, lower };
 
 inline constexpr detail::enum_names<better, 2> better_names{{{{better::higher, "higher"}, {better::lower, "lower"}}}};
-[[nodiscard]] constexpr std::string_view to_string(better b) noexcept { return better_names.name(b); }
+[[nodiscard]] constexpr std::string_view to_string(better b) noexcept {
+  return better_names.name(b);
+}
 [[nodiscard]] constexpr std::optional<better> parse_better(std::string_view s) noexcept {
   return better_names.parse(s);
 }
@@ -83,8 +85,8 @@ struct measure {
 /// The measure definitions of one organization (file format excellence.measures/1,
 /// docs/evidence.md).
 struct measure_set {
-  std::string source{};        ///< file name, for diagnostics
-  std::string framework{};     ///< the criteria the measures evidence, e.g. gbt19580-2012
+  std::string source{};     ///< file name, for diagnostics
+  std::string framework{};  ///< the criteria the measures evidence, e.g. gbt19580-2012
   std::string organization{};
   time_unit period_unit = time_unit::year;  ///< how the series' period labels are read
   std::vector<named_entry> requirements{};  ///< the key customer requirements
@@ -93,12 +95,22 @@ struct measure_set {
   std::vector<excellence::v1::measure> measures{};
 
   /// The measure with this id, or nullptr.
-  [[nodiscard]] const excellence::v1::measure* find(std::string_view id) const noexcept {
-    for (const auto& m : measures)
-      if (m.id == id) return &m;
+  [[nodiscard]] const excellence::v1::measure* find(std::string_view id) const noexcept { return by_id(measures, id); }
+  /// The key requirement with this id, or nullptr.
+  [[nodiscard]] const named_entry* find_requirement(std::string_view id) const noexcept {
+    return by_id(requirements, id);
+  }
+  /// The segment with this id, or nullptr.
+  [[nodiscard]] const named_entry* find_segment(std::string_view id) const noexcept { return by_id(segments, id); }
+  friend bool operator==(const measure_set&, const measure_set&) = default;
+
+ private:
+  template <class Entry>
+  static const Entry* by_id(const std::vector<Entry>& list, std::string_view id) noexcept {
+    for (const auto& entry : list)
+      if (entry.id == id) return &entry;
     return nullptr;
   }
-  friend bool operator==(const measure_set&, const measure_set&) = default;
 };
 
 /// The name in `lang`, falling back to the other language, then to the id.
@@ -122,6 +134,6 @@ class criteria_tree;
 /// cannot evidence a category or a general clause: misplaced_node), and the set's
 /// framework the tree's (framework_mismatch).
 [[nodiscard]] EXCELLENCE_API std::optional<diagnostic> check_measures(const measure_set& set,
-                                                                     const criteria_tree& tree);
+                                                                      const criteria_tree& tree);
 
 EXCELLENCE_END_NAMESPACE
