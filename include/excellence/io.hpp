@@ -6,6 +6,7 @@
 
 #include <excellence/io/assessment_json.hpp>
 #include <excellence/io/csv.hpp>
+#include <excellence/io/evidence_files.hpp>
 #include <excellence/io/framework_json.hpp>
 #include <excellence/io/measures_json.hpp>
 #include <excellence/io/series_csv.hpp>

@@ -3,24 +3,18 @@
 
 #include <excellence/evidence/results_evidence.hpp>
 #include <excellence/io/assessment_json.hpp>
-#include <excellence/io/framework_json.hpp>
-#include <excellence/io/measures_json.hpp>
-#include <excellence/io/series_csv.hpp>
+#include <excellence/io/evidence_files.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <ostream>
 
 namespace excellence::cli {
 
 results_evidence read_evidence(const std::string& measures_file, const std::string& series_file,
                                const evidence_options& options) {
-  const auto set = try_read_measures(measures_file).value();
-  const auto tree = try_resolve_framework(set.framework, std::filesystem::path(measures_file).parent_path()).value();
-  const auto series = try_read_series(series_file, set).value();
-  auto result = try_results_evidence(set, series, tree, options);
+  auto result = try_read_results_evidence(measures_file, series_file, options);
   if (!result && result.error().path.head() == "options") {
     auto option = std::string(result.error().path.leaf());
     std::replace(option.begin(), option.end(), '_', '-');

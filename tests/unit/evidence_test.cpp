@@ -1,6 +1,7 @@
 #include <excellence/criteria/builtin.hpp>
 #include <excellence/evidence/results_evidence.hpp>
 #include <excellence/io/assessment_json.hpp>
+#include <excellence/io/evidence_files.hpp>
 #include <excellence/io/measures_json.hpp>
 #include <excellence/io/series_csv.hpp>
 #include <excellence/satisfaction/csat.hpp>
@@ -132,6 +133,8 @@ TEST_CASE("evidence: too few periods is reported as such, never as no trend; the
 TEST_CASE("evidence: the shipped example, 4.7.3 from six measures over six years and two segments") {
   const auto e = sample_evidence();
   CHECK(e.series.size() == 12);
+  // One call reads both files and resolves the framework the measures name: the same evidence.
+  CHECK(read_results_evidence(sample_dir / "measures.json", sample_dir / "series.csv") == e);
   REQUIRE(e.items.size() == 1);
   const auto& item = e.items[0];
   CHECK(item.item == "4.7.3");

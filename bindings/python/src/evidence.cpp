@@ -3,14 +3,10 @@
 #include "common.hpp"
 
 #include <excellence/evidence/results_evidence.hpp>
-#include <excellence/io/framework_json.hpp>
-#include <excellence/io/measures_json.hpp>
-#include <excellence/io/series_csv.hpp>
+#include <excellence/io/evidence_files.hpp>
 #include <excellence/report/html.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
-
-#include <filesystem>
 
 namespace excellence::python {
 
@@ -69,9 +65,6 @@ void bind_evidence(py::module_& m) {
       [](const std::string& measures, const std::string& series, double some, double many, double most,
          double significance, double confidence, std::size_t trend_periods, std::size_t sustained_periods,
          const std::string& integration_scope) {
-        const auto set = value(try_read_measures(measures));
-        const auto tree = value(try_resolve_framework(set.framework, std::filesystem::path(measures).parent_path()));
-        const auto data = value(try_read_series(series, set));
         evidence_options options;
         options.shares = {some, many, most};
         options.significance = significance;
@@ -79,7 +72,7 @@ void bind_evidence(py::module_& m) {
         options.trend_periods = trend_periods;
         options.sustained_periods = sustained_periods;
         options.integration_scope = integration_scope;
-        return value(try_results_evidence(set, data, tree, options));
+        return value(try_read_results_evidence(measures, series, options));
       },
       "measures"_a, "series"_a, "some"_a = 0.25, "many"_a = 0.5, "most"_a = 0.75, "significance"_a = 0.10,
       "confidence"_a = 0.95, "trend_periods"_a = 3, "sustained_periods"_a = 3, "integration_scope"_a = "4.3",

@@ -4,12 +4,8 @@
 
 #include <excellence/evidence/results_evidence.hpp>
 #include <excellence/io/assessment_json.hpp>
-#include <excellence/io/framework_json.hpp>
-#include <excellence/io/measures_json.hpp>
-#include <excellence/io/series_csv.hpp>
+#include <excellence/io/evidence_files.hpp>
 #include <excellence/report/json.hpp>
-
-#include <filesystem>
 
 using namespace excellence;
 using excellence::r::failure;
@@ -66,12 +62,6 @@ Rcpp::DataFrame items_frame(const results_evidence& e) {
 SEXP cpp_evidence(const std::string& measures, const std::string& series, const Rcpp::CharacterVector& texts,
                   const Rcpp::CharacterVector& sources, double some, double many, double most, double significance,
                   double confidence, int trend_periods, int sustained_periods, const std::string& integration_scope) {
-  auto set = try_read_measures(measures);
-  if (!set) return failure(set.error());
-  auto tree = try_resolve_framework(set->framework, std::filesystem::path(measures).parent_path());
-  if (!tree) return failure(tree.error());
-  auto data = try_read_series(series, *set);
-  if (!data) return failure(data.error());
   if (trend_periods < 0 || sustained_periods < 0)
     return r::argument_failure("trend_periods", "period counts must not be negative");
   evidence_options options;
@@ -81,7 +71,7 @@ SEXP cpp_evidence(const std::string& measures, const std::string& series, const 
   options.trend_periods = static_cast<std::size_t>(trend_periods);
   options.sustained_periods = static_cast<std::size_t>(sustained_periods);
   options.integration_scope = integration_scope;
-  auto e = try_results_evidence(*set, *data, *tree, options);
+  auto e = try_read_results_evidence(measures, series, options);
   if (!e) return failure(e.error());
   std::vector<diagnostic> warnings;
   for (R_xlen_t i = 0; i < texts.size(); ++i) {
