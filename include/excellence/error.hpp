@@ -50,6 +50,7 @@ enum class errc {
   cancelled,              ///< the caller's cancellation flag stopped the work
   model_mismatch,         ///< a result of one model used as another's (BG/NBD parameters from an MBG/NBD fit)
   unknown_reference,      ///< a reference to an id the document does not define (a comment's key factor)
+  invalid_syntax,         ///< a text does not follow its syntax (a model in lavaan-style syntax)
   // warnings (severity::warning) start here
   percent_outside_dimensions = 100,  ///< item percent outside the span of its dimension judgements
   overall_band_withheld,             ///< no overall band named because items were not assessed
@@ -59,6 +60,7 @@ enum class errc {
   rows_dropped,                      ///< input rows left out by a documented rule (missing values, no repeat purchase)
   values_imputed,                    ///< missing values replaced by a documented rule (PLS mean imputation)
   percent_outside_evidence,          ///< an examiner's results percent outside the band the measured results support
+  inadmissible_estimate,             ///< an estimate outside its admissible range (PLSc: a correlation beyond ±1)
 };
 
 /// A short stable name for a code, e.g. "not_multiple_of_5".
@@ -118,6 +120,8 @@ enum class errc {
       return "model_mismatch";
     case errc::unknown_reference:
       return "unknown_reference";
+    case errc::invalid_syntax:
+      return "invalid_syntax";
     case errc::percent_outside_dimensions:
       return "percent_outside_dimensions";
     case errc::overall_band_withheld:
@@ -134,6 +138,8 @@ enum class errc {
       return "values_imputed";
     case errc::percent_outside_evidence:
       return "percent_outside_evidence";
+    case errc::inadmissible_estimate:
+      return "inadmissible_estimate";
   }
   return "unknown";
 }
@@ -141,8 +147,8 @@ enum class errc {
 /// The code named `name` (the inverse of to_string), or nullopt.
 [[nodiscard]] constexpr std::optional<errc> parse_errc(std::string_view name) noexcept {
   // Errors run from io_error to the last error code, warnings from 100 on.
-  for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::percent_outside_evidence); ++c) {
-    if (c > static_cast<int>(errc::unknown_reference) && c < static_cast<int>(errc::percent_outside_dimensions))
+  for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::inadmissible_estimate); ++c) {
+    if (c > static_cast<int>(errc::invalid_syntax) && c < static_cast<int>(errc::percent_outside_dimensions))
       continue;
     if (name == to_string(static_cast<errc>(c))) return static_cast<errc>(c);
   }

@@ -85,6 +85,7 @@ typedef enum exc_error_code {
   EXC_ECANCELLED = -25,             /* cancelled by the caller (exc_cancel or a callback) */
   EXC_EMODEL_MISMATCH = -26,        /* a result of one model used as another's */
   EXC_EUNKNOWN_REFERENCE = -27,     /* a reference to an id the document does not define */
+  EXC_EINVALID_SYNTAX = -28,        /* a text does not follow its syntax (a model file) */
   EXC_EINVALID_ARGUMENT = -900,     /* NULL where a value is required, an unknown options
                                        version or enum value, a size that does not fit */
   EXC_ENOMEM = -901,                /* out of memory */
@@ -671,10 +672,11 @@ typedef struct exc_pls_options {
   exc_progress_cb progress; /* bootstrap only: resamples done of total */
   void *payload;
   exc_cancel *cancel;
+  int consistent;    /* version 2: 1 = consistent PLS (PLSc; docs/pls.md); 0 = PLS */
 } exc_pls_options;
-#define EXC_PLS_OPTIONS_VERSION 1
+#define EXC_PLS_OPTIONS_VERSION 2
 #define EXC_PLS_OPTIONS_INIT \
-  {EXC_PLS_OPTIONS_VERSION, EXC_PLS_PATH, 1, EXC_PLS_STOP_EXACT, 0.0, 300, EXC_PLS_MISSING_ERROR, NULL, NULL, NULL}
+  {EXC_PLS_OPTIONS_VERSION, EXC_PLS_PATH, 1, EXC_PLS_STOP_EXACT, 0.0, 300, EXC_PLS_MISSING_ERROR, NULL, NULL, NULL, 0}
 
 /** The estimates of a PLS path model. */
 typedef struct exc_pls_fit exc_pls_fit;

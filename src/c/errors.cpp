@@ -17,7 +17,7 @@ static_assert(EXC_ENOT_MULTIPLE_OF_5 == -static_cast<int>(errc::not_multiple_of_
 static_assert(EXC_ESINGULAR_MATRIX == -static_cast<int>(errc::singular_matrix));
 static_assert(EXC_ECANCELLED == -static_cast<int>(errc::cancelled));
 static_assert(EXC_EMODEL_MISMATCH == -static_cast<int>(errc::model_mismatch));
-static_assert(EXC_EUNKNOWN_REFERENCE == -static_cast<int>(errc::unknown_reference),
+static_assert(EXC_EINVALID_SYNTAX == -static_cast<int>(errc::invalid_syntax),
               "a new errc needs its EXC_E... code in excellence.h");
 
 // The calling thread's last error: the strings exc_error points into live here. This is

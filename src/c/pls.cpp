@@ -48,6 +48,8 @@ int settings_of(pls_options& out, const exc_pls_options* options, const char* fu
   if (o.tolerance != 0) out.tolerance = o.tolerance;
   out.max_iterations = o.max_iterations;
   out.missing = static_cast<pls_missing>(o.missing);
+  // Version 1 callers' struct ends before `consistent`.
+  out.consistent = o.version >= 2 && o.consistent != 0;
   return ok;
 }
 

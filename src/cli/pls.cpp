@@ -1,5 +1,5 @@
 // excellence pls DATA.csv --model MODEL.json [--scheme centroid|factorial|path] [--stop exact|plspm]
-//                [--raw] [--missing error|listwise|mean] [--bootstrap N --seed S] [--threads T]
+//                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S] [--threads T]
 //                [--index --scale-min A --scale-max B] [--json]
 #include "command.hpp"
 
@@ -27,6 +27,7 @@ int pls(const std::vector<std::string>& args, io streams) {
       "scheme", po::value<std::string>()->default_value("path"), "inner scheme: centroid, factorial or path")(
       "stop", po::value<std::string>()->default_value("exact"), "exact (fixed point) or plspm (R plspm's rule)")(
       "raw", "centre the indicators but do not standardise them")(
+      "plsc", "consistent PLS (PLSc): mode A blocks as common factors, corrected for attenuation")(
       "missing", po::value<std::string>()->default_value("error"), "error, listwise or mean")(
       "bootstrap", po::value<count>(), "number of bootstrap resamples")(
       "seed", po::value<count>()->default_value(count{1}, "1"), "seed of the bootstrap")(
@@ -42,6 +43,7 @@ int pls(const std::vector<std::string>& args, io streams) {
   settings.scheme = enum_option(values, "scheme", pls_scheme_names);
   settings.stop = enum_option(values, "stop", pls_stop_names);
   settings.standardized = values.count("raw") == 0U;
+  settings.consistent = values.count("plsc") != 0U;
   settings.missing = enum_option(values, "missing", pls_missing_names);
   const bool index = values.count("index") != 0U;
   if (index && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))

@@ -56,6 +56,39 @@ void block_unidimensionality(const Eigen::MatrixXd& R, pls_block_quality& q) {
   q.dg_rho = s * s / (s * s + (1 - l.array().square()).sum());
 }
 
+// PLSc corrects correlations by estimated reliabilities, which can push them past ±1 and
+// the paths with them (Dijkstra & Henseler 2015, §5): reported, not hidden or clamped.
+void inadmissible_warnings(pls_fit& fit) {
+  const auto J = static_cast<Index>(fit.latent_variables.size());
+  auto warn = [&](std::string field, std::string message) {
+    fit.warnings.push_back({errc::inadmissible_estimate, "", 0, 0, std::move(field), std::move(message), severity::warning});
+  };
+  const auto& name = fit.latent_variables;
+  for (Index i = 0; i < J; ++i)
+    for (Index j = i + 1; j < J; ++j)
+      if (std::abs(fit.lv_correlations(i, j)) > 1)
+        warn("lv_correlations", detail::concat("the corrected correlation of ", name[static_cast<std::size_t>(i)],
+                                               " and ", name[static_cast<std::size_t>(j)], " is ",
+                                               detail::shortest(fit.lv_correlations(i, j)), ", beyond +-1"));
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(fit.lv_correlations, Eigen::EigenvaluesOnly);
+  if (eig.eigenvalues()(0) <= 0)
+    warn("lv_correlations", detail::concat("the corrected construct correlations are not positive definite (smallest "
+                                           "eigenvalue ",
+                                           detail::shortest(eig.eigenvalues()(0)), ")"));
+  for (std::size_t k = 0; k < fit.indicators.size(); ++k)
+    if (std::abs(fit.loadings(static_cast<Index>(k))) > 1)
+      warn(detail::concat("loadings.", fit.indicators[k]),
+           detail::concat("the consistent loading of ", fit.indicators[k], " is ",
+                          detail::shortest(fit.loadings(static_cast<Index>(k))), ", beyond +-1 (a Heywood case)"));
+  for (Index to = 0; to < J; ++to)
+    for (Index from = 0; from < J; ++from)
+      if (fit.path_matrix[static_cast<std::size_t>(to)][static_cast<std::size_t>(from)] != 0 &&
+          std::abs(fit.paths(to, from)) > 1)
+        warn("paths", detail::concat("the path ", name[static_cast<std::size_t>(from)], " -> ",
+                                     name[static_cast<std::size_t>(to)], " is ", detail::shortest(fit.paths(to, from)),
+                                     ", beyond +-1: its predecessors' corrected correlations are nearly collinear"));
+}
+
 }  // namespace
 
 result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& model, layout l, moments m,
@@ -70,7 +103,7 @@ result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& mo
   if (!it) return it.error();
   // With centred indicators the loadings still are correlations: divide by the SDs.
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(l.indicators);
-  auto rel = pls_core::relate(M, options.standardized ? unit : sds, l, it->W);
+  auto rel = pls_core::relate(M, options.standardized ? unit : sds, l, it->W, options.consistent);
   if (!rel) return rel.error();
 
   pls_fit fit;
@@ -116,6 +149,8 @@ result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& mo
                             detail::concat(std::to_string(fit.cells_imputed), " missing values set to the mean"),
                             severity::warning});
 
+  if (options.consistent) inadmissible_warnings(fit);
+
   // Block quality, from the indicators' correlations and the PLS loadings.
   const Eigen::MatrixXd R = pls_core::moment_matrix(m.covariance, true);
   double weighted_communality = 0;
@@ -133,6 +168,7 @@ result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& mo
     q.composite_reliability = sum * sum / (sum * sum + (1 - lj.array().square()).sum());
     q.block_communality = fit.communality.segment(s, n).mean();
     q.mean_redundancy = fit.redundancy.segment(s, n).mean();
+    if (std::isfinite(rel->rho_a(j))) q.rho_a = rel->rho_a(j);
     if (n > 1) {
       weighted_communality += static_cast<double>(n) * q.block_communality;
       multi_indicators += static_cast<double>(n);

@@ -136,7 +136,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
         auto it = pls_core::iterate(M, *l, options);
         if (it && it->converged) {
           const Eigen::VectorXd sds = S.diagonal().cwiseSqrt();
-          auto rel = pls_core::relate(M, options.standardized ? unit : sds, *l, it->W);
+          auto rel = pls_core::relate(M, options.standardized ? unit : sds, *l, it->W, options.consistent);
           if (rel) {
             double* row = &draws[b * width];
             const Eigen::VectorXd w = pls_core::weight_vector(*l, it->W);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 namespace excellence::inline v1::pls_core {
@@ -372,7 +373,7 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
 }
 
 result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
-                          const Eigen::MatrixXd& W) {
+                          const Eigen::MatrixXd& W, bool consistent) {
   const Index J = l.lvs;
   structural s;
   const Eigen::MatrixXd MW = M * W;
@@ -381,6 +382,46 @@ result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, 
   s.loadings.resize(l.indicators);
   for (Index k = 0; k < l.indicators; ++k)
     s.loadings(k) = s.cross_loadings(k, static_cast<Index>(l.block_of[static_cast<std::size_t>(k)]));
+  // ρ_A (Dijkstra & Henseler 2015, eq. 9) on the standardised scale, where the block's
+  // weights w give a unit-variance score (w'Rw = 1) and R has a unit diagonal:
+  // c² = w'(R − diag R)w / w'(ww' − diag ww')w = (1 − w'w) / ((w'w)² − Σw⁴), ρ_A = c²(w'w)²,
+  // and the consistent loadings are c·w.
+  s.rho_a = Eigen::VectorXd::Ones(J);
+  Eigen::VectorXd c = Eigen::VectorXd::Zero(J);
+  for (Index j = 0; j < J; ++j) {
+    const auto start = l.start[static_cast<std::size_t>(j)];
+    const auto size = l.size[static_cast<std::size_t>(j)];
+    if (size < 2 || l.modes[static_cast<std::size_t>(j)] == pls_mode::b) continue;
+    const Eigen::VectorXd w = W.col(j).segment(start, size).cwiseProduct(sds.segment(start, size));
+    const double ww = w.squaredNorm();
+    const double c2 = (1 - ww) / (ww * ww - w.array().pow(4).sum());
+    if (!(c2 > 0) || !std::isfinite(c2)) {
+      if (!consistent) {
+        s.rho_a(j) = std::numeric_limits<double>::quiet_NaN();  // reported as undefined, never used
+        continue;
+      }
+      return input_error(errc::invalid_value, detail::indexed("blocks", static_cast<std::size_t>(j)),
+                         concat("rho_A of latent variable ", std::to_string(j),
+                                " is not positive: its indicators share no common factor to correct for"));
+    }
+    c(j) = std::sqrt(c2);
+    s.rho_a(j) = c2 * ww * ww;
+    if (consistent) s.loadings.segment(start, size) = c(j) * w;
+  }
+  if (consistent) {
+    // Disattenuated correlations: a proxy correlates with its factor by √ρ_A, so
+    // corr(ηi, ηj) = corr(ŷi, ŷj)/√(ρ_A,i ρ_A,j); an indicator with another block's factor
+    // by its correlation with that block's proxy over √ρ_A.
+    const Eigen::VectorXd root = s.rho_a.cwiseSqrt();
+    for (Index i = 0; i < J; ++i)
+      for (Index j = 0; j < J; ++j)
+        if (i != j) s.lv_correlations(i, j) /= root(i) * root(j);
+    for (Index k = 0; k < l.indicators; ++k)
+      for (Index j = 0; j < J; ++j)
+        s.cross_loadings(k, j) = static_cast<Index>(l.block_of[static_cast<std::size_t>(k)]) == j
+                                     ? s.loadings(k)
+                                     : s.cross_loadings(k, j) / root(j);
+  }
   s.paths = Eigen::MatrixXd::Zero(J, J);
   s.r2 = Eigen::VectorXd::Zero(J);
   auto regressions = predecessor_regressions(l);

@@ -137,9 +137,12 @@ struct iteration {
 result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_options& options);
 
 /// What follows from M and W: score correlations, loadings (as correlations), path
-/// coefficients, R², total effects.
+/// coefficients, R², total effects, ρ_A. With `consistent` (PLSc, Dijkstra & Henseler
+/// 2015) the correlations, loadings of mode A blocks, paths, R² and effects are those of the
+/// common factors behind the mode A blocks, corrected for the attenuation of their proxies.
 struct structural {
-  Eigen::MatrixXd lv_correlations{};
+  Eigen::VectorXd rho_a{};              ///< per block; 1 for mode B and one-indicator blocks
+  Eigen::MatrixXd lv_correlations{};    ///< of the scores, or the corrected ones (consistent)
   Eigen::MatrixXd cross_loadings{};
   Eigen::VectorXd loadings{};
   Eigen::MatrixXd paths{};
@@ -147,8 +150,10 @@ struct structural {
   Eigen::MatrixXd total_effects{};
 };
 
+/// Errors: collinear predecessors; with `consistent`, a mode A block whose ρ_A is not
+/// positive (its proxy carries no common factor to correct for).
 result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
-                          const Eigen::MatrixXd& W);
+                          const Eigen::MatrixXd& W, bool consistent);
 
 /// An estimation and what it was computed from, for the bootstrap to reuse.
 struct estimation {

@@ -425,6 +425,7 @@ ordered_json document(const pls_fit& fit, const pls_bootstrap_result* boot, cons
   out["stop"] = to_string(fit.options.stop);
   out["missing"] = to_string(fit.options.missing);
   out["standardized"] = fit.options.standardized;
+  out["consistent"] = fit.options.consistent;
   out["iterations"] = fit.iterations;
   out["converged"] = fit.converged;
   auto& weights = out["weights"] = ordered_json::object();
@@ -451,6 +452,7 @@ ordered_json document(const pls_fit& fit, const pls_bootstrap_result* boot, cons
                                        {"cronbach_alpha", q.cronbach_alpha},
                                        {"dg_rho", q.dg_rho},
                                        {"composite_reliability", q.composite_reliability},
+                                       {"rho_a", q.rho_a ? ordered_json(*q.rho_a) : ordered_json(nullptr)},
                                        {"ave", q.ave},
                                        {"eig_1st", q.eig_1st},
                                        {"eig_2nd", q.eig_2nd},

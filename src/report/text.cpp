@@ -250,7 +250,8 @@ std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const 
   if (fit.rows_dropped > 0) out << " (" << fit.rows_dropped << " rows with missing values dropped)";
   if (fit.cells_imputed > 0) out << " (" << fit.cells_imputed << " missing values set to the mean)";
   out << "\n"
-      << to_string(fit.options.scheme) << " scheme, " << (fit.options.standardized ? "standardised" : "centred")
+      << (fit.options.consistent ? "consistent PLS (PLSc), " : "") << to_string(fit.options.scheme) << " scheme, "
+      << (fit.options.standardized ? "standardised" : "centred")
       << " indicators, " << to_string(fit.options.stop) << " stop: " << fit.iterations << " iterations, "
       << (fit.converged ? "converged" : "NOT CONVERGED") << "\n\n";
   text_table paths({1, 2, 3, 4, 5, 6});
@@ -273,14 +274,15 @@ std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const 
   if (boot != nullptr)
     out << boot->resamples << " bootstrap resamples (seed " << boot->seed << "), " << boot->failed << " failed; "
         << fixed(100 * boot->confidence, 0) << "% percentile intervals\n\n";
-  text_table lvs({1, 2, 3, 4, 5, 6, 7});
-  lvs.add({"latent", "mode", "R2", "alpha", "rho_DG", "rho_c", "AVE", index != nullptr ? "index" : ""});
+  text_table lvs({2, 3, 4, 5, 6, 7, 8});
+  lvs.add({"latent", "mode", "R2", "alpha", "rho_A", "rho_DG", "rho_c", "AVE", index != nullptr ? "index" : ""});
   lvs.rule();
   for (std::size_t j = 0; j < J; ++j) {
     const auto& q = fit.blocks[j];
     const auto at = static_cast<Eigen::Index>(j);
     lvs.add({fit.latent_variables[j], to_string(q.mode), fit.endogenous[j] ? fixed(fit.r2(at), 4) : "-",
-             fixed(q.cronbach_alpha, 4), fixed(q.dg_rho, 4), fixed(q.composite_reliability, 4), fixed(q.ave, 4),
+             fixed(q.cronbach_alpha, 4), q.rho_a ? fixed(*q.rho_a, 4) : "-", fixed(q.dg_rho, 4),
+             fixed(q.composite_reliability, 4), fixed(q.ave, 4),
              index != nullptr ? fixed(index->index(at), 1) : ""});
   }
   out << lvs.str() << "\nGoF " << fixed(fit.gof, 4) << "\n\n";
@@ -293,8 +295,11 @@ std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const 
                fixed(fit.loadings(i), 4), fixed(fit.communality(i), 4)});
   }
   out << outer.str();
+  // Dropped rows and imputed values are in the first line; every other warning here.
   for (const auto& w : fit.warnings)
-    if (w.code == errc::not_converged) out << "warning: " << w.message << "\n";
+    if (w.code != errc::rows_dropped && w.code != errc::values_imputed) out << "warning: " << w.message << "\n";
+  if (boot != nullptr)
+    for (const auto& w : boot->warnings) out << "warning: " << w.message << "\n";
   return out.str();
 }
 

@@ -458,6 +458,27 @@ static void path_models(void) {
   CHECK(strstr(json.ptr, "excellence.pls_fit/1") != NULL && strstr(json.ptr, "\"bootstrap\"") != NULL);
   exc_buf_dispose(&json);
 
+  /* Consistent PLS (options version 2): ADANCO's QUAL -> VAL of
+     tests/data/reference/pls/plsc_adanco_satisfaction.json, with its warning. */
+  {
+    exc_pls_options plsc = EXC_PLS_OPTIONS_INIT;
+    exc_pls_fit *consistent = NULL;
+    plsc.scheme = EXC_PLS_FACTORIAL;
+    plsc.consistent = 1;
+    OK(exc_pls_estimate(&consistent, model, data, &plsc));
+    OK(exc_pls_fit_path(&path, consistent, "QUAL", "VAL"));
+    CHECK(fabs(path - 2.5792162967761136) < 1e-6);
+    OK(exc_pls_fit_get_info(&info, consistent));
+    CHECK(info.warnings == 3); /* EXPE -> VAL, QUAL -> VAL and VAL -> SAT beyond +-1 */
+    plsc.version = 1;          /* a version 1 caller's struct has no `consistent`: ordinary PLS */
+    exc_pls_fit_free(consistent);
+    consistent = NULL;
+    OK(exc_pls_estimate(&consistent, model, data, &plsc));
+    OK(exc_pls_fit_path(&path, consistent, "QUAL", "VAL"));
+    CHECK(fabs(path) < 1);
+    exc_pls_fit_free(consistent);
+  }
+
   /* Cancellation: a raised flag, and a progress callback that says stop. */
   OK(exc_cancel_new(&cancel));
   exc_cancel_request(cancel);

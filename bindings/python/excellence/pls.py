@@ -68,7 +68,7 @@ def _columns(model, data, names):
 
 
 def estimate(model, data, names=None, *, scheme="path", standardized=True, stop="exact", tolerance=None,
-             max_iterations=300, missing="error"):
+             max_iterations=300, missing="error", consistent=False):
     """Estimates the model (Wold's PLS algorithm, Lohmoller's conventions; reproduces R plspm)
     on data, or on :class:`Moments` (then without scores; ``missing`` was the moments' rule).
 
@@ -76,15 +76,21 @@ def estimate(model, data, names=None, *, scheme="path", standardized=True, stop=
     tolerance 1e-14) or "plspm" (R plspm's rule, tolerance 1e-6); missing: "error",
     "listwise" or "mean". Returns a :class:`Fit`; a run that did not converge within
     max_iterations has ``converged == False`` and a warning, never an exception.
+    consistent=True is consistent PLS (PLSc, Dijkstra & Henseler 2015): mode A blocks are
+    common factors, their correlations, loadings, the paths and R2 corrected for attenuation
+    (reproduces ADANCO); estimates beyond +-1 come with an ``inadmissible_estimate`` warning.
     """
     if isinstance(data, Moments):
-        return _estimate_moments(model, data._state(), scheme, standardized, stop, tolerance, max_iterations)
+        return _estimate_moments(model, data._state(), scheme, standardized, stop, tolerance, max_iterations,
+                                 consistent)
     values, columns = _columns(model, data, names)
-    return _estimate(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing)
+    return _estimate(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
+                     consistent)
 
 
 def bootstrap(model, data, names=None, *, resamples=5000, seed=1, confidence=0.95, threads=0, progress=None,
-              scheme="path", standardized=True, stop="exact", tolerance=None, max_iterations=300, missing="error"):
+              scheme="path", standardized=True, stop="exact", tolerance=None, max_iterations=300, missing="error",
+              consistent=False):
     """Bootstrap standard errors, t values and percentile intervals of weights, loadings, paths
     and total effects, on all cores; the same seed gives the same result on every platform and
     thread count. ``progress(done, total)`` is called now and then; raising in it, or Ctrl-C,
@@ -92,7 +98,7 @@ def bootstrap(model, data, names=None, *, resamples=5000, seed=1, confidence=0.9
     """
     values, columns = _columns(model, data, names)
     return _bootstrap(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
-                      resamples, seed, confidence, threads, progress)
+                      consistent, resamples, seed, confidence, threads, progress)
 
 
 def _fit_to_dict(self, bootstrap=None, index=None):

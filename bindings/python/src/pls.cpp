@@ -47,8 +47,10 @@ pls_data data_of(const matrix& values, const std::vector<std::string>& names) {
 }
 
 pls_options options_of(const std::string& scheme, bool standardized, const std::string& stop,
-                       const std::optional<double>& tolerance, int max_iterations, const std::string& missing) {
+                       const std::optional<double>& tolerance, int max_iterations, const std::string& missing,
+                       bool consistent) {
   pls_options o;
+  o.consistent = consistent;
   o.scheme = enum_argument<pls_scheme>(scheme, pls_scheme_names, "scheme");
   o.standardized = standardized;
   o.stop = enum_argument<pls_stop>(stop, pls_stop_names, "stop");
@@ -175,6 +177,17 @@ void bind_pls(py::module_& m) {
       .def_readonly("paths", &pls_fit::paths, "latent x latent: paths[i, j] is the coefficient of j -> i")
       .def_readonly("total_effects", &pls_fit::total_effects)
       .def_readonly("r2", &pls_fit::r2)
+      .def_readonly("lv_correlations", &pls_fit::lv_correlations,
+                    "latent x latent: of the scores, or (consistent) of the constructs, disattenuated")
+      .def_property_readonly("consistent", [](const pls_fit& f) { return f.options.consistent; })
+      .def_property_readonly(
+          "rho_a",
+          [](const pls_fit& f) {
+            py::list out;
+            for (const auto& q : f.blocks) out.append(q.rho_a ? py::object(py::float_(*q.rho_a)) : py::object(py::none()));
+            return out;
+          },
+          "Dijkstra-Henseler rho_A per latent variable (None where it is not positive)")
       .def_readonly("gof", &pls_fit::gof)
       .def_readonly("iterations", &pls_fit::iterations)
       .def_readonly("converged", &pls_fit::converged)
@@ -217,27 +230,27 @@ void bind_pls(py::module_& m) {
       "_estimate",
       [](const pls_model& model, const matrix& values, const std::vector<std::string>& names, const std::string& scheme,
          bool standardized, const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
-         const std::string& missing) {
+         const std::string& missing, bool consistent) {
         const auto data = data_of(values, names);
-        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing, consistent);
         return without_gil(py::none(), [&](const model_control& c) { return try_estimate_pls(model, data, o, c); });
       },
       "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
-      "missing"_a);
+      "missing"_a, "consistent"_a);
 
   m.def(
       "_bootstrap",
       [](const pls_model& model, const matrix& values, const std::vector<std::string>& names, const std::string& scheme,
          bool standardized, const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
-         const std::string& missing, std::size_t resamples, std::uint64_t seed, double confidence, unsigned threads,
-         const py::object& progress) {
+         const std::string& missing, bool consistent, std::size_t resamples, std::uint64_t seed, double confidence,
+         unsigned threads, const py::object& progress) {
         const auto data = data_of(values, names);
-        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing, consistent);
         const pls_bootstrap_options b{resamples, seed, confidence, threads};
         return without_gil(progress, [&](const model_control& c) { return try_bootstrap_pls(model, data, o, b, c); });
       },
       "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
-      "missing"_a, "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "progress"_a);
+      "missing"_a, "consistent"_a, "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "progress"_a);
 
   m.def(
       "index",
@@ -295,12 +308,14 @@ void bind_pls(py::module_& m) {
   m.def(
       "_estimate_moments",
       [from_dict](const pls_model& model, const py::dict& moments, const std::string& scheme, bool standardized,
-                  const std::string& stop, const std::optional<double>& tolerance, int max_iterations) {
+                  const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
+                  bool consistent) {
         const auto mo = from_dict(moments);
-        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, "error");
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, "error", consistent);
         return without_gil(py::none(), [&](const model_control& c) { return try_estimate_pls(model, mo, o, c); });
       },
-      "model"_a, "moments"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a);
+      "model"_a, "moments"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
+      "consistent"_a);
 
   m.def(
       "_to_json",

@@ -116,3 +116,21 @@ def test_ctrl_c_cancels_a_bootstrap(model, table):
     finally:
         timer.cancel()
     assert time.perf_counter() - start < 20
+
+
+def test_consistent_pls_reproduces_adanco(model, table):
+    import json
+
+    reference = json.loads((DATA / "reference" / "pls" / "plsc_adanco_satisfaction.json").read_text())
+    values, names = table
+    fit = ex.pls.estimate(model, values, names, scheme="factorial", consistent=True)
+    assert fit.consistent
+    for key, expected in reference["paths"].items():
+        source, target = key.split(" -> ")
+        assert fit.path(source, target) == pytest.approx(expected, abs=1e-6), key
+    for j, name in enumerate(fit.latent_variables):
+        assert fit.rho_a[j] == pytest.approx(reference["rho_A"][name], abs=1e-6), name
+    # Three paths (into VAL, and VAL -> SAT) leave +-1: warnings, not errors.
+    assert [w.code for w in fit.warnings] == ["inadmissible_estimate"] * 3
+    boot = ex.pls.bootstrap(model, values, names, scheme="factorial", consistent=True, resamples=50, seed=3)
+    assert boot.paths[0]["estimate"] == pytest.approx(fit.path("IMAG", "EXPE"), abs=1e-15)

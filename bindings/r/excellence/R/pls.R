@@ -118,6 +118,11 @@ pls_input <- function(data, model, options, call = sys.call(-1)) {
 #' @param missing `"error"` (the default: a missing value is an error naming row and
 #'   indicator), `"listwise"` (drop the rows; a warning says how many) or `"mean"`
 #'   (impute the indicator's mean).
+#' @param consistent `TRUE`: consistent PLS (PLSc, Dijkstra & Henseler 2015; reproduces
+#'   ADANCO and cSEM): mode A blocks are common factors, and their correlations, loadings,
+#'   the paths and R2 are corrected for attenuation (`unidim$rho_A` holds the
+#'   reliabilities); estimates beyond +-1 raise a warning. `inner_model` (regressions of
+#'   the scores, which remain the composites) is then empty.
 #' @return An object of class `excellence_pls` with plspm's components: `outer_model`,
 #'   `inner_model`, `path_coefs`, `scores`, `crossloadings`, `inner_summary`,
 #'   `effects`, `unidim`, `gof`; and `htmt` (heterotrait-monotrait ratios), `r2`,
@@ -135,9 +140,10 @@ pls_input <- function(data, model, options, call = sys.call(-1)) {
 #' @export
 pls_estimate <- function(data, model, scheme = c("path", "centroid", "factorial"), standardized = TRUE,
                          stop = c("exact", "plspm"), tolerance = NULL, max_iterations = 300,
-                         missing = c("error", "listwise", "mean")) {
+                         missing = c("error", "listwise", "mean"), consistent = FALSE) {
   options <- list(scheme = match.arg(scheme), standardized = isTRUE(standardized), stop = match.arg(stop),
-                  tolerance = tolerance, max_iterations = as.integer(max_iterations), missing = match.arg(missing))
+                  tolerance = tolerance, max_iterations = as.integer(max_iterations), missing = match.arg(missing),
+                  consistent = isTRUE(consistent))
   input <- pls_input(data, model, options)
   f <- unwrap(cpp_pls_estimate(input$model, input$values, input$names, options))
   raise_warnings(f$warnings)
@@ -161,7 +167,7 @@ fit_object <- function(f, input) {
   r2 <- stats::setNames(f$r2, lvs)
   q <- f$quality
   inner_model <- list()
-  for (i in which(f$endogenous)) {
+  for (i in which(f$endogenous & !isTRUE(input$options$consistent))) {
     preds <- which(paths[i, ] != 0)
     inner_model[[lvs[i]]] <- inner_regression(f$scores[, i], f$scores[, preds, drop = FALSE])
   }
@@ -182,7 +188,7 @@ fit_object <- function(f, input) {
                          stringsAsFactors = FALSE),
     unidim = data.frame(mode = q$mode, MVs = q$indicators, C.alpha = q$alpha, DG.rho = q$dg_rho,
                         eig.1st = q$eig_1st, eig.2nd = q$eig_2nd, composite_reliability = q$composite_reliability,
-                        row.names = lvs, stringsAsFactors = FALSE),
+                        rho_A = q$rho_a, row.names = lvs, stringsAsFactors = FALSE),
     gof = f$gof,
     htmt = square(f$htmt),
     r2 = r2,

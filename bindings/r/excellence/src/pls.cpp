@@ -89,6 +89,7 @@ result<pls_options> options_of(const Rcpp::List& options) {
   o.standardized = Rcpp::as<bool>(options["standardized"]);
   if (!Rf_isNull(options["tolerance"])) o.tolerance = Rcpp::as<double>(options["tolerance"]);
   o.max_iterations = Rcpp::as<int>(options["max_iterations"]);
+  o.consistent = Rcpp::as<bool>(options["consistent"]);
   return o;
 }
 
@@ -124,6 +125,7 @@ Rcpp::List fit_list(const pls_fit& f) {
       Rcpp::Named("eig_1st") = r::column(f.blocks, &q::eig_1st),
       Rcpp::Named("eig_2nd") = r::column(f.blocks, &q::eig_2nd), Rcpp::Named("ave") = r::column(f.blocks, &q::ave),
       Rcpp::Named("composite_reliability") = r::column(f.blocks, &q::composite_reliability),
+      Rcpp::Named("rho_a") = r::column(f.blocks, [](const q& b) { return b.rho_a.value_or(NA_REAL); }),
       Rcpp::Named("block_communality") = r::column(f.blocks, &q::block_communality),
       Rcpp::Named("mean_redundancy") = r::column(f.blocks, &q::mean_redundancy),
       Rcpp::Named("stringsAsFactors") = false);

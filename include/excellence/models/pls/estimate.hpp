@@ -72,6 +72,12 @@ struct pls_options {
   std::optional<double> tolerance{};  ///< empty: the stop rule's default
   int max_iterations = 300;
   pls_missing missing = pls_missing::error;
+  /// Consistent PLS (PLSc; Dijkstra & Henseler 2015): a mode A block measures a common
+  /// factor, and its score (a proxy with reliability ρ_A) is corrected for attenuation. The
+  /// weights and scores stay those of PLS; the construct correlations, the loadings of mode
+  /// A blocks, the paths, R², effects and block quality become the factors'. Mode B blocks
+  /// stay composites (ρ_A = 1).
+  bool consistent = false;
 };
 
 /// Progress and cancellation for long runs (models/control.hpp).
@@ -110,6 +116,9 @@ struct pls_block_quality {
   double eig_2nd = 0;         ///< second largest (0 for a one-indicator block)
   double ave = 0;             ///< average variance extracted, Σl²/p
   double composite_reliability = 0;  ///< (Σl)²/((Σl)² + Σ(1 − l²)) with the PLS loadings
+  /// Dijkstra–Henseler ρ_A (2015) from the block's weights: 1 for mode B and one-indicator
+  /// blocks; nullopt where it is not positive (the indicators share no common factor).
+  std::optional<double> rho_a{};
   double block_communality = 0;      ///< mean communality
   double mean_redundancy = 0;        ///< mean redundancy
 };
@@ -124,8 +133,12 @@ struct pls_fit {
   std::vector<pls_mode> modes{};
 
   Eigen::VectorXd weights{};         ///< outer weights for standardised (or centred) indicators: scores = X·w
-  Eigen::VectorXd loadings{};        ///< correlation of each indicator with its own latent variable
-  Eigen::MatrixXd cross_loadings{};  ///< indicators × latent variables: correlations with every score
+  /// Correlation of each indicator with its own latent variable (PLSc, mode A: with the
+  /// common factor, c·w in Dijkstra & Henseler's notation).
+  Eigen::VectorXd loadings{};
+  /// indicators × latent variables: correlations with every score (PLSc: with every
+  /// construct, a score's correlation divided by √ρ_A of a factor).
+  Eigen::MatrixXd cross_loadings{};
   Eigen::VectorXd communality{};     ///< loading²
   Eigen::VectorXd redundancy{};      ///< loading² × R² of its latent variable (0 for exogenous ones)
   Eigen::MatrixXd scores{};          ///< respondents × latent variables, mean 0, unit (population) variance
@@ -135,7 +148,7 @@ struct pls_fit {
   std::vector<bool> endogenous{};      ///< has at least one predecessor
   Eigen::MatrixXd total_effects{};     ///< (i, j): total effect of j on i
   Eigen::MatrixXd indirect_effects{};  ///< total − direct
-  Eigen::MatrixXd lv_correlations{};   ///< correlations of the scores
+  Eigen::MatrixXd lv_correlations{};   ///< correlations of the scores (PLSc: of the constructs, disattenuated)
   /// Heterotrait–monotrait ratio (Henseler, Ringle & Sarstedt 2015) of each pair of
   /// blocks, htmt[i][j] (symmetric); nullopt on the diagonal and where it is undefined: a
   /// block with one indicator (no monotrait correlations) or a non-positive product of
@@ -152,7 +165,9 @@ struct pls_fit {
   Eigen::VectorXd means{};        ///< of the indicators over the rows used (after imputation)
   Eigen::VectorXd sds{};          ///< population standard deviations
   pls_options options{};
-  /// not_converged, rows_dropped, values_imputed (severity::warning).
+  /// not_converged, rows_dropped, values_imputed; with PLSc inadmissible_estimate (a
+  /// construct correlation, loading or path beyond ±1, construct correlations not
+  /// positive definite) (severity::warning).
   std::vector<diagnostic> warnings{};
 
   /// Lookups by name: nullopt for a name the model does not have (the error model's rule:

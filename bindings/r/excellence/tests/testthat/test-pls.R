@@ -107,3 +107,16 @@ test_that("bootstrap: the seed decides, not the threads; indexes lie in 0-100", 
   sums <- tapply(idx$normalised_weights, fit$outer_model$block, sum)
   expect_equal(as.vector(sums), rep(1, 6), tolerance = 1e-12)
 })
+
+test_that("consistent PLS reproduces ADANCO (tests/data/reference/pls/plsc_adanco_satisfaction.json) to 1e-6", {
+  ref <- reference("pls", "plsc_adanco_satisfaction.json")
+  model <- pls_model(ext("satisfaction_model.json"))
+  expect_warning(fit <- pls_estimate(satisfaction(), model, scheme = "factorial", consistent = TRUE),
+                 "beyond \\+-1")
+  expect_close(fit$loadings[names(ref$loadings)], ref$loadings, 1e-6)
+  paths <- vapply(strsplit(names(ref$paths), " -> "), function(p) fit$path_coefs[p[2], p[1]], 0)
+  expect_close(paths, unname(unlist(ref$paths)), 1e-6)
+  expect_close(fit$r2[names(ref$R2)], ref$R2, 1e-6)
+  expect_close(fit$unidim[names(ref$rho_A), "rho_A"], unname(unlist(ref$rho_A)), 1e-6)
+  expect_length(fit$inner_model, 0)
+})
