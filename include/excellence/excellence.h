@@ -634,9 +634,15 @@ typedef enum exc_pls_missing { EXC_PLS_MISSING_ERROR = 0, EXC_PLS_MISSING_LISTWI
 
 /** A PLS path model: latent variables, their paths, their blocks of indicators. */
 typedef struct exc_pls_model exc_pls_model;
-/** Reads a model file (docs/pls.md, excellence.pls_model/1). */
+/** Reads a model file (docs/pls.md): excellence.pls_model/1 JSON, or the lavaan-style
+    model syntax (`SAT =~ sat1 + sat2`, `SAT ~ IMAG`) when the text does not start with '{'. */
 EXC_EXTERN(int) exc_pls_model_read(exc_pls_model **out, const char *path);
 EXC_EXTERN(int) exc_pls_model_parse(exc_pls_model **out, const char *json, size_t length, const char *source);
+/** A model in the lavaan-style syntax; errors carry line and column (exc_error). */
+EXC_EXTERN(int) exc_pls_model_parse_syntax(exc_pls_model **out, const char *text, size_t length, const char *source);
+/** The model written in the lavaan-style syntax, or as excellence.pls_model/1 JSON. */
+EXC_EXTERN(int) exc_pls_model_to_syntax(exc_buf *out, const exc_pls_model *model);
+EXC_EXTERN(int) exc_pls_model_to_json(exc_buf *out, const exc_pls_model *model);
 /**
  * A model from arrays: latent_count names; paths is latent_count x latent_count, row-major,
  * paths[i * latent_count + j] = 1 when latent variable j -> i (plspm's inner matrix);

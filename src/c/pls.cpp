@@ -3,6 +3,7 @@
 
 #include <excellence/io/pls_data.hpp>
 #include <excellence/io/pls_model_json.hpp>
+#include <excellence/io/pls_model_syntax.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
@@ -129,6 +130,32 @@ int exc_pls_model_parse(exc_pls_model** out, const char* json, size_t length, co
       return try_parse_pls_model(std::string_view(json == nullptr ? "" : json, length),
                                  source == nullptr ? "<memory>" : source);
     });
+  });
+}
+
+int exc_pls_model_parse_syntax(exc_pls_model** out, const char* text, size_t length, const char* source) {
+  return guarded([&] {
+    if (text == nullptr && length != 0) return invalid("exc_pls_model_parse_syntax: text is NULL");
+    return model_into(out, [&] {
+      return try_parse_pls_syntax(std::string_view(text == nullptr ? "" : text, length),
+                                  source == nullptr ? "<memory>" : source);
+    });
+  });
+}
+
+int exc_pls_model_to_syntax(exc_buf* out, const exc_pls_model* model) {
+  return guarded([&] {
+    if (model == nullptr) return invalid("exc_pls_model_to_syntax: model is NULL");
+    auto text = try_to_syntax(model->value);
+    if (!text) return fail(text.error());
+    return to_buf(out, *text);
+  });
+}
+
+int exc_pls_model_to_json(exc_buf* out, const exc_pls_model* model) {
+  return guarded([&] {
+    if (model == nullptr) return invalid("exc_pls_model_to_json: model is NULL");
+    return to_buf(out, to_json(model->value));
   });
 }
 

@@ -1,4 +1,4 @@
-// excellence pls DATA.csv --model MODEL.json [--scheme centroid|factorial|path] [--stop exact|plspm]
+// excellence pls DATA.csv --model MODEL.json|MODEL.txt [--scheme centroid|factorial|path] [--stop exact|plspm]
 //                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S] [--threads T]
 //                [--index --scale-min A --scale-max B] [--json]
 #include "command.hpp"
@@ -22,8 +22,10 @@ int pls(const std::vector<std::string>& args, io streams) {
       "excellence pls DATA.csv --model MODEL.json [options]\n\n"
       "PLS path modeling (satisfaction indexes such as ACSI and ECSI): weights, loadings,\n"
       "paths, R2, block quality and GoF of the model on the data (docs/pls.md). The model\n"
-      "file lists latent variables, the path matrix, blocks and modes.\n\noptions");
-  options.add_options()("model", po::value<std::string>(), "the model file (required)")(
+      "file is JSON (latent variables, path matrix, blocks, modes) or lavaan-style syntax:\n"
+      "  SAT =~ sat1 + sat2 + sat3   (reflective block)    VAL <~ val1 + val2   (formative)\n"
+      "  SAT ~ IMAG + VAL            (paths IMAG -> SAT, VAL -> SAT)\n\noptions");
+  options.add_options()("model", po::value<std::string>(), "the model file: JSON or model syntax (required)")(
       "scheme", po::value<std::string>()->default_value("path"), "inner scheme: centroid, factorial or path")(
       "stop", po::value<std::string>()->default_value("exact"), "exact (fixed point) or plspm (R plspm's rule)")(
       "raw", "centre the indicators but do not standardise them")(
@@ -38,7 +40,7 @@ int pls(const std::vector<std::string>& args, io streams) {
   const auto parsed = parse_file_command(args, options, "pls", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  if (values.count("model") == 0U) throw usage_error("pls needs --model MODEL.json");
+  if (values.count("model") == 0U) throw usage_error("pls needs --model MODEL (a JSON model or model syntax)");
   pls_options settings;
   settings.scheme = enum_option(values, "scheme", pls_scheme_names);
   settings.stop = enum_option(values, "stop", pls_stop_names);

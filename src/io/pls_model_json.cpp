@@ -1,4 +1,5 @@
 #include <excellence/io/pls_model_json.hpp>
+#include <excellence/io/pls_model_syntax.hpp>
 
 #include "json_support.hpp"
 
@@ -102,7 +103,34 @@ result<pls_model> try_parse_pls_model(std::string_view json_text, std::string so
 }
 
 result<pls_model> try_read_pls_model(const std::filesystem::path& file) {
-  return detail::read_document<pls_model>(file, model_of);
+  std::string text;
+  try {
+    text = detail::read_text_file(file);
+  } catch (const data_error& e) {
+    return e.where();
+  }
+  // A JSON model is an object; the model syntax never starts with '{'.
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '{') return try_parse_pls_model(text, file.string());
+  return try_parse_pls_syntax(text, file.string());
+}
+
+std::string to_json(const pls_model& model, int indent) {
+  detail::ordered_json out;
+  out["format"] = "excellence.pls_model/1";
+  out["latent_variables"] = model.latent_variables;
+  out["path_matrix"] = model.path_matrix;
+  // Built apart and then moved in: a reference into an ordered_json object does not survive
+  // the insertion of a sibling (its members live in a vector).
+  auto blocks = detail::ordered_json::object();
+  auto modes = detail::ordered_json::object();
+  for (std::size_t j = 0; j < model.latent_variables.size() && j < model.blocks.size(); ++j) {
+    blocks[model.latent_variables[j]] = model.blocks[j];
+    if (j < model.modes.size()) modes[model.latent_variables[j]] = to_string(model.modes[j]);
+  }
+  out["blocks"] = std::move(blocks);
+  out["modes"] = std::move(modes);
+  return out.dump(indent);
 }
 
 }  // namespace excellence::inline v1

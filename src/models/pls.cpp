@@ -61,7 +61,8 @@ void block_unidimensionality(const Eigen::MatrixXd& R, pls_block_quality& q) {
 void inadmissible_warnings(pls_fit& fit) {
   const auto J = static_cast<Index>(fit.latent_variables.size());
   auto warn = [&](std::string field, std::string message) {
-    fit.warnings.push_back({errc::inadmissible_estimate, "", 0, 0, std::move(field), std::move(message), severity::warning});
+    fit.warnings.push_back(
+        {errc::inadmissible_estimate, "", 0, 0, std::move(field), std::move(message), severity::warning});
   };
   const auto& name = fit.latent_variables;
   for (Index i = 0; i < J; ++i)

@@ -428,20 +428,26 @@ ordered_json document(const pls_fit& fit, const pls_bootstrap_result* boot, cons
   out["consistent"] = fit.options.consistent;
   out["iterations"] = fit.iterations;
   out["converged"] = fit.converged;
-  auto& weights = out["weights"] = ordered_json::object();
-  auto& loadings = out["loadings"] = ordered_json::object();
+  // Pairs of members are filled apart and moved in: a reference into `out` would not survive
+  // the insertion of its sibling (an ordered_json object keeps its members in a vector).
+  auto weights = ordered_json::object();
+  auto loadings = ordered_json::object();
   for (std::size_t k = 0; k < fit.indicators.size(); ++k) {
     weights[fit.indicators[k]] = fit.weights(static_cast<Eigen::Index>(k));
     loadings[fit.indicators[k]] = fit.loadings(static_cast<Eigen::Index>(k));
   }
-  auto& paths = out["paths"] = ordered_json::object();
-  auto& total = out["total_effects"] = ordered_json::object();
+  out["weights"] = std::move(weights);
+  out["loadings"] = std::move(loadings);
+  auto paths = ordered_json::object();
+  auto total = ordered_json::object();
   for (std::size_t to = 0; to < J; ++to)
     for (std::size_t from = 0; from < J; ++from) {
       const auto t = static_cast<Eigen::Index>(to), f = static_cast<Eigen::Index>(from);
       if (fit.path_matrix[to][from] != 0) paths[arrow(fit, from, to)] = fit.paths(t, f);
       if (fit.total_effects(t, f) != 0) total[arrow(fit, from, to)] = fit.total_effects(t, f);
     }
+  out["paths"] = std::move(paths);
+  out["total_effects"] = std::move(total);
   auto& r2 = out["r2"] = ordered_json::object();
   for (std::size_t j = 0; j < J; ++j)
     if (fit.endogenous[j]) r2[fit.latent_variables[j]] = fit.r2(static_cast<Eigen::Index>(j));

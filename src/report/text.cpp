@@ -251,9 +251,8 @@ std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const 
   if (fit.cells_imputed > 0) out << " (" << fit.cells_imputed << " missing values set to the mean)";
   out << "\n"
       << (fit.options.consistent ? "consistent PLS (PLSc), " : "") << to_string(fit.options.scheme) << " scheme, "
-      << (fit.options.standardized ? "standardised" : "centred")
-      << " indicators, " << to_string(fit.options.stop) << " stop: " << fit.iterations << " iterations, "
-      << (fit.converged ? "converged" : "NOT CONVERGED") << "\n\n";
+      << (fit.options.standardized ? "standardised" : "centred") << " indicators, " << to_string(fit.options.stop)
+      << " stop: " << fit.iterations << " iterations, " << (fit.converged ? "converged" : "NOT CONVERGED") << "\n\n";
   text_table paths({1, 2, 3, 4, 5, 6});
   paths.add(boot != nullptr ? std::vector<std::string>{"path", "estimate", "boot mean", "SE", "t", "lo", "hi"}
                             : std::vector<std::string>{"path", "estimate"});
@@ -282,8 +281,7 @@ std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const 
     const auto at = static_cast<Eigen::Index>(j);
     lvs.add({fit.latent_variables[j], to_string(q.mode), fit.endogenous[j] ? fixed(fit.r2(at), 4) : "-",
              fixed(q.cronbach_alpha, 4), q.rho_a ? fixed(*q.rho_a, 4) : "-", fixed(q.dg_rho, 4),
-             fixed(q.composite_reliability, 4), fixed(q.ave, 4),
-             index != nullptr ? fixed(index->index(at), 1) : ""});
+             fixed(q.composite_reliability, 4), fixed(q.ave, 4), index != nullptr ? fixed(index->index(at), 1) : ""});
   }
   out << lvs.str() << "\nGoF " << fixed(fit.gof, 4) << "\n\n";
   text_table outer({2, 3, 4});

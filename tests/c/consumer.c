@@ -458,6 +458,28 @@ static void path_models(void) {
   CHECK(strstr(json.ptr, "excellence.pls_fit/1") != NULL && strstr(json.ptr, "\"bootstrap\"") != NULL);
   exc_buf_dispose(&json);
 
+  /* The same model from its lavaan-style syntax file, written back; a syntax error's place. */
+  {
+    exc_pls_model *from_text = NULL;
+    exc_buf text = EXC_BUF_INIT;
+    const char *bad = "A =~ a1\nA =< a2\n";
+    OK(exc_pls_model_read(&from_text, at("tests/data/pls/satisfaction_model.txt")));
+    OK(exc_pls_model_to_syntax(&text, from_text));
+    CHECK(strstr(text.ptr, "SAT ~ IMAG + EXPE + QUAL + VAL\n") != NULL);
+    exc_pls_model_free(from_text);
+    from_text = NULL;
+    OK(exc_pls_model_parse_syntax(&from_text, text.ptr, text.size, "written"));
+    exc_buf_dispose(&text);
+    OK(exc_pls_model_to_json(&text, from_text));
+    CHECK(strstr(text.ptr, "\"excellence.pls_model/1\"") != NULL);
+    exc_buf_dispose(&text);
+    exc_pls_model_free(from_text);
+    from_text = NULL;
+    expect_error(exc_pls_model_parse_syntax(&from_text, bad, strlen(bad), "m.txt"), EXC_EINVALID_SYNTAX, "m.txt", NULL,
+                 "a model with an unknown operator");
+    CHECK(exc_last_error()->line == 2 && exc_last_error()->column == 3);
+  }
+
   /* Consistent PLS (options version 2): ADANCO's QUAL -> VAL of
      tests/data/reference/pls/plsc_adanco_satisfaction.json, with its warning. */
   {

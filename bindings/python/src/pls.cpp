@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include <excellence/io/pls_model_json.hpp>
+#include <excellence/io/pls_model_syntax.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
@@ -100,11 +101,24 @@ void bind_pls(py::module_& m) {
            "latent variable; modes: 'A' (default) or 'B' per latent variable.")
       .def_static(
           "read", [](const std::string& path) { return value(try_read_pls_model(path)); }, "path"_a,
-          "Reads a model file (excellence.pls_model/1).")
+          "Reads a model file: excellence.pls_model/1 JSON, or lavaan-style syntax when the text does not\n"
+          "start with '{'.")
       .def_static(
           "parse",
           [](const std::string& text, const std::string& source) { return value(try_parse_pls_model(text, source)); },
-          "text"_a, "source"_a = "<memory>")
+          "text"_a, "source"_a = "<memory>", "A model from excellence.pls_model/1 JSON text.")
+      .def_static(
+          "from_syntax",
+          [](const std::string& text, const std::string& source) { return value(try_parse_pls_syntax(text, source)); },
+          "text"_a, "source"_a = "<memory>",
+          "A model in lavaan-style syntax: 'SAT =~ sat1 + sat2', 'VAL <~ val1 + val2', 'SAT ~ IMAG + VAL'\n"
+          "(# comments, one statement per line or separated by ';'). Errors carry line and column.")
+      .def(
+          "to_syntax", [](const pls_model& model) { return value(try_to_syntax(model)); },
+          "The model in lavaan-style syntax (from_syntax reads it back).")
+      .def(
+          "to_json", [](const pls_model& model, int indent) { return to_json(model, indent); }, "indent"_a = 2,
+          "The model as excellence.pls_model/1 JSON (parse reads it back).")
       .def(py::pickle(
           // A model travels (Dask, multiprocessing) as its parts, modes by name.
           [](const pls_model& model) {
@@ -184,7 +198,8 @@ void bind_pls(py::module_& m) {
           "rho_a",
           [](const pls_fit& f) {
             py::list out;
-            for (const auto& q : f.blocks) out.append(q.rho_a ? py::object(py::float_(*q.rho_a)) : py::object(py::none()));
+            for (const auto& q : f.blocks)
+              out.append(q.rho_a ? py::object(py::float_(*q.rho_a)) : py::object(py::none()));
             return out;
           },
           "Dijkstra-Henseler rho_A per latent variable (None where it is not positive)")

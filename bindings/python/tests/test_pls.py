@@ -134,3 +134,17 @@ def test_consistent_pls_reproduces_adanco(model, table):
     assert [w.code for w in fit.warnings] == ["inadmissible_estimate"] * 3
     boot = ex.pls.bootstrap(model, values, names, scheme="factorial", consistent=True, resamples=50, seed=3)
     assert boot.paths[0]["estimate"] == pytest.approx(fit.path("IMAG", "EXPE"), abs=1e-15)
+
+
+def test_model_syntax(model):
+    text = (DATA / "pls" / "satisfaction_model.txt").read_text()
+    parsed = ex.pls.Model.from_syntax(text, "satisfaction_model.txt")
+    assert parsed.latent_variables == model.latent_variables and parsed.paths == model.paths
+    assert parsed.blocks == model.blocks
+    assert ex.pls.Model.from_syntax(model.to_syntax()).paths == model.paths
+    assert ex.pls.Model.parse(parsed.to_json()).blocks == model.blocks
+    assert ex.pls.Model.read(str(DATA / "pls" / "satisfaction_model.txt")).blocks == model.blocks
+    with pytest.raises(ex.DataError) as error:
+        ex.pls.Model.from_syntax("A =~ a1\nB =~ b1\nB =< A\n", "m.txt")
+    assert error.value.code == "invalid_syntax" and (error.value.line, error.value.column) == (3, 3)
+    assert str(error.value) == "m.txt:3:3: unknown operator '=<' (expected =~, <~ or ~)"

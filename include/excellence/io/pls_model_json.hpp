@@ -1,4 +1,4 @@
-// Reading PLS path models from JSON (excellence.pls_model/1; docs/pls.md).
+// Reading and writing PLS path models as JSON (excellence.pls_model/1; docs/pls.md).
 #pragma once
 
 #include <excellence/config.hpp>
@@ -24,10 +24,16 @@ EXCELLENCE_BEGIN_NAMESPACE
 [[nodiscard]] inline pls_model parse_pls_model(std::string_view json_text, std::string source = "<memory>") {
   return try_parse_pls_model(json_text, source).value();
 }
+/// Reads a model file: JSON (excellence.pls_model/1) when its text starts with `{`, else
+/// the lavaan-style model syntax (io/pls_model_syntax.hpp). Errors name the file.
 [[nodiscard]] EXCELLENCE_API result<pls_model> try_read_pls_model(const std::filesystem::path& file);
 
 [[nodiscard]] inline pls_model read_pls_model(const std::filesystem::path& file) {
   return try_read_pls_model(file).value();
 }
+
+/// The model as an excellence.pls_model/1 document (latent_variables, path_matrix, blocks,
+/// modes), which try_parse_pls_model reads back.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const pls_model& model, int indent = 2);
 
 EXCELLENCE_END_NAMESPACE

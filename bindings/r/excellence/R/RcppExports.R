@@ -101,6 +101,14 @@ cpp_pls_model_check <- function(model) {
     .Call(`_excellence_cpp_pls_model_check`, model)
 }
 
+cpp_pls_model_syntax <- function(text) {
+    .Call(`_excellence_cpp_pls_model_syntax`, text)
+}
+
+cpp_pls_model_write <- function(model, format) {
+    .Call(`_excellence_cpp_pls_model_write`, model, format)
+}
+
 cpp_pls_estimate <- function(model, values, names, options) {
     .Call(`_excellence_cpp_pls_estimate`, model, values, names, options)
 }

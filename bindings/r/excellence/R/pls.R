@@ -1,12 +1,15 @@
 #' PLS path models
 #'
 #' A PLS path model: latent variables, the paths between them and the block of
-#' indicators (manifest variables) of each, as plspm takes them, or read from a model
-#' file (excellence.pls_model/1).
+#' indicators (manifest variables) of each, as plspm takes them, written in the
+#' lavaan-style syntax of cSEM and seminr, or read from a model file
+#' (excellence.pls_model/1 JSON or that syntax).
 #'
 #' @param x The inner model as plspm's `path_matrix`: a square 0/1 matrix whose row
 #'   names (or column names) name the latent variables, with `x[i, j] = 1` when latent
-#'   variable `j` points to `i` (lower triangular). Or the path of a model file.
+#'   variable `j` points to `i` (lower triangular). Or the model in lavaan-style syntax
+#'   (text with `=~`, `<~` or `~`: `"SAT =~ sat1 + sat2; SAT ~ IMAG"`; errors give the
+#'   line and column). Or the path of a model file.
 #' @param blocks A list with one element per latent variable: the names of its
 #'   indicators (data columns), or their column numbers in the data as plspm allows
 #'   (resolved by [pls_estimate()]).
@@ -27,12 +30,16 @@
 #' colnames(sat_path) <- rownames(sat_path)
 #' sat_blocks <- list(1:5, 6:10, 11:15, 16:19, 20:23, 24:27)
 #' model <- pls_model(sat_path, sat_blocks, modes = rep("A", 6))
-#' # the same model from its file
+#' # the same model from its file, and in lavaan-style syntax
 #' pls_model(system.file("extdata", "satisfaction_model.json", package = "excellence"))
+#' pls_model("
+#'   IMAG =~ imag1 + imag2 + imag3 + imag4 + imag5
+#'   SAT  =~ sat1 + sat2 + sat3 + sat4
+#'   SAT ~ IMAG")
 #' @export
 pls_model <- function(x, blocks = NULL, modes = NULL) {
   if (is.character(x) && length(x) == 1L && is.null(blocks)) {
-    m <- unwrap(cpp_pls_model_read(path.expand(x)))
+    m <- if (grepl("~", x, fixed = TRUE)) unwrap(cpp_pls_model_syntax(x)) else unwrap(cpp_pls_model_read(path.expand(x)))
     return(model_object(m$latent_variables, m$paths, m$blocks, m$modes))
   }
   if (!is.matrix(x) || nrow(x) != ncol(x))
@@ -50,6 +57,23 @@ pls_model <- function(x, blocks = NULL, modes = NULL) {
   m <- model_object(lvs, paths, blocks, as.character(modes))
   if (all(vapply(blocks, is.character, TRUE))) unwrap(cpp_pls_model_check(m))  # checked now, not at estimation
   m
+}
+
+#' Writing a PLS path model
+#'
+#' @param model A [pls_model()] whose blocks name their indicators.
+#' @param format `"syntax"` (lavaan-style, as cSEM and seminr read it) or `"json"`
+#'   (excellence.pls_model/1).
+#' @return The text; [pls_model()] reads it back.
+#' @examples
+#' model <- pls_model(system.file("extdata", "satisfaction_model.json", package = "excellence"))
+#' cat(pls_syntax(model))
+#' @export
+pls_syntax <- function(model, format = c("syntax", "json")) {
+  if (!inherits(model, "excellence_pls_model")) argument_error("model", "expected a pls_model()")
+  if (!all(vapply(model$blocks, is.character, TRUE)))
+    argument_error("model", "its blocks give column numbers: name the indicators to write the model")
+  unwrap(cpp_pls_model_write(unclass(model), match.arg(format)))
 }
 
 model_object <- function(lvs, paths, blocks, modes) {

@@ -367,6 +367,29 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_pls_model_syntax
+SEXP cpp_pls_model_syntax(const std::string& text);
+RcppExport SEXP _excellence_cpp_pls_model_syntax(SEXP textSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type text(textSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_model_syntax(text));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_pls_model_write
+SEXP cpp_pls_model_write(const Rcpp::List& model, const std::string& format);
+RcppExport SEXP _excellence_cpp_pls_model_write(SEXP modelSEXP, SEXP formatSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type format(formatSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_model_write(model, format));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_pls_estimate
 SEXP cpp_pls_estimate(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options);
 RcppExport SEXP _excellence_cpp_pls_estimate(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP) {
@@ -442,6 +465,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_rfm", (DL_FUNC) &_excellence_cpp_rfm, 5},
     {"_excellence_cpp_pls_model_read", (DL_FUNC) &_excellence_cpp_pls_model_read, 1},
     {"_excellence_cpp_pls_model_check", (DL_FUNC) &_excellence_cpp_pls_model_check, 1},
+    {"_excellence_cpp_pls_model_syntax", (DL_FUNC) &_excellence_cpp_pls_model_syntax, 1},
+    {"_excellence_cpp_pls_model_write", (DL_FUNC) &_excellence_cpp_pls_model_write, 2},
     {"_excellence_cpp_pls_estimate", (DL_FUNC) &_excellence_cpp_pls_estimate, 4},
     {"_excellence_cpp_pls_bootstrap", (DL_FUNC) &_excellence_cpp_pls_bootstrap, 8},
     {"_excellence_cpp_pls_index", (DL_FUNC) &_excellence_cpp_pls_index, 6},

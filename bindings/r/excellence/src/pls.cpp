@@ -7,6 +7,7 @@
 #include "common.h"
 
 #include <excellence/io/pls_model_json.hpp>
+#include <excellence/io/pls_model_syntax.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
@@ -181,6 +182,19 @@ SEXP cpp_pls_model_read(const std::string& path) {
 // [[Rcpp::export]]
 SEXP cpp_pls_model_check(const Rcpp::List& model) {
   return checked(model_of(model), model_list);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_model_syntax(const std::string& text) {
+  return checked(try_parse_pls_syntax(text, "<text>"), model_list);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_model_write(const Rcpp::List& model, const std::string& format) {
+  auto m = model_of(model);
+  if (!m) return failure(m.error());
+  if (format == "json") return Rcpp::wrap(to_json(*m));
+  return checked(try_to_syntax(*m), [](const std::string& text) { return Rcpp::wrap(text); });
 }
 
 // [[Rcpp::export]]

@@ -120,3 +120,14 @@ test_that("consistent PLS reproduces ADANCO (tests/data/reference/pls/plsc_adanc
   expect_close(fit$unidim[names(ref$rho_A), "rho_A"], unname(unlist(ref$rho_A)), 1e-6)
   expect_length(fit$inner_model, 0)
 })
+
+test_that("models in lavaan-style syntax: read, written back, errors at line and column", {
+  model <- pls_model(ext("satisfaction_model.json"))
+  text <- pls_syntax(model)
+  expect_match(text, "SAT ~ IMAG + EXPE + QUAL + VAL\n", fixed = TRUE)
+  again <- pls_model(text)
+  expect_identical(again$paths, model$paths)
+  expect_identical(again$blocks, model$blocks)
+  expect_match(pls_syntax(model, "json"), "\"format\": \"excellence.pls_model/1\"", fixed = TRUE)
+  expect_error(pls_model("A =~ a1\nB =~ b1\nB =< A"), "<text>:3:3: unknown operator '=<'", fixed = TRUE)
+})
