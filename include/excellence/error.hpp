@@ -61,6 +61,7 @@ enum class errc {
   values_imputed,                    ///< missing values replaced by a documented rule (PLS mean imputation)
   percent_outside_evidence,          ///< an examiner's results percent outside the band the measured results support
   inadmissible_estimate,             ///< an estimate outside its admissible range (PLSc: a correlation beyond ±1)
+  interval_undefined,                ///< a bootstrap interval the resamples cannot define; another is given, named
 };
 
 /// A short stable name for a code, e.g. "not_multiple_of_5".
@@ -140,6 +141,8 @@ enum class errc {
       return "percent_outside_evidence";
     case errc::inadmissible_estimate:
       return "inadmissible_estimate";
+    case errc::interval_undefined:
+      return "interval_undefined";
   }
   return "unknown";
 }
@@ -147,7 +150,7 @@ enum class errc {
 /// The code named `name` (the inverse of to_string), or nullopt.
 [[nodiscard]] constexpr std::optional<errc> parse_errc(std::string_view name) noexcept {
   // Errors run from io_error to the last error code, warnings from 100 on.
-  for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::inadmissible_estimate); ++c) {
+  for (int c = static_cast<int>(errc::io_error); c <= static_cast<int>(errc::interval_undefined); ++c) {
     if (c > static_cast<int>(errc::invalid_syntax) && c < static_cast<int>(errc::percent_outside_dimensions))
       continue;
     if (name == to_string(static_cast<errc>(c))) return static_cast<errc>(c);

@@ -729,16 +729,24 @@ typedef struct exc_pls_bootstrap_options {
   uint64_t seed;     /* 1: the same seed gives the same result on every platform and thread count */
   double confidence; /* 0.95 */
   unsigned int threads; /* 0: all cores */
+  int interval;      /* version 2: an exc_pls_interval */
 } exc_pls_bootstrap_options;
-#define EXC_PLS_BOOTSTRAP_OPTIONS_VERSION 1
-#define EXC_PLS_BOOTSTRAP_OPTIONS_INIT {EXC_PLS_BOOTSTRAP_OPTIONS_VERSION, 5000, 1, 0.95, 0}
+/* Bootstrap intervals (docs/pls.md); where a BC or BCa interval is undefined the percentile one is
+   given, with an interval_undefined warning (exc_pls_fit_to_json shows which). */
+typedef enum exc_pls_interval { EXC_PLS_PERCENTILE = 0, EXC_PLS_BC = 1, EXC_PLS_BCA = 2 } exc_pls_interval;
+#define EXC_PLS_BOOTSTRAP_OPTIONS_VERSION 2
+#define EXC_PLS_BOOTSTRAP_OPTIONS_INIT {EXC_PLS_BOOTSTRAP_OPTIONS_VERSION, 5000, 1, 0.95, 0, EXC_PLS_PERCENTILE}
 
 typedef struct exc_pls_bootstrap exc_pls_bootstrap;
 typedef enum exc_pls_bootstrap_table {
   EXC_PLS_BOOT_WEIGHTS = 0,
   EXC_PLS_BOOT_LOADINGS = 1,
   EXC_PLS_BOOT_PATHS = 2,
-  EXC_PLS_BOOT_TOTAL_EFFECTS = 3
+  EXC_PLS_BOOT_TOTAL_EFFECTS = 3,
+  EXC_PLS_BOOT_INDIRECT_EFFECTS = 4,          /* total indirect effect per mediated pair */
+  EXC_PLS_BOOT_SPECIFIC_INDIRECT_EFFECTS = 5, /* per chain: "IMAG -> EXPE -> SAT" */
+  EXC_PLS_BOOT_R2 = 6,                        /* per endogenous latent variable */
+  EXC_PLS_BOOT_HTMT = 7                       /* per pair of blocks: "IMAG, EXPE" */
 } exc_pls_bootstrap_table;
 typedef struct exc_pls_bootstrap_estimate {
   const char *name; /* "imag1"; "IMAG -> EXPE" for paths and effects */

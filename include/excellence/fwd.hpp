@@ -175,6 +175,7 @@ struct discounting;
 struct model_control;
 
 // excellence/models/pls/bootstrap.hpp
+enum class pls_interval;
 struct pls_bootstrap_options;
 struct pls_bootstrap_estimate;
 struct pls_bootstrap_result;
@@ -188,6 +189,7 @@ struct pls_data;
 struct pls_moments;
 struct pls_block_quality;
 struct pls_fit;
+struct pls_indirect_effect;
 
 // excellence/models/pls/index.hpp
 struct pls_index_result;

@@ -107,6 +107,14 @@ const std::vector<pls_bootstrap_estimate>* bootstrap_table(const pls_bootstrap_r
       return &b.paths;
     case EXC_PLS_BOOT_TOTAL_EFFECTS:
       return &b.total_effects;
+    case EXC_PLS_BOOT_INDIRECT_EFFECTS:
+      return &b.indirect_effects;
+    case EXC_PLS_BOOT_SPECIFIC_INDIRECT_EFFECTS:
+      return &b.specific_indirect_effects;
+    case EXC_PLS_BOOT_R2:
+      return &b.r2;
+    case EXC_PLS_BOOT_HTMT:
+      return &b.htmt;
     default:
       return nullptr;
   }
@@ -318,6 +326,13 @@ int exc_pls_bootstrap_new(exc_pls_bootstrap** out, const exc_pls_model* model, c
       b.seed = bootstrap->seed;
       b.confidence = bootstrap->confidence;
       b.threads = bootstrap->threads;
+      // Version 1 callers' struct ends before `interval`.
+      if (bootstrap->version >= 2) {
+        if (bootstrap->interval < EXC_PLS_PERCENTILE || bootstrap->interval > EXC_PLS_BCA)
+          return invalid("exc_pls_bootstrap_new: interval " + std::to_string(bootstrap->interval) +
+                         " is not an exc_pls_interval");
+        b.interval = static_cast<pls_interval>(bootstrap->interval);
+      }
     }
     exc_cancel own;
     const auto control =

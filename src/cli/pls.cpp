@@ -1,5 +1,6 @@
 // excellence pls DATA.csv --model MODEL.json|MODEL.txt [--scheme centroid|factorial|path] [--stop exact|plspm]
-//                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S] [--threads T]
+//                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S]
+//                [--ci percentile|bc|bca] [--threads T]
 //                [--index --scale-min A --scale-max B] [--json]
 #include "command.hpp"
 
@@ -33,6 +34,7 @@ int pls(const std::vector<std::string>& args, io streams) {
       "missing", po::value<std::string>()->default_value("error"), "error, listwise or mean")(
       "bootstrap", po::value<count>(), "number of bootstrap resamples")(
       "seed", po::value<count>()->default_value(count{1}, "1"), "seed of the bootstrap")(
+      "ci", po::value<std::string>()->default_value("percentile"), "bootstrap intervals: percentile, bc or bca")(
       "threads", po::value<count>()->default_value(count{0}, "0"), "bootstrap threads (0: all cores)")(
       "index", "the 0-100 index of every latent variable (needs --scale-min and --scale-max)")(
       "scale-min", po::value<finite_number>(), "lowest answer of the indicators' scale")(
@@ -65,6 +67,8 @@ int pls(const std::vector<std::string>& args, io streams) {
   const auto fit = try_estimate_pls(model, data, settings,
                                     data.values.rows() > 1'000'000 ? terminal_progress("rows") : pls_control{})
                        .value();
+  if (values.count("bootstrap") == 0U && !values["ci"].defaulted())
+    throw usage_error("--ci chooses the bootstrap's intervals: it needs --bootstrap N");
   std::optional<pls_bootstrap_result> boot;
   if (values.count("bootstrap") != 0U) {
     const auto threads = values["threads"].as<count>().value;
@@ -72,7 +76,8 @@ int pls(const std::vector<std::string>& args, io streams) {
     boot = try_bootstrap_pls(model, data, settings,
                              {.resamples = static_cast<std::size_t>(values["bootstrap"].as<count>().value),
                               .seed = values["seed"].as<count>().value,
-                              .threads = static_cast<unsigned>(threads)},
+                              .threads = static_cast<unsigned>(threads),
+                              .interval = enum_option(values, "ci", pls_interval_names)},
                              terminal_progress("resamples"))
                .value();
   }

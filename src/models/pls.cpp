@@ -33,6 +33,47 @@ Eigen::MatrixXd fornell_larcker(const pls_fit& fit) {
   return table;
 }
 
+result<std::vector<pls_indirect_effect>> try_specific_indirect_effects(const pls_fit& fit) {
+  const auto J = fit.latent_variables.size();
+  std::vector<pls_indirect_effect> out;
+  std::vector<std::size_t> chain;
+  bool too_many = false;
+  // Depth-first along successors; a chain of two or more paths is an indirect effect.
+  const auto extend = [&](const auto& self, std::size_t at) -> void {
+    for (std::size_t next = 0; next < J && !too_many; ++next) {
+      if (fit.path_matrix[next][at] == 0) continue;
+      chain.push_back(next);
+      if (chain.size() >= 3) {
+        if (out.size() == max_specific_indirect_effects) {
+          too_many = true;
+          return;
+        }
+        pls_indirect_effect e{chain, {}, 1.0};
+        for (std::size_t k = 0; k < chain.size(); ++k) {
+          e.name += (k == 0 ? "" : " -> ") + fit.latent_variables[chain[k]];
+          if (k > 0) e.effect *= fit.paths(static_cast<Index>(chain[k]), static_cast<Index>(chain[k - 1]));
+        }
+        out.push_back(std::move(e));
+      }
+      self(self, next);
+      chain.pop_back();
+    }
+  };
+  for (std::size_t source = 0; source < J; ++source) {
+    chain.assign(1, source);
+    extend(extend, source);
+  }
+  if (too_many)
+    return detail::input_error(errc::out_of_range, "path_matrix",
+                               detail::concat("the model has more than ", std::to_string(max_specific_indirect_effects),
+                                              " chains of paths: list the total indirect effects instead"));
+  // By source, then target, then chain: the order readers look them up in.
+  std::stable_sort(out.begin(), out.end(), [](const pls_indirect_effect& a, const pls_indirect_effect& b) {
+    return std::pair(a.chain.front(), a.chain.back()) < std::pair(b.chain.front(), b.chain.back());
+  });
+  return out;
+}
+
 namespace {
 
 using detail::input_error;
@@ -91,6 +132,25 @@ void inadmissible_warnings(pls_fit& fit) {
 }
 
 }  // namespace
+
+std::vector<std::vector<std::optional<double>>> pls_core::htmt(const Eigen::MatrixXd& R, const layout& l) {
+  // Mean heterotrait correlation over the geometric mean of the monotrait ones.
+  const auto lvs = static_cast<std::size_t>(l.lvs);
+  std::vector<std::vector<std::optional<double>>> out(lvs, std::vector<std::optional<double>>(lvs));
+  std::vector<std::optional<double>> monotrait(lvs);
+  for (std::size_t j = 0; j < lvs; ++j) {
+    const auto s = l.start[j];
+    const auto n = l.size[j];
+    if (n > 1) monotrait[j] = (R.block(s, s, n, n).sum() - static_cast<double>(n)) / static_cast<double>(n * (n - 1));
+  }
+  for (std::size_t i = 0; i < lvs; ++i)
+    for (std::size_t j = 0; j < lvs; ++j) {
+      if (i == j || !monotrait[i] || !monotrait[j] || !(*monotrait[i] * *monotrait[j] > 0)) continue;
+      const double hetero = R.block(l.start[i], l.start[j], l.size[i], l.size[j]).mean();
+      out[i][j] = hetero / std::sqrt(*monotrait[i] * *monotrait[j]);
+    }
+  return out;
+}
 
 result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& model, layout l, moments m,
                                                              const pls_options& options) {
@@ -185,21 +245,7 @@ result<pls_core::estimation> pls_core::estimate_from_moments(const pls_model& mo
     }
   fit.gof = multi_indicators > 0 ? std::sqrt(weighted_communality / multi_indicators * (r2_sum / endogenous)) : 0.0;
 
-  // HTMT: mean heterotrait correlation over the geometric mean of the monotrait ones.
-  const auto lvs = static_cast<std::size_t>(J);
-  fit.htmt.assign(lvs, std::vector<std::optional<double>>(lvs));
-  std::vector<std::optional<double>> monotrait(lvs);
-  for (std::size_t j = 0; j < lvs; ++j) {
-    const auto s = l.start[j];
-    const auto n = l.size[j];
-    if (n > 1) monotrait[j] = (R.block(s, s, n, n).sum() - static_cast<double>(n)) / static_cast<double>(n * (n - 1));
-  }
-  for (std::size_t i = 0; i < lvs; ++i)
-    for (std::size_t j = 0; j < lvs; ++j) {
-      if (i == j || !monotrait[i] || !monotrait[j] || !(*monotrait[i] * *monotrait[j] > 0)) continue;
-      const double hetero = R.block(l.start[i], l.start[j], l.size[i], l.size[j]).mean();
-      fit.htmt[i][j] = hetero / std::sqrt(*monotrait[i] * *monotrait[j]);
-    }
+  fit.htmt = pls_core::htmt(R, l);
   auto W = std::move(it->W);
   return pls_core::estimation{std::move(fit), std::move(l), std::move(m), std::move(W)};
 }

@@ -5,6 +5,7 @@
 #include "../detail/worker_pool.hpp"
 #include "pls_core.hpp"
 
+#include <boost/math/distributions/normal.hpp>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
@@ -42,18 +43,92 @@ std::string arrow(const std::vector<std::string>& names, Index from, Index to) {
   return detail::concat(names[static_cast<std::size_t>(from)], " -> ", names[static_cast<std::size_t>(to)]);
 }
 
+// What one estimate (full sample, resample, jackknife sample) records, in one row of
+// numbers: weights, loadings, paths, total effects, total indirect effects, specific
+// indirect effects, R², HTMT, in the order of the result's lists.
+struct recorded {
+  std::vector<std::pair<Index, Index>> paths{};     // (from, to)
+  std::vector<std::pair<Index, Index>> effects{};   // joined by a chain
+  std::vector<std::pair<Index, Index>> indirect{};  // joined by a chain of two or more paths
+  std::vector<pls_indirect_effect> chains{};
+  std::vector<Index> endogenous{};
+  std::vector<std::pair<std::size_t, std::size_t>> htmt{};  // i < j, defined on the full sample
+  std::size_t p = 0;
+
+  [[nodiscard]] std::size_t width() const {
+    return 2 * p + paths.size() + effects.size() + indirect.size() + chains.size() + endogenous.size() + htmt.size();
+  }
+
+  // The row of a sample with moments S (covariances of the centred, scaled columns);
+  // false when the sample gives no estimate.
+  bool evaluate(const Eigen::MatrixXd& S, const pls_core::layout& l, const pls_options& options,
+                const Eigen::VectorXd& unit, double* row) const {
+    const Eigen::MatrixXd M = pls_core::moment_matrix(S, options.standardized);
+    auto it = pls_core::iterate(M, l, options);
+    if (!it || !it->converged) return false;
+    const Eigen::VectorXd sds = S.diagonal().cwiseSqrt();
+    auto rel = pls_core::relate(M, options.standardized ? unit : sds, l, it->W, options.consistent);
+    if (!rel) return false;
+    const Eigen::VectorXd w = pls_core::weight_vector(l, it->W);
+    for (std::size_t k = 0; k < p; ++k) {
+      row[k] = w(static_cast<Index>(k));
+      row[p + k] = rel->loadings(static_cast<Index>(k));
+    }
+    std::size_t at = 2 * p;
+    for (const auto& [from, to] : paths) row[at++] = rel->paths(to, from);
+    for (const auto& [from, to] : effects) row[at++] = rel->total_effects(to, from);
+    for (const auto& [from, to] : indirect) row[at++] = rel->total_effects(to, from) - rel->paths(to, from);
+    for (const auto& c : chains) {
+      double product = 1;
+      for (std::size_t k = 1; k < c.chain.size(); ++k)
+        product *= rel->paths(static_cast<Index>(c.chain[k]), static_cast<Index>(c.chain[k - 1]));
+      row[at++] = product;
+    }
+    for (const Index j : endogenous) row[at++] = rel->r2(j);
+    if (!htmt.empty()) {
+      const auto ratios = pls_core::htmt(options.standardized ? M : pls_core::moment_matrix(S, true), l);
+      for (const auto& [i, j] : htmt) {
+        if (!ratios[i][j]) return false;
+        row[at++] = *ratios[i][j];
+      }
+    }
+    for (std::size_t k = 0; k < at; ++k)
+      if (!std::isfinite(row[k])) return false;
+    return true;
+  }
+};
+
+// The levels of a bias-corrected (a = 0) or BCa interval, or nullopt where it is undefined.
+std::optional<std::pair<double, double>> corrected_levels(double below_share, double a, double lo_q) {
+  if (!(below_share > 0 && below_share < 1)) return std::nullopt;
+  const boost::math::normal_distribution<double> normal;
+  const double z0 = boost::math::quantile(normal, below_share);
+  const auto level = [&](double q) -> std::optional<double> {
+    const double z = z0 + boost::math::quantile(normal, q);
+    const double denominator = 1 - a * z;
+    if (!(denominator > 0)) return std::nullopt;
+    return boost::math::cdf(normal, z0 + z / denominator);
+  };
+  const auto lo = level(lo_q);
+  const auto hi = level(1 - lo_q);
+  if (!lo || !hi || !(*lo < *hi)) return std::nullopt;
+  return std::pair(*lo, *hi);
+}
+
 }  // namespace
 
 result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls_data& data, const pls_options& options,
                                                const pls_bootstrap_options& bootstrap, const pls_control& control) {
   if (bootstrap.resamples == 0) return input_error(errc::out_of_range, "resamples", "at least one resample is needed");
-  // Every resample's estimates are kept (for the percentiles): memory grows with the count.
+  // Every resample's estimates are kept (for the intervals): memory grows with the count.
   if (bootstrap.resamples > max_bootstrap_resamples)
     return input_error(errc::out_of_range, "resamples",
                        detail::concat("at most ", std::to_string(max_bootstrap_resamples), " resamples (asked for ",
                                       std::to_string(bootstrap.resamples), ")"));
   if (!(bootstrap.confidence > 0 && bootstrap.confidence < 1))
     return input_error(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
+  if (!pls_interval_names.contains(bootstrap.interval))
+    return input_error(errc::invalid_value, "interval", "expected " + pls_interval_names.choices());
   // The full-sample fit honours cancellation but reports no progress of its own: the
   // caller's progress counts resamples.
   auto estimated = pls_core::estimate(model, data, options, {{}, control.cancel});
@@ -74,24 +149,38 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   if (options.standardized) Xt = full->sds.cwiseInverse().asDiagonal() * Xt;
 
   // What is recorded per resample.
-  std::vector<std::pair<Index, Index>> path_list;  // (from, to)
+  recorded rec;
+  rec.p = static_cast<std::size_t>(p);
   for (Index to = 0; to < J; ++to)
-    for (const Index from : l->predecessors[static_cast<std::size_t>(to)]) path_list.emplace_back(from, to);
-  std::vector<std::pair<Index, Index>> effect_list;
+    for (const Index from : l->predecessors[static_cast<std::size_t>(to)]) rec.paths.emplace_back(from, to);
+  auto chains = try_specific_indirect_effects(*full);
+  if (!chains) return chains.error();
+  rec.chains = *std::move(chains);
   {
-    // Reachability by a directed chain: the transitive closure of the path matrix.
+    // Reachability by a directed chain: the transitive closure of the path matrix; by two
+    // or more paths: the pairs some specific indirect effect joins.
     Eigen::MatrixXi reach = Eigen::MatrixXi::Zero(J, J);
-    for (const auto& [from, to] : path_list) reach(to, from) = 1;
+    for (const auto& [from, to] : rec.paths) reach(to, from) = 1;
     for (Index k = 0; k < J; ++k)
       for (Index i = 0; i < J; ++i)
         for (Index j = 0; j < J; ++j)
           if (reach(i, k) != 0 && reach(k, j) != 0) reach(i, j) = 1;
+    Eigen::MatrixXi mediated = Eigen::MatrixXi::Zero(J, J);
+    for (const auto& c : rec.chains)
+      mediated(static_cast<Index>(c.chain.back()), static_cast<Index>(c.chain.front())) = 1;
     for (Index from = 0; from < J; ++from)
-      for (Index to = 0; to < J; ++to)
-        if (reach(to, from) != 0) effect_list.emplace_back(from, to);
+      for (Index to = 0; to < J; ++to) {
+        if (reach(to, from) != 0) rec.effects.emplace_back(from, to);
+        if (mediated(to, from) != 0) rec.indirect.emplace_back(from, to);
+      }
   }
-  const auto P = static_cast<std::size_t>(p);
-  const std::size_t width = 2 * P + path_list.size() + effect_list.size();
+  for (Index j = 0; j < J; ++j)
+    if (full->endogenous[static_cast<std::size_t>(j)]) rec.endogenous.push_back(j);
+  for (std::size_t i = 0; i < full->htmt.size(); ++i)
+    for (std::size_t j = i + 1; j < full->htmt.size(); ++j)
+      if (full->htmt[i][j]) rec.htmt.emplace_back(i, j);
+
+  const std::size_t width = rec.width();
   const std::size_t B = bootstrap.resamples;
   std::vector<double> draws(B * width, 0.0);
   std::vector<char> ok(B, 0);
@@ -103,6 +192,18 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   std::atomic<bool> stop{false};
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(p);
   const Eigen::VectorXd scale = Xt.cwiseAbs2().rowwise().mean();
+  const auto usable = [&](const Eigen::MatrixXd& S) {
+    // A column that is constant in the sample (all draws equal) cannot be standardised.
+    return (S.diagonal().array() > 1e-12 * scale.array()).all();
+  };
+  const auto cancelled = [&] {
+    if (stop.load(std::memory_order_relaxed)) return true;
+    if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) {
+      stop = true;
+      return true;
+    }
+    return false;
+  };
   // Progress comes from the calling thread (the pool's thread 0) every 64 resamples or more
   // that all threads together finished, and once more at the end.
   std::size_t reported = 0;
@@ -110,11 +211,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
     Eigen::VectorXd counts(n);
     Eigen::MatrixXd weighted(p, n);
     for (std::size_t b = first; b < last; ++b) {
-      if (stop.load(std::memory_order_relaxed)) return;
-      if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) {
-        stop = true;
-        return;
-      }
+      if (cancelled()) return;
       boost::random::mt19937_64 engine(mix(bootstrap.seed ^ mix(static_cast<std::uint64_t>(b))));
       boost::random::uniform_int_distribution<Index> pick(0, n - 1);
       counts.setZero();
@@ -129,28 +226,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
       S.selfadjointView<Eigen::Lower>().rankUpdate(weighted.leftCols(drawn), 1.0 / static_cast<double>(n));
       S = S.selfadjointView<Eigen::Lower>();
       S.noalias() -= mean * mean.transpose();
-      // A column that is constant in the resample (all draws equal) cannot be standardised.
-      const bool usable = (S.diagonal().array() > 1e-12 * scale.array()).all();
-      if (usable) {
-        const Eigen::MatrixXd M = pls_core::moment_matrix(S, options.standardized);
-        auto it = pls_core::iterate(M, *l, options);
-        if (it && it->converged) {
-          const Eigen::VectorXd sds = S.diagonal().cwiseSqrt();
-          auto rel = pls_core::relate(M, options.standardized ? unit : sds, *l, it->W, options.consistent);
-          if (rel) {
-            double* row = &draws[b * width];
-            const Eigen::VectorXd w = pls_core::weight_vector(*l, it->W);
-            for (std::size_t k = 0; k < P; ++k) {
-              row[k] = w(static_cast<Index>(k));
-              row[P + k] = rel->loadings(static_cast<Index>(k));
-            }
-            std::size_t at = 2 * P;
-            for (const auto& [from, to] : path_list) row[at++] = rel->paths(to, from);
-            for (const auto& [from, to] : effect_list) row[at++] = rel->total_effects(to, from);
-            ok[b] = 1;
-          }
-        }
-      }
+      if (usable(S) && rec.evaluate(S, *l, options, unit, &draws[b * width])) ok[b] = 1;
       const auto finished = ++done;
       if (t == 0 && control.progress && finished - reported >= 64) {
         reported = finished;
@@ -167,6 +243,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   out.resamples = B;
   out.seed = bootstrap.seed;
   out.confidence = bootstrap.confidence;
+  out.interval = bootstrap.interval;
   for (std::size_t b = 0; b < B; ++b) out.succeeded += ok[b] != 0 ? 1U : 0U;
   out.failed = B - out.succeeded;
   if (out.failed > 0)
@@ -179,6 +256,57 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
     return input_error(errc::invalid_value, "resamples",
                        detail::concat("only ", std::to_string(out.succeeded), " of ", std::to_string(B),
                                       " resamples gave estimates: no standard error"));
+
+  // BCa: the jackknife, one leave-one-out estimate per row used, from the full moments
+  // downdated by that row (no pass over the data).
+  std::vector<double> acceleration(width, 0.0);
+  if (bootstrap.interval == pls_interval::bca) {
+    const auto rows = static_cast<std::size_t>(n);
+    std::vector<double> jack(rows * width, 0.0);
+    std::vector<char> jack_ok(rows, 0);
+    const Eigen::VectorXd total = Xt.rowwise().sum();
+    Eigen::MatrixXd second = Eigen::MatrixXd::Zero(p, p);
+    second.selfadjointView<Eigen::Lower>().rankUpdate(Xt);
+    second = second.selfadjointView<Eigen::Lower>();
+    const double m = static_cast<double>(n - 1);
+    pool.run(
+        rows,
+        [&](std::size_t first, std::size_t last, std::size_t) {
+          for (std::size_t i = first; i < last; ++i) {
+            if (cancelled()) return;
+            const auto x = Xt.col(static_cast<Index>(i));
+            const Eigen::VectorXd mean = (total - x) / m;
+            Eigen::MatrixXd S = (second - x * x.transpose()) / m;
+            S.noalias() -= mean * mean.transpose();
+            if (usable(S) && rec.evaluate(S, *l, options, unit, &jack[i * width])) jack_ok[i] = 1;
+          }
+        },
+        1);
+    if (stop || (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)))
+      return input_error(errc::cancelled, "", "the bootstrap was cancelled");
+    std::size_t jack_count = 0;
+    for (const char c : jack_ok) jack_count += c != 0 ? 1U : 0U;
+    if (jack_count < rows)
+      out.warnings.push_back({errc::resamples_failed, "", 0, 0, "jackknife",
+                              detail::concat(std::to_string(rows - jack_count), " of ", std::to_string(rows),
+                                             " leave-one-out estimates failed; the acceleration uses the others"),
+                              severity::warning});
+    for (std::size_t c = 0; c < width; ++c) {
+      double mean = 0;
+      for (std::size_t i = 0; i < rows; ++i)
+        if (jack_ok[i] != 0) mean += jack[i * width + c];
+      mean /= static_cast<double>(std::max<std::size_t>(jack_count, 1));
+      double s2 = 0, s3 = 0;
+      for (std::size_t i = 0; i < rows; ++i)
+        if (jack_ok[i] != 0) {
+          const double d = mean - jack[i * width + c];
+          s2 += d * d;
+          s3 += d * d * d;
+        }
+      acceleration[c] = s2 > 0 ? s3 / (6 * std::pow(s2, 1.5)) : 0.0;
+    }
+  }
+
   const double lo_q = (1 - bootstrap.confidence) / 2;
   std::vector<double> column;
   auto summarise = [&](std::size_t c, std::string name, double estimate) {
@@ -186,26 +314,57 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
     for (std::size_t b = 0; b < B; ++b)
       if (ok[b] != 0) column.push_back(draws[b * width + c]);
     double mean = 0;
-    for (const double v : column) mean += v;
+    std::size_t below = 0;
+    for (const double v : column) {
+      mean += v;
+      below += v < estimate ? 1U : 0U;
+    }
     mean /= static_cast<double>(column.size());
     double ss = 0;
     for (const double v : column) ss += (v - mean) * (v - mean);
     const double se = std::sqrt(ss / static_cast<double>(column.size() - 1));
-    const auto lo = detail::select_quantile(column, lo_q);
-    const auto hi = detail::select_quantile(column, 1 - lo_q, lo.lo);
-    return pls_bootstrap_estimate{std::move(name), estimate, mean, se, se > 0 ? estimate / se : 0.0,
-                                  lo.value,        hi.value};
+    std::vector<double> kept;
+    if (bootstrap.keep_draws) kept = column;  // before the selection reorders it
+    std::pair<double, double> levels{lo_q, 1 - lo_q};
+    auto interval = pls_interval::percentile;
+    if (bootstrap.interval != pls_interval::percentile) {
+      const double a = bootstrap.interval == pls_interval::bca ? acceleration[c] : 0.0;
+      if (const auto corrected =
+              corrected_levels(static_cast<double>(below) / static_cast<double>(column.size()), a, lo_q)) {
+        levels = *corrected;
+        interval = bootstrap.interval;
+      } else {
+        out.warnings.push_back(
+            {errc::interval_undefined, "", 0, 0, name,
+             detail::concat("the ", to_string(bootstrap.interval), " interval of ", name, " is undefined (",
+                            std::to_string(below), " of ", std::to_string(column.size()),
+                            " resamples below the estimate): the percentile interval is given"),
+             severity::warning});
+      }
+    }
+    const auto lo = detail::select_quantile(column, levels.first);
+    const auto hi = detail::select_quantile(column, levels.second, lo.lo);
+    return pls_bootstrap_estimate{std::move(name), estimate, mean,           se, se > 0 ? estimate / se : 0.0, lo.value,
+                                  hi.value,        interval, std::move(kept)};
   };
-  for (std::size_t k = 0; k < P; ++k) {
+  const auto& names = model.latent_variables;
+  for (std::size_t k = 0; k < rec.p; ++k)
     out.weights.push_back(summarise(k, l->names[k], full->weights(static_cast<Index>(k))));
-    out.loadings.push_back(summarise(P + k, l->names[k], full->loadings(static_cast<Index>(k))));
-  }
-  std::size_t at = 2 * P;
-  for (const auto& [from, to] : path_list)
-    out.paths.push_back(summarise(at++, arrow(model.latent_variables, from, to), full->paths(to, from)));
-  for (const auto& [from, to] : effect_list)
-    out.total_effects.push_back(
-        summarise(at++, arrow(model.latent_variables, from, to), full->total_effects(to, from)));
+  for (std::size_t k = 0; k < rec.p; ++k)
+    out.loadings.push_back(summarise(rec.p + k, l->names[k], full->loadings(static_cast<Index>(k))));
+  std::size_t at = 2 * rec.p;
+  for (const auto& [from, to] : rec.paths)
+    out.paths.push_back(summarise(at++, arrow(names, from, to), full->paths(to, from)));
+  for (const auto& [from, to] : rec.effects)
+    out.total_effects.push_back(summarise(at++, arrow(names, from, to), full->total_effects(to, from)));
+  for (const auto& [from, to] : rec.indirect)
+    out.indirect_effects.push_back(summarise(at++, arrow(names, from, to), full->indirect_effects(to, from)));
+  for (const auto& chain : rec.chains)
+    out.specific_indirect_effects.push_back(summarise(at++, chain.name, chain.effect));
+  for (const Index j : rec.endogenous)
+    out.r2.push_back(summarise(at++, names[static_cast<std::size_t>(j)], full->r2(j)));
+  for (const auto& [i, j] : rec.htmt)
+    out.htmt.push_back(summarise(at++, detail::concat(names[i], ", ", names[j]), *full->htmt[i][j]));
   return out;
 }
 

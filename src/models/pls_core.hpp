@@ -155,6 +155,11 @@ struct structural {
 result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
                           const Eigen::MatrixXd& W, bool consistent);
 
+/// The heterotrait–monotrait ratio of every pair of blocks from the indicators'
+/// correlations R (symmetric; nullopt on the diagonal, for one-indicator blocks and where
+/// the monotrait correlations' product is not positive).
+std::vector<std::vector<std::optional<double>>> htmt(const Eigen::MatrixXd& R, const layout& l);
+
 /// An estimation and what it was computed from, for the bootstrap to reuse.
 struct estimation {
   pls_fit fit{};

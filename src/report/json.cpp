@@ -408,7 +408,9 @@ std::string arrow(const pls_fit& fit, std::size_t from, std::size_t to) {
 ordered_json bootstrap_estimates(const std::vector<pls_bootstrap_estimate>& list) {
   ordered_json out = ordered_json::object();
   for (const auto& e : list)
-    out[e.name] = {{"estimate", e.estimate}, {"mean", e.mean}, {"se", e.se}, {"t", e.t}, {"lo", e.lo}, {"hi", e.hi}};
+    out[e.name] = {
+        {"estimate", e.estimate},           {"mean", e.mean}, {"se", e.se}, {"t", e.t}, {"lo", e.lo}, {"hi", e.hi},
+        {"interval", to_string(e.interval)}};
   return out;
 }
 
@@ -472,10 +474,15 @@ ordered_json document(const pls_fit& fit, const pls_bootstrap_result* boot, cons
                         {"failed", boot->failed},
                         {"seed", boot->seed},
                         {"confidence", boot->confidence},
+                        {"interval", to_string(boot->interval)},
                         {"paths", bootstrap_estimates(boot->paths)},
                         {"total_effects", bootstrap_estimates(boot->total_effects)},
+                        {"indirect_effects", bootstrap_estimates(boot->indirect_effects)},
+                        {"specific_indirect_effects", bootstrap_estimates(boot->specific_indirect_effects)},
                         {"weights", bootstrap_estimates(boot->weights)},
-                        {"loadings", bootstrap_estimates(boot->loadings)}};
+                        {"loadings", bootstrap_estimates(boot->loadings)},
+                        {"r2", bootstrap_estimates(boot->r2)},
+                        {"htmt", bootstrap_estimates(boot->htmt)}};
   else
     out["bootstrap"] = nullptr;
   if (index != nullptr) {

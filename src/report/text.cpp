@@ -272,7 +272,24 @@ std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const 
   out << paths.str() << "\n";
   if (boot != nullptr)
     out << boot->resamples << " bootstrap resamples (seed " << boot->seed << "), " << boot->failed << " failed; "
-        << fixed(100 * boot->confidence, 0) << "% percentile intervals\n\n";
+        << fixed(100 * boot->confidence, 0) << "% "
+        << (boot->interval == pls_interval::bca              ? "BCa"
+            : boot->interval == pls_interval::bias_corrected ? "bias-corrected"
+                                                             : "percentile")
+        << " intervals\n\n";
+  if (boot != nullptr && !boot->specific_indirect_effects.empty()) {
+    // Mediation: each chain of paths, then the total indirect effect of each pair.
+    text_table mediation({1, 2, 3, 4, 5, 6});
+    mediation.add({"indirect effect", "estimate", "boot mean", "SE", "t", "lo", "hi"});
+    mediation.rule();
+    for (const auto* list : {&boot->specific_indirect_effects, &boot->indirect_effects})
+      for (const auto& e : *list) {
+        std::vector<std::string> row{list == &boot->indirect_effects ? e.name + " (total)" : e.name};
+        for (const double v : {e.estimate, e.mean, e.se, e.t, e.lo, e.hi}) row.push_back(fixed(v, 4));
+        mediation.add(row);
+      }
+    out << mediation.str() << "\n";
+  }
   text_table lvs({2, 3, 4, 5, 6, 7, 8});
   lvs.add({"latent", "mode", "R2", "alpha", "rho_A", "rho_DG", "rho_c", "AVE", index != nullptr ? "index" : ""});
   lvs.rule();

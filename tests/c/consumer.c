@@ -449,6 +449,22 @@ static void path_models(void) {
   few.resamples = 50;
   OK(exc_pls_bootstrap_new(&boot, model, data, NULL, &few));
   CHECK(exc_pls_bootstrap_count(boot, EXC_PLS_BOOT_PATHS) == 10);
+  CHECK(exc_pls_bootstrap_count(boot, EXC_PLS_BOOT_R2) == 5);
+  CHECK(exc_pls_bootstrap_count(boot, EXC_PLS_BOOT_HTMT) == 15);
+  CHECK(exc_pls_bootstrap_count(boot, EXC_PLS_BOOT_SPECIFIC_INDIRECT_EFFECTS) > 0);
+  {
+    exc_pls_bootstrap *bca = NULL;
+    exc_pls_bootstrap_options accelerated = EXC_PLS_BOOTSTRAP_OPTIONS_INIT;
+    exc_pls_bootstrap_estimate e;
+    accelerated.resamples = 200;
+    accelerated.interval = EXC_PLS_BCA;
+    OK(exc_pls_bootstrap_new(&bca, model, data, NULL, &accelerated));
+    OK(exc_pls_bootstrap_at(&e, bca, EXC_PLS_BOOT_PATHS, 0)); /* IMAG -> EXPE, clearly positive */
+    CHECK(e.lo < e.estimate && e.estimate < e.hi && e.lo > 0);
+    exc_pls_bootstrap_free(bca);
+    accelerated.interval = 9;
+    CHECK(exc_pls_bootstrap_new(&bca, model, data, NULL, &accelerated) == EXC_EINVALID_ARGUMENT);
+  }
   {
     exc_pls_bootstrap_estimate e;
     OK(exc_pls_bootstrap_at(&e, boot, EXC_PLS_BOOT_PATHS, 0));

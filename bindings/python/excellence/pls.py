@@ -89,16 +89,19 @@ def estimate(model, data, names=None, *, scheme="path", standardized=True, stop=
 
 
 def bootstrap(model, data, names=None, *, resamples=5000, seed=1, confidence=0.95, threads=0, progress=None,
-              scheme="path", standardized=True, stop="exact", tolerance=None, max_iterations=300, missing="error",
-              consistent=False):
-    """Bootstrap standard errors, t values and percentile intervals of weights, loadings, paths
-    and total effects, on all cores; the same seed gives the same result on every platform and
-    thread count. ``progress(done, total)`` is called now and then; raising in it, or Ctrl-C,
-    cancels the run.
+              interval="percentile", keep_draws=False, scheme="path", standardized=True, stop="exact", tolerance=None,
+              max_iterations=300, missing="error", consistent=False):
+    """Bootstrap standard errors, t values and intervals of weights, loadings, paths, total,
+    total indirect and specific indirect effects, R2 and HTMT, on all cores; the same seed gives
+    the same result on every platform and thread count. interval: "percentile", "bc"
+    (bias-corrected) or "bca" (bias-corrected and accelerated, with a jackknife); where one is
+    undefined the entry's ``interval`` says "percentile" and a warning names it. keep_draws=True
+    keeps each entry's resample values (``draws``, a numpy array). ``progress(done, total)`` is
+    called now and then; raising in it, or Ctrl-C, cancels the run.
     """
     values, columns = _columns(model, data, names)
     return _bootstrap(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
-                      consistent, resamples, seed, confidence, threads, progress)
+                      consistent, resamples, seed, confidence, threads, interval, keep_draws, progress)
 
 
 def _fit_to_dict(self, bootstrap=None, index=None):
@@ -135,14 +138,20 @@ def _fit_to_frame(self, table="paths"):
     raise ValueError("table must be weights, loadings, paths, total_effects, scores or cross_loadings, not %r" % (table,))
 
 
+_BOOTSTRAP_TABLES = ("weights", "loadings", "paths", "total_effects", "indirect_effects", "specific_indirect_effects",
+                     "r2", "htmt")
+
+
 def _bootstrap_to_frame(self, table="paths"):
-    """One row per parameter of "weights", "loadings", "paths" or "total_effects": estimate,
-    mean, se, t, lo, hi."""
+    """One row per parameter of "weights", "loadings", "paths", "total_effects",
+    "indirect_effects", "specific_indirect_effects", "r2" or "htmt": estimate, mean, se, t,
+    lo, hi, interval."""
     from ._frames import _pandas
 
-    if table not in ("weights", "loadings", "paths", "total_effects"):
-        raise ValueError("table must be weights, loadings, paths or total_effects, not %r" % (table,))
-    return _pandas().DataFrame(getattr(self, table)).set_index("name")
+    if table not in _BOOTSTRAP_TABLES:
+        raise ValueError("table must be one of %s, not %r" % (", ".join(_BOOTSTRAP_TABLES), table))
+    rows = [{k: v for k, v in e.items() if k != "draws"} for e in getattr(self, table)]
+    return _pandas().DataFrame(rows).set_index("name")
 
 
 Fit.to_dict = _fit_to_dict

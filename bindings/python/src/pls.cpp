@@ -72,6 +72,8 @@ py::list estimates(const std::vector<pls_bootstrap_estimate>& list) {
     d["t"] = e.t;
     d["lo"] = e.lo;
     d["hi"] = e.hi;
+    d["interval"] = to_string(e.interval);
+    if (!e.draws.empty()) d["draws"] = py::array_t<double>(static_cast<py::ssize_t>(e.draws.size()), e.draws.data());
     out.append(d);
   }
   return out;
@@ -228,6 +230,13 @@ void bind_pls(py::module_& m) {
       .def_property_readonly("loadings", [](const pls_bootstrap_result& b) { return estimates(b.loadings); })
       .def_property_readonly("paths", [](const pls_bootstrap_result& b) { return estimates(b.paths); })
       .def_property_readonly("total_effects", [](const pls_bootstrap_result& b) { return estimates(b.total_effects); })
+      .def_property_readonly("indirect_effects",
+                             [](const pls_bootstrap_result& b) { return estimates(b.indirect_effects); })
+      .def_property_readonly("specific_indirect_effects",
+                             [](const pls_bootstrap_result& b) { return estimates(b.specific_indirect_effects); })
+      .def_property_readonly("r2", [](const pls_bootstrap_result& b) { return estimates(b.r2); })
+      .def_property_readonly("htmt", [](const pls_bootstrap_result& b) { return estimates(b.htmt); })
+      .def_property_readonly("interval", [](const pls_bootstrap_result& b) { return to_string(b.interval); })
       .def_readonly("resamples", &pls_bootstrap_result::resamples)
       .def_readonly("succeeded", &pls_bootstrap_result::succeeded)
       .def_readonly("failed", &pls_bootstrap_result::failed)
@@ -258,14 +267,17 @@ void bind_pls(py::module_& m) {
       [](const pls_model& model, const matrix& values, const std::vector<std::string>& names, const std::string& scheme,
          bool standardized, const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
          const std::string& missing, bool consistent, std::size_t resamples, std::uint64_t seed, double confidence,
-         unsigned threads, const py::object& progress) {
+         unsigned threads, const std::string& interval, bool keep_draws, const py::object& progress) {
         const auto data = data_of(values, names);
         const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing, consistent);
-        const pls_bootstrap_options b{resamples, seed, confidence, threads};
+        const pls_bootstrap_options b{
+            resamples, seed, confidence, threads, enum_argument<pls_interval>(interval, pls_interval_names, "interval"),
+            keep_draws};
         return without_gil(progress, [&](const model_control& c) { return try_bootstrap_pls(model, data, o, b, c); });
       },
       "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
-      "missing"_a, "consistent"_a, "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "progress"_a);
+      "missing"_a, "consistent"_a, "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "interval"_a, "keep_draws"_a,
+      "progress"_a);
 
   m.def(
       "index",

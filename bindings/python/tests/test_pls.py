@@ -148,3 +148,21 @@ def test_model_syntax(model):
         ex.pls.Model.from_syntax("A =~ a1\nB =~ b1\nB =< A\n", "m.txt")
     assert error.value.code == "invalid_syntax" and (error.value.line, error.value.column) == (3, 3)
     assert str(error.value) == "m.txt:3:3: unknown operator '=<' (expected =~, <~ or ~)"
+
+
+def test_bootstrap_intervals_and_mediation(model, table):
+    values, names = table
+    bca = ex.pls.bootstrap(model, values, names, resamples=200, seed=4, interval="bca", keep_draws=True)
+    assert bca.interval == "bca"
+    path = bca.paths[0]
+    assert path["name"] == "IMAG -> EXPE" and path["interval"] == "bca"
+    assert path["lo"] < path["estimate"] < path["hi"]
+    assert len(path["draws"]) == bca.succeeded
+    chains = {e["name"]: e for e in bca.specific_indirect_effects}
+    fit = ex.pls.estimate(model, values, names)
+    via = chains["IMAG -> EXPE -> SAT"]
+    assert via["estimate"] == pytest.approx(fit.path("IMAG", "EXPE") * fit.path("EXPE", "SAT"), abs=1e-15)
+    assert [e["name"] for e in bca.r2] == ["EXPE", "QUAL", "VAL", "SAT", "LOY"]
+    assert len(bca.htmt) == 15
+    with pytest.raises(ValueError, match="interval"):
+        ex.pls.bootstrap(model, values, names, resamples=10, interval="studentized")

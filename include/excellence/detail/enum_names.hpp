@@ -28,6 +28,12 @@ struct enum_names {
       if (std::string_view(n) == text) return v;
     return std::nullopt;
   }
+  /// False for a value outside the table (an int cast to the enum by a caller).
+  [[nodiscard]] constexpr bool contains(E value) const noexcept {
+    for (const auto& [v, n] : entries)
+      if (v == value) return true;
+    return false;
+  }
   /// "a, b or c": the names for a message that lists the choices.
   [[nodiscard]] std::string choices() const {
     std::string out;

@@ -113,8 +113,8 @@ cpp_pls_estimate <- function(model, values, names, options) {
     .Call(`_excellence_cpp_pls_estimate`, model, values, names, options)
 }
 
-cpp_pls_bootstrap <- function(model, values, names, options, resamples, seed, confidence, threads) {
-    .Call(`_excellence_cpp_pls_bootstrap`, model, values, names, options, resamples, seed, confidence, threads)
+cpp_pls_bootstrap <- function(model, values, names, options, resamples, seed, confidence, threads, interval) {
+    .Call(`_excellence_cpp_pls_bootstrap`, model, values, names, options, resamples, seed, confidence, threads, interval)
 }
 
 cpp_pls_index <- function(model, values, names, options, scale_min, scale_max) {

@@ -304,34 +304,43 @@ print.summary.excellence_pls <- function(x, digits = 4, ...) {
 
 #' Bootstrap of a PLS path model
 #'
-#' Standard errors, t values and percentile intervals of the weights, loadings, paths
-#' and total effects from `resamples` resamples of the rows (plspm's `boot.val = TRUE`,
-#' `br = resamples`). The same `seed` gives the same resamples on every platform and
-#' thread count. Ctrl-C stops it.
+#' Standard errors, t values and intervals of the weights, loadings, paths, total,
+#' total indirect and specific indirect effects (mediation), R2 and HTMT from
+#' `resamples` resamples of the rows (plspm's `boot.val = TRUE`, `br = resamples`). The
+#' same `seed` gives the same resamples on every platform and thread count. Ctrl-C stops
+#' it.
 #'
 #' @param fit A fit from [pls_estimate()] (its data and options are used again).
 #' @param resamples The number of resamples.
 #' @param seed The seed of the resampling.
-#' @param confidence Of the percentile intervals.
+#' @param confidence Of the intervals.
 #' @param threads 0 for all cores, or how many threads to use.
+#' @param interval `"percentile"`, `"bc"` (bias-corrected) or `"bca"` (bias-corrected and
+#'   accelerated, the acceleration from a jackknife over the rows). Where a BC or BCa
+#'   interval is undefined the row's `interval` column says `"percentile"` and a warning
+#'   names it.
 #' @return An object of class `excellence_pls_bootstrap`: data frames `weights`,
-#'   `loadings`, `paths` and `total_effects`, one row per parameter (row names
-#'   `"imag1"`, `"IMAG -> EXPE"`) with columns `original`, `mean_boot`, `std_error`,
-#'   `t`, `lower`, `upper` (plspm's `Original`, `Mean.Boot`, `Std.Error`, `perc.025`,
-#'   `perc.975`), and `resamples`, `succeeded`, `failed`.
+#'   `loadings`, `paths`, `total_effects`, `indirect_effects`,
+#'   `specific_indirect_effects` (`"IMAG -> EXPE -> SAT"`), `r2` and `htmt`
+#'   (`"IMAG, EXPE"`), one row per parameter (row names `"imag1"`, `"IMAG -> EXPE"`)
+#'   with columns `original`, `mean_boot`, `std_error`, `t`, `lower`, `upper`
+#'   (plspm's `Original`, `Mean.Boot`, `Std.Error`, `perc.025`, `perc.975`) and
+#'   `interval`; and `resamples`, `succeeded`, `failed`, `interval`.
 #' @examples
 #' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
 #' model <- pls_model(system.file("extdata", "satisfaction_model.json", package = "excellence"))
 #' boot <- bootstrap(pls_estimate(satisfaction, model), resamples = 200, seed = 7)
 #' boot$paths
 #' @export
-bootstrap <- function(fit, resamples = 500, seed = 1, confidence = 0.95, threads = 0) {
+bootstrap <- function(fit, resamples = 500, seed = 1, confidence = 0.95, threads = 0,
+                      interval = c("percentile", "bc", "bca")) {
   if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
   i <- fit$input
   b <- unwrap(cpp_pls_bootstrap(i$model, i$values, i$names, i$options, resamples, seed, confidence,
-                                threads_arg(threads)))
+                                threads_arg(threads), match.arg(interval)))
   raise_warnings(b$warnings)
-  for (part in c("weights", "loadings", "paths", "total_effects")) {
+  for (part in c("weights", "loadings", "paths", "total_effects", "indirect_effects", "specific_indirect_effects",
+                 "r2", "htmt")) {
     rownames(b[[part]]) <- b[[part]]$name
     b[[part]]$name <- NULL
   }
@@ -340,10 +349,11 @@ bootstrap <- function(fit, resamples = 500, seed = 1, confidence = 0.95, threads
 
 #' @export
 print.excellence_pls_bootstrap <- function(x, digits = 4, ...) {
-  cat(sprintf("<PLS bootstrap: %d resamples (%d failed), %g%% percentile intervals>\n", as.integer(x$resamples),
-              as.integer(x$failed), 100 * x$confidence))
+  cat(sprintf("<PLS bootstrap: %d resamples (%d failed), %g%% %s intervals>\n", as.integer(x$resamples),
+              as.integer(x$failed), 100 * x$confidence, x$interval))
   d <- x$paths
-  d[] <- lapply(d, round, digits)
+  numeric <- vapply(d, is.numeric, TRUE)
+  d[numeric] <- lapply(d[numeric], round, digits)
   print(d)
   invisible(x)
 }

@@ -405,8 +405,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // cpp_pls_bootstrap
-SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed, double confidence, unsigned threads);
-RcppExport SEXP _excellence_cpp_pls_bootstrap(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP confidenceSEXP, SEXP threadsSEXP) {
+SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed, double confidence, unsigned threads, const std::string& interval);
+RcppExport SEXP _excellence_cpp_pls_bootstrap(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP confidenceSEXP, SEXP threadsSEXP, SEXP intervalSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
@@ -418,7 +418,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< double >::type confidence(confidenceSEXP);
     Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(cpp_pls_bootstrap(model, values, names, options, resamples, seed, confidence, threads));
+    Rcpp::traits::input_parameter< const std::string& >::type interval(intervalSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_bootstrap(model, values, names, options, resamples, seed, confidence, threads, interval));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -468,7 +469,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_pls_model_syntax", (DL_FUNC) &_excellence_cpp_pls_model_syntax, 1},
     {"_excellence_cpp_pls_model_write", (DL_FUNC) &_excellence_cpp_pls_model_write, 2},
     {"_excellence_cpp_pls_estimate", (DL_FUNC) &_excellence_cpp_pls_estimate, 4},
-    {"_excellence_cpp_pls_bootstrap", (DL_FUNC) &_excellence_cpp_pls_bootstrap, 8},
+    {"_excellence_cpp_pls_bootstrap", (DL_FUNC) &_excellence_cpp_pls_bootstrap, 9},
     {"_excellence_cpp_pls_index", (DL_FUNC) &_excellence_cpp_pls_index, 6},
     {NULL, NULL, 0}
 };

@@ -169,7 +169,9 @@ Rcpp::DataFrame estimates_frame(const std::vector<pls_bootstrap_estimate>& list)
       Rcpp::Named("name") = r::column(list, &e::name), Rcpp::Named("original") = r::column(list, &e::estimate),
       Rcpp::Named("mean_boot") = r::column(list, &e::mean), Rcpp::Named("std_error") = r::column(list, &e::se),
       Rcpp::Named("t") = r::column(list, &e::t), Rcpp::Named("lower") = r::column(list, &e::lo),
-      Rcpp::Named("upper") = r::column(list, &e::hi), Rcpp::Named("stringsAsFactors") = false);
+      Rcpp::Named("upper") = r::column(list, &e::hi),
+      Rcpp::Named("interval") = r::column(list, [](const e& x) { return std::string(to_string(x.interval)); }),
+      Rcpp::Named("stringsAsFactors") = false);
 }
 
 }  // namespace
@@ -209,15 +211,17 @@ SEXP cpp_pls_estimate(const Rcpp::List& model, const Rcpp::NumericMatrix& values
 // [[Rcpp::export]]
 SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
                        const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed,
-                       double confidence, unsigned threads) {
+                       double confidence, unsigned threads, const std::string& interval) {
   auto in = input_of(model, values, names, options);
+  const auto kind = parse_pls_interval(interval);
+  if (!kind) return r::argument_failure("interval", "expected " + pls_interval_names.choices());
   if (!in) return failure(in.error());
   if (!(resamples >= 1 && resamples == std::floor(resamples)))
     return r::argument_failure("resamples", "expected a whole number of resamples, at least 1");
   if (!(seed >= 0 && seed == std::floor(seed) && seed < 9007199254740992.0))
     return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
   const pls_bootstrap_options b{static_cast<std::size_t>(resamples), static_cast<std::uint64_t>(seed), confidence,
-                                threads};
+                                threads, *kind};
   r::interrupt_watch watch;
   return checked(
       try_bootstrap_pls(in->model, in->data, in->options, b, watch.control()),
@@ -226,6 +230,10 @@ SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& value
             Rcpp::Named("weights") = estimates_frame(r.weights), Rcpp::Named("loadings") = estimates_frame(r.loadings),
             Rcpp::Named("paths") = estimates_frame(r.paths),
             Rcpp::Named("total_effects") = estimates_frame(r.total_effects),
+            Rcpp::Named("indirect_effects") = estimates_frame(r.indirect_effects),
+            Rcpp::Named("specific_indirect_effects") = estimates_frame(r.specific_indirect_effects),
+            Rcpp::Named("r2") = estimates_frame(r.r2), Rcpp::Named("htmt") = estimates_frame(r.htmt),
+            Rcpp::Named("interval") = std::string(to_string(r.interval)),
             Rcpp::Named("resamples") = static_cast<double>(r.resamples),
             Rcpp::Named("succeeded") = static_cast<double>(r.succeeded),
             Rcpp::Named("failed") = static_cast<double>(r.failed), Rcpp::Named("seed") = static_cast<double>(r.seed),

@@ -11,8 +11,8 @@
 
 #include <Eigen/Core>
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -45,13 +45,20 @@ enum class pls_missing {
 
 inline constexpr detail::enum_names<pls_scheme, 3> pls_scheme_names{
     {{{pls_scheme::centroid, "centroid"}, {pls_scheme::factorial, "factorial"}, {pls_scheme::path, "path"}}}};
-inline constexpr detail::enum_names<pls_stop, 2> pls_stop_names{{{{pls_stop::exact, "exact"}, {pls_stop::plspm, "plspm"}}}};
+inline constexpr detail::enum_names<pls_stop, 2> pls_stop_names{
+    {{{pls_stop::exact, "exact"}, {pls_stop::plspm, "plspm"}}}};
 inline constexpr detail::enum_names<pls_missing, 3> pls_missing_names{
     {{{pls_missing::error, "error"}, {pls_missing::listwise, "listwise"}, {pls_missing::mean, "mean"}}}};
 
-[[nodiscard]] constexpr const char* to_string(pls_scheme s) noexcept { return pls_scheme_names.name(s); }
-[[nodiscard]] constexpr const char* to_string(pls_stop s) noexcept { return pls_stop_names.name(s); }
-[[nodiscard]] constexpr const char* to_string(pls_missing m) noexcept { return pls_missing_names.name(m); }
+[[nodiscard]] constexpr const char* to_string(pls_scheme s) noexcept {
+  return pls_scheme_names.name(s);
+}
+[[nodiscard]] constexpr const char* to_string(pls_stop s) noexcept {
+  return pls_stop_names.name(s);
+}
+[[nodiscard]] constexpr const char* to_string(pls_missing m) noexcept {
+  return pls_missing_names.name(m);
+}
 /// "centroid", "factorial", "path", or nullopt.
 [[nodiscard]] constexpr std::optional<pls_scheme> parse_pls_scheme(std::string_view name) noexcept {
   return pls_scheme_names.parse(name);
@@ -119,8 +126,8 @@ struct pls_block_quality {
   /// Dijkstra–Henseler ρ_A (2015) from the block's weights: 1 for mode B and one-indicator
   /// blocks; nullopt where it is not positive (the indicators share no common factor).
   std::optional<double> rho_a{};
-  double block_communality = 0;      ///< mean communality
-  double mean_redundancy = 0;        ///< mean redundancy
+  double block_communality = 0;  ///< mean communality
+  double mean_redundancy = 0;    ///< mean redundancy
 };
 
 /// The estimates of a PLS path model. Indicators are in block order; latent variables
@@ -132,16 +139,16 @@ struct pls_fit {
   std::vector<std::vector<int>> path_matrix{};
   std::vector<pls_mode> modes{};
 
-  Eigen::VectorXd weights{};         ///< outer weights for standardised (or centred) indicators: scores = X·w
+  Eigen::VectorXd weights{};  ///< outer weights for standardised (or centred) indicators: scores = X·w
   /// Correlation of each indicator with its own latent variable (PLSc, mode A: with the
   /// common factor, c·w in Dijkstra & Henseler's notation).
   Eigen::VectorXd loadings{};
   /// indicators × latent variables: correlations with every score (PLSc: with every
   /// construct, a score's correlation divided by √ρ_A of a factor).
   Eigen::MatrixXd cross_loadings{};
-  Eigen::VectorXd communality{};     ///< loading²
-  Eigen::VectorXd redundancy{};      ///< loading² × R² of its latent variable (0 for exogenous ones)
-  Eigen::MatrixXd scores{};          ///< respondents × latent variables, mean 0, unit (population) variance
+  Eigen::VectorXd communality{};  ///< loading²
+  Eigen::VectorXd redundancy{};   ///< loading² × R² of its latent variable (0 for exogenous ones)
+  Eigen::MatrixXd scores{};       ///< respondents × latent variables, mean 0, unit (population) variance
 
   Eigen::MatrixXd paths{};             ///< paths(i, j): coefficient of j → i
   Eigen::VectorXd r2{};                ///< per latent variable; 0 for exogenous ones (see endogenous)
@@ -202,6 +209,28 @@ struct pls_fit {
 /// Discriminant validity holds when each diagonal entry exceeds its row's and column's
 /// other entries (Fornell & Larcker 1981).
 [[nodiscard]] EXCELLENCE_API Eigen::MatrixXd fornell_larcker(const pls_fit& fit);
+
+/// One specific indirect effect: the product of the path coefficients along a directed
+/// chain of at least two paths (mediation: IMAG → EXPE → SAT).
+struct pls_indirect_effect {
+  std::vector<std::size_t> chain{};  ///< latent variables from the source to the target
+  std::string name{};                ///< "IMAG -> EXPE -> SAT"
+  double effect = 0;
+};
+
+/// The most specific indirect effects listed (a dense model of 20 constructs has millions
+/// of chains; their sum, the total indirect effect, is in pls_fit::indirect_effects).
+inline constexpr std::size_t max_specific_indirect_effects = 100'000;
+
+/// Every specific indirect effect of the fit's model, by source, then target, then chain
+/// (chains compared lexicographically by their latent variables' positions in the model,
+/// so IMAG → EXPE → QUAL → SAT comes before IMAG → EXPE → SAT); for each pair they sum to the total indirect
+/// effect (pls_fit::indirect_effects). Error: more than max_specific_indirect_effects.
+[[nodiscard]] EXCELLENCE_API result<std::vector<pls_indirect_effect>> try_specific_indirect_effects(const pls_fit& fit);
+/// Throwing form of try_specific_indirect_effects: the value, or data_error with the diagnostic.
+[[nodiscard]] inline std::vector<pls_indirect_effect> specific_indirect_effects(const pls_fit& fit) {
+  return try_specific_indirect_effects(fit).value();
+}
 
 /// Estimates the model on the data. Errors (nothing is dropped or guessed): an invalid
 /// model (check_pls_model); an indicator the data does not have; a missing value with

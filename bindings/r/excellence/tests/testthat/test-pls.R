@@ -131,3 +131,16 @@ test_that("models in lavaan-style syntax: read, written back, errors at line and
   expect_match(pls_syntax(model, "json"), "\"format\": \"excellence.pls_model/1\"", fixed = TRUE)
   expect_error(pls_model("A =~ a1\nB =~ b1\nB =< A"), "<text>:3:3: unknown operator '=<'", fixed = TRUE)
 })
+
+test_that("bootstrap intervals (bca) and the specific indirect effects", {
+  model <- pls_model(ext("satisfaction_model.json"))
+  fit <- pls_estimate(satisfaction(), model)
+  boot <- bootstrap(fit, resamples = 200, seed = 3, interval = "bca")
+  expect_identical(boot$interval, "bca")
+  expect_identical(boot$paths["IMAG -> EXPE", "interval"], "bca")
+  expect_true(boot$paths["IMAG -> EXPE", "lower"] < boot$paths["IMAG -> EXPE", "original"])
+  expect_equal(boot$specific_indirect_effects["IMAG -> EXPE -> SAT", "original"],
+               fit$path_coefs["EXPE", "IMAG"] * fit$path_coefs["SAT", "EXPE"], tolerance = 1e-14)
+  expect_identical(rownames(boot$r2), c("EXPE", "QUAL", "VAL", "SAT", "LOY"))
+  expect_error(bootstrap(fit, resamples = 10, interval = "studentized"), "should be one of")
+})
