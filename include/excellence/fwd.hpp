@@ -194,6 +194,11 @@ struct pls_indirect_effect;
 // excellence/models/pls/index.hpp
 struct pls_index_result;
 
+// excellence/models/pls/ipma.hpp
+struct pls_ipma_options;
+struct pls_ipma_point;
+struct pls_ipma_result;
+
 // excellence/models/pls/model.hpp
 enum class pls_mode;
 struct pls_model;

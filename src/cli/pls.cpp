@@ -1,7 +1,7 @@
 // excellence pls DATA.csv --model MODEL.json|MODEL.txt [--scheme centroid|factorial|path] [--stop exact|plspm]
 //                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S]
 //                [--ci percentile|bc|bca] [--threads T]
-//                [--index --scale-min A --scale-max B] [--json]
+//                [--index --scale-min A --scale-max B] [--ipma TARGET --scale-min A --scale-max B] [--json]
 #include "command.hpp"
 
 #include <excellence/io/pls_data.hpp>
@@ -9,6 +9,7 @@
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/ipma.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
@@ -37,6 +38,8 @@ int pls(const std::vector<std::string>& args, io streams) {
       "ci", po::value<std::string>()->default_value("percentile"), "bootstrap intervals: percentile, bc or bca")(
       "threads", po::value<count>()->default_value(count{0}, "0"), "bootstrap threads (0: all cores)")(
       "index", "the 0-100 index of every latent variable (needs --scale-min and --scale-max)")(
+      "ipma", po::value<std::string>(),
+      "importance-performance map of this construct (needs --scale-min and --scale-max): printed instead of the fit")(
       "scale-min", po::value<finite_number>(), "lowest answer of the indicators' scale")(
       "scale-max", po::value<finite_number>(), "highest answer of the indicators' scale")("json", "print JSON");
   const auto parsed = parse_file_command(args, options, "pls", streams);
@@ -53,6 +56,11 @@ int pls(const std::vector<std::string>& args, io streams) {
   if (index && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
     throw usage_error("--index needs --scale-min and --scale-max (the answers' scale, e.g. 1 and 10)");
 
+  const bool ipma = values.count("ipma") != 0U;
+  if (ipma && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
+    throw usage_error("--ipma needs --scale-min and --scale-max (the questionnaire's scale, e.g. 0 and 10)");
+  if (ipma && (values.count("bootstrap") != 0U || index))
+    throw usage_error("--ipma prints the map alone: leave out --bootstrap and --index");
   const auto model = try_read_pls_model(values["model"].as<std::string>()).value();
   // With --missing error an empty cell is reported while reading, at its line and field.
   auto read = try_read_pls_data(values["file"].as<std::string>(), model,
@@ -69,6 +77,14 @@ int pls(const std::vector<std::string>& args, io streams) {
                        .value();
   if (values.count("bootstrap") == 0U && !values["ci"].defaulted())
     throw usage_error("--ci chooses the bootstrap's intervals: it needs --bootstrap N");
+  if (ipma) {
+    const auto map = try_pls_ipma(fit, {.target = values["ipma"].as<std::string>(),
+                                        .scale_min = {values["scale-min"].as<finite_number>().value},
+                                        .scale_max = {values["scale-max"].as<finite_number>().value}})
+                         .value();
+    streams.out << (values.count("json") != 0U ? to_json(map) : to_text(map));
+    return exit_ok;
+  }
   std::optional<pls_bootstrap_result> boot;
   if (values.count("bootstrap") != 0U) {
     const auto threads = values["threads"].as<count>().value;

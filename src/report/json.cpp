@@ -10,6 +10,7 @@
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/ipma.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
 #include <excellence/satisfaction/nps.hpp>
@@ -497,6 +498,35 @@ ordered_json document(const pls_fit& fit, const pls_bootstrap_result* boot, cons
   return out;
 }
 
+ordered_json document(const pls_ipma_result& ipma) {
+  const auto points = [](const std::vector<pls_ipma_point>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto& p : list)
+      out.push_back({{"name", p.name},
+                     {"construct", p.construct},
+                     {"importance", p.importance},
+                     {"performance", p.performance},
+                     {"quadrant", to_string(p.quadrant)},
+                     {"on_importance_line", p.on_importance_line},
+                     {"on_performance_line", p.on_performance_line}});
+    return out;
+  };
+  ordered_json out;
+  out["format"] = "excellence.pls_ipma/1";
+  out["target"] = ipma.target;
+  out["target_performance"] = ipma.target_performance;
+  out["crosshair"] = to_string(ipma.crosshair);
+  out["importance_line"] = ipma.importance_line;
+  out["performance_line"] = ipma.performance_line;
+  out["indicator_importance_line"] = ipma.indicator_importance_line;
+  out["indicator_performance_line"] = ipma.indicator_performance_line;
+  out["constructs"] = points(ipma.constructs);
+  out["indicators"] = points(ipma.indicators);
+  out["rescaled_weights"] = ipma.rescaled_weights;
+  out["warnings"] = diagnostics(ipma.warnings);
+  return out;
+}
+
 }  // namespace excellence::inline v1::report_detail
 
 namespace excellence::inline v1 {
@@ -542,6 +572,9 @@ std::string to_json(const results_evidence& e, const std::vector<diagnostic>& wa
 }
 std::string to_json(const cohort_table& t, int indent) {
   return dump(document(t), indent);
+}
+std::string to_json(const pls_ipma_result& ipma, int indent) {
+  return dump(document(ipma), indent);
 }
 std::string to_json(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index,
                     int indent) {

@@ -12,6 +12,7 @@
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/ipma.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
 #include <excellence/satisfaction/nps.hpp>
@@ -315,6 +316,29 @@ std::string to_text(const pls_fit& fit, const pls_bootstrap_result* boot, const 
     if (w.code != errc::rows_dropped && w.code != errc::values_imputed) out << "warning: " << w.message << "\n";
   if (boot != nullptr)
     for (const auto& w : boot->warnings) out << "warning: " << w.message << "\n";
+  return out.str();
+}
+
+std::string to_text(const pls_ipma_result& ipma) {
+  check_finite(document(ipma));
+  std::ostringstream out;
+  out << "Importance-performance map of " << ipma.target << " (performance " << fixed(ipma.target_performance, 1)
+      << " of 100); crosshair " << to_string(ipma.crosshair) << ": importance " << fixed(ipma.importance_line, 3)
+      << ", performance " << fixed(ipma.performance_line, 1) << "\n\n";
+  const auto table = [&](const std::vector<pls_ipma_point>& points, const char* heading) {
+    text_table t({1, 2});
+    t.add({heading, "importance", "performance", "quadrant"});
+    t.rule();
+    for (const auto& p : points)
+      t.add(
+          {p.name, fixed(p.importance, 4), fixed(p.performance, 1),
+           std::string(to_string(p.quadrant)) + (p.on_importance_line || p.on_performance_line ? " (on a line)" : "")});
+    out << t.str();
+  };
+  table(ipma.constructs, "construct");
+  out << "\n";
+  table(ipma.indicators, "indicator");
+  for (const auto& w : ipma.warnings) out << "warning: " << w.message << "\n";
   return out.str();
 }
 

@@ -46,6 +46,8 @@ CATALOGUE = [
     (["pls"] + PLS + ["--json"], "pls_fit"),
     (["pls"] + PLS + ["--scheme", "centroid", "--stop", "plspm", "--bootstrap", "20", "--index",
                       "--scale-min", "0", "--scale-max", "10", "--json"], "pls_fit"),
+    (["pls"] + PLS + ["--plsc", "--bootstrap", "20", "--ci", "bca", "--json"], "pls_fit"),
+    (["pls"] + PLS + ["--ipma", "SAT", "--scale-min", "0", "--scale-max", "10", "--json"], "pls_ipma"),
     (["clv", "fit", CDNOW, "--model", "bgnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "pnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "mbgnbd", "--json"], "clv_fit"),

@@ -9,11 +9,11 @@ works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
 """
 import numpy as np
 
-from ._core.pls import Bootstrap, Fit, Index, Model, acsi, ccsi, ecsi, index
+from ._core.pls import Bootstrap, Fit, Index, Ipma, Model, acsi, ccsi, ecsi, index, ipma
 from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _moments, _to_json
 
-__all__ = ["Bootstrap", "Fit", "Index", "Model", "Moments", "acsi", "bootstrap", "ccsi", "ecsi", "estimate", "index", "merge",
-           "moments"]
+__all__ = ["Bootstrap", "Fit", "Index", "Ipma", "Model", "Moments", "acsi", "bootstrap", "ccsi", "ecsi", "estimate", "index",
+           "ipma", "merge", "moments"]
 
 
 class Moments:

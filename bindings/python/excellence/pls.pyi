@@ -14,6 +14,10 @@ class Model:
     def read(path: str) -> Model: ...
     @staticmethod
     def parse(text: str, source: str = "<memory>") -> Model: ...
+    @staticmethod
+    def from_syntax(text: str, source: str = "<memory>") -> Model: ...
+    def to_syntax(self) -> str: ...
+    def to_json(self, indent: int = 2) -> str: ...
     latent_variables: list[str]
     paths: list[list[int]]
     blocks: list[list[str]]
@@ -27,11 +31,16 @@ def ecsi(image: Sequence[str], expectations: Sequence[str], quality: Sequence[st
          satisfaction: Sequence[str], loyalty: Sequence[str]) -> Model: ...
 
 class Bootstrap:
-    """Bootstrap estimates: standard errors, t values, percentile intervals."""
+    """Bootstrap estimates: standard errors, t values, percentile, BC or BCa intervals."""
     weights: list[dict[str, Any]]
     loadings: list[dict[str, Any]]
     paths: list[dict[str, Any]]
     total_effects: list[dict[str, Any]]
+    indirect_effects: list[dict[str, Any]]
+    specific_indirect_effects: list[dict[str, Any]]
+    r2: list[dict[str, Any]]
+    htmt: list[dict[str, Any]]
+    interval: str
     resamples: int
     succeeded: int
     failed: int
@@ -59,6 +68,9 @@ class Fit:
     paths: npt.NDArray[np.float64]
     total_effects: npt.NDArray[np.float64]
     r2: npt.NDArray[np.float64]
+    lv_correlations: npt.NDArray[np.float64]
+    consistent: bool
+    rho_a: list[Optional[float]]
     gof: float
     iterations: int
     converged: bool
@@ -84,9 +96,24 @@ def moments(data: Any, names: Optional[Sequence[str]] = None, *, model: Optional
 def merge(a: Moments, b: Moments) -> Moments: ...
 def estimate(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, scheme: str = "path",
              standardized: bool = True, stop: str = "exact", tolerance: Optional[float] = None,
-             max_iterations: int = 300, missing: str = "error") -> Fit: ...
+             max_iterations: int = 300, missing: str = "error", consistent: bool = False) -> Fit: ...
 def bootstrap(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, resamples: int = 5000, seed: int = 1,
               confidence: float = 0.95, threads: int = 0, progress: Optional[Callable[[int, int], Any]] = None,
-              scheme: str = "path", standardized: bool = True, stop: str = "exact", tolerance: Optional[float] = None,
-              max_iterations: int = 300, missing: str = "error") -> Bootstrap: ...
+              interval: str = "percentile", keep_draws: bool = False, scheme: str = "path", standardized: bool = True,
+              stop: str = "exact", tolerance: Optional[float] = None, max_iterations: int = 300,
+              missing: str = "error", consistent: bool = False) -> Bootstrap: ...
 def index(fit: Fit, scale_min: npt.ArrayLike, scale_max: npt.ArrayLike) -> Index: ...
+
+class Ipma:
+    """An importance-performance map of a PLS model (excellence.pls_ipma/1)."""
+    target: str
+    target_performance: float
+    rescaled_weights: list[float]
+    importance_line: float
+    performance_line: float
+    warnings: list[Diagnostic]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def ipma(fit: Fit, target: str, scale_min: npt.ArrayLike, scale_max: npt.ArrayLike, crosshair: str = "data_means",
+         importance_line: Optional[float] = None, performance_line: Optional[float] = None) -> Ipma: ...

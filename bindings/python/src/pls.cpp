@@ -6,6 +6,7 @@
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/ipma.hpp>
 #include <excellence/models/pls/moments.hpp>
 #include <excellence/models/pls/templates.hpp>
 #include <excellence/report/json.hpp>
@@ -278,6 +279,41 @@ void bind_pls(py::module_& m) {
       "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
       "missing"_a, "consistent"_a, "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "interval"_a, "keep_draws"_a,
       "progress"_a);
+
+  py::class_<pls_ipma_result>(m, "Ipma", "An importance-performance map of a PLS model (excellence.pls_ipma/1).")
+      .def_readonly("target", &pls_ipma_result::target)
+      .def_readonly("target_performance", &pls_ipma_result::target_performance)
+      .def_readonly("rescaled_weights", &pls_ipma_result::rescaled_weights)
+      .def_readonly("importance_line", &pls_ipma_result::importance_line)
+      .def_readonly("performance_line", &pls_ipma_result::performance_line)
+      .def_property_readonly("warnings", [](const pls_ipma_result& r) { return diagnostics(r.warnings); })
+      .def(
+          "to_json", [](const pls_ipma_result& r, int indent) { return to_json(r, indent); }, "indent"_a = 2)
+      .def(
+          "to_dict", [](const pls_ipma_result& r) { return document(to_json(r)); },
+          "The document: constructs and indicators with importance, performance, quadrant.");
+  m.def(
+      "ipma",
+      [](const pls_fit& fit, const std::string& target, const numbers& scale_min, const numbers& scale_max,
+         const std::string& crosshair, std::optional<double> importance_line, std::optional<double> performance_line) {
+        auto lo = span_of(scale_min, "scale_min");
+        auto hi = span_of(scale_max, "scale_max");
+        pls_ipma_options o{target, {lo.begin(), lo.end()}, {hi.begin(), hi.end()}};
+        if (crosshair == "given") {
+          if (!importance_line || !performance_line)
+            throw py::value_error("crosshair='given' needs importance_line and performance_line");
+          o.crosshair = ipa_crosshair::given;
+          o.importance_line = *importance_line;
+          o.performance_line = *performance_line;
+        } else if (crosshair != "data_means") {
+          throw py::value_error("crosshair must be 'data_means' or 'given', not '" + crosshair + "'");
+        }
+        return value(try_pls_ipma(fit, o));
+      },
+      "fit"_a, "target"_a, "scale_min"_a, "scale_max"_a, "crosshair"_a = "data_means", "importance_line"_a = py::none(),
+      "performance_line"_a = py::none(),
+      "Importance-performance map of `target` on the 0-100 scale: scale_min and scale_max are the questionnaire's\n"
+      "scale (one for all indicators, or one per indicator). to_dict() gives the constructs and indicators.");
 
   m.def(
       "index",

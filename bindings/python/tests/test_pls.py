@@ -166,3 +166,19 @@ def test_bootstrap_intervals_and_mediation(model, table):
     assert len(bca.htmt) == 15
     with pytest.raises(ValueError, match="interval"):
         ex.pls.bootstrap(model, values, names, resamples=10, interval="studentized")
+
+
+def test_ipma(model, table):
+    values, names = table
+    fit = ex.pls.estimate(model, values, names)
+    ipma = ex.pls.ipma(fit, "SAT", [0], [10])
+    doc = ipma.to_dict()
+    assert doc["format"] == "excellence.pls_ipma/1"
+    assert [c["name"] for c in doc["constructs"]] == ["IMAG", "EXPE", "QUAL", "VAL"]
+    # performance is the 0-100 index; VAL matters most and performs below the mean
+    idx = ex.pls.index(fit, [0], [10])
+    assert ipma.target_performance == pytest.approx(idx.index[4], abs=1e-12)
+    val = doc["constructs"][3]
+    assert val["quadrant"] == "concentrate_here"
+    with pytest.raises(ex.DataError, match="outside its stated scale"):
+        ex.pls.ipma(fit, "SAT", [8], [10])

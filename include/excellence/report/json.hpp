@@ -76,6 +76,11 @@ EXCELLENCE_BEGIN_NAMESPACE
 [[nodiscard]] EXCELLENCE_API std::string to_json(const pls_fit& fit, const pls_bootstrap_result* bootstrap = nullptr,
                                                  const pls_index_result* index = nullptr, int indent = 2);
 
+/// excellence.pls_ipma/1: target, its performance, crosshair and lines, the constructs and
+/// the indicators (name, construct, importance, performance, quadrant, on the lines), the
+/// rescaled weights, warnings.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const pls_ipma_result& ipma, int indent = 2);
+
 /// excellence.evidence/1: {"format", "framework", "organization", "period_unit",
 ///  "options", "definitions" (requirements, segments, comparisons, measures with their
 ///  names), "series": [{"measure", "segment", "key", "better", "unit", "level",

@@ -157,6 +157,8 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 [[nodiscard]] EXCELLENCE_API std::string to_text(const cohort_table& t, cohort_measure measure);
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_fit& fit, const pls_bootstrap_result* bootstrap = nullptr,
                                                  const pls_index_result* index = nullptr);
+/// The IPMA: the constructs, then the indicators, with importance, performance and quadrant.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const pls_ipma_result& ipma);
 
 /// Results evidence as text: one row per series (last level, target gap, rank among the
 /// comparisons, trend, Theil–Sen slope, comparison standing), then per results item the

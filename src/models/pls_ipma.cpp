@@ -1,0 +1,158 @@
+#include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/strings.hpp>
+#include <excellence/models/pls/ipma.hpp>
+
+#include <cmath>
+
+namespace excellence::inline v1 {
+
+namespace {
+
+using detail::concat;
+using detail::input_error;
+using Eigen::Index;
+
+// The crosshair of a set of points and each point's quadrant, by IPA's rule.
+std::pair<double, double> place(std::vector<pls_ipma_point>& points, const pls_ipma_options& o) {
+  double importance = o.importance_line, performance = o.performance_line;
+  if (o.crosshair == ipa_crosshair::data_means) {
+    importance = performance = 0;
+    for (const auto& p : points) {
+      importance += p.importance / static_cast<double>(points.size());
+      performance += p.performance / static_cast<double>(points.size());
+    }
+  }
+  for (auto& p : points) {
+    p.quadrant = ipa_quadrant_of(p.importance, p.performance, importance, performance);
+    p.on_importance_line = p.importance == importance;
+    p.on_performance_line = p.performance == performance;
+  }
+  return {importance, performance};
+}
+
+}  // namespace
+
+result<pls_ipma_result> try_pls_ipma(const pls_fit& fit, const pls_ipma_options& options) {
+  const auto p = fit.indicators.size();
+  const auto J = fit.latent_variables.size();
+  const auto target = fit.latent_index(options.target);
+  if (!target)
+    return input_error(errc::invalid_value, "target",
+                       concat("\"", options.target, "\" is not a latent variable of the model"));
+  if (fit.options.consistent)
+    return input_error(errc::invalid_value, "fit",
+                       "the IPMA works on the 0-100 composite scores: estimate the model without consistent PLS");
+  if (options.crosshair == ipa_crosshair::scale_midpoint)
+    return input_error(errc::invalid_value, "crosshair", "importance has no scale: use data_means or given lines");
+  if (options.crosshair == ipa_crosshair::given &&
+      (!std::isfinite(options.importance_line) || !std::isfinite(options.performance_line)))
+    return input_error(errc::invalid_value, "crosshair", "the given lines must be finite");
+  const auto scale_of = [&](const std::vector<double>& v, const char* field) -> result<std::vector<double>> {
+    if (v.size() == 1) return std::vector<double>(p, v[0]);
+    if (v.size() != p)
+      return input_error(
+          errc::invalid_value, field,
+          concat("expected one value for every indicator, or one per indicator (", std::to_string(p), ")"));
+    return v;
+  };
+  auto lo = scale_of(options.scale_min, "scale_min");
+  if (!lo) return lo.error();
+  auto hi = scale_of(options.scale_max, "scale_max");
+  if (!hi) return hi.error();
+
+  pls_ipma_result out;
+  out.target = options.target;
+  out.crosshair = options.crosshair;
+  // Rescaled weights: u = (unstandardised weight) × range, normalised per block. A block's
+  // 0–100 score is then (100/Σu) × its standardised score, whose spread is 100/Σu.
+  std::vector<double> u(p), performance(p);
+  Eigen::VectorXd total(static_cast<Index>(J));
+  total.setZero();
+  for (std::size_t k = 0; k < p; ++k) {
+    const double range = (*hi)[k] - (*lo)[k];
+    if (!std::isfinite((*lo)[k]) || !std::isfinite((*hi)[k]) || !(range > 0))
+      return input_error(errc::invalid_value, detail::indexed("scale", k),
+                         concat("the scale of \"", fit.indicators[k], "\" must be finite with min < max"));
+    const auto i = static_cast<Index>(k);
+    u[k] = (fit.options.standardized ? fit.weights(i) / fit.sds(i) : fit.weights(i)) * range;
+    total(static_cast<Index>(fit.block_of[k])) += u[k];
+    performance[k] = 100 * (fit.means(i) - (*lo)[k]) / range;
+    if (!(performance[k] >= 0 && performance[k] <= 100))
+      return input_error(errc::out_of_range, detail::indexed("scale", k),
+                         concat("the mean of \"", fit.indicators[k], "\" (", detail::shortest(fit.means(i)),
+                                ") lies outside its stated scale: state the questionnaire's scale"));
+  }
+  for (std::size_t j = 0; j < J; ++j)
+    if (!(std::abs(total(static_cast<Index>(j))) > 0))
+      return input_error(errc::singular_matrix, detail::indexed("blocks", j),
+                         concat("the rescaled weights of \"", fit.latent_variables[j], "\" sum to zero"));
+  Eigen::VectorXd construct_performance = Eigen::VectorXd::Zero(static_cast<Index>(J));
+  out.rescaled_weights.resize(p);
+  for (std::size_t k = 0; k < p; ++k) {
+    const auto j = static_cast<Index>(fit.block_of[k]);
+    out.rescaled_weights[k] = u[k] / total(j);
+    construct_performance(j) += out.rescaled_weights[k] * performance[k];
+    if (out.rescaled_weights[k] < 0)
+      out.warnings.push_back(
+          {errc::inadmissible_estimate, "", 0, 0, detail::indexed("rescaled_weights", k),
+           concat("the rescaled weight of \"", fit.indicators[k], "\" is ", detail::shortest(out.rescaled_weights[k]),
+                  ": the indicator lowers its construct's 0-100 score as it rises"),
+           severity::warning});
+  }
+  out.target_performance = construct_performance(static_cast<Index>(*target));
+  // Each respondent's 0–100 score is the performance plus (100/Σu) × his standardised score;
+  // where the rescaled weights are all positive it is a weighted mean of answers, so
+  // outside 0–100 means answers outside the stated scale (the fit keeps the scores).
+  for (std::size_t j = 0; j < J; ++j) {
+    const auto jj = static_cast<Index>(j);
+    bool positive = true;
+    for (std::size_t k = 0; k < p; ++k) positive = positive && (fit.block_of[k] != j || out.rescaled_weights[k] >= 0);
+    if (!positive || fit.scores.rows() == 0) continue;
+    for (Index i = 0; i < fit.scores.rows(); ++i) {
+      const double score = construct_performance(jj) + 100 / total(jj) * fit.scores(i, jj);
+      if (!(score >= -1e-9 && score <= 100 + 1e-9))
+        return input_error(errc::out_of_range, "scale",
+                           concat("respondent ", std::to_string(i + 1), "'s answers to the block of \"",
+                                  fit.latent_variables[j], "\" lie outside the stated scale (0-100 score ",
+                                  detail::shortest(score), "): state the questionnaire's scale"));
+    }
+  }
+
+  // Constructs with a chain of paths to the target (reachability, not a non-zero effect).
+  std::vector<bool> reaches(J, false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t j = 0; j < J; ++j)
+      for (std::size_t to = 0; to < J && !reaches[j]; ++to)
+        if (fit.path_matrix[to][j] != 0 && (to == *target || reaches[to])) reaches[j] = changed = true;
+  }
+  const auto t = static_cast<Index>(*target);
+  const double spread_target = 100 / total(t);
+  for (std::size_t j = 0; j < J; ++j) {
+    if (!reaches[j]) continue;
+    const auto jj = static_cast<Index>(j);
+    const double importance = fit.total_effects(t, jj) * spread_target / (100 / total(jj));
+    out.constructs.push_back({fit.latent_variables[j], fit.latent_variables[j], importance, construct_performance(jj)});
+    for (std::size_t k = 0; k < p; ++k)
+      if (fit.block_of[k] == j)
+        out.indicators.push_back(
+            {fit.indicators[k], fit.latent_variables[j], out.rescaled_weights[k] * importance, performance[k]});
+  }
+  if (out.constructs.empty())
+    return input_error(errc::invalid_value, "target",
+                       concat("\"", options.target, "\" has no predecessors: nothing has an importance for it"));
+  std::tie(out.importance_line, out.performance_line) = place(out.constructs, options);
+  // Indicator importances are fractions of their construct's: their map has its own means.
+  auto indicator_options = options;
+  indicator_options.crosshair = ipa_crosshair::data_means;
+  std::tie(out.indicator_importance_line, out.indicator_performance_line) = place(out.indicators, indicator_options);
+  return out;
+}
+
+std::vector<ipa_attribute> ipa_attributes(const pls_ipma_result& ipma) {
+  std::vector<ipa_attribute> out;
+  for (const auto& c : ipma.constructs) out.push_back({c.name, c.importance, c.performance});
+  return out;
+}
+
+}  // namespace excellence::inline v1
