@@ -780,6 +780,15 @@ EXC_EXTERN(void) exc_pls_index_free(exc_pls_index *index);
 /** The index of each latent variable (out holds length >= the fit's latent count). */
 EXC_EXTERN(int) exc_pls_index_values(double *out, size_t length, const exc_pls_index *index);
 
+/** The importance-performance map of a target construct on the 0-100 scale (docs/pls.md);
+    scale_min and scale_max as for exc_pls_index_new (the questionnaire's scale). */
+typedef struct exc_pls_ipma exc_pls_ipma;
+EXC_EXTERN(int) exc_pls_ipma_new(exc_pls_ipma **out, const exc_pls_fit *fit, const char *target,
+                                 const double *scale_min, const double *scale_max, size_t count);
+EXC_EXTERN(void) exc_pls_ipma_free(exc_pls_ipma *ipma);
+/** excellence.pls_ipma/1: constructs and indicators with importance, performance, quadrant. */
+EXC_EXTERN(int) exc_pls_ipma_to_json(exc_buf *out, const exc_pls_ipma *ipma);
+
 /** excellence.pls_fit/1, with the bootstrap and the index when they are not NULL. */
 EXC_EXTERN(int) exc_pls_fit_to_json(exc_buf *out, const exc_pls_fit *fit, const exc_pls_bootstrap *bootstrap,
                                     const exc_pls_index *index);

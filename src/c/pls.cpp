@@ -7,6 +7,7 @@
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/ipma.hpp>
 #include <excellence/report/json.hpp>
 
 #include <algorithm>
@@ -26,6 +27,9 @@ struct exc_pls_bootstrap {
 };
 struct exc_pls_index {
   excellence::pls_index_result value;
+};
+struct exc_pls_ipma {
+  excellence::pls_ipma_result value;
 };
 
 using namespace excellence;
@@ -401,6 +405,32 @@ int exc_pls_index_values(double* out, size_t length, const exc_pls_index* index)
   return guarded([&] {
     if (index == nullptr) return invalid("exc_pls_index_values: index is NULL");
     return copy_out(out, length, vector_span(index->value.index), "exc_pls_index_values");
+  });
+}
+
+int exc_pls_ipma_new(exc_pls_ipma** out, const exc_pls_fit* fit, const char* target, const double* scale_min,
+                     const double* scale_max, size_t count) {
+  return guarded([&] {
+    if (out == nullptr || fit == nullptr || target == nullptr || scale_min == nullptr || scale_max == nullptr)
+      return invalid("exc_pls_ipma_new: out, fit, target, scale_min or scale_max is NULL");
+    const auto p = fit->value.indicators.size();
+    if (count != 1 && count != p)
+      return invalid("exc_pls_ipma_new: count must be 1 or the number of indicators (" + std::to_string(p) + ")");
+    auto r = try_pls_ipma(fit->value, {target, {scale_min, scale_min + count}, {scale_max, scale_max + count}});
+    if (!r) return fail(r.error());
+    *out = new exc_pls_ipma{*std::move(r)};
+    return ok;
+  });
+}
+
+void exc_pls_ipma_free(exc_pls_ipma* ipma) {
+  delete ipma;
+}
+
+int exc_pls_ipma_to_json(exc_buf* out, const exc_pls_ipma* ipma) {
+  return guarded([&] {
+    if (ipma == nullptr) return invalid("exc_pls_ipma_to_json: ipma is NULL");
+    return to_buf(out, to_json(ipma->value));
   });
 }
 

@@ -470,6 +470,19 @@ static void path_models(void) {
     OK(exc_pls_bootstrap_at(&e, boot, EXC_PLS_BOOT_PATHS, 0));
     CHECK(strcmp(e.name, "IMAG -> EXPE") == 0 && fabs(e.estimate - 0.5596721128249706) < 1e-10 && e.se > 0);
   }
+  {
+    exc_pls_ipma *map = NULL;
+    const double zero = 0, ten = 10, eight = 8;
+    OK(exc_pls_ipma_new(&map, fit, "SAT", &zero, &ten, 1));
+    OK(exc_pls_ipma_to_json(&json, map));
+    CHECK(strstr(json.ptr, "\"format\": \"excellence.pls_ipma/1\"") != NULL);
+    CHECK(strstr(json.ptr, "\"concentrate_here\"") != NULL); /* VAL: important, below the drivers' mean */
+    exc_buf_dispose(&json);
+    exc_pls_ipma_free(map);
+    map = NULL;
+    expect_error(exc_pls_ipma_new(&map, fit, "SAT", &eight, &ten, 1), EXC_EOUT_OF_RANGE, NULL, "scale",
+                 "an IPMA scale the answers leave");
+  }
   OK(exc_pls_fit_to_json(&json, fit, boot, index));
   CHECK(strstr(json.ptr, "excellence.pls_fit/1") != NULL && strstr(json.ptr, "\"bootstrap\"") != NULL);
   exc_buf_dispose(&json);

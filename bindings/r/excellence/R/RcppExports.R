@@ -117,6 +117,10 @@ cpp_pls_bootstrap <- function(model, values, names, options, resamples, seed, co
     .Call(`_excellence_cpp_pls_bootstrap`, model, values, names, options, resamples, seed, confidence, threads, interval)
 }
 
+cpp_pls_ipma <- function(model, values, names, options, target, scale_min, scale_max) {
+    .Call(`_excellence_cpp_pls_ipma`, model, values, names, options, target, scale_min, scale_max)
+}
+
 cpp_pls_index <- function(model, values, names, options, scale_min, scale_max) {
     .Call(`_excellence_cpp_pls_index`, model, values, names, options, scale_min, scale_max)
 }

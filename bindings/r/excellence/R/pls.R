@@ -390,6 +390,49 @@ pls_index <- function(fit, scale = c(0, 10), scale_min = NULL, scale_max = NULL)
   structure(r[c("index", "scores", "normalised_weights")], class = "excellence_pls_index")
 }
 
+#' Importance-performance map of a PLS model
+#'
+#' The IPMA (Ringle & Sarstedt 2016) of a target construct on the 0-100 scale: for every
+#' construct with a chain of paths to the target, and each of its indicators, the
+#' importance (its total effect on the target in 0-100 points per 0-100 point) and the
+#' performance (its 0-100 mean, the index), placed in IPA's quadrants against their means.
+#' The scale is the questionnaire's, never the sample's.
+#'
+#' @param fit A fit from [pls_estimate()] (not consistent).
+#' @param target The construct explained, e.g. `"SAT"`.
+#' @param scale The answers' scale, `c(min, max)`, for every indicator.
+#' @param scale_min,scale_max Or one minimum and maximum per indicator.
+#' @return An object of class `excellence_pls_ipma`: `target`, `target_performance`,
+#'   data frames `constructs` and `indicators` (`name`, `construct`, `importance`,
+#'   `performance`, `quadrant`), `rescaled_weights`, the crosshair (`importance_line`,
+#'   `performance_line`) and `json` (excellence.pls_ipma/1). A negative rescaled weight
+#'   raises a warning.
+#' @examples
+#' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
+#' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))
+#' pls_ipma(pls_estimate(satisfaction, model), "SAT", scale = c(0, 10))
+#' @export
+pls_ipma <- function(fit, target, scale = c(0, 10), scale_min = NULL, scale_max = NULL) {
+  if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
+  lo <- if (is.null(scale_min)) scale[1] else as.double(scale_min)
+  hi <- if (is.null(scale_max)) scale[2] else as.double(scale_max)
+  i <- fit$input
+  r <- unwrap(cpp_pls_ipma(i$model, i$values, i$names, i$options, as.character(target), lo, hi))
+  raise_warnings(r$warnings)
+  r$warnings <- NULL
+  structure(r, class = "excellence_pls_ipma")
+}
+
+#' @export
+print.excellence_pls_ipma <- function(x, digits = 4, ...) {
+  cat(sprintf("<Importance-performance map of %s: performance %.1f of 100>\n", x$target, x$target_performance))
+  d <- x$constructs[, c("name", "importance", "performance", "quadrant")]
+  d$importance <- round(d$importance, digits)
+  d$performance <- round(d$performance, 1)
+  print(d, row.names = FALSE)
+  invisible(x)
+}
+
 #' @export
 print.excellence_pls_index <- function(x, ...) {
   cat("<PLS indexes, 0-100>\n")

@@ -423,6 +423,23 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_pls_ipma
+SEXP cpp_pls_ipma(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, const std::string& target, const std::vector<double>& scale_min, const std::vector<double>& scale_max);
+RcppExport SEXP _excellence_cpp_pls_ipma(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP targetSEXP, SEXP scale_minSEXP, SEXP scale_maxSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericMatrix& >::type values(valuesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type names(namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type options(optionsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type target(targetSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type scale_min(scale_minSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type scale_max(scale_maxSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_ipma(model, values, names, options, target, scale_min, scale_max));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_pls_index
 SEXP cpp_pls_index(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, const std::vector<double>& scale_min, const std::vector<double>& scale_max);
 RcppExport SEXP _excellence_cpp_pls_index(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP scale_minSEXP, SEXP scale_maxSEXP) {
@@ -470,6 +487,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_pls_model_write", (DL_FUNC) &_excellence_cpp_pls_model_write, 2},
     {"_excellence_cpp_pls_estimate", (DL_FUNC) &_excellence_cpp_pls_estimate, 4},
     {"_excellence_cpp_pls_bootstrap", (DL_FUNC) &_excellence_cpp_pls_bootstrap, 9},
+    {"_excellence_cpp_pls_ipma", (DL_FUNC) &_excellence_cpp_pls_ipma, 7},
     {"_excellence_cpp_pls_index", (DL_FUNC) &_excellence_cpp_pls_index, 6},
     {NULL, NULL, 0}
 };

@@ -11,6 +11,7 @@
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
+#include <excellence/models/pls/ipma.hpp>
 #include <excellence/report/json.hpp>
 
 #include <cmath>
@@ -240,6 +241,36 @@ SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& value
             Rcpp::Named("confidence") = r.confidence, Rcpp::Named("warnings") = r::warnings_frame(r.warnings));
       },
       &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_ipma(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
+                  const Rcpp::List& options, const std::string& target, const std::vector<double>& scale_min,
+                  const std::vector<double>& scale_max) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  r::interrupt_watch watch;
+  auto fit = try_estimate_pls(in->model, in->data, in->options, watch.control());
+  if (watch.fired()) return r::interrupted();
+  if (!fit) return failure(fit.error());
+  return checked(try_pls_ipma(*fit, {target, scale_min, scale_max}), [](const pls_ipma_result& r) {
+    const auto frame = [](const std::vector<pls_ipma_point>& points) {
+      using q = pls_ipma_point;
+      return Rcpp::DataFrame::create(
+          Rcpp::Named("name") = r::column(points, &q::name),
+          Rcpp::Named("construct") = r::column(points, &q::construct),
+          Rcpp::Named("importance") = r::column(points, &q::importance),
+          Rcpp::Named("performance") = r::column(points, &q::performance),
+          Rcpp::Named("quadrant") = r::column(points, [](const q& x) { return std::string(to_string(x.quadrant)); }),
+          Rcpp::Named("stringsAsFactors") = false);
+    };
+    return Rcpp::List::create(
+        Rcpp::Named("target") = r.target, Rcpp::Named("target_performance") = r.target_performance,
+        Rcpp::Named("constructs") = frame(r.constructs), Rcpp::Named("indicators") = frame(r.indicators),
+        Rcpp::Named("rescaled_weights") = r.rescaled_weights, Rcpp::Named("importance_line") = r.importance_line,
+        Rcpp::Named("performance_line") = r.performance_line, Rcpp::Named("warnings") = r::warnings_frame(r.warnings),
+        Rcpp::Named("json") = to_json(r));
+  });
 }
 
 // [[Rcpp::export]]

@@ -144,3 +144,14 @@ test_that("bootstrap intervals (bca) and the specific indirect effects", {
   expect_identical(rownames(boot$r2), c("EXPE", "QUAL", "VAL", "SAT", "LOY"))
   expect_error(bootstrap(fit, resamples = 10, interval = "studentized"), "should be one of")
 })
+
+test_that("the importance-performance map: performance is the index, quadrants as IPA's", {
+  model <- pls_model(ext("satisfaction_model.txt"))
+  fit <- pls_estimate(satisfaction(), model)
+  map <- pls_ipma(fit, "SAT", scale = c(0, 10))
+  expect_identical(map$constructs$name, c("IMAG", "EXPE", "QUAL", "VAL"))
+  expect_close(map$target_performance, pls_index(fit, scale = c(0, 10))$index[["SAT"]], 1e-12)
+  expect_identical(map$constructs$quadrant[4], "concentrate_here")
+  expect_match(map$json, "excellence.pls_ipma/1", fixed = TRUE)
+  expect_error(pls_ipma(fit, "SAT", scale = c(8, 10)), "outside its stated scale")
+})
