@@ -7,6 +7,7 @@
 #include <excellence/io/pls_model_json.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
+#include <excellence/models/pls/predict.hpp>
 
 #include <benchmark/benchmark.h>
 #include <boost/random/mersenne_twister.hpp>
@@ -57,6 +58,14 @@ void bca_satisfaction(benchmark::State& state) {
         try_bootstrap_pls(s.model, s.data, options, {.resamples = 5000, .interval = pls_interval::bca}));
 }
 BENCHMARK(bca_satisfaction)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// Issue 14's target: PLSpredict with 10 folds × 10 repetitions ≤ 50 ms (100 estimations on
+// 225 rows, the held-out predictions, the linear benchmark).
+void predict_satisfaction(benchmark::State& state) {
+  const auto& s = survey();
+  for (auto _ : state) benchmark::DoNotOptimize(try_pls_predict(s.model, s.data, {}, {.folds = 10, .repetitions = 10}));
+}
+BENCHMARK(predict_satisfaction)->Unit(benchmark::kMillisecond);
 
 // Rows from the population model: LVs in causal order with unit variance,
 // indicator = loading × LV + noise with variance 1 − loading².

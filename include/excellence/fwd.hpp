@@ -199,6 +199,11 @@ struct pls_ipma_options;
 struct pls_ipma_point;
 struct pls_ipma_result;
 
+// excellence/models/pls/predict.hpp
+struct pls_predict_options;
+struct pls_predict_indicator;
+struct pls_predict_result;
+
 // excellence/models/pls/model.hpp
 enum class pls_mode;
 struct pls_model;

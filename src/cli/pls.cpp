@@ -1,7 +1,8 @@
 // excellence pls DATA.csv --model MODEL.json|MODEL.txt [--scheme centroid|factorial|path] [--stop exact|plspm]
 //                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S]
 //                [--ci percentile|bc|bca] [--threads T]
-//                [--index --scale-min A --scale-max B] [--ipma TARGET --scale-min A --scale-max B] [--json]
+//                [--index --scale-min A --scale-max B] [--ipma TARGET --scale-min A --scale-max B]
+//                [--predict K,R] [--json]
 #include "command.hpp"
 
 #include <excellence/io/pls_data.hpp>
@@ -10,10 +11,13 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
+#include <charconv>
 #include <ostream>
+#include <string_view>
 
 namespace excellence::cli {
 
@@ -38,6 +42,8 @@ int pls(const std::vector<std::string>& args, io streams) {
       "ci", po::value<std::string>()->default_value("percentile"), "bootstrap intervals: percentile, bc or bca")(
       "threads", po::value<count>()->default_value(count{0}, "0"), "bootstrap threads (0: all cores)")(
       "index", "the 0-100 index of every latent variable (needs --scale-min and --scale-max)")(
+      "predict", po::value<std::string>(),
+      "PLSpredict with K folds and R repetitions (e.g. 10,10; --seed seeds the folds): printed instead of the fit")(
       "ipma", po::value<std::string>(),
       "importance-performance map of this construct (needs --scale-min and --scale-max): printed instead of the fit")(
       "scale-min", po::value<finite_number>(), "lowest answer of the indicators' scale")(
@@ -56,7 +62,26 @@ int pls(const std::vector<std::string>& args, io streams) {
   if (index && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
     throw usage_error("--index needs --scale-min and --scale-max (the answers' scale, e.g. 1 and 10)");
 
+  // --predict K,R: two whole numbers.
+  std::optional<pls_predict_options> predict;
+  if (values.count("predict") != 0U) {
+    const auto text = values["predict"].as<std::string>();
+    const auto comma = text.find(',');
+    const auto whole = [&](std::string_view part) {
+      std::size_t v = 0;
+      const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+      if (ec != std::errc{} || end != part.data() + part.size() || part.empty())
+        throw usage_error("--predict expects K,R: folds and repetitions, e.g. 10,10 (got \"" + text + "\")");
+      return v;
+    };
+    if (comma == std::string::npos)
+      throw usage_error("--predict expects K,R: folds and repetitions, e.g. 10,10 (got \"" + text + "\")");
+    predict = pls_predict_options{whole(std::string_view(text).substr(0, comma)),
+                                  whole(std::string_view(text).substr(comma + 1)), values["seed"].as<count>().value};
+  }
   const bool ipma = values.count("ipma") != 0U;
+  if (predict && (ipma || values.count("bootstrap") != 0U || index))
+    throw usage_error("--predict prints the cross-validation alone: leave out --ipma, --bootstrap and --index");
   if (ipma && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
     throw usage_error("--ipma needs --scale-min and --scale-max (the questionnaire's scale, e.g. 0 and 10)");
   if (ipma && (values.count("bootstrap") != 0U || index))
@@ -77,6 +102,11 @@ int pls(const std::vector<std::string>& args, io streams) {
                        .value();
   if (values.count("bootstrap") == 0U && !values["ci"].defaulted())
     throw usage_error("--ci chooses the bootstrap's intervals: it needs --bootstrap N");
+  if (predict) {
+    const auto result = try_pls_predict(model, data, settings, *predict).value();
+    streams.out << (values.count("json") != 0U ? to_json(result) : to_text(result));
+    return exit_ok;
+  }
   if (ipma) {
     const auto map = try_pls_ipma(fit, {.target = values["ipma"].as<std::string>(),
                                         .scale_min = {values["scale-min"].as<finite_number>().value},

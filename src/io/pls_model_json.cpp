@@ -110,7 +110,7 @@ result<pls_model> try_read_pls_model(const std::filesystem::path& file) {
     return e.where();
   }
   // A JSON model is an object; the model syntax never starts with '{'.
-  const auto first = text.find_first_not_of(" \t\r\n");
+  const auto first = text.find_first_not_of(" \t\r\n", text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
   if (first != std::string::npos && text[first] == '{') return try_parse_pls_model(text, file.string());
   return try_parse_pls_syntax(text, file.string());
 }

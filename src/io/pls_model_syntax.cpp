@@ -299,6 +299,9 @@ class parser {
 }  // namespace
 
 result<pls_model> try_parse_pls_syntax(std::string_view text, std::string source) {
+  // A byte-order mark (as some Windows editors write) is not part of the first name; the
+  // columns of line 1 then count from after it, as editors show them.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   return detail::catching<pls_model>([&] {
     if (const auto bad = detail::first_invalid_utf8(text))
       throw data_error(detail::at_offset(errc::invalid_utf8, source, text, *bad, "invalid UTF-8"));

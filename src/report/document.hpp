@@ -39,5 +39,6 @@ ordered_json document(const cohort_table& t);
 ordered_json document(const results_evidence& e, const std::vector<diagnostic>& warnings);
 ordered_json document(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index);
 ordered_json document(const pls_ipma_result& ipma);
+ordered_json document(const pls_predict_result& predict);
 
 }  // namespace excellence::inline v1::report_detail

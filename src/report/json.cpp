@@ -11,6 +11,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/predict.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
 #include <excellence/satisfaction/nps.hpp>
@@ -527,6 +528,25 @@ ordered_json document(const pls_ipma_result& ipma) {
   return out;
 }
 
+ordered_json document(const pls_predict_result& predict) {
+  ordered_json out;
+  out["format"] = "excellence.pls_predict/1";
+  out["n"] = predict.n;
+  out["folds"] = predict.folds;
+  out["repetitions"] = predict.repetitions;
+  out["seed"] = predict.seed;
+  out["indicators"] = ordered_json::array();
+  for (const auto& x : predict.indicators)
+    out["indicators"].push_back({{"name", x.name},
+                                 {"construct", x.construct},
+                                 {"rmse", x.rmse},
+                                 {"mae", x.mae},
+                                 {"q2_predict", x.q2_predict},
+                                 {"lm_rmse", x.lm_rmse},
+                                 {"lm_mae", x.lm_mae}});
+  return out;
+}
+
 }  // namespace excellence::inline v1::report_detail
 
 namespace excellence::inline v1 {
@@ -572,6 +592,9 @@ std::string to_json(const results_evidence& e, const std::vector<diagnostic>& wa
 }
 std::string to_json(const cohort_table& t, int indent) {
   return dump(document(t), indent);
+}
+std::string to_json(const pls_predict_result& predict, int indent) {
+  return dump(document(predict), indent);
 }
 std::string to_json(const pls_ipma_result& ipma, int indent) {
   return dump(document(ipma), indent);

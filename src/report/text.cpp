@@ -13,6 +13,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/predict.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
 #include <excellence/satisfaction/nps.hpp>
@@ -339,6 +340,21 @@ std::string to_text(const pls_ipma_result& ipma) {
   out << "\n";
   table(ipma.indicators, "indicator");
   for (const auto& w : ipma.warnings) out << "warning: " << w.message << "\n";
+  return out.str();
+}
+
+std::string to_text(const pls_predict_result& predict) {
+  check_finite(document(predict));
+  std::ostringstream out;
+  out << "PLSpredict: " << predict.folds << "-fold cross-validation, " << predict.repetitions << " repetitions (seed "
+      << predict.seed << "), n " << predict.n << "; means over the repetitions\n\n";
+  text_table t({2, 3, 4, 5, 6});
+  t.add({"indicator", "construct", "RMSE", "MAE", "Q2_predict", "LM RMSE", "LM MAE"});
+  t.rule();
+  for (const auto& x : predict.indicators)
+    t.add({x.name, x.construct, fixed(x.rmse, 4), fixed(x.mae, 4), fixed(x.q2_predict, 4), fixed(x.lm_rmse, 4),
+           fixed(x.lm_mae, 4)});
+  out << t.str();
   return out.str();
 }
 

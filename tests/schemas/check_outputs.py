@@ -48,6 +48,7 @@ CATALOGUE = [
                       "--scale-min", "0", "--scale-max", "10", "--json"], "pls_fit"),
     (["pls"] + PLS + ["--plsc", "--bootstrap", "20", "--ci", "bca", "--json"], "pls_fit"),
     (["pls"] + PLS + ["--ipma", "SAT", "--scale-min", "0", "--scale-max", "10", "--json"], "pls_ipma"),
+    (["pls"] + PLS + ["--predict", "5,2", "--json"], "pls_predict"),
     (["clv", "fit", CDNOW, "--model", "bgnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "pnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "mbgnbd", "--json"], "clv_fit"),

@@ -44,24 +44,34 @@ TEST_CASE("PLSc reproduces ADANCO's consistent estimates of the ECSI model to 1e
   REQUIRE(ref.at("settings").at("consistent").get<bool>());
   CHECK(fit.converged);
   constexpr double tol = 1e-6;
-  for (const auto& [name, value] : ref.at("weights").items()) {
+  for (const auto& entry : ref.at("weights").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("weight " << name);
     CHECK(std::abs(fit.weight(name).value() - value.get<double>()) < tol);
   }
-  for (const auto& [name, value] : ref.at("loadings").items()) {
+  for (const auto& entry : ref.at("loadings").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("loading " << name);
     CHECK(std::abs(fit.loading(name).value() - value.get<double>()) < tol);
   }
-  for (const auto& [name, value] : ref.at("R2").items()) {
+  for (const auto& entry : ref.at("R2").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("R2 " << name);
     CHECK(std::abs(fit.r_squared(name).value() - value.get<double>()) < tol);
   }
-  for (const auto& [name, value] : ref.at("paths").items()) {
+  for (const auto& entry : ref.at("paths").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("path " << name);
     const auto [from, to] = ends_of(name);
     CHECK(std::abs(fit.path(from, to).value() - value.get<double>()) < tol);
   }
-  for (const auto& [name, value] : ref.at("rho_A").items()) {
+  for (const auto& entry : ref.at("rho_A").items()) {
+    const std::string name = entry.key();
+    const auto& value = entry.value();
     INFO("rho_A " << name);
     const auto j = fit.latent_index(name).value();
     REQUIRE(fit.blocks[j].rho_a.has_value());

@@ -104,6 +104,10 @@ def bootstrap(model: Model, data: Any, names: Optional[Sequence[str]] = None, *,
               missing: str = "error", consistent: bool = False) -> Bootstrap: ...
 def index(fit: Fit, scale_min: npt.ArrayLike, scale_max: npt.ArrayLike) -> Index: ...
 
+def predict(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, folds: int = 10, repetitions: int = 10,
+            seed: int = 1, scheme: str = "path", standardized: bool = True, stop: str = "exact",
+            tolerance: Optional[float] = None, max_iterations: int = 300) -> dict[str, Any]: ...
+
 class Ipma:
     """An importance-performance map of a PLS model (excellence.pls_ipma/1)."""
     target: str

@@ -8,6 +8,7 @@
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
 #include <excellence/models/pls/moments.hpp>
+#include <excellence/models/pls/predict.hpp>
 #include <excellence/models/pls/templates.hpp>
 #include <excellence/report/json.hpp>
 
@@ -262,6 +263,22 @@ void bind_pls(py::module_& m) {
       },
       "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
       "missing"_a, "consistent"_a);
+
+  m.def(
+      "_predict",
+      [](const pls_model& model, const matrix& values, const std::vector<std::string>& names, const std::string& scheme,
+         bool standardized, const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
+         std::size_t folds, std::size_t repetitions, std::uint64_t seed) {
+        const auto data = data_of(values, names);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, "error", false);
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_pls_predict(model, data, o, {folds, repetitions, seed});
+        }();
+        return document(to_json(value(std::move(r))));
+      },
+      "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
+      "folds"_a, "repetitions"_a, "seed"_a);
 
   m.def(
       "_bootstrap",

@@ -182,3 +182,14 @@ def test_ipma(model, table):
     assert val["quadrant"] == "concentrate_here"
     with pytest.raises(ex.DataError, match="outside its stated scale"):
         ex.pls.ipma(fit, "SAT", [8], [10])
+
+
+def test_predict(model, table):
+    values, names = table
+    doc = ex.pls.predict(model, values, names, folds=5, repetitions=2, seed=9)
+    assert doc["format"] == "excellence.pls_predict/1" and doc["folds"] == 5 and doc["repetitions"] == 2
+    sat1 = next(x for x in doc["indicators"] if x["name"] == "sat1")
+    assert sat1["construct"] == "SAT" and sat1["q2_predict"] > 0 and sat1["rmse"] > 0
+    assert doc == ex.pls.predict(model, values, names, folds=5, repetitions=2, seed=9)  # the seed fixes the folds
+    with pytest.raises(ex.DataError, match="folds"):
+        ex.pls.predict(model, values, names, folds=1)

@@ -81,6 +81,11 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// rescaled weights, warnings.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const pls_ipma_result& ipma, int indent = 2);
 
+/// excellence.pls_predict/1: n, folds, repetitions, seed, and per indicator of the
+/// endogenous constructs its construct, RMSE, MAE, Q²_predict and the linear benchmark's
+/// RMSE and MAE.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const pls_predict_result& predict, int indent = 2);
+
 /// excellence.evidence/1: {"format", "framework", "organization", "period_unit",
 ///  "options", "definitions" (requirements, segments, comparisons, measures with their
 ///  names), "series": [{"measure", "segment", "key", "better", "unit", "level",

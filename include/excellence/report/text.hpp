@@ -159,6 +159,8 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
                                                  const pls_index_result* index = nullptr);
 /// The IPMA: the constructs, then the indicators, with importance, performance and quadrant.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_ipma_result& ipma);
+/// PLSpredict: per indicator the PLS and linear-model errors and Q²_predict.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const pls_predict_result& predict);
 
 /// Results evidence as text: one row per series (last level, target gap, rank among the
 /// comparisons, trend, Theil–Sen slope, comparison standing), then per results item the

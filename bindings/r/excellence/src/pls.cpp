@@ -175,6 +175,38 @@ Rcpp::DataFrame estimates_frame(const std::vector<pls_bootstrap_estimate>& list)
       Rcpp::Named("stringsAsFactors") = false);
 }
 
+// Estimates the model of an R call's arguments (Ctrl-C interrupts) and hands the fit on.
+template <class Then>
+SEXP after_fit(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
+               const Rcpp::List& options, Then then) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  r::interrupt_watch watch;
+  auto fit = try_estimate_pls(in->model, in->data, in->options, watch.control());
+  if (watch.fired()) return r::interrupted();
+  if (!fit) return failure(fit.error());
+  return then(*fit);
+}
+
+// The IPMA as an R list: data frames of the constructs and the indicators.
+Rcpp::List ipma_list(const pls_ipma_result& r) {
+  const auto frame = [](const std::vector<pls_ipma_point>& points) {
+    using q = pls_ipma_point;
+    return Rcpp::DataFrame::create(
+        Rcpp::Named("name") = r::column(points, &q::name), Rcpp::Named("construct") = r::column(points, &q::construct),
+        Rcpp::Named("importance") = r::column(points, &q::importance),
+        Rcpp::Named("performance") = r::column(points, &q::performance),
+        Rcpp::Named("quadrant") = r::column(points, [](const q& x) { return std::string(to_string(x.quadrant)); }),
+        Rcpp::Named("stringsAsFactors") = false);
+  };
+  return Rcpp::List::create(
+      Rcpp::Named("target") = r.target, Rcpp::Named("target_performance") = r.target_performance,
+      Rcpp::Named("constructs") = frame(r.constructs), Rcpp::Named("indicators") = frame(r.indicators),
+      Rcpp::Named("rescaled_weights") = r.rescaled_weights, Rcpp::Named("importance_line") = r.importance_line,
+      Rcpp::Named("performance_line") = r.performance_line, Rcpp::Named("warnings") = r::warnings_frame(r.warnings),
+      Rcpp::Named("json") = to_json(r));
+}
+
 }  // namespace
 
 // [[Rcpp::export]]
@@ -247,29 +279,8 @@ SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& value
 SEXP cpp_pls_ipma(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
                   const Rcpp::List& options, const std::string& target, const std::vector<double>& scale_min,
                   const std::vector<double>& scale_max) {
-  auto in = input_of(model, values, names, options);
-  if (!in) return failure(in.error());
-  r::interrupt_watch watch;
-  auto fit = try_estimate_pls(in->model, in->data, in->options, watch.control());
-  if (watch.fired()) return r::interrupted();
-  if (!fit) return failure(fit.error());
-  return checked(try_pls_ipma(*fit, {target, scale_min, scale_max}), [](const pls_ipma_result& r) {
-    const auto frame = [](const std::vector<pls_ipma_point>& points) {
-      using q = pls_ipma_point;
-      return Rcpp::DataFrame::create(
-          Rcpp::Named("name") = r::column(points, &q::name),
-          Rcpp::Named("construct") = r::column(points, &q::construct),
-          Rcpp::Named("importance") = r::column(points, &q::importance),
-          Rcpp::Named("performance") = r::column(points, &q::performance),
-          Rcpp::Named("quadrant") = r::column(points, [](const q& x) { return std::string(to_string(x.quadrant)); }),
-          Rcpp::Named("stringsAsFactors") = false);
-    };
-    return Rcpp::List::create(
-        Rcpp::Named("target") = r.target, Rcpp::Named("target_performance") = r.target_performance,
-        Rcpp::Named("constructs") = frame(r.constructs), Rcpp::Named("indicators") = frame(r.indicators),
-        Rcpp::Named("rescaled_weights") = r.rescaled_weights, Rcpp::Named("importance_line") = r.importance_line,
-        Rcpp::Named("performance_line") = r.performance_line, Rcpp::Named("warnings") = r::warnings_frame(r.warnings),
-        Rcpp::Named("json") = to_json(r));
+  return after_fit(model, values, names, options, [&](const pls_fit& fit) {
+    return checked(try_pls_ipma(fit, {target, scale_min, scale_max}), ipma_list);
   });
 }
 
@@ -277,15 +288,11 @@ SEXP cpp_pls_ipma(const Rcpp::List& model, const Rcpp::NumericMatrix& values, co
 SEXP cpp_pls_index(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
                    const Rcpp::List& options, const std::vector<double>& scale_min,
                    const std::vector<double>& scale_max) {
-  auto in = input_of(model, values, names, options);
-  if (!in) return failure(in.error());
-  r::interrupt_watch watch;
-  auto fit = try_estimate_pls(in->model, in->data, in->options, watch.control());
-  if (watch.fired()) return r::interrupted();
-  if (!fit) return failure(fit.error());
-  return checked(try_pls_index(*fit, scale_min, scale_max), [](const pls_index_result& r) {
-    return Rcpp::List::create(Rcpp::Named("latent_variables") = r.latent_variables,
-                              Rcpp::Named("index") = vector_of(r.index), Rcpp::Named("scores") = matrix_of(r.scores),
-                              Rcpp::Named("normalised_weights") = vector_of(r.normalised_weights));
+  return after_fit(model, values, names, options, [&](const pls_fit& fit) {
+    return checked(try_pls_index(fit, scale_min, scale_max), [](const pls_index_result& r) {
+      return Rcpp::List::create(Rcpp::Named("latent_variables") = r.latent_variables,
+                                Rcpp::Named("index") = vector_of(r.index), Rcpp::Named("scores") = matrix_of(r.scores),
+                                Rcpp::Named("normalised_weights") = vector_of(r.normalised_weights));
+    });
   });
 }

@@ -1,0 +1,96 @@
+// PLSpredict on the ECSI model of plspm's satisfaction data: one repetition recomputed here
+// from its folds (the model re-estimated on each training part, the held-out rows predicted
+// through the exogenous scores and the total effects; the linear benchmark by QR).
+#include <excellence/io/csv.hpp>
+#include <excellence/io/pls_data.hpp>
+#include <excellence/io/pls_model_json.hpp>
+#include <excellence/models/pls/estimate.hpp>
+#include <excellence/models/pls/predict.hpp>
+
+#include "test_support.hpp"
+
+#include <Eigen/Dense>
+
+#include <cmath>
+
+using namespace excellence;
+
+namespace {
+
+struct predict_case {
+  pls_model model = read_pls_model(test::data_dir / "pls" / "satisfaction_model.json");
+  pls_data data = try_pls_data(try_read_csv(test::data_dir / "pls" / "satisfaction.csv").value(), model).value();
+};
+
+Eigen::Index column_of(const pls_data& d, const std::string& name) {
+  return static_cast<Eigen::Index>(std::find(d.names.begin(), d.names.end(), name) - d.names.begin());
+}
+
+}  // namespace
+
+TEST_CASE("PLSpredict: one repetition recomputed from its folds") {
+  const predict_case c;
+  const auto result = pls_predict(c.model, c.data, {}, {.folds = 5, .repetitions = 1, .seed = 9});
+  REQUIRE(result.fold_of.size() == 1);
+  const auto& fold = result.fold_of[0];
+  // Five near-equal folds of the 250 rows.
+  for (std::size_t f = 0; f < 5; ++f) CHECK(std::count(fold.begin(), fold.end(), f) == 50);
+  // Indicators of the endogenous constructs: all but IMAG's five.
+  REQUIRE(result.indicators.size() == 22);
+  CHECK(result.indicators.front().name == "expe1");
+  const auto n = c.data.values.rows();
+  const auto y = column_of(c.data, "sat1");
+  Eigen::VectorXd pls_hat(n), lm_hat(n), naive_hat(n);
+  for (std::size_t f = 0; f < 5; ++f) {
+    std::vector<Eigen::Index> train, test;
+    for (Eigen::Index i = 0; i < n; ++i) (fold[static_cast<std::size_t>(i)] == f ? test : train).push_back(i);
+    const auto fit = estimate_pls(c.model, pls_data{c.data.names, c.data.values(train, Eigen::all), {}});
+    // IMAG (the one exogenous construct) from the held-out answers; SAT = total effect × IMAG.
+    Eigen::VectorXd imag = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(test.size()));
+    Eigen::MatrixXd X(static_cast<Eigen::Index>(train.size()), 6), Xtest(static_cast<Eigen::Index>(test.size()), 6);
+    X.col(0).setOnes();
+    Xtest.col(0).setOnes();
+    for (int k = 1; k <= 5; ++k) {
+      const std::string name = "imag" + std::to_string(k);
+      const auto col = column_of(c.data, name);
+      const auto at = static_cast<Eigen::Index>(*fit.indicator_index(name));
+      imag += *fit.weight(name) * ((c.data.values(test, col).array() - fit.means(at)) / fit.sds(at)).matrix();
+      X.col(k) = c.data.values(train, col);
+      Xtest.col(k) = c.data.values(test, col);
+    }
+    const auto at = static_cast<Eigen::Index>(*fit.indicator_index("sat1"));
+    const Eigen::VectorXd sat = *fit.total_effect("IMAG", "SAT") * imag;
+    pls_hat(test) = (fit.means(at) + fit.sds(at) * *fit.loading("sat1") * sat.array()).matrix();
+    lm_hat(test) = Xtest * X.householderQr().solve(Eigen::VectorXd(c.data.values(train, y)));
+    naive_hat(test).setConstant(fit.means(at));
+  }
+  const Eigen::VectorXd actual = c.data.values.col(y);
+  const auto& sat1 = *std::find_if(result.indicators.begin(), result.indicators.end(),
+                                   [](const pls_predict_indicator& x) { return x.name == "sat1"; });
+  CHECK(sat1.construct == "SAT");
+  const auto rows = static_cast<double>(n);
+  CHECK(std::abs(sat1.rmse - std::sqrt((actual - pls_hat).squaredNorm() / rows)) < 1e-12);
+  CHECK(std::abs(sat1.mae - (actual - pls_hat).cwiseAbs().sum() / rows) < 1e-12);
+  CHECK(std::abs(sat1.q2_predict - (1 - (actual - pls_hat).squaredNorm() / (actual - naive_hat).squaredNorm())) <
+        1e-12);
+  CHECK(std::abs(sat1.lm_rmse - std::sqrt((actual - lm_hat).squaredNorm() / rows)) < 1e-10);
+  CHECK(sat1.q2_predict > 0);  // image predicts satisfaction out of sample
+}
+
+TEST_CASE("PLSpredict: deterministic for a seed; what it refuses") {
+  const predict_case c;
+  const auto a = pls_predict(c.model, c.data, {}, {.folds = 10, .repetitions = 3, .seed = 4});
+  const auto b = pls_predict(c.model, c.data, {}, {.folds = 10, .repetitions = 3, .seed = 4});
+  CHECK(a.fold_of == b.fold_of);
+  CHECK(a.indicators[0].rmse == b.indicators[0].rmse);
+  CHECK(a.fold_of[0] != a.fold_of[1]);
+  // Repetition r's split depends on (seed, r) only: one repetition splits as the first of three.
+  const auto one = pls_predict(c.model, c.data, {}, {.folds = 10, .repetitions = 1, .seed = 4});
+  CHECK(one.fold_of[0] == a.fold_of[0]);
+  CHECK_FALSE(try_pls_predict(c.model, c.data, {}, {.folds = 1}).has_value());
+  CHECK(try_pls_predict(c.model, c.data, {}, {.folds = 251}).error().path.to_string() == "folds");
+  CHECK(try_pls_predict(c.model, c.data, {}, {.repetitions = 0}).error().path.to_string() == "repetitions");
+  auto gappy = c.data;
+  gappy.set_missing(3, 2);
+  CHECK(try_pls_predict(c.model, gappy).error().message.find("complete rows") != std::string::npos);
+}
