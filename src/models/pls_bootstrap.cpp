@@ -2,6 +2,7 @@
 #include <excellence/detail/quantile.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 
+#include "../detail/seed_mix.hpp"
 #include "../detail/worker_pool.hpp"
 #include "pls_core.hpp"
 
@@ -29,15 +30,6 @@ const pls_bootstrap_estimate* pls_bootstrap_result::find(const std::vector<pls_b
 namespace {
 
 using detail::input_error;
-
-// SplitMix64 (Steele, Lea & Flood 2014): spreads (seed, b) into a well-mixed 64-bit seed
-// per resample, so neighbouring resamples start far apart in the generator's state.
-std::uint64_t mix(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 
 std::string arrow(const std::vector<std::string>& names, Index from, Index to) {
   return detail::concat(names[static_cast<std::size_t>(from)], " -> ", names[static_cast<std::size_t>(to)]);
@@ -212,7 +204,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
     Eigen::MatrixXd weighted(p, n);
     for (std::size_t b = first; b < last; ++b) {
       if (cancelled()) return;
-      boost::random::mt19937_64 engine(mix(bootstrap.seed ^ mix(static_cast<std::uint64_t>(b))));
+      boost::random::mt19937_64 engine(detail::stream_seed(bootstrap.seed, static_cast<std::uint64_t>(b)));
       boost::random::uniform_int_distribution<Index> pick(0, n - 1);
       counts.setZero();
       for (Index i = 0; i < n; ++i) counts(pick(engine)) += 1;

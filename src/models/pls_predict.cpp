@@ -2,6 +2,8 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/models/pls/predict.hpp>
 
+#include "../detail/seed_mix.hpp"
+
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
@@ -19,19 +21,11 @@ using detail::concat;
 using detail::input_error;
 using Eigen::Index;
 
-// SplitMix64 (as the bootstrap's): a well-mixed seed per repetition.
-std::uint64_t spread(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-
 // The fold of each row: a Fisher–Yates shuffle, cut into k near-equal parts.
 std::vector<std::size_t> folds_of(std::size_t n, std::size_t k, std::uint64_t seed, std::size_t repetition) {
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  boost::random::mt19937_64 engine(spread(seed ^ spread(repetition)));
+  boost::random::mt19937_64 engine(detail::stream_seed(seed, repetition));
   for (std::size_t i = n; i > 1; --i) {
     boost::random::uniform_int_distribution<std::size_t> pick(0, i - 1);
     std::swap(order[i - 1], order[pick(engine)]);
@@ -128,7 +122,8 @@ result<pls_predict_result> try_pls_predict(const pls_model& model, const pls_dat
       for (std::size_t t = 0; t < T; ++t) {
         const auto k = static_cast<Index>(targets[t]);
         const auto tt = static_cast<Index>(t);
-        const double scale = options.standardized ? fit->sds(k) : 1.0;
+        // Loadings are correlations and scores have unit variance, centred or standardised.
+        const double scale = fit->sds(k);
         const auto j = static_cast<Index>(full->block_of[targets[t]]);
         pls_hat(test, tt) = (fit->means(k) + scale * fit->loadings(k) * eta.col(j).array()).matrix();
         lm_hat(test, tt) = lm.col(tt);

@@ -75,6 +75,17 @@ TEST_CASE("PLSpredict: one repetition recomputed from its folds") {
         1e-12);
   CHECK(std::abs(sat1.lm_rmse - std::sqrt((actual - lm_hat).squaredNorm() / rows)) < 1e-10);
   CHECK(sat1.q2_predict > 0);  // image predicts satisfaction out of sample
+  // Equivariance with centred (not standardised) indicators: answers on a scale twice as
+  // wide and shifted give errors exactly twice as large and the same Q²_predict.
+  const pls_options raw{.standardized = false};
+  const auto once = pls_predict(c.model, c.data, raw, {.folds = 5, .repetitions = 1, .seed = 9});
+  auto doubled = c.data;
+  doubled.values = (2 * doubled.values.array() + 3).matrix();
+  const auto twice = pls_predict(c.model, doubled, raw, {.folds = 5, .repetitions = 1, .seed = 9});
+  for (std::size_t k = 0; k < once.indicators.size(); ++k) {
+    CHECK(std::abs(twice.indicators[k].rmse - 2 * once.indicators[k].rmse) < 1e-9 * once.indicators[k].rmse);
+    CHECK(std::abs(twice.indicators[k].q2_predict - once.indicators[k].q2_predict) < 1e-9);
+  }
 }
 
 TEST_CASE("PLSpredict: deterministic for a seed; what it refuses") {
