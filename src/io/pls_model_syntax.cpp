@@ -281,6 +281,8 @@ class parser {
         fail(errc::duplicate_id, p.from.offset, concat("the path ", p.from.name, " -> ", p.to.name, " is given twice"));
       m.path_matrix[to][from] = 1;
     }
+    // check_pls_model refuses the same, but without a place in the text: here a construct
+    // without paths points at its definition (self-paths and repeats were caught above).
     for (std::size_t j = 0; j < J; ++j) {
       bool connected = false;
       for (std::size_t k = 0; k < J; ++k) connected = connected || m.path_matrix[j][k] != 0 || m.path_matrix[k][j] != 0;

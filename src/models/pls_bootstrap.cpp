@@ -149,20 +149,15 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   if (!chains) return chains.error();
   rec.chains = *std::move(chains);
   {
-    // Reachability by a directed chain: the transitive closure of the path matrix; by two
-    // or more paths: the pairs some specific indirect effect joins.
-    Eigen::MatrixXi reach = Eigen::MatrixXi::Zero(J, J);
-    for (const auto& [from, to] : rec.paths) reach(to, from) = 1;
-    for (Index k = 0; k < J; ++k)
-      for (Index i = 0; i < J; ++i)
-        for (Index j = 0; j < J; ++j)
-          if (reach(i, k) != 0 && reach(k, j) != 0) reach(i, j) = 1;
+    // Total effects for the pairs a chain of paths joins; indirect ones for the pairs some
+    // specific indirect effect (a chain of two or more paths) joins.
+    const auto reach = pls_core::reachability(full->path_matrix);
     Eigen::MatrixXi mediated = Eigen::MatrixXi::Zero(J, J);
     for (const auto& c : rec.chains)
       mediated(static_cast<Index>(c.chain.back()), static_cast<Index>(c.chain.front())) = 1;
     for (Index from = 0; from < J; ++from)
       for (Index to = 0; to < J; ++to) {
-        if (reach(to, from) != 0) rec.effects.emplace_back(from, to);
+        if (reach[static_cast<std::size_t>(to)][static_cast<std::size_t>(from)]) rec.effects.emplace_back(from, to);
         if (mediated(to, from) != 0) rec.indirect.emplace_back(from, to);
       }
   }

@@ -372,6 +372,18 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
   return out;
 }
 
+std::vector<std::vector<bool>> reachability(const std::vector<std::vector<int>>& path_matrix) {
+  const auto J = path_matrix.size();
+  std::vector<std::vector<bool>> reach(J, std::vector<bool>(J, false));
+  for (std::size_t to = 0; to < J; ++to)
+    for (std::size_t from = 0; from < J; ++from) reach[to][from] = path_matrix[to][from] != 0;
+  for (std::size_t k = 0; k < J; ++k)
+    for (std::size_t i = 0; i < J; ++i)
+      for (std::size_t j = 0; j < J; ++j)
+        if (reach[i][k] && reach[k][j]) reach[i][j] = true;
+  return reach;
+}
+
 result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
                           const Eigen::MatrixXd& W, bool consistent) {
   const Index J = l.lvs;
@@ -387,7 +399,6 @@ result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, 
   // c² = w'(R − diag R)w / w'(ww' − diag ww')w = (1 − w'w) / ((w'w)² − Σw⁴), ρ_A = c²(w'w)²,
   // and the consistent loadings are c·w.
   s.rho_a = Eigen::VectorXd::Ones(J);
-  Eigen::VectorXd c = Eigen::VectorXd::Zero(J);
   for (Index j = 0; j < J; ++j) {
     const auto start = l.start[static_cast<std::size_t>(j)];
     const auto size = l.size[static_cast<std::size_t>(j)];
@@ -404,9 +415,8 @@ result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, 
                          concat("rho_A of latent variable ", std::to_string(j),
                                 " is not positive: its indicators share no common factor to correct for"));
     }
-    c(j) = std::sqrt(c2);
     s.rho_a(j) = c2 * ww * ww;
-    if (consistent) s.loadings.segment(start, size) = c(j) * w;
+    if (consistent) s.loadings.segment(start, size) = std::sqrt(c2) * w;
   }
   if (consistent) {
     // Disattenuated correlations: a proxy correlates with its factor by √ρ_A, so

@@ -141,8 +141,8 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
 /// 2015) the correlations, loadings of mode A blocks, paths, R² and effects are those of the
 /// common factors behind the mode A blocks, corrected for the attenuation of their proxies.
 struct structural {
-  Eigen::VectorXd rho_a{};              ///< per block; 1 for mode B and one-indicator blocks
-  Eigen::MatrixXd lv_correlations{};    ///< of the scores, or the corrected ones (consistent)
+  Eigen::VectorXd rho_a{};            ///< per block; 1 for mode B and one-indicator blocks
+  Eigen::MatrixXd lv_correlations{};  ///< of the scores, or the corrected ones (consistent)
   Eigen::MatrixXd cross_loadings{};
   Eigen::VectorXd loadings{};
   Eigen::MatrixXd paths{};
@@ -154,6 +154,11 @@ struct structural {
 /// positive (its proxy carries no common factor to correct for).
 result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, const layout& l,
                           const Eigen::MatrixXd& W, bool consistent);
+
+/// reach[to][from]: a directed chain of one or more paths leads from `from` to `to` — the
+/// transitive closure of the path matrix (Warshall's algorithm), which decides which pairs
+/// have a total effect whatever its value.
+std::vector<std::vector<bool>> reachability(const std::vector<std::vector<int>>& path_matrix);
 
 /// The heterotrait–monotrait ratio of every pair of blocks from the indicators'
 /// correlations R (symmetric; nullopt on the diagonal, for one-indicator blocks and where

@@ -2,6 +2,8 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/models/pls/ipma.hpp>
 
+#include "pls_core.hpp"
+
 #include <cmath>
 
 namespace excellence::inline v1 {
@@ -119,13 +121,7 @@ result<pls_ipma_result> try_pls_ipma(const pls_fit& fit, const pls_ipma_options&
   }
 
   // Constructs with a chain of paths to the target (reachability, not a non-zero effect).
-  std::vector<bool> reaches(J, false);
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::size_t j = 0; j < J; ++j)
-      for (std::size_t to = 0; to < J && !reaches[j]; ++to)
-        if (fit.path_matrix[to][j] != 0 && (to == *target || reaches[to])) reaches[j] = changed = true;
-  }
+  const auto reaches = pls_core::reachability(fit.path_matrix)[*target];
   const auto t = static_cast<Index>(*target);
   const double spread_target = 100 / total(t);
   for (std::size_t j = 0; j < J; ++j) {
