@@ -68,8 +68,7 @@ result<pls_ipma_result> try_pls_ipma(const pls_fit& fit, const pls_ipma_options&
   // Rescaled weights: u = (unstandardised weight) × range, normalised per block. A block's
   // 0–100 score is then (100/Σu) × its standardised score, whose spread is 100/Σu.
   std::vector<double> u(p), performance(p);
-  Eigen::VectorXd total(static_cast<Index>(J));
-  total.setZero();
+  Eigen::VectorXd total = Eigen::VectorXd::Zero(static_cast<Index>(J));
   for (std::size_t k = 0; k < p; ++k) {
     const double range = (*hi)[k] - (*lo)[k];
     if (!std::isfinite((*lo)[k]) || !std::isfinite((*hi)[k]) || !(range > 0))
@@ -123,11 +122,11 @@ result<pls_ipma_result> try_pls_ipma(const pls_fit& fit, const pls_ipma_options&
   // Constructs with a chain of paths to the target (reachability, not a non-zero effect).
   const auto reaches = pls_core::reachability(fit.path_matrix)[*target];
   const auto t = static_cast<Index>(*target);
-  const double spread_target = 100 / total(t);
   for (std::size_t j = 0; j < J; ++j) {
     if (!reaches[j]) continue;
     const auto jj = static_cast<Index>(j);
-    const double importance = fit.total_effects(t, jj) * spread_target / (100 / total(jj));
+    // The standardised effect × sd(target's 0–100 score)/sd(its own), the spreads being 100/Σu.
+    const double importance = fit.total_effects(t, jj) * total(jj) / total(t);
     out.constructs.push_back({fit.latent_variables[j], fit.latent_variables[j], importance, construct_performance(jj)});
     for (std::size_t k = 0; k < p; ++k)
       if (fit.block_of[k] == j)
