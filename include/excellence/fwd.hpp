@@ -199,6 +199,12 @@ struct pls_ipma_options;
 struct pls_ipma_point;
 struct pls_ipma_result;
 
+// excellence/models/pls/model_fit.hpp
+struct pls_model_fit_options;
+struct pls_fit_measure;
+struct pls_model_fit_variant;
+struct pls_model_fit_result;
+
 // excellence/models/pls/predict.hpp
 struct pls_predict_options;
 struct pls_predict_indicator;

@@ -2,7 +2,7 @@
 //                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S]
 //                [--ci percentile|bc|bca] [--threads T]
 //                [--index --scale-min A --scale-max B] [--ipma TARGET --scale-min A --scale-max B]
-//                [--predict K,R] [--json]
+//                [--predict K,R] [--fit [--bootstrap N]] [--json]
 #include "command.hpp"
 
 #include <excellence/io/pls_data.hpp>
@@ -11,6 +11,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
@@ -42,6 +43,8 @@ int pls(const std::vector<std::string>& args, io streams) {
       "ci", po::value<std::string>()->default_value("percentile"), "bootstrap intervals: percentile, bc or bca")(
       "threads", po::value<count>()->default_value(count{0}, "0"), "bootstrap threads (0: all cores)")(
       "index", "the 0-100 index of every latent variable (needs --scale-min and --scale-max)")(
+      "fit",
+      "overall model fit, SRMR, d_ULS and d_G (with --bootstrap N the exact-fit test): printed instead of the fit")(
       "predict", po::value<std::string>(),
       "PLSpredict with K folds and R repetitions (e.g. 10,10; --seed seeds the folds): printed instead of the fit")(
       "ipma", po::value<std::string>(),
@@ -80,6 +83,9 @@ int pls(const std::vector<std::string>& args, io streams) {
                                   whole(std::string_view(text).substr(comma + 1)), values["seed"].as<count>().value};
   }
   const bool ipma = values.count("ipma") != 0U;
+  const bool model_fit = values.count("fit") != 0U;
+  if (model_fit && (predict || ipma || index || !values["ci"].defaulted()))
+    throw usage_error("--fit prints the model fit alone: leave out --predict, --ipma, --index and --ci");
   if (predict && (ipma || values.count("bootstrap") != 0U || index))
     throw usage_error("--predict prints the cross-validation alone: leave out --ipma, --bootstrap and --index");
   if (ipma && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
@@ -102,6 +108,19 @@ int pls(const std::vector<std::string>& args, io streams) {
                        .value();
   if (values.count("bootstrap") == 0U && !values["ci"].defaulted())
     throw usage_error("--ci chooses the bootstrap's intervals: it needs --bootstrap N");
+  const auto threads = values["threads"].as<count>().value;
+  if (threads > 64) throw usage_error("--threads must be 0 (all cores) or at most 64");
+  if (model_fit) {
+    const auto resamples = values.count("bootstrap") != 0U ? values["bootstrap"].as<count>().value : 0;
+    const auto result = try_pls_model_fit(model, data, settings,
+                                          {.resamples = static_cast<std::size_t>(resamples),
+                                           .seed = values["seed"].as<count>().value,
+                                           .threads = static_cast<unsigned>(threads)},
+                                          resamples > 0 ? terminal_progress("resamples") : pls_control{})
+                            .value();
+    streams.out << (values.count("json") != 0U ? to_json(result) : to_text(result));
+    return exit_ok;
+  }
   if (predict) {
     const auto result = try_pls_predict(model, data, settings, *predict).value();
     streams.out << (values.count("json") != 0U ? to_json(result) : to_text(result));
@@ -117,8 +136,6 @@ int pls(const std::vector<std::string>& args, io streams) {
   }
   std::optional<pls_bootstrap_result> boot;
   if (values.count("bootstrap") != 0U) {
-    const auto threads = values["threads"].as<count>().value;
-    if (threads > 64) throw usage_error("--threads must be 0 (all cores) or at most 64");
     boot = try_bootstrap_pls(model, data, settings,
                              {.resamples = static_cast<std::size_t>(values["bootstrap"].as<count>().value),
                               .seed = values["seed"].as<count>().value,

@@ -2,19 +2,14 @@
 #include <excellence/detail/quantile.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 
-#include "../detail/seed_mix.hpp"
-#include "../detail/worker_pool.hpp"
 #include "pls_core.hpp"
+#include "pls_resampler.hpp"
 
 #include <boost/math/distributions/normal.hpp>
-#include <boost/random/mersenne_twister.hpp>
-#include <boost/random/uniform_int_distribution.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <stdexcept>
-#include <thread>
 
 namespace excellence::inline v1 {
 
@@ -130,15 +125,9 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   const Index p = l->indicators;
   const Index J = l->lvs;
 
-  // The rows used, centred (and scaled, for conditioning) by the full sample, one column
-  // per row so that the rows a resample draws are contiguous columns; an imputed value is
-  // the mean, so 0 here.
+  // The rows used, centred (and scaled, for conditioning) by the full sample.
   const auto n = static_cast<Index>(full->n);
-  Eigen::MatrixXd Xt(p, n);
-  pls_core::for_each_centred_chunk(*l, data, estimated->m, [&](Index first, const auto& rows) {
-    Xt.middleCols(first, rows.rows()) = rows.transpose();
-  });
-  if (options.standardized) Xt = full->sds.cwiseInverse().asDiagonal() * Xt;
+  const Eigen::MatrixXd Xt = pls_core::columns_of_rows(*estimated, data, options.standardized);
 
   // What is recorded per resample.
   recorded rec;
@@ -172,59 +161,13 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   std::vector<double> draws(B * width, 0.0);
   std::vector<char> ok(B, 0);
 
-  // A pool of the threads asked for (0: all cores; never more than resamples); a thread the
-  // system refuses leaves fewer, with the same results (each resample has its own seed).
-  detail::worker_pool pool(static_cast<unsigned>(std::min<std::size_t>(bootstrap.threads, B)));
-  std::atomic<std::size_t> done{0};
-  std::atomic<bool> stop{false};
+  pls_core::resampler pool(bootstrap.threads, B, control);
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(p);
-  const Eigen::VectorXd scale = Xt.cwiseAbs2().rowwise().mean();
-  const auto usable = [&](const Eigen::MatrixXd& S) {
-    // A column that is constant in the sample (all draws equal) cannot be standardised.
-    return (S.diagonal().array() > 1e-12 * scale.array()).all();
-  };
-  const auto cancelled = [&] {
-    if (stop.load(std::memory_order_relaxed)) return true;
-    if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) {
-      stop = true;
-      return true;
-    }
-    return false;
-  };
-  // Progress comes from the calling thread (the pool's thread 0) every 64 resamples or more
-  // that all threads together finished, and once more at the end.
-  std::size_t reported = 0;
-  auto work = [&](std::size_t first, std::size_t last, std::size_t t) {
-    Eigen::VectorXd counts(n);
-    Eigen::MatrixXd weighted(p, n);
-    for (std::size_t b = first; b < last; ++b) {
-      if (cancelled()) return;
-      boost::random::mt19937_64 engine(detail::stream_seed(bootstrap.seed, static_cast<std::uint64_t>(b)));
-      boost::random::uniform_int_distribution<Index> pick(0, n - 1);
-      counts.setZero();
-      for (Index i = 0; i < n; ++i) counts(pick(engine)) += 1;
-      // Moments of the resample: Σ cᵢ xᵢ xᵢᵀ / n − mean meanᵀ over the rows drawn (about
-      // 63 % of them), each scaled by √cᵢ, as one symmetric rank-k update.
-      Index drawn = 0;
-      for (Index i = 0; i < n; ++i)
-        if (counts(i) > 0) weighted.col(drawn++) = std::sqrt(counts(i)) * Xt.col(i);
-      const Eigen::VectorXd mean = Xt * counts / static_cast<double>(n);
-      Eigen::MatrixXd S = Eigen::MatrixXd::Zero(p, p);
-      S.selfadjointView<Eigen::Lower>().rankUpdate(weighted.leftCols(drawn), 1.0 / static_cast<double>(n));
-      S = S.selfadjointView<Eigen::Lower>();
-      S.noalias() -= mean * mean.transpose();
-      if (usable(S) && rec.evaluate(S, *l, options, unit, &draws[b * width])) ok[b] = 1;
-      const auto finished = ++done;
-      if (t == 0 && control.progress && finished - reported >= 64) {
-        reported = finished;
-        control.progress(finished, B);
-      }
-    }
-  };
-  pool.run(B, work, 1);
-  if (!stop && control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) stop = true;
-  if (!stop && control.progress && reported != B) control.progress(B, B);
-  if (stop) return input_error(errc::cancelled, "", "the bootstrap was cancelled");
+  const pls_core::variance_check usable(Xt);
+  if (!pool.resample(Xt, B, bootstrap.seed, [&](std::size_t b, const Eigen::MatrixXd& S) {
+        if (usable(S) && rec.evaluate(S, *l, options, unit, &draws[b * width])) ok[b] = 1;
+      }))
+    return input_error(errc::cancelled, "", "the bootstrap was cancelled");
 
   pls_bootstrap_result out;
   out.resamples = B;
@@ -256,20 +199,13 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
     second.selfadjointView<Eigen::Lower>().rankUpdate(Xt);
     second = second.selfadjointView<Eigen::Lower>();
     const double m = static_cast<double>(n - 1);
-    pool.run(
-        rows,
-        [&](std::size_t first, std::size_t last, std::size_t) {
-          for (std::size_t i = first; i < last; ++i) {
-            if (cancelled()) return;
-            const auto x = Xt.col(static_cast<Index>(i));
-            const Eigen::VectorXd mean = (total - x) / m;
-            Eigen::MatrixXd S = (second - x * x.transpose()) / m;
-            S.noalias() -= mean * mean.transpose();
-            if (usable(S) && rec.evaluate(S, *l, options, unit, &jack[i * width])) jack_ok[i] = 1;
-          }
-        },
-        1);
-    if (stop || (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)))
+    if (!pool.each(rows, [&](std::size_t i) {
+          const auto x = Xt.col(static_cast<Index>(i));
+          const Eigen::VectorXd mean = (total - x) / m;
+          Eigen::MatrixXd S = (second - x * x.transpose()) / m;
+          S.noalias() -= mean * mean.transpose();
+          if (usable(S) && rec.evaluate(S, *l, options, unit, &jack[i * width])) jack_ok[i] = 1;
+        }))
       return input_error(errc::cancelled, "", "the bootstrap was cancelled");
     std::size_t jack_count = 0;
     for (const char c : jack_ok) jack_count += c != 0 ? 1U : 0U;

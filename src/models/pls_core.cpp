@@ -220,6 +220,14 @@ Eigen::MatrixXd moment_matrix(const Eigen::MatrixXd& covariance, bool standardiz
   return inv.asDiagonal() * covariance * inv.asDiagonal();
 }
 
+Eigen::MatrixXd columns_of_rows(const estimation& e, const pls_data& data, bool standardized) {
+  Eigen::MatrixXd Xt(e.l.indicators, static_cast<Index>(e.fit.n));
+  for_each_centred_chunk(e.l, data, e.m,
+                         [&](Index first, const auto& rows) { Xt.middleCols(first, rows.rows()) = rows.transpose(); });
+  if (standardized) Xt = e.fit.sds.cwiseInverse().asDiagonal() * Xt;
+  return Xt;
+}
+
 Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W) {
   Eigen::VectorXd w(l.indicators);
   for (Index j = 0; j < l.lvs; ++j) {

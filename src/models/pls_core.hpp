@@ -181,6 +181,11 @@ result<estimation> estimate_from_moments(const pls_model& model, layout l, momen
 result<estimation> estimate(const pls_model& model, const pls_data& data, const pls_options& options,
                             const pls_control& control);
 
+/// The rows used, centred by the estimation's means (and scaled by its SDs when
+/// `standardized`), one column per row: indicators × rows, so that the rows a resample
+/// draws are contiguous columns. An imputed value is the mean, so 0 here.
+Eigen::MatrixXd columns_of_rows(const estimation& e, const pls_data& data, bool standardized);
+
 /// The outer weights as one vector in indicator order.
 Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W);
 

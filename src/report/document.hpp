@@ -40,5 +40,6 @@ ordered_json document(const results_evidence& e, const std::vector<diagnostic>& 
 ordered_json document(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index);
 ordered_json document(const pls_ipma_result& ipma);
 ordered_json document(const pls_predict_result& predict);
+ordered_json document(const pls_model_fit_result& fit);
 
 }  // namespace excellence::inline v1::report_detail

@@ -11,6 +11,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
@@ -547,6 +548,41 @@ ordered_json document(const pls_predict_result& predict) {
   return out;
 }
 
+ordered_json document(const pls_model_fit_result& fit) {
+  const auto optional = [](const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
+  const auto matrix = [](const Eigen::MatrixXd& m) {
+    ordered_json rows = ordered_json::array();
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+      ordered_json row = ordered_json::array();
+      for (Eigen::Index j = 0; j < m.cols(); ++j) row.push_back(m(i, j));
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  };
+  const auto variant = [&](const pls_model_fit_variant& v) {
+    ordered_json measures = ordered_json::array();
+    for (const auto& m : v.measures)
+      measures.push_back({{"name", m.name},
+                          {"value", optional(m.value)},
+                          {"q95", optional(m.q95)},
+                          {"q99", optional(m.q99)},
+                          {"p_value", optional(m.p_value)}});
+    return ordered_json{{"succeeded", v.succeeded}, {"measures", std::move(measures)}, {"implied", matrix(v.implied)}};
+  };
+  ordered_json out;
+  out["format"] = "excellence.pls_model_fit/1";
+  out["n"] = fit.n;
+  out["common_factor"] = fit.common_factor;
+  out["resamples"] = fit.resamples;
+  out["seed"] = fit.seed;
+  out["saturated"] = variant(fit.saturated);
+  out["estimated"] = variant(fit.estimated);
+  out["indicators"] = fit.indicators;
+  out["observed"] = matrix(fit.observed);
+  out["warnings"] = diagnostics(fit.warnings);
+  return out;
+}
+
 }  // namespace excellence::inline v1::report_detail
 
 namespace excellence::inline v1 {
@@ -595,6 +631,9 @@ std::string to_json(const cohort_table& t, int indent) {
 }
 std::string to_json(const pls_predict_result& predict, int indent) {
   return dump(document(predict), indent);
+}
+std::string to_json(const pls_model_fit_result& fit, int indent) {
+  return dump(document(fit), indent);
 }
 std::string to_json(const pls_ipma_result& ipma, int indent) {
   return dump(document(ipma), indent);

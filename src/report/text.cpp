@@ -13,6 +13,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
@@ -355,6 +356,25 @@ std::string to_text(const pls_predict_result& predict) {
     t.add({x.name, x.construct, fixed(x.rmse, 4), fixed(x.mae, 4), fixed(x.q2_predict, 4), fixed(x.lm_rmse, 4),
            fixed(x.lm_mae, 4)});
   out << t.str();
+  return out.str();
+}
+
+std::string to_text(const pls_model_fit_result& fit) {
+  check_finite(document(fit));
+  std::ostringstream out;
+  out << "Model fit (" << (fit.common_factor ? "common-factor model: PLSc" : "composite model") << "), n " << fit.n;
+  if (fit.resamples > 0) out << "; exact-fit test with " << fit.resamples << " resamples (seed " << fit.seed << ")";
+  out << "\n\n";
+  const auto cell = [](const std::optional<double>& v, int digits) { return v ? fixed(*v, digits) : "-"; };
+  text_table t({2, 3, 4, 5, 6, 7});
+  t.add({"model", "measure", "value", "HI95", "HI99", "p", "resamples"});
+  t.rule();
+  for (const auto& [name, variant] : {std::pair{"saturated", &fit.saturated}, std::pair{"estimated", &fit.estimated}})
+    for (const auto& m : variant->measures)
+      t.add({name, m.name, cell(m.value, 4), cell(m.q95, 4), cell(m.q99, 4), cell(m.p_value, 4),
+             fit.resamples > 0 ? std::to_string(variant->succeeded) : "-"});
+  out << t.str();
+  for (const auto& w : fit.warnings) out << "warning: " << w.message << "\n";
   return out.str();
 }
 

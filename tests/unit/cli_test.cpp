@@ -457,6 +457,28 @@ TEST_CASE("excellence pls") {
   j = nlohmann::json::parse(o.out);
   CHECK(j.at("index").at("SAT").get<double>() > 0);
   CHECK(j.at("index").at("SAT").get<double>() < 100);
+  // --fit: the model fit document, whose SRMR follows from its own matrices; with
+  // --bootstrap the exact-fit test's quantiles.
+  o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +
+          "satisfaction_model.txt --fit --bootstrap 30 --threads 1 --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("format") == "excellence.pls_model_fit/1");
+  {
+    const auto& observed = j.at("observed");
+    const auto& implied = j.at("estimated").at("implied");
+    double sum = 0;
+    int count = 0;
+    for (std::size_t r = 0; r < observed.size(); ++r)
+      for (std::size_t c = 0; c <= r; ++c, ++count)
+        sum += std::pow(observed[r][c].get<double>() - implied[r][c].get<double>(), 2);
+    const auto& srmr = j.at("estimated").at("measures").at(0);
+    CHECK(srmr.at("name") == "SRMR");
+    CHECK(std::abs(srmr.at("value").get<double>() - std::sqrt(sum / count)) < 1e-12);
+    CHECK(srmr.at("q95").get<double>() <= srmr.at("q99").get<double>());
+  }
+  CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt --fit --predict 5,1")
+            .status == 2);
   // Usage and data errors.
   CHECK(run("pls " + pls_data + "satisfaction.csv").status == 2);  // no --model
   CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.json --index").status ==

@@ -10,10 +10,10 @@ works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
 import numpy as np
 
 from ._core.pls import Bootstrap, Fit, Index, Ipma, Model, acsi, ccsi, ecsi, index, ipma
-from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _moments, _predict, _to_json
+from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _model_fit, _moments, _predict, _to_json
 
 __all__ = ["Bootstrap", "Fit", "Index", "Ipma", "Model", "Moments", "acsi", "bootstrap", "ccsi", "ecsi", "estimate", "index",
-           "ipma", "merge", "moments", "predict"]
+           "ipma", "merge", "model_fit", "moments", "predict"]
 
 
 class Moments:
@@ -115,6 +115,20 @@ def predict(model, data, names=None, *, folds=10, repetitions=10, seed=1, scheme
     values, columns = _columns(model, data, names)
     return _predict(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, folds, repetitions,
                     seed)
+
+
+def model_fit(model, data, names=None, *, resamples=0, seed=1, threads=0, progress=None, scheme="path",
+              standardized=True, stop="exact", tolerance=None, max_iterations=300, missing="error", consistent=False):
+    """Overall fit (Dijkstra & Henseler 2015): SRMR, d_ULS and d_G between the indicators'
+    observed correlations and those the saturated and the estimated model imply (composite
+    blocks; with consistent=True mode A blocks are common factors). With resamples > 0 the
+    exact-fit test on Bollen-Stine transformed data: each measure's 95 % and 99 % quantiles
+    (``q95``, ``q99``) and ``p_value``, the same for a seed on every thread count. Returns the
+    excellence.pls_model_fit/1 document as a dict.
+    """
+    values, columns = _columns(model, data, names)
+    return _model_fit(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
+                      consistent, resamples, seed, threads, progress)
 
 
 def _fit_to_dict(self, bootstrap=None, index=None):

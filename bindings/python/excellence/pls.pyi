@@ -1,5 +1,5 @@
 # Type stubs for excellence.pls (docs/python.md).
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Dict, Optional, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -104,6 +104,10 @@ def bootstrap(model: Model, data: Any, names: Optional[Sequence[str]] = None, *,
               missing: str = "error", consistent: bool = False) -> Bootstrap: ...
 def index(fit: Fit, scale_min: npt.ArrayLike, scale_max: npt.ArrayLike) -> Index: ...
 
+def model_fit(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, resamples: int = 0, seed: int = 1,
+              threads: int = 0, progress: Optional[Callable[[int, int], None]] = None, scheme: str = "path",
+              standardized: bool = True, stop: str = "exact", tolerance: Optional[float] = None,
+              max_iterations: int = 300, missing: str = "error", consistent: bool = False) -> Dict[str, Any]: ...
 def predict(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, folds: int = 10, repetitions: int = 10,
             seed: int = 1, scheme: str = "path", standardized: bool = True, stop: str = "exact",
             tolerance: Optional[float] = None, max_iterations: int = 300) -> dict[str, Any]: ...

@@ -184,6 +184,22 @@ def test_ipma(model, table):
         ex.pls.ipma(fit, "SAT", [8], [10])
 
 
+def test_model_fit(model, table):
+    values, names = table
+    doc = ex.pls.model_fit(model, values, names, resamples=200, seed=3, threads=2)
+    assert doc["format"] == "excellence.pls_model_fit/1" and doc["resamples"] == 200
+    srmr = doc["saturated"]["measures"][0]
+    assert srmr["name"] == "SRMR" and 0 < srmr["value"] < 1 and srmr["q95"] <= srmr["q99"]
+    assert 0 <= srmr["p_value"] <= 1 and doc["saturated"]["succeeded"] == 200
+    # SRMR from its definition on the returned matrices
+    s, sigma = np.array(doc["observed"]), np.array(doc["saturated"]["implied"])
+    lower = np.tril_indices(len(s))
+    assert abs(np.sqrt(np.mean((s - sigma)[lower] ** 2)) - srmr["value"]) < 1e-12
+    # the same draws on one thread
+    assert doc == ex.pls.model_fit(model, values, names, resamples=200, seed=3, threads=1)
+    assert ex.pls.model_fit(model, values, names, consistent=True)["common_factor"] is True
+
+
 def test_predict(model, table):
     values, names = table
     doc = ex.pls.predict(model, values, names, folds=5, repetitions=2, seed=9)

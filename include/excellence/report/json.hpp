@@ -86,6 +86,12 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// RMSE and MAE.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const pls_predict_result& predict, int indent = 2);
 
+/// excellence.pls_model_fit/1: n, common_factor, resamples, seed, per variant (saturated,
+/// estimated) the resamples that succeeded, SRMR, d_ULS and d_G with their exact-fit
+/// quantiles and p-values (null without the test) and the implied correlations; the
+/// indicators and their observed correlations; warnings.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const pls_model_fit_result& fit, int indent = 2);
+
 /// excellence.evidence/1: {"format", "framework", "organization", "period_unit",
 ///  "options", "definitions" (requirements, segments, comparisons, measures with their
 ///  names), "series": [{"measure", "segment", "key", "better", "unit", "level",

@@ -3,10 +3,10 @@
 #pragma once
 
 #include <excellence/config.hpp>
-#include <excellence/error.hpp>
 #include <excellence/criteria/tree.hpp>
 #include <excellence/detail/strings.hpp>
 #include <excellence/detail/text_table.hpp>
+#include <excellence/error.hpp>
 #include <excellence/fwd.hpp>
 #include <excellence/period.hpp>
 #include <excellence/scoring/consensus.hpp>
@@ -161,6 +161,9 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_ipma_result& ipma);
 /// PLSpredict: per indicator the PLS and linear-model errors and Q²_predict.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_predict_result& predict);
+/// Model fit: SRMR, d_ULS and d_G of the saturated and estimated models, with the
+/// exact-fit test's 95 % and 99 % quantiles and p-values when it was run.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const pls_model_fit_result& fit);
 
 /// Results evidence as text: one row per series (last level, target gap, rank among the
 /// comparisons, trend, Theil–Sen slope, comparison standing), then per results item the

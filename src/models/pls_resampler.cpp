@@ -1,0 +1,89 @@
+#include "pls_resampler.hpp"
+
+#include "../detail/seed_mix.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace excellence::inline v1::pls_core {
+
+using Eigen::Index;
+
+void draw_resample(std::uint64_t seed, std::uint64_t b, Eigen::VectorXd& counts) {
+  const Index n = counts.size();
+  boost::random::mt19937_64 engine(detail::stream_seed(seed, b));
+  boost::random::uniform_int_distribution<Index> pick(0, n - 1);
+  counts.setZero();
+  for (Index i = 0; i < n; ++i) counts(pick(engine)) += 1;
+}
+
+void resampled_covariance(const Eigen::MatrixXd& Xt, const Eigen::VectorXd& counts, Eigen::MatrixXd& scratch,
+                          Eigen::MatrixXd& S) {
+  const Index n = Xt.cols();
+  scratch.resize(Xt.rows(), n);
+  Index drawn = 0;
+  for (Index i = 0; i < n; ++i)
+    if (counts(i) > 0) scratch.col(drawn++) = std::sqrt(counts(i)) * Xt.col(i);
+  const Eigen::VectorXd mean = Xt * counts / static_cast<double>(n);
+  S.setZero(Xt.rows(), Xt.rows());
+  S.selfadjointView<Eigen::Lower>().rankUpdate(scratch.leftCols(drawn), 1.0 / static_cast<double>(n));
+  S = S.selfadjointView<Eigen::Lower>();
+  S.noalias() -= mean * mean.transpose();
+}
+
+resampler::resampler(unsigned threads, std::size_t jobs, const pls_control& control)
+    : pool_(static_cast<unsigned>(std::min<std::size_t>(threads, jobs))), control_(control) {}
+
+bool resampler::cancelled() {
+  if (stop_.load(std::memory_order_relaxed)) return true;
+  if (control_.cancel != nullptr && control_.cancel->load(std::memory_order_relaxed)) {
+    stop_ = true;
+    return true;
+  }
+  return false;
+}
+
+bool resampler::resample(const Eigen::MatrixXd& Xt, std::size_t B, std::uint64_t seed,
+                         const std::function<void(std::size_t, const Eigen::MatrixXd&)>& visit) {
+  std::atomic<std::size_t> done{0};
+  std::size_t reported = 0;
+  pool_.run(
+      B,
+      [&](std::size_t first, std::size_t last, std::size_t slot) {
+        Eigen::VectorXd counts(Xt.cols());
+        Eigen::MatrixXd scratch, S;
+        for (std::size_t b = first; b < last; ++b) {
+          if (cancelled()) return;
+          draw_resample(seed, b, counts);
+          resampled_covariance(Xt, counts, scratch, S);
+          visit(b, S);
+          const auto finished = ++done;
+          if (slot == 0 && control_.progress && finished - reported >= 64) {
+            reported = finished;
+            control_.progress(finished, B);
+          }
+        }
+      },
+      1);
+  if (cancelled()) return false;
+  if (control_.progress && reported != B) control_.progress(B, B);
+  return true;
+}
+
+bool resampler::each(std::size_t count, const std::function<void(std::size_t)>& visit) {
+  pool_.run(
+      count,
+      [&](std::size_t first, std::size_t last, std::size_t) {
+        for (std::size_t i = first; i < last; ++i) {
+          if (cancelled()) return;
+          visit(i);
+        }
+      },
+      1);
+  return !cancelled();
+}
+
+}  // namespace excellence::inline v1::pls_core
