@@ -199,6 +199,12 @@ struct pls_ipma_options;
 struct pls_ipma_point;
 struct pls_ipma_result;
 
+// excellence/models/pls/mga.hpp
+struct pls_mga_options;
+struct pls_group_difference;
+struct pls_micom_construct;
+struct pls_mga_result;
+
 // excellence/models/pls/model_fit.hpp
 struct pls_model_fit_options;
 struct pls_fit_measure;

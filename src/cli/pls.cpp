@@ -2,7 +2,8 @@
 //                [--raw] [--plsc] [--missing error|listwise|mean] [--bootstrap N --seed S]
 //                [--ci percentile|bc|bca] [--threads T]
 //                [--index --scale-min A --scale-max B] [--ipma TARGET --scale-min A --scale-max B]
-//                [--predict K,R] [--fit [--bootstrap N]] [--json]
+//                [--predict K,R] [--fit [--bootstrap N]]
+//                [--groups COLUMN [--compare A,B] [--permutations N] [--bootstrap N]] [--json]
 #include "command.hpp"
 
 #include <excellence/io/pls_data.hpp>
@@ -11,12 +12,14 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/mga.hpp>
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
 #include <charconv>
+#include <optional>
 #include <ostream>
 #include <string_view>
 
@@ -45,6 +48,11 @@ int pls(const std::vector<std::string>& args, io streams) {
       "index", "the 0-100 index of every latent variable (needs --scale-min and --scale-max)")(
       "fit",
       "overall model fit, SRMR, d_ULS and d_G (with --bootstrap N the exact-fit test): printed instead of the fit")(
+      "groups", po::value<std::string>(),
+      "multigroup analysis between the two groups of this column (MICOM, permutation test; with --bootstrap N "
+      "Henseler's MGA): printed instead of the fit")("compare", po::value<std::string>(),
+                                                     "the two groups to compare, A,B, when the column has more")(
+      "permutations", po::value<count>()->default_value(count{5000}, "5000"), "permutations of the group labels")(
       "predict", po::value<std::string>(),
       "PLSpredict with K folds and R repetitions (e.g. 10,10; --seed seeds the folds): printed instead of the fit")(
       "ipma", po::value<std::string>(),
@@ -84,6 +92,12 @@ int pls(const std::vector<std::string>& args, io streams) {
   }
   const bool ipma = values.count("ipma") != 0U;
   const bool model_fit = values.count("fit") != 0U;
+  const bool groups = values.count("groups") != 0U;
+  if (groups && (model_fit || predict || ipma || index || !values["ci"].defaulted()))
+    throw usage_error(
+        "--groups prints the multigroup analysis alone: leave out --fit, --predict, --ipma, --index and --ci");
+  if (!groups && (values.count("compare") != 0U || !values["permutations"].defaulted()))
+    throw usage_error("--compare and --permutations belong to the multigroup analysis: they need --groups COLUMN");
   if (model_fit && (predict || ipma || index || !values["ci"].defaulted()))
     throw usage_error("--fit prints the model fit alone: leave out --predict, --ipma, --index and --ci");
   if (predict && (ipma || values.count("bootstrap") != 0U || index))
@@ -94,8 +108,12 @@ int pls(const std::vector<std::string>& args, io streams) {
     throw usage_error("--ipma prints the map alone: leave out --bootstrap and --index");
   const auto model = try_read_pls_model(values["model"].as<std::string>()).value();
   // With --missing error an empty cell is reported while reading, at its line and field.
-  auto read = try_read_pls_data(values["file"].as<std::string>(), model,
-                                {.empty_cells_allowed = settings.missing != pls_missing::error});
+  // The group column comes from the same table.
+  const pls_read_options read_options{.empty_cells_allowed = settings.missing != pls_missing::error};
+  std::optional<csv_table> table;
+  if (groups) table = try_read_csv(values["file"].as<std::string>()).value();
+  auto read = table ? try_pls_data(*table, model, read_options)
+                    : try_read_pls_data(values["file"].as<std::string>(), model, read_options);
   if (!read) {
     auto d = read.error();
     if (d.code == errc::missing_field && d.line != 0 && d.column != 0)
@@ -110,6 +128,30 @@ int pls(const std::vector<std::string>& args, io streams) {
     throw usage_error("--ci chooses the bootstrap's intervals: it needs --bootstrap N");
   const auto threads = values["threads"].as<count>().value;
   if (threads > 64) throw usage_error("--threads must be 0 (all cores) or at most 64");
+  if (groups) {
+    const auto column = values["groups"].as<std::string>();
+    const auto labels = table->try_texts(column).value();
+    pls_mga_options mga{.permutations = static_cast<std::size_t>(values["permutations"].as<count>().value),
+                        .resamples = values.count("bootstrap") != 0U
+                                         ? static_cast<std::size_t>(values["bootstrap"].as<count>().value)
+                                         : 0U,
+                        .seed = values["seed"].as<count>().value,
+                        .threads = static_cast<unsigned>(threads)};
+    if (values.count("compare") != 0U) {
+      const auto text = values["compare"].as<std::string>();
+      const auto comma = text.find(',');
+      if (comma == std::string::npos || comma == 0 || comma + 1 == text.size())
+        throw usage_error("--compare expects A,B: the two groups to compare (got \"" + text + "\")");
+      mga.compare = {text.substr(0, comma), text.substr(comma + 1)};
+    }
+    auto result = try_pls_mga(model, data, labels, settings, mga, terminal_progress("permutations"));
+    if (!result) {
+      if (result.error().element()) throw_at_cell(*table, result.error(), column);
+      throw data_error(result.error());
+    }
+    streams.out << (values.count("json") != 0U ? to_json(*result) : to_text(*result));
+    return exit_ok;
+  }
   if (model_fit) {
     const auto resamples = values.count("bootstrap") != 0U ? values["bootstrap"].as<count>().value : 0;
     const auto result = try_pls_model_fit(model, data, settings,

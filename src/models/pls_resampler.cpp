@@ -48,42 +48,50 @@ bool resampler::cancelled() {
 
 bool resampler::resample(const Eigen::MatrixXd& Xt, std::size_t B, std::uint64_t seed,
                          const std::function<void(std::size_t, const Eigen::MatrixXd&)>& visit) {
+  // Each slot keeps its own buffers; the counts and moments of resample b depend on b alone.
+  struct buffers {
+    Eigen::VectorXd counts;
+    Eigen::MatrixXd scratch, S;
+  };
+  std::vector<buffers> slots(pool_.size());
+  return each(
+      B,
+      [&](std::size_t b, std::size_t slot) {
+        auto& own = slots[slot];
+        own.counts.resize(Xt.cols());
+        draw_resample(seed, b, own.counts);
+        resampled_covariance(Xt, own.counts, own.scratch, own.S);
+        visit(b, own.S);
+      },
+      true);
+}
+
+bool resampler::each(std::size_t count, const std::function<void(std::size_t)>& visit, bool report) {
+  return each(
+      count, [&](std::size_t i, std::size_t) { visit(i); }, report);
+}
+
+bool resampler::each(std::size_t count, const std::function<void(std::size_t, std::size_t)>& visit, bool report) {
   std::atomic<std::size_t> done{0};
   std::size_t reported = 0;
+  report = report && static_cast<bool>(control_.progress);
   pool_.run(
-      B,
+      count,
       [&](std::size_t first, std::size_t last, std::size_t slot) {
-        Eigen::VectorXd counts(Xt.cols());
-        Eigen::MatrixXd scratch, S;
-        for (std::size_t b = first; b < last; ++b) {
+        for (std::size_t i = first; i < last; ++i) {
           if (cancelled()) return;
-          draw_resample(seed, b, counts);
-          resampled_covariance(Xt, counts, scratch, S);
-          visit(b, S);
+          visit(i, slot);
           const auto finished = ++done;
-          if (slot == 0 && control_.progress && finished - reported >= 64) {
+          if (report && slot == 0 && finished - reported >= 64) {
             reported = finished;
-            control_.progress(finished, B);
+            control_.progress(finished, count);
           }
         }
       },
       1);
   if (cancelled()) return false;
-  if (control_.progress && reported != B) control_.progress(B, B);
+  if (report && reported != count) control_.progress(count, count);
   return true;
-}
-
-bool resampler::each(std::size_t count, const std::function<void(std::size_t)>& visit) {
-  pool_.run(
-      count,
-      [&](std::size_t first, std::size_t last, std::size_t) {
-        for (std::size_t i = first; i < last; ++i) {
-          if (cancelled()) return;
-          visit(i);
-        }
-      },
-      1);
-  return !cancelled();
 }
 
 }  // namespace excellence::inline v1::pls_core

@@ -39,8 +39,14 @@ class resampler {
   bool resample(const Eigen::MatrixXd& Xt, std::size_t B, std::uint64_t seed,
                 const std::function<void(std::size_t, const Eigen::MatrixXd&)>& visit);
 
-  /// Calls visit(i) for i = 0 … count − 1 on every thread (no progress). False when cancelled.
-  bool each(std::size_t count, const std::function<void(std::size_t)>& visit);
+  /// Calls visit(i) for i = 0 … count − 1 on every thread, reporting progress when asked
+  /// (as resample does). False when cancelled.
+  bool each(std::size_t count, const std::function<void(std::size_t)>& visit, bool report = false);
+  /// The same with the slot (0 … threads − 1) that runs i, for per-thread buffers.
+  bool each(std::size_t count, const std::function<void(std::size_t, std::size_t)>& visit, bool report = false);
+
+  /// Threads in the pool, the caller's included: slots of `each` are below this.
+  [[nodiscard]] std::size_t size() const noexcept { return pool_.size(); }
 
  private:
   bool cancelled();

@@ -41,5 +41,6 @@ ordered_json document(const pls_fit& fit, const pls_bootstrap_result* bootstrap,
 ordered_json document(const pls_ipma_result& ipma);
 ordered_json document(const pls_predict_result& predict);
 ordered_json document(const pls_model_fit_result& fit);
+ordered_json document(const pls_mga_result& mga);
 
 }  // namespace excellence::inline v1::report_detail

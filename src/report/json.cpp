@@ -11,6 +11,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/mga.hpp>
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/satisfaction/csat.hpp>
@@ -583,6 +584,48 @@ ordered_json document(const pls_model_fit_result& fit) {
   return out;
 }
 
+ordered_json document(const pls_mga_result& mga) {
+  const auto differences = [](const std::vector<pls_group_difference>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto& d : list)
+      out.push_back({{"name", d.name},
+                     {"first", d.first},
+                     {"second", d.second},
+                     {"difference", d.difference},
+                     {"p_permutation", d.p_permutation},
+                     {"p_henseler", d.p_henseler ? ordered_json(*d.p_henseler) : ordered_json(nullptr)}});
+    return out;
+  };
+  ordered_json out;
+  out["format"] = "excellence.pls_mga/1";
+  out["groups"] = {mga.groups[0], mga.groups[1]};
+  out["n"] = {mga.n[0], mga.n[1]};
+  out["permutations"] = mga.permutations;
+  out["succeeded"] = mga.succeeded;
+  out["resamples"] = mga.resamples;
+  out["seed"] = mga.seed;
+  out["paths"] = differences(mga.paths);
+  out["weights"] = differences(mga.weights);
+  out["loadings"] = differences(mga.loadings);
+  ordered_json micom = ordered_json::array();
+  for (const auto& m : mga.micom)
+    micom.push_back({{"name", m.name},
+                     {"c", m.c},
+                     {"c_q05", m.c_q05},
+                     {"c_p", m.c_p},
+                     {"mean_difference", m.mean_difference},
+                     {"mean_lo", m.mean_lo},
+                     {"mean_hi", m.mean_hi},
+                     {"mean_p", m.mean_p},
+                     {"log_variance_ratio", m.log_variance_ratio},
+                     {"variance_lo", m.variance_lo},
+                     {"variance_hi", m.variance_hi},
+                     {"variance_p", m.variance_p}});
+  out["micom"] = std::move(micom);
+  out["warnings"] = diagnostics(mga.warnings);
+  return out;
+}
+
 }  // namespace excellence::inline v1::report_detail
 
 namespace excellence::inline v1 {
@@ -634,6 +677,9 @@ std::string to_json(const pls_predict_result& predict, int indent) {
 }
 std::string to_json(const pls_model_fit_result& fit, int indent) {
   return dump(document(fit), indent);
+}
+std::string to_json(const pls_mga_result& mga, int indent) {
+  return dump(document(mga), indent);
 }
 std::string to_json(const pls_ipma_result& ipma, int indent) {
   return dump(document(ipma), indent);

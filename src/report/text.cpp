@@ -13,6 +13,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/mga.hpp>
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/satisfaction/csat.hpp>
@@ -375,6 +376,34 @@ std::string to_text(const pls_model_fit_result& fit) {
              fit.resamples > 0 ? std::to_string(variant->succeeded) : "-"});
   out << t.str();
   for (const auto& w : fit.warnings) out << "warning: " << w.message << "\n";
+  return out.str();
+}
+
+std::string to_text(const pls_mga_result& mga) {
+  check_finite(document(mga));
+  std::ostringstream out;
+  out << "Multigroup analysis: " << mga.groups[0] << " (n " << mga.n[0] << ") vs " << mga.groups[1] << " (n "
+      << mga.n[1] << "); " << mga.succeeded << " of " << mga.permutations << " permutations";
+  if (mga.resamples > 0) out << ", " << mga.resamples << " resamples per group (Henseler)";
+  out << ", seed " << mga.seed << "\n\nMICOM (step 2: c not below its 5 % quantile; step 3: 0 inside the intervals)\n";
+  text_table micom({1, 2, 3, 4, 5, 6, 7, 8, 9});
+  micom.add(
+      {"construct", "c", "c q05", "c p", "mean diff", "95 % interval", "p", "log var ratio", "95 % interval", "p"});
+  micom.rule();
+  const auto range = [](double lo, double hi) { return "[" + fixed(lo, 3) + ", " + fixed(hi, 3) + "]"; };
+  for (const auto& m : mga.micom)
+    micom.add({m.name, fixed(m.c, 4), fixed(m.c_q05, 4), fixed(m.c_p, 4), fixed(m.mean_difference, 3),
+               range(m.mean_lo, m.mean_hi), fixed(m.mean_p, 4), fixed(m.log_variance_ratio, 3),
+               range(m.variance_lo, m.variance_hi), fixed(m.variance_p, 4)});
+  out << micom.str() << "\n";
+  text_table paths({1, 2, 3, 4, 5});
+  paths.add({"path", mga.groups[0], mga.groups[1], "difference", "p (permutation)", "P(1 <= 2) Henseler"});
+  paths.rule();
+  for (const auto& d : mga.paths)
+    paths.add({d.name, fixed(d.first, 4), fixed(d.second, 4), fixed(d.difference, 4), fixed(d.p_permutation, 4),
+               d.p_henseler ? fixed(*d.p_henseler, 4) : "-"});
+  out << paths.str();
+  for (const auto& w : mga.warnings) out << "warning: " << w.message << "\n";
   return out.str();
 }
 

@@ -50,6 +50,8 @@ CATALOGUE = [
     (["pls"] + PLS + ["--ipma", "SAT", "--scale-min", "0", "--scale-max", "10", "--json"], "pls_ipma"),
     (["pls"] + PLS + ["--predict", "5,2", "--json"], "pls_predict"),
     (["pls"] + PLS + ["--fit", "--json"], "pls_model_fit"),
+    (["pls"] + PLS + ["--groups", "gender", "--permutations", "20", "--bootstrap", "10", "--json"], "pls_mga"),
+    (["pls"] + PLS + ["--groups", "gender", "--permutations", "20", "--json"], "pls_mga"),
     (["pls"] + PLS + ["--fit", "--plsc", "--bootstrap", "20", "--json"], "pls_model_fit"),
     (["clv", "fit", CDNOW, "--model", "bgnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "pnbd", "--json"], "clv_fit"),

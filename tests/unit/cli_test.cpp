@@ -479,6 +479,25 @@ TEST_CASE("excellence pls") {
   }
   CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt --fit --predict 5,1")
             .status == 2);
+  // --groups: the multigroup analysis of a column that is not an indicator; its group
+  // estimates are the fits of each group's rows, and a bad label is named at its cell.
+  o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +
+          "satisfaction_model.txt --groups gender --permutations 40 --threads 1 --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("format") == "excellence.pls_mga/1");
+  CHECK(j.at("groups") == nlohmann::json{"male", "female"});
+  CHECK(j.at("n") == nlohmann::json{102, 148});
+  CHECK(j.at("paths").at(9).at("name") == "SAT -> LOY");
+  CHECK(j.at("paths").at(9).at("p_henseler").is_null());
+  o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt --groups age");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("age") != std::string::npos);
+  CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt --permutations 10")
+            .status == 2);
+  o = run("pls tests/data/csv/pls-group-empty.csv --model " + pls_data + "satisfaction_model.txt --groups gender");
+  CHECK(o.status == 1);
+  CHECK(o.err == "excellence: error: tests/data/csv/pls-group-empty.csv:4:28: gender: the group label is empty\n");
   // Usage and data errors.
   CHECK(run("pls " + pls_data + "satisfaction.csv").status == 2);  // no --model
   CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.json --index").status ==

@@ -8,10 +8,8 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/model_fit.hpp>
 
+#include "pls_simulation.hpp"
 #include "test_support.hpp"
-
-#include <boost/random/mersenne_twister.hpp>
-#include <boost/random/normal_distribution.hpp>
 
 #include <Eigen/Dense>
 #include <Eigen/Eigenvalues>
@@ -67,29 +65,7 @@ void check_measures(const pls_model_fit_variant& variant, const std::array<doubl
   CHECK(std::abs(*variant.find("d_G")->value - expected[2]) < tolerance);
 }
 
-// n rows from a model of three common factors F1 → F2 → F3 with a direct path F1 → F3 of
-// `direct`, each measured by three indicators loading 0.8, standardised factors.
-pls_data simulate_chain(std::size_t n, double direct, std::uint64_t seed) {
-  boost::random::mt19937_64 engine(seed);
-  boost::random::normal_distribution<double> normal;
-  pls_data data;
-  data.names = {"a1", "a2", "a3", "b1", "b2", "b3", "c1", "c2", "c3"};
-  data.values.resize(static_cast<Eigen::Index>(n), 9);
-  const double b12 = 0.6, b23 = 0.4;
-  // Var(F3) = 1: the structural error takes what the predictors leave.
-  const double explained = b23 * b23 + direct * direct + 2 * b23 * direct * b12;
-  for (Eigen::Index i = 0; i < data.values.rows(); ++i) {
-    const double f1 = normal(engine);
-    const double f2 = b12 * f1 + std::sqrt(1 - b12 * b12) * normal(engine);
-    const double f3 = b23 * f2 + direct * f1 + std::sqrt(1 - explained) * normal(engine);
-    const double f[3] = {f1, f2, f3};
-    for (Eigen::Index k = 0; k < 9; ++k) data.values(i, k) = 0.8 * f[k / 3] + 0.6 * normal(engine);
-  }
-  return data;
-}
-
-const pls_model chain_model =
-    parse_pls_syntax("F1 =~ a1 + a2 + a3\nF2 =~ b1 + b2 + b3\nF3 =~ c1 + c2 + c3\nF2 ~ F1\nF3 ~ F2\n");
+const pls_model chain_model = parse_pls_syntax(test::factor_chain_syntax);
 
 }  // namespace
 
@@ -170,9 +146,9 @@ TEST_CASE("exact-fit test: keeps a model that holds, rejects one that omits a pa
   // population the model holds and the test keeps it; with a direct path of 0.5 the
   // estimated model (which sets it to 0) is rejected while the saturated one is not.
   const pls_options plsc{.consistent = true};
-  const pls_model_fit_options test{.resamples = 500, .seed = 7, .threads = 1, .keep_draws = true};
-  const auto holds = pls_model_fit(chain_model, simulate_chain(400, 0.0, 11), plsc, test);
-  const auto omits = pls_model_fit(chain_model, simulate_chain(400, 0.5, 11), plsc, test);
+  const pls_model_fit_options exact{.resamples = 500, .seed = 7, .threads = 1, .keep_draws = true};
+  const auto holds = pls_model_fit(chain_model, test::simulate({}, 400, 11), plsc, exact);
+  const auto omits = pls_model_fit(chain_model, test::simulate({.direct = 0.5}, 400, 11), plsc, exact);
   for (const auto* variant : {&holds.saturated, &holds.estimated, &omits.saturated}) {
     CHECK(variant->succeeded == 500);
     for (const auto& m : variant->measures) {
@@ -197,9 +173,9 @@ TEST_CASE("exact-fit test: keeps a model that holds, rejects one that omits a pa
   CHECK(*srmr.p_value == doctest::Approx(static_cast<double>(beyond) / 500.0).epsilon(1e-15));
   CHECK(*srmr.q95 <= *srmr.q99);
 
-  auto two = test;
+  auto two = exact;
   two.threads = 2;
-  const auto again = pls_model_fit(chain_model, simulate_chain(400, 0.0, 11), plsc, two);
+  const auto again = pls_model_fit(chain_model, test::simulate({}, 400, 11), plsc, two);
   CHECK(again.estimated.find("d_G")->draws == holds.estimated.find("d_G")->draws);
 }
 

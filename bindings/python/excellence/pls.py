@@ -10,10 +10,10 @@ works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
 import numpy as np
 
 from ._core.pls import Bootstrap, Fit, Index, Ipma, Model, acsi, ccsi, ecsi, index, ipma
-from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _model_fit, _moments, _predict, _to_json
+from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _mga, _model_fit, _moments, _predict, _to_json
 
 __all__ = ["Bootstrap", "Fit", "Index", "Ipma", "Model", "Moments", "acsi", "bootstrap", "ccsi", "ecsi", "estimate", "index",
-           "ipma", "merge", "model_fit", "moments", "predict"]
+           "ipma", "merge", "mga", "model_fit", "moments", "predict"]
 
 
 class Moments:
@@ -129,6 +129,23 @@ def model_fit(model, data, names=None, *, resamples=0, seed=1, threads=0, progre
     values, columns = _columns(model, data, names)
     return _model_fit(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
                       consistent, resamples, seed, threads, progress)
+
+
+def mga(model, data, groups, names=None, *, permutations=5000, resamples=0, seed=1, threads=0, compare=None,
+        progress=None, scheme="path", standardized=True, stop="exact", tolerance=None, max_iterations=300,
+        missing="error", consistent=False):
+    """Multigroup analysis between two groups of rows: ``groups`` holds one label per row (a
+    list, a numpy array or a pandas Series, e.g. ``df["gender"]``). Per path, weight and loading
+    both groups' estimates, the difference and its permutation p-value (Chin & Dibbern 2010);
+    with resamples > 0 Henseler's bootstrap MGA probability P(first <= second); per construct
+    MICOM steps 2 and 3 (compositional invariance, equal means and variances). With more than
+    two labels, ``compare=("a", "b")`` names the two. Returns the excellence.pls_mga/1
+    document as a dict; the same for a seed on every thread count.
+    """
+    values, columns = _columns(model, data, names)
+    labels = [str(g) for g in groups]
+    return _mga(model, values, columns, labels, scheme, standardized, stop, tolerance, max_iterations, missing,
+                consistent, permutations, resamples, seed, threads, list(compare or []), progress)
 
 
 def _fit_to_dict(self, bootstrap=None, index=None):

@@ -104,6 +104,11 @@ def bootstrap(model: Model, data: Any, names: Optional[Sequence[str]] = None, *,
               missing: str = "error", consistent: bool = False) -> Bootstrap: ...
 def index(fit: Fit, scale_min: npt.ArrayLike, scale_max: npt.ArrayLike) -> Index: ...
 
+def mga(model: Model, data: Any, groups: Any, names: Optional[Sequence[str]] = None, *, permutations: int = 5000,
+        resamples: int = 0, seed: int = 1, threads: int = 0, compare: Optional[Sequence[str]] = None,
+        progress: Optional[Callable[[int, int], None]] = None, scheme: str = "path", standardized: bool = True,
+        stop: str = "exact", tolerance: Optional[float] = None, max_iterations: int = 300, missing: str = "error",
+        consistent: bool = False) -> Dict[str, Any]: ...
 def model_fit(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, resamples: int = 0, seed: int = 1,
               threads: int = 0, progress: Optional[Callable[[int, int], None]] = None, scheme: str = "path",
               standardized: bool = True, stop: str = "exact", tolerance: Optional[float] = None,

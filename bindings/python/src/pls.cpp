@@ -7,6 +7,7 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/mga.hpp>
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/moments.hpp>
 #include <excellence/models/pls/predict.hpp>
@@ -296,6 +297,24 @@ void bind_pls(py::module_& m) {
       },
       "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
       "missing"_a, "consistent"_a, "resamples"_a, "seed"_a, "threads"_a, "progress"_a);
+
+  m.def(
+      "_mga",
+      [](const pls_model& model, const matrix& values, const std::vector<std::string>& names,
+         const std::vector<std::string>& groups, const std::string& scheme, bool standardized, const std::string& stop,
+         const std::optional<double>& tolerance, int max_iterations, const std::string& missing, bool consistent,
+         std::size_t permutations, std::size_t resamples, std::uint64_t seed, unsigned threads,
+         const std::vector<std::string>& compare, const py::object& progress) {
+        const auto data = data_of(values, names);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing, consistent);
+        const pls_mga_options g{permutations, resamples, seed, threads, compare};
+        const auto mga =
+            without_gil(progress, [&](const model_control& c) { return try_pls_mga(model, data, groups, o, g, c); });
+        return document(to_json(mga));
+      },
+      "model"_a, "values"_a, "names"_a, "groups"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a,
+      "max_iterations"_a, "missing"_a, "consistent"_a, "permutations"_a, "resamples"_a, "seed"_a, "threads"_a,
+      "compare"_a, "progress"_a);
 
   m.def(
       "_bootstrap",

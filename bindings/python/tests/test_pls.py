@@ -200,6 +200,22 @@ def test_model_fit(model, table):
     assert ex.pls.model_fit(model, values, names, consistent=True)["common_factor"] is True
 
 
+def test_mga(model):
+    pd = pytest.importorskip("pandas")
+
+    df = pd.read_csv(DATA / "pls" / "satisfaction.csv")
+    doc = ex.pls.mga(model, df, df["gender"], permutations=100, resamples=50, seed=2, threads=2)
+    assert doc["format"] == "excellence.pls_mga/1" and doc["groups"] == ["male", "female"]
+    assert doc["n"] == [102, 148] and doc["succeeded"] == 100
+    loy = next(p for p in doc["paths"] if p["name"] == "SAT -> LOY")
+    assert loy["difference"] == loy["first"] - loy["second"] and loy["p_permutation"] < 0.05
+    male = ex.pls.estimate(model, df[df["gender"] == "male"])
+    assert abs(loy["first"] - male.path("SAT", "LOY")) < 1e-10  # the group's own fit
+    assert doc == ex.pls.mga(model, df, df["gender"], permutations=100, resamples=50, seed=2, threads=1)
+    with pytest.raises(ex.DataError, match="expected two groups"):
+        ex.pls.mga(model, df, ["a"] * 100 + ["b"] * 100 + ["c"] * 50, permutations=10)
+
+
 def test_predict(model, table):
     values, names = table
     doc = ex.pls.predict(model, values, names, folds=5, repetitions=2, seed=9)

@@ -92,6 +92,13 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// indicators and their observed correlations; warnings.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const pls_model_fit_result& fit, int indent = 2);
 
+/// excellence.pls_mga/1: the two groups and their sizes, permutations (and how many
+/// succeeded), resamples, seed; per path, weight and loading both groups' estimates, the
+/// difference, the permutation p-value and Henseler's probability (null without
+/// resamples); per construct MICOM's c, its 5 % quantile and p-value, and the mean and log
+/// variance differences with their permutation intervals and p-values; warnings.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const pls_mga_result& mga, int indent = 2);
+
 /// excellence.evidence/1: {"format", "framework", "organization", "period_unit",
 ///  "options", "definitions" (requirements, segments, comparisons, measures with their
 ///  names), "series": [{"measure", "segment", "key", "better", "unit", "level",

@@ -164,6 +164,9 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 /// Model fit: SRMR, d_ULS and d_G of the saturated and estimated models, with the
 /// exact-fit test's 95 % and 99 % quantiles and p-values when it was run.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_model_fit_result& fit);
+/// Multigroup analysis: MICOM steps 2 and 3 per construct, then the paths in both groups
+/// with the permutation and Henseler p-values.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const pls_mga_result& mga);
 
 /// Results evidence as text: one row per series (last level, target gap, rank among the
 /// comparisons, trend, Theil–Sen slope, comparison standing), then per results item the

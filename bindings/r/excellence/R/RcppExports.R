@@ -125,3 +125,15 @@ cpp_pls_index <- function(model, values, names, options, scale_min, scale_max) {
     .Call(`_excellence_cpp_pls_index`, model, values, names, options, scale_min, scale_max)
 }
 
+cpp_pls_model_fit <- function(model, values, names, options, resamples, seed, threads) {
+    .Call(`_excellence_cpp_pls_model_fit`, model, values, names, options, resamples, seed, threads)
+}
+
+cpp_pls_mga <- function(model, values, names, options, groups, permutations, resamples, seed, threads, compare) {
+    .Call(`_excellence_cpp_pls_mga`, model, values, names, options, groups, permutations, resamples, seed, threads, compare)
+}
+
+cpp_pls_predict <- function(model, values, names, options, folds, repetitions, seed) {
+    .Call(`_excellence_cpp_pls_predict`, model, values, names, options, folds, repetitions, seed)
+}
+

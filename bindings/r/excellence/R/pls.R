@@ -76,6 +76,13 @@ pls_syntax <- function(model, format = c("syntax", "json")) {
   unwrap(cpp_pls_model_write(unclass(model), match.arg(format)))
 }
 
+# A data frame with its numeric columns rounded, for printing.
+rounded <- function(d, digits) {
+  numeric <- vapply(d, is.numeric, TRUE)
+  d[numeric] <- lapply(d[numeric], round, digits)
+  d
+}
+
 model_object <- function(lvs, paths, blocks, modes) {
   dimnames(paths) <- list(lvs, lvs)
   names(blocks) <- lvs
@@ -352,8 +359,7 @@ print.excellence_pls_bootstrap <- function(x, digits = 4, ...) {
   cat(sprintf("<PLS bootstrap: %d resamples (%d failed), %g%% %s intervals>\n", as.integer(x$resamples),
               as.integer(x$failed), 100 * x$confidence, x$interval))
   d <- x$paths
-  numeric <- vapply(d, is.numeric, TRUE)
-  d[numeric] <- lapply(d[numeric], round, digits)
+  d <- rounded(d, digits)
   print(d)
   invisible(x)
 }
@@ -429,6 +435,123 @@ print.excellence_pls_ipma <- function(x, digits = 4, ...) {
   d <- x$constructs[, c("name", "importance", "performance", "quadrant")]
   d$importance <- round(d$importance, digits)
   d$performance <- round(d$performance, 1)
+  print(d, row.names = FALSE)
+  invisible(x)
+}
+
+#' Overall fit of a PLS model
+#'
+#' SRMR, d_ULS and d_G (Dijkstra & Henseler 2015) between the indicators' observed
+#' correlations and those the saturated and the estimated model imply (composite blocks;
+#' under consistent PLS mode A blocks are common factors), and with `resamples` the
+#' bootstrap test of exact fit on Bollen-Stine transformed data.
+#'
+#' @param fit A fit from [pls_estimate()].
+#' @param resamples Resamples of the exact-fit test; 0 for the distances alone.
+#' @param seed,threads As for [bootstrap()]: the same seed gives the same numbers on any
+#'   number of threads.
+#' @return An object of class `excellence_pls_model_fit`: data frames `saturated` and
+#'   `estimated` (`measure`, `value`, `q95`, `q99`, `p_value`; `NA` without the test),
+#'   `common_factor`, the matrices `observed`, `implied_saturated`, `implied_estimated`,
+#'   `succeeded` (resamples of each variant's test) and `json` (excellence.pls_model_fit/1).
+#' @examples
+#' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
+#' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))
+#' pls_model_fit(pls_estimate(satisfaction, model), resamples = 200)
+#' @export
+pls_model_fit <- function(fit, resamples = 0, seed = 1, threads = 0) {
+  if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
+  i <- fit$input
+  r <- unwrap(cpp_pls_model_fit(i$model, i$values, i$names, i$options, resamples, seed, threads_arg(threads)))
+  raise_warnings(r$warnings)
+  r$warnings <- NULL
+  for (m in c("observed", "implied_saturated", "implied_estimated")) dimnames(r[[m]]) <- list(r$indicators, r$indicators)
+  structure(r, class = "excellence_pls_model_fit")
+}
+
+#' @export
+print.excellence_pls_model_fit <- function(x, digits = 4, ...) {
+  cat(sprintf("<PLS model fit: %s model%s>\n", if (x$common_factor) "common-factor" else "composite",
+              if (x$resamples > 0) sprintf(", exact-fit test with %d resamples", as.integer(x$resamples)) else ""))
+  d <- rbind(cbind(model = "saturated", x$saturated), cbind(model = "estimated", x$estimated))
+  d <- rounded(d, digits)
+  print(d, row.names = FALSE)
+  invisible(x)
+}
+
+#' Multigroup analysis of a PLS model
+#'
+#' Compares two groups of respondents: per path, weight and loading both groups'
+#' estimates, the permutation test (Chin & Dibbern 2010) and, with `resamples`, Henseler's
+#' bootstrap MGA; per construct MICOM steps 2 and 3 (Henseler, Ringle & Sarstedt 2016).
+#'
+#' @param fit A fit from [pls_estimate()] on all rows.
+#' @param groups One label per row of the fit's data, e.g. `satisfaction$gender`.
+#' @param permutations Permutations of the labels.
+#' @param resamples Bootstrap resamples per group for Henseler's MGA; 0: not run.
+#' @param seed,threads As for [bootstrap()].
+#' @param compare With more than two labels, the two to compare.
+#' @return An object of class `excellence_pls_mga`: `groups`, `n`, data frames `paths`,
+#'   `weights`, `loadings` (`name`, `first`, `second`, `difference`, `p_permutation`,
+#'   `p_henseler`) and `micom` (`c`, `c_q05`, `c_p`, `mean_difference`, `mean_lo`,
+#'   `mean_hi`, `mean_p`, `log_variance_ratio`, `variance_lo`, `variance_hi`,
+#'   `variance_p`), and `json` (excellence.pls_mga/1).
+#' @examples
+#' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
+#' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))
+#' pls_mga(pls_estimate(satisfaction, model), satisfaction$gender, permutations = 200)
+#' @export
+pls_mga <- function(fit, groups, permutations = 5000, resamples = 0, seed = 1, threads = 0, compare = NULL) {
+  if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
+  i <- fit$input
+  if (length(groups) != nrow(i$values))
+    argument_error("groups", sprintf("expected one label per row: %d rows, %d labels", nrow(i$values), length(groups)))
+  if (anyNA(groups)) argument_error("groups", sprintf("label %d is NA", which(is.na(groups))[1]))
+  r <- unwrap(cpp_pls_mga(i$model, i$values, i$names, i$options, as.character(groups), permutations, resamples, seed,
+                          threads_arg(threads), as.character(compare)))
+  raise_warnings(r$warnings)
+  r$warnings <- NULL
+  structure(r, class = "excellence_pls_mga")
+}
+
+#' @export
+print.excellence_pls_mga <- function(x, digits = 4, ...) {
+  cat(sprintf("<PLS multigroup analysis: %s (n %d) vs %s (n %d), %d permutations>\n", x$groups[1], as.integer(x$n[1]),
+              x$groups[2], as.integer(x$n[2]), as.integer(x$permutations)))
+  d <- x$paths
+  d <- rounded(d, digits)
+  print(d, row.names = FALSE)
+  invisible(x)
+}
+
+#' Out-of-sample prediction of a PLS model (PLSpredict)
+#'
+#' Repeated k-fold cross-validation (Shmueli et al. 2016, 2019): per indicator of the
+#' endogenous constructs the RMSE, MAE and Q2_predict of the PLS predictions and the
+#' linear-model benchmark's RMSE and MAE, means over the repetitions.
+#'
+#' @param fit A fit from [pls_estimate()] (complete data).
+#' @param folds,repetitions k and r.
+#' @param seed The folds depend on it alone.
+#' @return An object of class `excellence_pls_predict`: data frame `indicators` and `json`
+#'   (excellence.pls_predict/1).
+#' @examples
+#' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
+#' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))
+#' pls_predict(pls_estimate(satisfaction, model), folds = 10, repetitions = 2)
+#' @export
+pls_predict <- function(fit, folds = 10, repetitions = 10, seed = 1) {
+  if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
+  i <- fit$input
+  r <- unwrap(cpp_pls_predict(i$model, i$values, i$names, i$options, folds, repetitions, seed))
+  structure(r, class = "excellence_pls_predict")
+}
+
+#' @export
+print.excellence_pls_predict <- function(x, digits = 4, ...) {
+  cat(sprintf("<PLSpredict: %d folds, %d repetitions>\n", as.integer(x$folds), as.integer(x$repetitions)))
+  d <- x$indicators
+  d <- rounded(d, digits)
   print(d, row.names = FALSE)
   invisible(x)
 }

@@ -456,6 +456,60 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_pls_model_fit
+SEXP cpp_pls_model_fit(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed, unsigned threads);
+RcppExport SEXP _excellence_cpp_pls_model_fit(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericMatrix& >::type values(valuesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type names(namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type options(optionsSEXP);
+    Rcpp::traits::input_parameter< double >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_model_fit(model, values, names, options, resamples, seed, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_pls_mga
+SEXP cpp_pls_mga(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, const std::vector<std::string>& groups, double permutations, double resamples, double seed, unsigned threads, const std::vector<std::string>& compare);
+RcppExport SEXP _excellence_cpp_pls_mga(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP groupsSEXP, SEXP permutationsSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP threadsSEXP, SEXP compareSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericMatrix& >::type values(valuesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type names(namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type options(optionsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type groups(groupsSEXP);
+    Rcpp::traits::input_parameter< double >::type permutations(permutationsSEXP);
+    Rcpp::traits::input_parameter< double >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type compare(compareSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_mga(model, values, names, options, groups, permutations, resamples, seed, threads, compare));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_pls_predict
+SEXP cpp_pls_predict(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double folds, double repetitions, double seed);
+RcppExport SEXP _excellence_cpp_pls_predict(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP foldsSEXP, SEXP repetitionsSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericMatrix& >::type values(valuesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type names(namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type options(optionsSEXP);
+    Rcpp::traits::input_parameter< double >::type folds(foldsSEXP);
+    Rcpp::traits::input_parameter< double >::type repetitions(repetitionsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_predict(model, values, names, options, folds, repetitions, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 
 static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
@@ -489,6 +543,9 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_pls_bootstrap", (DL_FUNC) &_excellence_cpp_pls_bootstrap, 9},
     {"_excellence_cpp_pls_ipma", (DL_FUNC) &_excellence_cpp_pls_ipma, 7},
     {"_excellence_cpp_pls_index", (DL_FUNC) &_excellence_cpp_pls_index, 6},
+    {"_excellence_cpp_pls_model_fit", (DL_FUNC) &_excellence_cpp_pls_model_fit, 7},
+    {"_excellence_cpp_pls_mga", (DL_FUNC) &_excellence_cpp_pls_mga, 10},
+    {"_excellence_cpp_pls_predict", (DL_FUNC) &_excellence_cpp_pls_predict, 7},
     {NULL, NULL, 0}
 };
 

@@ -12,6 +12,9 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/mga.hpp>
+#include <excellence/models/pls/model_fit.hpp>
+#include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
 
 #include <cmath>
@@ -207,6 +210,12 @@ Rcpp::List ipma_list(const pls_ipma_result& r) {
       Rcpp::Named("json") = to_json(r));
 }
 
+// A whole number from 0 to 2^53 (R's doubles hold every such integer), else nullopt.
+std::optional<std::uint64_t> whole(double x) {
+  if (!(x >= 0 && x == std::floor(x) && x < 9007199254740992.0)) return std::nullopt;
+  return static_cast<std::uint64_t>(x);
+}
+
 }  // namespace
 
 // [[Rcpp::export]]
@@ -251,10 +260,9 @@ SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& value
   if (!in) return failure(in.error());
   if (!(resamples >= 1 && resamples == std::floor(resamples)))
     return r::argument_failure("resamples", "expected a whole number of resamples, at least 1");
-  if (!(seed >= 0 && seed == std::floor(seed) && seed < 9007199254740992.0))
-    return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
-  const pls_bootstrap_options b{static_cast<std::size_t>(resamples), static_cast<std::uint64_t>(seed), confidence,
-                                threads, *kind};
+  const auto s = whole(seed);
+  if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  const pls_bootstrap_options b{static_cast<std::size_t>(resamples), *s, confidence, threads, *kind};
   r::interrupt_watch watch;
   return checked(
       try_bootstrap_pls(in->model, in->data, in->options, b, watch.control()),
@@ -295,4 +303,126 @@ SEXP cpp_pls_index(const Rcpp::List& model, const Rcpp::NumericMatrix& values, c
                                 Rcpp::Named("normalised_weights") = vector_of(r.normalised_weights));
     });
   });
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_model_fit(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
+                       const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed,
+                       unsigned threads) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  const auto b = whole(resamples);
+  if (!b) return r::argument_failure("resamples", "expected a whole number of resamples, 0 for no test");
+  const auto s = whole(seed);
+  if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  r::interrupt_watch watch;
+  return checked(
+      try_pls_model_fit(in->model, in->data, in->options, {static_cast<std::size_t>(*b), *s, threads}, watch.control()),
+      [](const pls_model_fit_result& r) {
+        const auto frame = [](const pls_model_fit_variant& v) {
+          using m = pls_fit_measure;
+          const auto optional = [](const std::optional<double>& x) { return x ? *x : NA_REAL; };
+          return Rcpp::DataFrame::create(
+              Rcpp::Named("measure") = r::column(v.measures, &m::name),
+              Rcpp::Named("value") = r::column(v.measures, [&](const m& x) { return optional(x.value); }),
+              Rcpp::Named("q95") = r::column(v.measures, [&](const m& x) { return optional(x.q95); }),
+              Rcpp::Named("q99") = r::column(v.measures, [&](const m& x) { return optional(x.q99); }),
+              Rcpp::Named("p_value") = r::column(v.measures, [&](const m& x) { return optional(x.p_value); }),
+              Rcpp::Named("stringsAsFactors") = false);
+        };
+        return Rcpp::List::create(
+            Rcpp::Named("saturated") = frame(r.saturated), Rcpp::Named("estimated") = frame(r.estimated),
+            Rcpp::Named("common_factor") = r.common_factor, Rcpp::Named("indicators") = r.indicators,
+            Rcpp::Named("observed") = matrix_of(r.observed),
+            Rcpp::Named("implied_saturated") = matrix_of(r.saturated.implied),
+            Rcpp::Named("implied_estimated") = matrix_of(r.estimated.implied),
+            Rcpp::Named("resamples") = static_cast<double>(r.resamples),
+            Rcpp::Named("succeeded") = Rcpp::NumericVector::create(static_cast<double>(r.saturated.succeeded),
+                                                                   static_cast<double>(r.estimated.succeeded)),
+            Rcpp::Named("warnings") = r::warnings_frame(r.warnings), Rcpp::Named("json") = to_json(r));
+      },
+      &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_mga(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
+                 const Rcpp::List& options, const std::vector<std::string>& groups, double permutations,
+                 double resamples, double seed, unsigned threads, const std::vector<std::string>& compare) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  const auto p = whole(permutations);
+  if (!p || *p == 0) return r::argument_failure("permutations", "expected a whole number of permutations, at least 1");
+  const auto b = whole(resamples);
+  if (!b) return r::argument_failure("resamples", "expected a whole number of resamples, 0 for no Henseler MGA");
+  const auto s = whole(seed);
+  if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  r::interrupt_watch watch;
+  const pls_mga_options o{static_cast<std::size_t>(*p), static_cast<std::size_t>(*b), *s, threads, compare};
+  return checked(
+      try_pls_mga(in->model, in->data, groups, in->options, o, watch.control()),
+      [](const pls_mga_result& r) {
+        const auto frame = [](const std::vector<pls_group_difference>& list) {
+          using d = pls_group_difference;
+          return Rcpp::DataFrame::create(
+              Rcpp::Named("name") = r::column(list, &d::name), Rcpp::Named("first") = r::column(list, &d::first),
+              Rcpp::Named("second") = r::column(list, &d::second),
+              Rcpp::Named("difference") = r::column(list, &d::difference),
+              Rcpp::Named("p_permutation") = r::column(list, &d::p_permutation),
+              Rcpp::Named("p_henseler") =
+                  r::column(list, [](const d& x) { return x.p_henseler ? *x.p_henseler : NA_REAL; }),
+              Rcpp::Named("stringsAsFactors") = false);
+        };
+        using m = pls_micom_construct;
+        const auto& c = r.micom;
+        auto micom = Rcpp::DataFrame::create(
+            Rcpp::Named("name") = r::column(c, &m::name), Rcpp::Named("c") = r::column(c, &m::c),
+            Rcpp::Named("c_q05") = r::column(c, &m::c_q05), Rcpp::Named("c_p") = r::column(c, &m::c_p),
+            Rcpp::Named("mean_difference") = r::column(c, &m::mean_difference),
+            Rcpp::Named("mean_lo") = r::column(c, &m::mean_lo), Rcpp::Named("mean_hi") = r::column(c, &m::mean_hi),
+            Rcpp::Named("mean_p") = r::column(c, &m::mean_p),
+            Rcpp::Named("log_variance_ratio") = r::column(c, &m::log_variance_ratio),
+            Rcpp::Named("variance_lo") = r::column(c, &m::variance_lo),
+            Rcpp::Named("variance_hi") = r::column(c, &m::variance_hi),
+            Rcpp::Named("variance_p") = r::column(c, &m::variance_p), Rcpp::Named("stringsAsFactors") = false);
+        return Rcpp::List::create(
+            Rcpp::Named("groups") = std::vector<std::string>{r.groups[0], r.groups[1]},
+            Rcpp::Named("n") = Rcpp::NumericVector::create(static_cast<double>(r.n[0]), static_cast<double>(r.n[1])),
+            Rcpp::Named("paths") = frame(r.paths), Rcpp::Named("weights") = frame(r.weights),
+            Rcpp::Named("loadings") = frame(r.loadings), Rcpp::Named("micom") = micom,
+            Rcpp::Named("permutations") = static_cast<double>(r.permutations),
+            Rcpp::Named("succeeded") = static_cast<double>(r.succeeded),
+            Rcpp::Named("resamples") = static_cast<double>(r.resamples),
+            Rcpp::Named("warnings") = r::warnings_frame(r.warnings), Rcpp::Named("json") = to_json(r));
+      },
+      &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_predict(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
+                     const Rcpp::List& options, double folds, double repetitions, double seed) {
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  const auto k = whole(folds);
+  if (!k) return r::argument_failure("folds", "expected a whole number of folds");
+  const auto reps = whole(repetitions);
+  if (!reps) return r::argument_failure("repetitions", "expected a whole number of repetitions");
+  const auto s = whole(seed);
+  if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  return checked(
+      try_pls_predict(in->model, in->data, in->options,
+                      {static_cast<std::size_t>(*k), static_cast<std::size_t>(*reps), *s}),
+      [](const pls_predict_result& r) {
+        using i = pls_predict_indicator;
+        const auto& x = r.indicators;
+        return Rcpp::List::create(
+            Rcpp::Named("indicators") = Rcpp::DataFrame::create(
+                Rcpp::Named("name") = r::column(x, &i::name), Rcpp::Named("construct") = r::column(x, &i::construct),
+                Rcpp::Named("rmse") = r::column(x, &i::rmse), Rcpp::Named("mae") = r::column(x, &i::mae),
+                Rcpp::Named("q2_predict") = r::column(x, &i::q2_predict),
+                Rcpp::Named("lm_rmse") = r::column(x, &i::lm_rmse), Rcpp::Named("lm_mae") = r::column(x, &i::lm_mae),
+                Rcpp::Named("stringsAsFactors") = false),
+            Rcpp::Named("folds") = static_cast<double>(r.folds),
+            Rcpp::Named("repetitions") = static_cast<double>(r.repetitions),
+            Rcpp::Named("seed") = static_cast<double>(r.seed), Rcpp::Named("json") = to_json(r));
+      });
 }

@@ -155,3 +155,37 @@ test_that("the importance-performance map: performance is the index, quadrants a
   expect_match(map$json, "excellence.pls_ipma/1", fixed = TRUE)
   expect_error(pls_ipma(fit, "SAT", scale = c(8, 10)), "outside its stated scale")
 })
+
+test_that("model fit: SRMR from its definition; the exact-fit test's quantiles", {
+  model <- pls_model(ext("satisfaction_model.txt"))
+  fit <- pls_estimate(satisfaction(), model)
+  f <- pls_model_fit(fit, resamples = 100, seed = 4, threads = 2)
+  d <- (f$observed - f$implied_estimated)[lower.tri(f$observed, diag = TRUE)]
+  expect_close(f$estimated$value[f$estimated$measure == "SRMR"], sqrt(mean(d^2)), 1e-12)
+  expect_true(all(f$saturated$q95 <= f$saturated$q99))
+  expect_identical(f$succeeded, c(100, 100))
+  expect_identical(pls_model_fit(fit, resamples = 100, seed = 4, threads = 1)$json, f$json)
+  expect_true(all(is.na(pls_model_fit(fit)$saturated$q95)))
+  expect_match(f$json, "excellence.pls_model_fit/1", fixed = TRUE)
+})
+
+test_that("multigroup analysis: each group's estimates are its own fit", {
+  data <- satisfaction()
+  model <- pls_model(ext("satisfaction_model.txt"))
+  mga <- pls_mga(pls_estimate(data, model), data$gender, permutations = 100, resamples = 50, seed = 2)
+  expect_identical(mga$groups, c("male", "female"))
+  male <- pls_estimate(data[data$gender == "male", ], model)
+  expect_close(mga$paths$first[mga$paths$name == "SAT -> LOY"], male$path_coefs["LOY", "SAT"], 1e-10)
+  expect_true(all(mga$micom$c <= 1))
+  expect_error(pls_mga(pls_estimate(data, model), data$gender[-1]), "one label per row")
+})
+
+test_that("PLSpredict from R: the seed fixes the folds", {
+  model <- pls_model(ext("satisfaction_model.txt"))
+  fit <- pls_estimate(satisfaction(), model)
+  p <- pls_predict(fit, folds = 5, repetitions = 2, seed = 9)
+  expect_identical(p$indicators$construct[p$indicators$name == "sat1"], "SAT")
+  expect_true(all(p$indicators$rmse > 0))
+  expect_identical(pls_predict(fit, folds = 5, repetitions = 2, seed = 9)$json, p$json)
+  expect_error(pls_predict(fit, folds = 1), "folds")
+})
