@@ -71,6 +71,9 @@ std::optional<boost::program_options::variables_map> parse_file_command(
 /// "offers[2].monetary", "complaints[1].duration") at the CSV cell it came from: the row
 /// is (*row_of)[i] (or i), the column `column` when given, else the one named after the
 /// dot, else the one named before the bracket. Anything else is thrown unchanged.
+/// Writes `text` to `file`, or io_error naming it.
+void write_file(const std::string& file, const std::string& text);
+
 [[noreturn]] void throw_at_cell(const csv_table& table, const diagnostic& d,
                                 std::optional<std::string_view> column = {},
                                 const std::vector<std::size_t>* row_of = nullptr);

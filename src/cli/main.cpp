@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <fstream>
 #include <iostream>
 
 namespace excellence::cli {
@@ -91,6 +92,13 @@ model_control terminal_progress(const char* what) {
             std::cerr << "\r" << what << " " << done << " / " << total << (done == total ? "\n" : "") << std::flush;
           },
           nullptr};
+}
+
+void write_file(const std::string& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary);
+  if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) throw data_error({errc::io_error, file, 0, 0, "", "cannot write the file"});
 }
 
 void throw_at_cell(const csv_table& table, const diagnostic& d, std::optional<std::string_view> column,

@@ -3,7 +3,7 @@
 //                [--ci percentile|bc|bca] [--threads T]
 //                [--index --scale-min A --scale-max B] [--ipma TARGET --scale-min A --scale-max B]
 //                [--predict K,R] [--fit [--bootstrap N]]
-//                [--groups COLUMN [--compare A,B] [--permutations N] [--bootstrap N]] [--json]
+//                [--groups COLUMN [--compare A,B] [--permutations N] [--bootstrap N]] [--svg FILE] [--json]
 #include "command.hpp"
 
 #include <excellence/io/pls_data.hpp>
@@ -16,6 +16,7 @@
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_svg.hpp>
 #include <excellence/report/text.hpp>
 
 #include <charconv>
@@ -58,7 +59,9 @@ int pls(const std::vector<std::string>& args, io streams) {
       "ipma", po::value<std::string>(),
       "importance-performance map of this construct (needs --scale-min and --scale-max): printed instead of the fit")(
       "scale-min", po::value<finite_number>(), "lowest answer of the indicators' scale")(
-      "scale-max", po::value<finite_number>(), "highest answer of the indicators' scale")("json", "print JSON");
+      "scale-max", po::value<finite_number>(), "highest answer of the indicators' scale")(
+      "svg", po::value<std::string>(),
+      "write the path diagram (with --ipma: the importance-performance map) to this SVG file")("json", "print JSON");
   const auto parsed = parse_file_command(args, options, "pls", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -98,6 +101,10 @@ int pls(const std::vector<std::string>& args, io streams) {
         "--groups prints the multigroup analysis alone: leave out --fit, --predict, --ipma, --index and --ci");
   if (!groups && (values.count("compare") != 0U || !values["permutations"].defaulted()))
     throw usage_error("--compare and --permutations belong to the multigroup analysis: they need --groups COLUMN");
+  const bool svg = values.count("svg") != 0U;
+  if (svg && (groups || model_fit || predict))
+    throw usage_error(
+        "--svg draws the fit's path diagram or, with --ipma, the map: leave out --groups, --fit and --predict");
   if (model_fit && (predict || ipma || index || !values["ci"].defaulted()))
     throw usage_error("--fit prints the model fit alone: leave out --predict, --ipma, --index and --ci");
   if (predict && (ipma || values.count("bootstrap") != 0U || index))
@@ -173,6 +180,7 @@ int pls(const std::vector<std::string>& args, io streams) {
                                         .scale_min = {values["scale-min"].as<finite_number>().value},
                                         .scale_max = {values["scale-max"].as<finite_number>().value}})
                          .value();
+    if (svg) write_file(values["svg"].as<std::string>(), ipma_map_svg(map));
     streams.out << (values.count("json") != 0U ? to_json(map) : to_text(map));
     return exit_ok;
   }
@@ -194,6 +202,7 @@ int pls(const std::vector<std::string>& args, io streams) {
 
   const auto* b = boot ? &*boot : nullptr;
   const auto* x = rescaled ? &*rescaled : nullptr;
+  if (svg) write_file(values["svg"].as<std::string>(), path_diagram_svg(fit, b));
   streams.out << (values.count("json") != 0U ? to_json(fit, b, x) : to_text(fit, b, x));
   return exit_ok;
 }

@@ -7,22 +7,9 @@
 #include <excellence/scoring/review.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 namespace excellence::cli {
-
-namespace {
-
-/// Writes `text` to `file`, or io_error naming it.
-void write_file(const std::string& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary);
-  if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.close();
-  if (!out) throw data_error({errc::io_error, file, 0, 0, "", "cannot write the file"});
-}
-
-}  // namespace
 
 int report(const std::vector<std::string>& args, io streams) {
   namespace po = boost::program_options;

@@ -479,6 +479,22 @@ TEST_CASE("excellence pls") {
   }
   CHECK(run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt --fit --predict 5,1")
             .status == 2);
+  // --svg: the path diagram (or, with --ipma, the map) written beside the printed fit.
+  {
+    const auto svg = (std::filesystem::temp_directory_path() / "excellence-cli-diagram.svg").string();
+    o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt --svg " + svg);
+    REQUIRE(o.status == 0);
+    CHECK(test::read_file(svg).find("PLS path diagram: 6 constructs, 27 indicators") != std::string::npos);
+    o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +
+            "satisfaction_model.txt --ipma SAT --scale-min 0 --scale-max 10 --svg " + svg);
+    REQUIRE(o.status == 0);
+    CHECK(test::read_file(svg).find("Importance-performance map of SAT") != std::string::npos);
+    std::filesystem::remove(svg);
+    o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +
+            "satisfaction_model.txt --svg /no/such/dir/x.svg");
+    CHECK(o.status == 1);
+    CHECK(o.err.find("/no/such/dir/x.svg") != std::string::npos);
+  }
   // --groups: the multigroup analysis of a column that is not an indicator; its group
   // estimates are the fits of each group's rows, and a bad label is named at its cell.
   o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +

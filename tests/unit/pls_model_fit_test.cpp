@@ -146,11 +146,11 @@ TEST_CASE("exact-fit test: keeps a model that holds, rejects one that omits a pa
   // population the model holds and the test keeps it; with a direct path of 0.5 the
   // estimated model (which sets it to 0) is rejected while the saturated one is not.
   const pls_options plsc{.consistent = true};
-  const pls_model_fit_options exact{.resamples = 500, .seed = 7, .threads = 1, .keep_draws = true};
+  const pls_model_fit_options exact{.resamples = 300, .seed = 7, .threads = 1, .keep_draws = true};
   const auto holds = pls_model_fit(chain_model, test::simulate({}, 400, 11), plsc, exact);
   const auto omits = pls_model_fit(chain_model, test::simulate({.direct = 0.5}, 400, 11), plsc, exact);
   for (const auto* variant : {&holds.saturated, &holds.estimated, &omits.saturated}) {
-    CHECK(variant->succeeded == 500);
+    CHECK(variant->succeeded == 300);
     for (const auto& m : variant->measures) {
       INFO(m.name);
       CHECK(*m.value < *m.q95);
@@ -170,7 +170,7 @@ TEST_CASE("exact-fit test: keeps a model that holds, rejects one that omits a pa
   const auto lo = static_cast<std::size_t>(h);
   CHECK(std::abs(*srmr.q95 - (sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]))) < 1e-15);
   const auto beyond = std::count_if(sorted.begin(), sorted.end(), [&](double v) { return v >= *srmr.value; });
-  CHECK(*srmr.p_value == doctest::Approx(static_cast<double>(beyond) / 500.0).epsilon(1e-15));
+  CHECK(*srmr.p_value == doctest::Approx(static_cast<double>(beyond) / 300.0).epsilon(1e-15));
   CHECK(*srmr.q95 <= *srmr.q99);
 
   auto two = exact;

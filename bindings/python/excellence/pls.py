@@ -10,7 +10,7 @@ works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
 import numpy as np
 
 from ._core.pls import Bootstrap, Fit, Index, Ipma, Model, acsi, ccsi, ecsi, index, ipma
-from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _mga, _model_fit, _moments, _predict, _to_json
+from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _mga, _model_fit, _moments, _path_diagram, _predict, _to_json
 
 __all__ = ["Bootstrap", "Fit", "Index", "Ipma", "Model", "Moments", "acsi", "bootstrap", "ccsi", "ecsi", "estimate", "index",
            "ipma", "merge", "mga", "model_fit", "moments", "predict"]
@@ -198,6 +198,13 @@ def _bootstrap_to_frame(self, table="paths"):
     return _pandas().DataFrame(rows).set_index("name")
 
 
+def _fit_to_svg(self, bootstrap=None):
+    """The path diagram as an SVG document: loadings or weights, R2, path coefficients; with a
+    bootstrap, each path's verdict (* where the interval excludes 0, dashed where it includes 0)."""
+    return _path_diagram(self, bootstrap)
+
+
+Fit.to_svg = _fit_to_svg
 Fit.to_dict = _fit_to_dict
 Fit.to_json = _fit_to_json
 Fit.to_frame = _fit_to_frame

@@ -13,6 +13,7 @@
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/models/pls/templates.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_svg.hpp>
 
 #include <pybind11/eigen.h>
 
@@ -343,6 +344,9 @@ void bind_pls(py::module_& m) {
       .def(
           "to_json", [](const pls_ipma_result& r, int indent) { return to_json(r, indent); }, "indent"_a = 2)
       .def(
+          "to_svg", [](const pls_ipma_result& r, bool indicators) { return ipma_map_svg(r, indicators); },
+          "indicators"_a = false, "The map as an SVG document (the indicators' map with indicators=True).")
+      .def(
           "to_dict", [](const pls_ipma_result& r) { return document(to_json(r)); },
           "The document: constructs and indicators with importance, performance, quadrant.");
   m.def(
@@ -439,6 +443,10 @@ void bind_pls(py::module_& m) {
         return to_json(fit, bootstrap, index, indent);
       },
       "fit"_a, "bootstrap"_a = nullptr, "index"_a = nullptr, "indent"_a = 2);
+  m.def(
+      "_path_diagram",
+      [](const pls_fit& fit, const pls_bootstrap_result* bootstrap) { return path_diagram_svg(fit, bootstrap); },
+      "fit"_a, "bootstrap"_a = nullptr);
 }
 
 }  // namespace excellence::python

@@ -200,6 +200,17 @@ def test_model_fit(model, table):
     assert ex.pls.model_fit(model, values, names, consistent=True)["common_factor"] is True
 
 
+def test_svg(model, table):
+    values, names = table
+    fit = ex.pls.estimate(model, values, names)
+    boot = ex.pls.bootstrap(model, values, names, resamples=100, seed=1)
+    svg = fit.to_svg(boot)
+    assert svg.startswith("<svg xmlns=") and svg.count('<ellipse class="construct"') == 6
+    assert "SAT -&gt; LOY %.3f" % fit.path("SAT", "LOY") in svg
+    m = ex.pls.ipma(fit, "SAT", [0], [10]).to_svg()
+    assert m.count('<circle class="point"') == 4
+
+
 def test_mga(model):
     pd = pytest.importorskip("pandas")
 

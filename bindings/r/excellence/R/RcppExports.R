@@ -137,3 +137,7 @@ cpp_pls_predict <- function(model, values, names, options, folds, repetitions, s
     .Call(`_excellence_cpp_pls_predict`, model, values, names, options, folds, repetitions, seed)
 }
 
+cpp_pls_path_diagram <- function(model, values, names, options, resamples, seed, threads) {
+    .Call(`_excellence_cpp_pls_path_diagram`, model, values, names, options, resamples, seed, threads)
+}
+

@@ -411,7 +411,7 @@ pls_index <- function(fit, scale = c(0, 10), scale_min = NULL, scale_max = NULL)
 #' @return An object of class `excellence_pls_ipma`: `target`, `target_performance`,
 #'   data frames `constructs` and `indicators` (`name`, `construct`, `importance`,
 #'   `performance`, `quadrant`), `rescaled_weights`, the crosshair (`importance_line`,
-#'   `performance_line`) and `json` (excellence.pls_ipma/1). A negative rescaled weight
+#'   `performance_line`), `json` (excellence.pls_ipma/1) and `svg` (the map). A negative rescaled weight
 #'   raises a warning.
 #' @examples
 #' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
@@ -554,6 +554,31 @@ print.excellence_pls_predict <- function(x, digits = 4, ...) {
   d <- rounded(d, digits)
   print(d, row.names = FALSE)
   invisible(x)
+}
+
+#' Path diagram of a PLS model as SVG
+#'
+#' The model as researchers draw it: constructs as ellipses with their R2, indicators as
+#' boxes with loadings (mode A) or weights (mode B), paths with their coefficients, laid
+#' out by the model's structure. With `resamples` a bootstrap marks each path: `*` where its
+#' interval excludes 0, dashed where it includes 0. (The IPMA's map is `pls_ipma(...)$svg`.)
+#'
+#' @param fit A fit from [pls_estimate()].
+#' @param file `NULL` to return the SVG text, or a file to write it to.
+#' @param resamples,seed,threads The bootstrap for the paths' verdict; 0 resamples: none.
+#' @return The SVG text (invisibly when written to `file`).
+#' @examples
+#' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
+#' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))
+#' svg <- pls_path_diagram(pls_estimate(satisfaction, model))
+#' @export
+pls_path_diagram <- function(fit, file = NULL, resamples = 0, seed = 1, threads = 0) {
+  if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
+  i <- fit$input
+  svg <- unwrap(cpp_pls_path_diagram(i$model, i$values, i$names, i$options, resamples, seed, threads_arg(threads)))
+  if (is.null(file)) return(svg)
+  writeLines(svg, file, sep = "", useBytes = TRUE)
+  invisible(svg)
 }
 
 #' @export

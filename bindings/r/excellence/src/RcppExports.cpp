@@ -510,6 +510,23 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_pls_path_diagram
+SEXP cpp_pls_path_diagram(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed, unsigned threads);
+RcppExport SEXP _excellence_cpp_pls_path_diagram(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericMatrix& >::type values(valuesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type names(namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type options(optionsSEXP);
+    Rcpp::traits::input_parameter< double >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_path_diagram(model, values, names, options, resamples, seed, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 
 static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
@@ -546,6 +563,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_pls_model_fit", (DL_FUNC) &_excellence_cpp_pls_model_fit, 7},
     {"_excellence_cpp_pls_mga", (DL_FUNC) &_excellence_cpp_pls_mga, 10},
     {"_excellence_cpp_pls_predict", (DL_FUNC) &_excellence_cpp_pls_predict, 7},
+    {"_excellence_cpp_pls_path_diagram", (DL_FUNC) &_excellence_cpp_pls_path_diagram, 7},
     {NULL, NULL, 0}
 };
 

@@ -16,6 +16,7 @@
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_svg.hpp>
 
 #include <cmath>
 
@@ -207,7 +208,7 @@ Rcpp::List ipma_list(const pls_ipma_result& r) {
       Rcpp::Named("constructs") = frame(r.constructs), Rcpp::Named("indicators") = frame(r.indicators),
       Rcpp::Named("rescaled_weights") = r.rescaled_weights, Rcpp::Named("importance_line") = r.importance_line,
       Rcpp::Named("performance_line") = r.performance_line, Rcpp::Named("warnings") = r::warnings_frame(r.warnings),
-      Rcpp::Named("json") = to_json(r));
+      Rcpp::Named("json") = to_json(r), Rcpp::Named("svg") = ipma_map_svg(r));
 }
 
 // A whole number from 0 to 2^53 (R's doubles hold every such integer), else nullopt.
@@ -425,4 +426,24 @@ SEXP cpp_pls_predict(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
             Rcpp::Named("repetitions") = static_cast<double>(r.repetitions),
             Rcpp::Named("seed") = static_cast<double>(r.seed), Rcpp::Named("json") = to_json(r));
       });
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_path_diagram(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
+                          const std::vector<std::string>& names, const Rcpp::List& options, double resamples,
+                          double seed, unsigned threads) {
+  const auto b = whole(resamples);
+  if (!b) return r::argument_failure("resamples", "expected a whole number of resamples, 0 for none");
+  const auto s = whole(seed);
+  if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  return after_fit(model, values, names, options, [&](const pls_fit& fit) -> SEXP {
+    if (*b == 0) return Rcpp::wrap(path_diagram_svg(fit));
+    r::interrupt_watch watch;
+    return checked(
+        try_bootstrap_pls(in->model, in->data, in->options,
+                          {.resamples = static_cast<std::size_t>(*b), .seed = *s, .threads = threads}, watch.control()),
+        [&](const pls_bootstrap_result& boot) { return Rcpp::wrap(path_diagram_svg(fit, &boot)); }, &watch);
+  });
 }

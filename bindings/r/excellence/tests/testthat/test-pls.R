@@ -189,3 +189,15 @@ test_that("PLSpredict from R: the seed fixes the folds", {
   expect_identical(pls_predict(fit, folds = 5, repetitions = 2, seed = 9)$json, p$json)
   expect_error(pls_predict(fit, folds = 1), "folds")
 })
+
+test_that("the path diagram and the IPMA map as SVG", {
+  model <- pls_model(ext("satisfaction_model.txt"))
+  fit <- pls_estimate(satisfaction(), model)
+  svg <- pls_path_diagram(fit, resamples = 100)
+  expect_match(svg, "PLS path diagram: 6 constructs, 27 indicators", fixed = TRUE)
+  expect_match(svg, sprintf("SAT -&gt; LOY %.3f", fit$path_coefs["LOY", "SAT"]), fixed = TRUE)
+  file <- tempfile(fileext = ".svg")
+  pls_path_diagram(fit, file)
+  expect_identical(readChar(file, file.size(file), useBytes = TRUE), pls_path_diagram(fit))
+  expect_match(pls_ipma(fit, "SAT", scale = c(0, 10))$svg, "Importance-performance map of SAT", fixed = TRUE)
+})
