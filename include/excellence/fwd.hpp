@@ -214,6 +214,7 @@ struct pls_model_fit_result;
 // excellence/models/pls/predict.hpp
 struct pls_predict_options;
 struct pls_predict_indicator;
+struct pls_cvpat_test;
 struct pls_predict_result;
 
 // excellence/models/pls/model.hpp

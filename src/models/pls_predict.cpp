@@ -4,6 +4,7 @@
 
 #include "../detail/seed_mix.hpp"
 
+#include <boost/math/distributions/students_t.hpp>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
@@ -68,6 +69,9 @@ result<pls_predict_result> try_pls_predict(const pls_model& model, const pls_dat
   const auto T = targets.size();
   Eigen::MatrixXd pls_hat(static_cast<Index>(n), static_cast<Index>(T)), lm_hat = pls_hat, naive_hat = pls_hat;
   Eigen::MatrixXd actual(static_cast<Index>(n), static_cast<Index>(T));
+  // Per row and indicator, the squared errors averaged over the repetitions (for CVPAT).
+  Eigen::MatrixXd loss = Eigen::MatrixXd::Zero(static_cast<Index>(n), static_cast<Index>(T)), loss_lm = loss,
+                  loss_ia = loss;
   for (std::size_t t = 0; t < T; ++t) actual.col(static_cast<Index>(t)) = data.values.col(column[targets[t]]);
 
   for (std::size_t r = 0; r < predict.repetitions; ++r) {
@@ -138,6 +142,9 @@ result<pls_predict_result> try_pls_predict(const pls_model& model, const pls_dat
       const Eigen::ArrayXd e_naive = actual.col(tt) - naive_hat.col(tt);
       auto& x = out.indicators[t];
       const double reps = static_cast<double>(predict.repetitions);
+      loss.col(tt) += (e.square() / reps).matrix();
+      loss_lm.col(tt) += (e_lm.square() / reps).matrix();
+      loss_ia.col(tt) += (e_naive.square() / reps).matrix();
       x.rmse += std::sqrt(e.square().sum() / rows) / reps;
       x.mae += e.abs().sum() / rows / reps;
       const double naive = e_naive.square().sum();
@@ -149,6 +156,32 @@ result<pls_predict_result> try_pls_predict(const pls_model& model, const pls_dat
       x.lm_mae += e_lm.abs().sum() / rows / reps;
     }
   }
+
+  // CVPAT over all endogenous indicators, then each endogenous construct's.
+  std::vector<std::pair<std::string, std::vector<Index>>> groups{{"", {}}};
+  for (std::size_t t = 0; t < T; ++t) groups.front().second.push_back(static_cast<Index>(t));
+  for (std::size_t j = 0; j < J; ++j) {
+    std::vector<Index> own;
+    for (std::size_t t = 0; t < T; ++t)
+      if (full->block_of[targets[t]] == j) own.push_back(static_cast<Index>(t));
+    if (!own.empty()) groups.emplace_back(full->latent_variables[j], std::move(own));
+  }
+  for (const auto& [benchmark, against] : {std::pair{"LM", &loss_lm}, std::pair{"IA", &loss_ia}})
+    for (const auto& [construct, columns] : groups) {
+      const Eigen::VectorXd D =
+          (*against)(Eigen::all, columns).rowwise().mean() - loss(Eigen::all, columns).rowwise().mean();
+      pls_cvpat_test test{benchmark, construct, D.mean()};
+      test.df = n - 1;
+      const double sd = std::sqrt((D.array() - D.mean()).square().sum() / static_cast<double>(n - 1));
+      if (sd > 0) {
+        const double t = D.mean() / (sd / std::sqrt(static_cast<double>(n)));
+        const boost::math::students_t student(static_cast<double>(n - 1));
+        test.t = t;
+        test.p_better = boost::math::cdf(boost::math::complement(student, t));
+        test.p_two_sided = 2 * boost::math::cdf(boost::math::complement(student, std::abs(t)));
+      }
+      out.cvpat.push_back(std::move(test));
+    }
   return out;
 }
 

@@ -546,6 +546,16 @@ ordered_json document(const pls_predict_result& predict) {
                                  {"q2_predict", x.q2_predict},
                                  {"lm_rmse", x.lm_rmse},
                                  {"lm_mae", x.lm_mae}});
+  const auto optional = [](const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
+  out["cvpat"] = ordered_json::array();
+  for (const auto& c : predict.cvpat)
+    out["cvpat"].push_back({{"benchmark", c.benchmark},
+                            {"construct", c.construct.empty() ? ordered_json(nullptr) : ordered_json(c.construct)},
+                            {"loss_difference", c.loss_difference},
+                            {"t", optional(c.t)},
+                            {"p_better", optional(c.p_better)},
+                            {"p_two_sided", optional(c.p_two_sided)},
+                            {"df", c.df}});
   return out;
 }
 

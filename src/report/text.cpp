@@ -357,6 +357,15 @@ std::string to_text(const pls_predict_result& predict) {
     t.add({x.name, x.construct, fixed(x.rmse, 4), fixed(x.mae, 4), fixed(x.q2_predict, 4), fixed(x.lm_rmse, 4),
            fixed(x.lm_mae, 4)});
   out << t.str();
+  out << "\nCVPAT (Liengaard et al. 2021): loss difference = benchmark - PLS, above 0 PLS predicts better\n";
+  text_table c({2, 3, 4, 5, 6});
+  c.add({"benchmark", "indicators of", "loss diff", "t", "p (PLS better)", "p (two-sided)"});
+  c.rule();
+  const auto cell = [](const std::optional<double>& v, int digits) { return v ? fixed(*v, digits) : "-"; };
+  for (const auto& x : predict.cvpat)
+    c.add({x.benchmark, x.construct.empty() ? "all endogenous" : x.construct, fixed(x.loss_difference, 4), cell(x.t, 3),
+           cell(x.p_better, 4), cell(x.p_two_sided, 4)});
+  out << c.str();
   return out.str();
 }
 

@@ -4,6 +4,7 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/io/pls_data.hpp>
 #include <excellence/io/pls_model_json.hpp>
+#include <excellence/io/pls_model_syntax.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/predict.hpp>
 
@@ -26,6 +27,43 @@ Eigen::Index column_of(const pls_data& d, const std::string& name) {
   return static_cast<Eigen::Index>(std::find(d.names.begin(), d.names.end(), name) - d.names.begin());
 }
 
+// sat1's out-of-sample predictions for one repetition's folds, recomputed with the model's
+// own estimates: PLS (IMAG, the one exogenous construct, from the held-out answers; SAT =
+// total effect × IMAG), the linear model on imag1–imag5, the training mean.
+struct sat1_predictions {
+  Eigen::VectorXd pls, lm, naive;
+};
+
+sat1_predictions recompute_sat1(const pls_model& model, const pls_data& data, const std::vector<std::size_t>& fold,
+                                std::size_t folds) {
+  const auto n = data.values.rows();
+  const auto y = column_of(data, "sat1");
+  sat1_predictions out{Eigen::VectorXd(n), Eigen::VectorXd(n), Eigen::VectorXd(n)};
+  for (std::size_t f = 0; f < folds; ++f) {
+    std::vector<Eigen::Index> train, test;
+    for (Eigen::Index i = 0; i < n; ++i) (fold[static_cast<std::size_t>(i)] == f ? test : train).push_back(i);
+    const auto fit = estimate_pls(model, pls_data{data.names, data.values(train, Eigen::all), {}});
+    Eigen::VectorXd imag = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(test.size()));
+    Eigen::MatrixXd X(static_cast<Eigen::Index>(train.size()), 6), Xtest(static_cast<Eigen::Index>(test.size()), 6);
+    X.col(0).setOnes();
+    Xtest.col(0).setOnes();
+    for (int k = 1; k <= 5; ++k) {
+      const std::string name = "imag" + std::to_string(k);
+      const auto col = column_of(data, name);
+      const auto at = static_cast<Eigen::Index>(*fit.indicator_index(name));
+      imag += *fit.weight(name) * ((data.values(test, col).array() - fit.means(at)) / fit.sds(at)).matrix();
+      X.col(k) = data.values(train, col);
+      Xtest.col(k) = data.values(test, col);
+    }
+    const auto at = static_cast<Eigen::Index>(*fit.indicator_index("sat1"));
+    const Eigen::VectorXd sat = *fit.total_effect("IMAG", "SAT") * imag;
+    out.pls(test) = (fit.means(at) + fit.sds(at) * *fit.loading("sat1") * sat.array()).matrix();
+    out.lm(test) = Xtest * X.householderQr().solve(Eigen::VectorXd(data.values(train, y)));
+    out.naive(test).setConstant(fit.means(at));
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("PLSpredict: one repetition recomputed from its folds") {
@@ -40,30 +78,7 @@ TEST_CASE("PLSpredict: one repetition recomputed from its folds") {
   CHECK(result.indicators.front().name == "expe1");
   const auto n = c.data.values.rows();
   const auto y = column_of(c.data, "sat1");
-  Eigen::VectorXd pls_hat(n), lm_hat(n), naive_hat(n);
-  for (std::size_t f = 0; f < 5; ++f) {
-    std::vector<Eigen::Index> train, test;
-    for (Eigen::Index i = 0; i < n; ++i) (fold[static_cast<std::size_t>(i)] == f ? test : train).push_back(i);
-    const auto fit = estimate_pls(c.model, pls_data{c.data.names, c.data.values(train, Eigen::all), {}});
-    // IMAG (the one exogenous construct) from the held-out answers; SAT = total effect × IMAG.
-    Eigen::VectorXd imag = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(test.size()));
-    Eigen::MatrixXd X(static_cast<Eigen::Index>(train.size()), 6), Xtest(static_cast<Eigen::Index>(test.size()), 6);
-    X.col(0).setOnes();
-    Xtest.col(0).setOnes();
-    for (int k = 1; k <= 5; ++k) {
-      const std::string name = "imag" + std::to_string(k);
-      const auto col = column_of(c.data, name);
-      const auto at = static_cast<Eigen::Index>(*fit.indicator_index(name));
-      imag += *fit.weight(name) * ((c.data.values(test, col).array() - fit.means(at)) / fit.sds(at)).matrix();
-      X.col(k) = c.data.values(train, col);
-      Xtest.col(k) = c.data.values(test, col);
-    }
-    const auto at = static_cast<Eigen::Index>(*fit.indicator_index("sat1"));
-    const Eigen::VectorXd sat = *fit.total_effect("IMAG", "SAT") * imag;
-    pls_hat(test) = (fit.means(at) + fit.sds(at) * *fit.loading("sat1") * sat.array()).matrix();
-    lm_hat(test) = Xtest * X.householderQr().solve(Eigen::VectorXd(c.data.values(train, y)));
-    naive_hat(test).setConstant(fit.means(at));
-  }
+  const auto [pls_hat, lm_hat, naive_hat] = recompute_sat1(c.model, c.data, fold, 5);
   const Eigen::VectorXd actual = c.data.values.col(y);
   const auto& sat1 = *std::find_if(result.indicators.begin(), result.indicators.end(),
                                    [](const pls_predict_indicator& x) { return x.name == "sat1"; });
@@ -86,6 +101,36 @@ TEST_CASE("PLSpredict: one repetition recomputed from its folds") {
     CHECK(std::abs(twice.indicators[k].rmse - 2 * once.indicators[k].rmse) < 1e-9 * once.indicators[k].rmse);
     CHECK(std::abs(twice.indicators[k].q2_predict - once.indicators[k].q2_predict) < 1e-9);
   }
+}
+
+TEST_CASE("CVPAT: the paired t-test of the rows' losses, recomputed") {
+  // IMAG → SAT with sat1 alone: each row's loss is sat1's squared error (one repetition).
+  const predict_case c;
+  const auto model = parse_pls_syntax("IMAG =~ imag1 + imag2 + imag3 + imag4 + imag5\nSAT =~ sat1\nSAT ~ IMAG\n");
+  const auto result = pls_predict(model, c.data, {}, {.folds = 5, .repetitions = 1, .seed = 9});
+  REQUIRE(result.cvpat.size() == 4);  // LM: all, SAT; IA: all, SAT
+  const auto p = recompute_sat1(model, c.data, result.fold_of[0], 5);
+  const Eigen::ArrayXd actual = c.data.values.col(column_of(c.data, "sat1")).array();
+  const auto n = static_cast<double>(actual.size());
+  for (const auto& [index, benchmark] : {std::pair{0, &p.lm}, std::pair{2, &p.naive}}) {
+    const auto& test = result.cvpat[static_cast<std::size_t>(index)];
+    INFO(test.benchmark);
+    const Eigen::ArrayXd D = (actual - benchmark->array()).square() - (actual - p.pls.array()).square();
+    const double sd = std::sqrt((D - D.mean()).square().sum() / (n - 1));
+    const double t = D.mean() / (sd / std::sqrt(n));
+    CHECK(test.construct.empty());
+    CHECK(std::abs(test.loss_difference - D.mean()) < 1e-10);
+    CHECK(std::abs(*test.t - t) < 1e-8);
+    CHECK(test.df == 249);
+    // Student's t with 249 degrees of freedom: the p-values add up as they must.
+    CHECK(std::abs(*test.p_two_sided - 2 * std::min(*test.p_better, 1 - *test.p_better)) < 1e-12);
+    CHECK(result.cvpat[static_cast<std::size_t>(index) + 1].construct == "SAT");
+    CHECK(result.cvpat[static_cast<std::size_t>(index) + 1].t == test.t);  // SAT's indicators are all of them
+  }
+  CHECK(result.cvpat[0].benchmark == "LM");
+  CHECK(result.cvpat[2].benchmark == "IA");
+  // Image predicts satisfaction far better than sat1's training mean.
+  CHECK(*result.cvpat[2].p_better < 1e-4);  // 7.5e-6
 }
 
 TEST_CASE("PLSpredict: deterministic for a seed; what it refuses") {

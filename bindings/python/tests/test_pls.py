@@ -234,5 +234,7 @@ def test_predict(model, table):
     sat1 = next(x for x in doc["indicators"] if x["name"] == "sat1")
     assert sat1["construct"] == "SAT" and sat1["q2_predict"] > 0 and sat1["rmse"] > 0
     assert doc == ex.pls.predict(model, values, names, folds=5, repetitions=2, seed=9)  # the seed fixes the folds
+    ia = next(t for t in doc["cvpat"] if t["benchmark"] == "IA" and t["construct"] is None)
+    assert ia["t"] > 0 and ia["p_better"] < 0.001 and ia["df"] == 249
     with pytest.raises(ex.DataError, match="folds"):
         ex.pls.predict(model, values, names, folds=1)

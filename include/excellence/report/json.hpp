@@ -83,7 +83,8 @@ EXCELLENCE_BEGIN_NAMESPACE
 
 /// excellence.pls_predict/1: n, folds, repetitions, seed, and per indicator of the
 /// endogenous constructs its construct, RMSE, MAE, Q²_predict and the linear benchmark's
-/// RMSE and MAE.
+/// RMSE and MAE; the CVPAT tests (benchmark, construct or null for all, loss difference, t,
+/// p-values, degrees of freedom).
 [[nodiscard]] EXCELLENCE_API std::string to_json(const pls_predict_result& predict, int indent = 2);
 
 /// excellence.pls_model_fit/1: n, common_factor, resamples, seed, per variant (saturated,

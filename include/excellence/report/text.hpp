@@ -159,7 +159,7 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
                                                  const pls_index_result* index = nullptr);
 /// The IPMA: the constructs, then the indicators, with importance, performance and quadrant.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_ipma_result& ipma);
-/// PLSpredict: per indicator the PLS and linear-model errors and Q²_predict.
+/// PLSpredict: per indicator the PLS and linear-model errors and Q²_predict; the CVPAT tests.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_predict_result& predict);
 /// Model fit: SRMR, d_ULS and d_G of the saturated and estimated models, with the
 /// exact-fit test's 95 % and 99 % quantiles and p-values when it was run.

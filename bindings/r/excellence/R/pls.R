@@ -533,8 +533,10 @@ print.excellence_pls_mga <- function(x, digits = 4, ...) {
 #' @param fit A fit from [pls_estimate()] (complete data).
 #' @param folds,repetitions k and r.
 #' @param seed The folds depend on it alone.
-#' @return An object of class `excellence_pls_predict`: data frame `indicators` and `json`
-#'   (excellence.pls_predict/1).
+#' @return An object of class `excellence_pls_predict`: data frames `indicators` and `cvpat`
+#'   (the CVPAT tests against the linear model "LM" and the indicator averages "IA", for all
+#'   endogenous indicators "(all)" and per construct: `loss_difference`, `t`, `p_better`,
+#'   `p_two_sided`, `df`) and `json` (excellence.pls_predict/1).
 #' @examples
 #' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
 #' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))

@@ -211,6 +211,22 @@ Rcpp::List ipma_list(const pls_ipma_result& r) {
       Rcpp::Named("json") = to_json(r), Rcpp::Named("svg") = ipma_map_svg(r));
 }
 
+// CVPAT's tests as a data frame; NA where t is undefined.
+Rcpp::DataFrame cvpat_frame(const std::vector<pls_cvpat_test>& tests) {
+  using c = pls_cvpat_test;
+  const auto optional = [](const std::optional<double>& x) { return x ? *x : NA_REAL; };
+  return Rcpp::DataFrame::create(
+      Rcpp::Named("benchmark") = r::column(tests, &c::benchmark),
+      Rcpp::Named("construct") =
+          r::column(tests, [](const c& x) { return x.construct.empty() ? std::string("(all)") : x.construct; }),
+      Rcpp::Named("loss_difference") = r::column(tests, &c::loss_difference),
+      Rcpp::Named("t") = r::column(tests, [&](const c& x) { return optional(x.t); }),
+      Rcpp::Named("p_better") = r::column(tests, [&](const c& x) { return optional(x.p_better); }),
+      Rcpp::Named("p_two_sided") = r::column(tests, [&](const c& x) { return optional(x.p_two_sided); }),
+      Rcpp::Named("df") = r::column(tests, [](const c& x) { return static_cast<double>(x.df); }),
+      Rcpp::Named("stringsAsFactors") = false);
+}
+
 // A whole number from 0 to 2^53 (R's doubles hold every such integer), else nullopt.
 std::optional<std::uint64_t> whole(double x) {
   if (!(x >= 0 && x == std::floor(x) && x < 9007199254740992.0)) return std::nullopt;
@@ -422,7 +438,7 @@ SEXP cpp_pls_predict(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
                 Rcpp::Named("q2_predict") = r::column(x, &i::q2_predict),
                 Rcpp::Named("lm_rmse") = r::column(x, &i::lm_rmse), Rcpp::Named("lm_mae") = r::column(x, &i::lm_mae),
                 Rcpp::Named("stringsAsFactors") = false),
-            Rcpp::Named("folds") = static_cast<double>(r.folds),
+            Rcpp::Named("cvpat") = cvpat_frame(r.cvpat), Rcpp::Named("folds") = static_cast<double>(r.folds),
             Rcpp::Named("repetitions") = static_cast<double>(r.repetitions),
             Rcpp::Named("seed") = static_cast<double>(r.seed), Rcpp::Named("json") = to_json(r));
       });

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,28 @@ struct pls_predict_indicator {
   double lm_mae = 0;
 };
 
+/// The cross-validated predictive ability test (CVPAT; Liengaard et al. 2021, Decision
+/// Sciences 52(2)) of the model against a benchmark: per row, the loss L = mean squared
+/// prediction error over the indicators tested (each averaged over the repetitions), and
+/// the paired t-test of D = L(benchmark) − L(PLS) over the rows.
+struct pls_cvpat_test {
+  std::string benchmark{};     ///< "LM" (the linear model) or "IA" (the indicators' training averages)
+  std::string construct{};     ///< an endogenous construct's indicators, or "" for all of them
+  double loss_difference = 0;  ///< mean of D: above 0 the model predicts better than the benchmark
+  /// t = mean(D) / (sd(D)/√n) and its p-values from Student's t with n − 1 degrees of
+  /// freedom: one-sided for "the model predicts better" and two-sided; nullopt where D does
+  /// not vary (the predictions do not differ).
+  std::optional<double> t{};
+  std::optional<double> p_better{};
+  std::optional<double> p_two_sided{};
+  std::size_t df = 0;
+};
+
 struct pls_predict_result {
   std::vector<pls_predict_indicator> indicators{};  ///< of the endogenous constructs, in the fit's order
+  /// CVPAT against LM, then against IA: all endogenous indicators together, then per
+  /// endogenous construct in model order.
+  std::vector<pls_cvpat_test> cvpat{};
   std::size_t n = 0;
   std::size_t folds = 0;
   std::size_t repetitions = 0;

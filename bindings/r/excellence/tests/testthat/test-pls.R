@@ -187,6 +187,9 @@ test_that("PLSpredict from R: the seed fixes the folds", {
   expect_identical(p$indicators$construct[p$indicators$name == "sat1"], "SAT")
   expect_true(all(p$indicators$rmse > 0))
   expect_identical(pls_predict(fit, folds = 5, repetitions = 2, seed = 9)$json, p$json)
+  expect_identical(p$cvpat$benchmark[1:2], c("LM", "LM"))
+  expect_identical(p$cvpat$construct[1], "(all)")
+  expect_true(p$cvpat$p_better[p$cvpat$benchmark == "IA"][1] < 0.001)
   expect_error(pls_predict(fit, folds = 1), "folds")
 })
 
