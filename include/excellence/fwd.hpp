@@ -196,6 +196,7 @@ struct pls_index_result;
 
 // excellence/models/pls/ipma.hpp
 struct pls_ipma_options;
+struct pls_ipma_interval;
 struct pls_ipma_point;
 struct pls_ipma_result;
 

@@ -111,8 +111,9 @@ int pls(const std::vector<std::string>& args, io streams) {
     throw usage_error("--predict prints the cross-validation alone: leave out --ipma, --bootstrap and --index");
   if (ipma && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
     throw usage_error("--ipma needs --scale-min and --scale-max (the questionnaire's scale, e.g. 0 and 10)");
-  if (ipma && (values.count("bootstrap") != 0U || index))
-    throw usage_error("--ipma prints the map alone: leave out --bootstrap and --index");
+  if (ipma && index) throw usage_error("--ipma prints the map alone: leave out --index");
+  if (ipma && !values["ci"].defaulted())
+    throw usage_error("--ipma's bootstrap intervals are percentile intervals: leave out --ci");
   const auto model = try_read_pls_model(values["model"].as<std::string>()).value();
   // With --missing error an empty cell is reported while reading, at its line and field.
   // The group column comes from the same table.
@@ -176,10 +177,18 @@ int pls(const std::vector<std::string>& args, io streams) {
     return exit_ok;
   }
   if (ipma) {
-    const auto map = try_pls_ipma(fit, {.target = values["ipma"].as<std::string>(),
-                                        .scale_min = {values["scale-min"].as<finite_number>().value},
-                                        .scale_max = {values["scale-max"].as<finite_number>().value}})
-                         .value();
+    const pls_ipma_options map_options{.target = values["ipma"].as<std::string>(),
+                                       .scale_min = {values["scale-min"].as<finite_number>().value},
+                                       .scale_max = {values["scale-max"].as<finite_number>().value}};
+    // With --bootstrap N the map carries percentile intervals for every point.
+    const auto map = values.count("bootstrap") != 0U
+                         ? try_pls_ipma(model, data, settings, map_options,
+                                        {.resamples = static_cast<std::size_t>(values["bootstrap"].as<count>().value),
+                                         .seed = values["seed"].as<count>().value,
+                                         .threads = static_cast<unsigned>(threads)},
+                                        terminal_progress("resamples"))
+                               .value()
+                         : try_pls_ipma(fit, map_options).value();
     if (svg) write_file(values["svg"].as<std::string>(), ipma_map_svg(map));
     streams.out << (values.count("json") != 0U ? to_json(map) : to_text(map));
     return exit_ok;

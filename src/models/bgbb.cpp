@@ -155,17 +155,17 @@ result<clv_fit> try_fit_bgbb(const bgbb_data& data, const clv_fit_options& optio
     }
     return total;
   };
-  auto fit = clv_core::maximise(clv_model::bgbb,
-                                options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start, customers,
-                                ll, options, control);
+  auto fit =
+      clv_core::maximise(clv_model::bgbb, options.start.empty() ? std::vector<double>{1, 1, 1, 1} : options.start,
+                         customers, ll, options, control);
   if (fit) clv_core::mark_unidentified(*fit, data.frequency, data.weights);
   return fit;
 }
 
-result<clv_predictions> try_bgbb_predict(const bgbb_params& p, const bgbb_data& data, double future,
-                                         unsigned threads) {
+result<clv_predictions> try_bgbb_predict(const bgbb_params& p, const bgbb_data& data, double future, unsigned threads) {
   if (auto bad = check_bgbb_data(data)) return *bad;
-  if (auto bad = clv_core::check_positive({{"alpha", p.alpha}, {"beta", p.beta}, {"gamma", p.gamma}, {"delta", p.delta}}))
+  if (auto bad =
+          clv_core::check_positive({{"alpha", p.alpha}, {"beta", p.beta}, {"gamma", p.gamma}, {"delta", p.delta}}))
     return *bad;
   if (!std::isfinite(future) || future < 1 || future != std::floor(future))
     return detail::input_error(errc::out_of_range, "horizon", "the horizon is a whole number of periods >= 1");

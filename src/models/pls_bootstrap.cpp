@@ -164,7 +164,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   pls_core::resampler pool(bootstrap.threads, B, control);
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(p);
   const pls_core::variance_check usable(Xt);
-  if (!pool.resample(Xt, B, bootstrap.seed, [&](std::size_t b, const Eigen::MatrixXd& S) {
+  if (!pool.resample(Xt, B, bootstrap.seed, [&](std::size_t b, const Eigen::MatrixXd& S, const Eigen::VectorXd&) {
         if (usable(S) && rec.evaluate(S, *l, options, unit, &draws[b * width])) ok[b] = 1;
       }))
     return input_error(errc::cancelled, "", "the bootstrap was cancelled");

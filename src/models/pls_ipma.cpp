@@ -3,8 +3,12 @@
 #include <excellence/models/pls/ipma.hpp>
 
 #include "pls_core.hpp"
+#include "pls_resampler.hpp"
+
+#include <excellence/detail/quantile.hpp>
 
 #include <cmath>
+#include <numeric>
 
 namespace excellence::inline v1 {
 
@@ -141,6 +145,82 @@ result<pls_ipma_result> try_pls_ipma(const pls_fit& fit, const pls_ipma_options&
   auto indicator_options = options;
   indicator_options.crosshair = ipa_crosshair::data_means;
   std::tie(out.indicator_importance_line, out.indicator_performance_line) = place(out.indicators, indicator_options);
+  return out;
+}
+
+result<pls_ipma_result> try_pls_ipma(const pls_model& model, const pls_data& data, const pls_options& options,
+                                     const pls_ipma_options& ipma, const pls_bootstrap_options& bootstrap,
+                                     const pls_control& control) {
+  if (bootstrap.resamples < 2 || bootstrap.resamples > max_bootstrap_resamples)
+    return input_error(errc::out_of_range, "resamples",
+                       concat("expected 2 to ", std::to_string(max_bootstrap_resamples), " resamples"));
+  if (!(bootstrap.confidence > 0 && bootstrap.confidence < 1))
+    return input_error(errc::out_of_range, "confidence", "a confidence level must lie strictly between 0 and 1");
+  if (bootstrap.interval != pls_interval::percentile)
+    return input_error(errc::invalid_value, "interval", "the IPMA's intervals are percentile intervals");
+  auto estimated = pls_core::estimate(model, data, options, {{}, control.cancel});
+  if (!estimated) return estimated.error();
+  auto map = try_pls_ipma(estimated->fit, ipma);
+  if (!map) return map.error();
+  auto out = *std::move(map);
+  const auto& e = *estimated;
+  // Each resample's moments in the data's units: its mean is the full mean plus the mean
+  // of the drawn centred rows.
+  const Eigen::MatrixXd Xt = pls_core::columns_of_rows(e, data, false);
+  const std::size_t B = bootstrap.resamples;
+  const std::size_t width = 2 * (out.constructs.size() + out.indicators.size());
+  std::vector<double> draws(B * width, 0.0);
+  std::vector<char> ok(B, 0);
+  pls_core::resampler pool(bootstrap.threads, B, control);
+  const auto n = static_cast<double>(Xt.cols());
+  if (!pool.resample(Xt, B, bootstrap.seed,
+                     [&](std::size_t b, const Eigen::MatrixXd& S, const Eigen::VectorXd& counts) {
+                       pls_core::moments m{e.m.mean + Xt * counts / n, S, e.m.n};
+                       auto fit = pls_core::estimate_from_moments(model, e.l, std::move(m), options);
+                       if (!fit || !fit->fit.converged) return;
+                       const auto resampled = try_pls_ipma(fit->fit, ipma);
+                       if (!resampled) return;
+                       double* row = &draws[b * width];
+                       std::size_t at = 0;
+                       for (const auto* points : {&resampled->constructs, &resampled->indicators})
+                         for (const auto& point : *points) {
+                           row[at++] = point.importance;
+                           row[at++] = point.performance;
+                         }
+                       ok[b] = 1;
+                     }))
+    return input_error(errc::cancelled, "", "the IPMA's bootstrap was cancelled");
+  out.resamples = B;
+  out.confidence = bootstrap.confidence;
+  for (const char c : ok) out.succeeded += c != 0 ? 1U : 0U;
+  if (out.succeeded < 2)
+    return input_error(errc::invalid_value, "resamples",
+                       concat("only ", std::to_string(out.succeeded), " of ", std::to_string(B),
+                              " resamples gave a map: no intervals"));
+  if (out.succeeded < B)
+    out.warnings.push_back({errc::resamples_failed, "", 0, 0, "resamples",
+                            concat(std::to_string(B - out.succeeded), " of ", std::to_string(B),
+                                   " resamples gave no map (an estimate that failed) and were left out"),
+                            severity::warning});
+  const double lo_q = (1 - bootstrap.confidence) / 2;
+  std::vector<double> column;
+  const auto interval = [&](std::size_t c) {
+    column.clear();
+    for (std::size_t b = 0; b < B; ++b)
+      if (ok[b] != 0) column.push_back(draws[b * width + c]);
+    const double mean = std::accumulate(column.begin(), column.end(), 0.0) / static_cast<double>(column.size());
+    double ss = 0;
+    for (const double v : column) ss += (v - mean) * (v - mean);
+    const auto lo = detail::select_quantile(column, lo_q);
+    const auto hi = detail::select_quantile(column, 1 - lo_q, lo.lo);
+    return pls_ipma_interval{std::sqrt(ss / static_cast<double>(column.size() - 1)), lo.value, hi.value};
+  };
+  std::size_t at = 0;
+  for (auto* points : {&out.constructs, &out.indicators})
+    for (auto& point : *points) {
+      point.importance_interval = interval(at++);
+      point.performance_interval = interval(at++);
+    }
   return out;
 }
 

@@ -331,7 +331,7 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
       boot_ok[g].assign(mga.resamples, 0);
       pls_core::resampler group_pool(mga.threads, mga.resamples, control);
       if (!group_pool.resample(Xg, mga.resamples, detail::stream_seed(mga.seed, ~std::uint64_t{g}),
-                               [&](std::size_t b, const Eigen::MatrixXd& S) {
+                               [&](std::size_t b, const Eigen::MatrixXd& S, const Eigen::VectorXd&) {
                                  const auto est = estimate_group(S, l, options);
                                  if (!est) return;
                                  double* row = &boot[g][b * compared];

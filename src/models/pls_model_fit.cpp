@@ -188,30 +188,31 @@ result<pls_model_fit_result> try_pls_model_fit(const pls_model& model, const pls
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(l.indicators);
   const pls_core::variance_check usable(Zt);
   pls_core::resampler pool(fit.threads, B, control);
-  const bool finished = pool.resample(Zt, B, fit.seed, [&](std::size_t b, const Eigen::MatrixXd& C) {
-    if (!usable(C)) return;
-    for (std::size_t v = 0; v < 2; ++v) {
-      if (!tested[v]) continue;
-      Eigen::MatrixXd S = transform[v].transpose() * C * transform[v];
-      if (!options.standardized) S = e.fit.sds.asDiagonal() * S * e.fit.sds.asDiagonal();
-      const Eigen::MatrixXd M = pls_core::moment_matrix(S, options.standardized);
-      const auto it = pls_core::iterate(M, l, options);
-      if (!it || !it->converged) continue;
-      const auto rel = pls_core::relate(M, options.standardized ? unit : Eigen::VectorXd(S.diagonal().cwiseSqrt()), l,
-                                        it->W, options.consistent);
-      if (!rel) continue;
-      const Eigen::MatrixXd Rb = pls_core::moment_matrix(S, true);
-      const Eigen::MatrixXd construct =
-          v == 0 ? rel->lv_correlations : implied_by_paths(l, rel->lv_correlations, rel->paths);
-      const auto d = distance(Rb, implied_correlations(l, options.consistent, rel->loadings, construct, Rb), true);
-      if (!d.d_g || !std::isfinite(d.srmr)) continue;
-      double* row = &draws[(v * B + b) * 3];
-      row[0] = d.srmr;
-      row[1] = d.d_uls;
-      row[2] = *d.d_g;
-      ok[v * B + b] = 1;
-    }
-  });
+  const bool finished =
+      pool.resample(Zt, B, fit.seed, [&](std::size_t b, const Eigen::MatrixXd& C, const Eigen::VectorXd&) {
+        if (!usable(C)) return;
+        for (std::size_t v = 0; v < 2; ++v) {
+          if (!tested[v]) continue;
+          Eigen::MatrixXd S = transform[v].transpose() * C * transform[v];
+          if (!options.standardized) S = e.fit.sds.asDiagonal() * S * e.fit.sds.asDiagonal();
+          const Eigen::MatrixXd M = pls_core::moment_matrix(S, options.standardized);
+          const auto it = pls_core::iterate(M, l, options);
+          if (!it || !it->converged) continue;
+          const auto rel = pls_core::relate(M, options.standardized ? unit : Eigen::VectorXd(S.diagonal().cwiseSqrt()),
+                                            l, it->W, options.consistent);
+          if (!rel) continue;
+          const Eigen::MatrixXd Rb = pls_core::moment_matrix(S, true);
+          const Eigen::MatrixXd construct =
+              v == 0 ? rel->lv_correlations : implied_by_paths(l, rel->lv_correlations, rel->paths);
+          const auto d = distance(Rb, implied_correlations(l, options.consistent, rel->loadings, construct, Rb), true);
+          if (!d.d_g || !std::isfinite(d.srmr)) continue;
+          double* row = &draws[(v * B + b) * 3];
+          row[0] = d.srmr;
+          row[1] = d.d_uls;
+          row[2] = *d.d_g;
+          ok[v * B + b] = 1;
+        }
+      });
   if (!finished) return input_error(errc::cancelled, "", "the exact-fit test was cancelled");
 
   for (std::size_t v = 0; v < 2; ++v) {

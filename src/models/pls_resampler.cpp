@@ -46,8 +46,9 @@ bool resampler::cancelled() {
   return false;
 }
 
-bool resampler::resample(const Eigen::MatrixXd& Xt, std::size_t B, std::uint64_t seed,
-                         const std::function<void(std::size_t, const Eigen::MatrixXd&)>& visit) {
+bool resampler::resample(
+    const Eigen::MatrixXd& Xt, std::size_t B, std::uint64_t seed,
+    const std::function<void(std::size_t, const Eigen::MatrixXd&, const Eigen::VectorXd&)>& visit) {
   // Each slot keeps its own buffers; the counts and moments of resample b depend on b alone.
   struct buffers {
     Eigen::VectorXd counts;
@@ -61,7 +62,7 @@ bool resampler::resample(const Eigen::MatrixXd& Xt, std::size_t B, std::uint64_t
         own.counts.resize(Xt.cols());
         draw_resample(seed, b, own.counts);
         resampled_covariance(Xt, own.counts, own.scratch, own.S);
-        visit(b, own.S);
+        visit(b, own.S, own.counts);
       },
       true);
 }

@@ -33,11 +33,11 @@ class resampler {
  public:
   resampler(unsigned threads, std::size_t jobs, const pls_control& control);
 
-  /// Calls resample(b, S) for b = 0 … B − 1 with S the covariance of resample b of the
-  /// columns of Xt, on every thread of the pool; progress counts resamples (from the calling
-  /// thread, every 64 or more, and once at the end). False when cancelled.
+  /// Calls visit(b, S, counts) for b = 0 … B − 1 with S the covariance of resample b of the
+  /// columns of Xt and counts how often it drew each column, on every thread of the pool; progress counts resamples
+  /// (from the calling thread, every 64 or more, and once at the end). False when cancelled.
   bool resample(const Eigen::MatrixXd& Xt, std::size_t B, std::uint64_t seed,
-                const std::function<void(std::size_t, const Eigen::MatrixXd&)>& visit);
+                const std::function<void(std::size_t, const Eigen::MatrixXd&, const Eigen::VectorXd&)>& visit);
 
   /// Calls visit(i) for i = 0 … count − 1 on every thread, reporting progress when asked
   /// (as resample does). False when cancelled.

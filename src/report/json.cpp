@@ -502,7 +502,10 @@ ordered_json document(const pls_fit& fit, const pls_bootstrap_result* boot, cons
 }
 
 ordered_json document(const pls_ipma_result& ipma) {
-  const auto points = [](const std::vector<pls_ipma_point>& list) {
+  const auto interval = [](const std::optional<pls_ipma_interval>& i) {
+    return i ? ordered_json{{"se", i->se}, {"lo", i->lo}, {"hi", i->hi}} : ordered_json(nullptr);
+  };
+  const auto points = [&](const std::vector<pls_ipma_point>& list) {
     ordered_json out = ordered_json::array();
     for (const auto& p : list)
       out.push_back({{"name", p.name},
@@ -511,7 +514,9 @@ ordered_json document(const pls_ipma_result& ipma) {
                      {"performance", p.performance},
                      {"quadrant", to_string(p.quadrant)},
                      {"on_importance_line", p.on_importance_line},
-                     {"on_performance_line", p.on_performance_line}});
+                     {"on_performance_line", p.on_performance_line},
+                     {"importance_interval", interval(p.importance_interval)},
+                     {"performance_interval", interval(p.performance_interval)}});
     return out;
   };
   ordered_json out;
@@ -526,6 +531,8 @@ ordered_json document(const pls_ipma_result& ipma) {
   out["constructs"] = points(ipma.constructs);
   out["indicators"] = points(ipma.indicators);
   out["rescaled_weights"] = ipma.rescaled_weights;
+  out["resamples"] = ipma.resamples;
+  out["confidence"] = ipma.resamples > 0 ? ordered_json(ipma.confidence) : ordered_json(nullptr);
   out["warnings"] = diagnostics(ipma.warnings);
   return out;
 }

@@ -328,14 +328,29 @@ std::string to_text(const pls_ipma_result& ipma) {
   out << "Importance-performance map of " << ipma.target << " (performance " << fixed(ipma.target_performance, 1)
       << " of 100); crosshair " << to_string(ipma.crosshair) << ": importance " << fixed(ipma.importance_line, 3)
       << ", performance " << fixed(ipma.performance_line, 1) << "\n\n";
+  const bool intervals = ipma.resamples > 0;
+  if (intervals)
+    out << "Bootstrap: " << ipma.succeeded << " of " << ipma.resamples << " resamples, "
+        << fixed(100 * ipma.confidence, 0) << " % percentile intervals\n\n";
+  const auto range = [](const std::optional<pls_ipma_interval>& i, int digits) {
+    return i ? "[" + fixed(i->lo, digits) + ", " + fixed(i->hi, digits) + "]" : std::string();
+  };
   const auto table = [&](const std::vector<pls_ipma_point>& points, const char* heading) {
-    text_table t({1, 2});
-    t.add({heading, "importance", "performance", "quadrant"});
+    text_table t({1, 2, 3, 4});
+    if (intervals)
+      t.add({heading, "importance", "interval", "performance", "interval", "quadrant"});
+    else
+      t.add({heading, "importance", "performance", "quadrant"});
     t.rule();
-    for (const auto& p : points)
-      t.add(
-          {p.name, fixed(p.importance, 4), fixed(p.performance, 1),
-           std::string(to_string(p.quadrant)) + (p.on_importance_line || p.on_performance_line ? " (on a line)" : "")});
+    for (const auto& p : points) {
+      const auto quadrant =
+          std::string(to_string(p.quadrant)) + (p.on_importance_line || p.on_performance_line ? " (on a line)" : "");
+      if (intervals)
+        t.add({p.name, fixed(p.importance, 4), range(p.importance_interval, 4), fixed(p.performance, 1),
+               range(p.performance_interval, 1), quadrant});
+      else
+        t.add({p.name, fixed(p.importance, 4), fixed(p.performance, 1), quadrant});
+    }
     out << t.str();
   };
   table(ipma.constructs, "construct");

@@ -48,6 +48,8 @@ CATALOGUE = [
                       "--scale-min", "0", "--scale-max", "10", "--json"], "pls_fit"),
     (["pls"] + PLS + ["--plsc", "--bootstrap", "20", "--ci", "bca", "--json"], "pls_fit"),
     (["pls"] + PLS + ["--ipma", "SAT", "--scale-min", "0", "--scale-max", "10", "--json"], "pls_ipma"),
+    (["pls"] + PLS + ["--ipma", "SAT", "--scale-min", "0", "--scale-max", "10", "--bootstrap", "20", "--json"],
+     "pls_ipma"),
     (["pls"] + PLS + ["--predict", "5,2", "--json"], "pls_predict"),
     (["pls"] + PLS + ["--fit", "--json"], "pls_model_fit"),
     (["pls"] + PLS + ["--groups", "gender", "--permutations", "20", "--bootstrap", "10", "--json"], "pls_mga"),

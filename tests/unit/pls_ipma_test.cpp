@@ -122,3 +122,43 @@ TEST_CASE("IPMA: what it refuses, and a negative rescaled weight is a warning") 
   CHECK(ipma.warnings[0].code == errc::inadmissible_estimate);
   CHECK(ipma.warnings[0].message.find("imag4") != std::string::npos);
 }
+
+TEST_CASE("IPMA with bootstrap intervals: the resamples' maps, deterministic for a seed") {
+  const ipma_case c;
+  const pls_bootstrap_options boot{.resamples = 200, .seed = 5, .threads = 1};
+  const auto map = pls_ipma(c.model, c.data, {}, c.options, boot);
+  CHECK(map.resamples == 200);
+  CHECK(map.succeeded == 200);
+  // The points are the plain map's; each interval holds its estimate here.
+  const auto plain = pls_ipma(c.fit, c.options);
+  REQUIRE(map.constructs.size() == plain.constructs.size());
+  for (std::size_t k = 0; k < map.constructs.size(); ++k) {
+    const auto& p = map.constructs[k];
+    INFO(p.name);
+    CHECK(p.importance == plain.constructs[k].importance);
+    REQUIRE(p.importance_interval.has_value());
+    CHECK(p.importance_interval->lo < p.importance);
+    CHECK(p.importance < p.importance_interval->hi);
+    CHECK(p.performance_interval->lo < p.performance);
+    CHECK(p.performance < p.performance_interval->hi);
+    CHECK(p.performance_interval->se > 0);
+  }
+  for (const auto& p : map.indicators) CHECK(p.importance_interval.has_value());
+  // The same seed draws the same resamples on any number of threads.
+  auto two = boot;
+  two.threads = 2;
+  const auto again = pls_ipma(c.model, c.data, {}, c.options, two);
+  CHECK(again.constructs[3].importance_interval->lo == map.constructs[3].importance_interval->lo);
+  CHECK(again.indicators[0].performance_interval->hi == map.indicators[0].performance_interval->hi);
+  // The performance of a construct is a mean of 0–100 answers: its standard error is
+  // close to sd/√n of the construct's 0–100 scores (the weights vary little).
+  const auto index = try_pls_index(c.fit, 0.0, 10.0).value();
+  const auto j = static_cast<Eigen::Index>(*c.fit.latent_index("VAL"));
+  const Eigen::VectorXd scores = index.scores.col(j);
+  const double sd = std::sqrt((scores.array() - scores.mean()).square().sum() / static_cast<double>(scores.size() - 1));
+  CHECK(std::abs(map.constructs[3].performance_interval->se / (sd / std::sqrt(250.0)) - 1) < 0.15);
+  CHECK_FALSE(try_pls_ipma(c.model, c.data, {}, c.options, {.resamples = 1}).has_value());
+  CHECK(try_pls_ipma(c.model, c.data, {}, c.options, {.resamples = 50, .interval = pls_interval::bca})
+            .error()
+            .path.head() == "interval");
+}

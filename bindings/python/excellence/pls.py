@@ -10,10 +10,10 @@ works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
 import numpy as np
 
 from ._core.pls import Bootstrap, Fit, Index, Ipma, Model, acsi, ccsi, ecsi, index, ipma
-from ._core.pls import _bootstrap, _estimate, _estimate_moments, _merge_moments, _mga, _model_fit, _moments, _path_diagram, _predict, _to_json
+from ._core.pls import _bootstrap, _estimate, _estimate_moments, _ipma_bootstrap, _merge_moments, _mga, _model_fit, _moments, _path_diagram, _predict, _to_json
 
 __all__ = ["Bootstrap", "Fit", "Index", "Ipma", "Model", "Moments", "acsi", "bootstrap", "ccsi", "ecsi", "estimate", "index",
-           "ipma", "merge", "mga", "model_fit", "moments", "predict"]
+           "ipma", "ipma_bootstrap", "merge", "mga", "model_fit", "moments", "predict"]
 
 
 class Moments:
@@ -129,6 +129,21 @@ def model_fit(model, data, names=None, *, resamples=0, seed=1, threads=0, progre
     values, columns = _columns(model, data, names)
     return _model_fit(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
                       consistent, resamples, seed, threads, progress)
+
+
+def ipma_bootstrap(model, data, names=None, *, target, scale_min, scale_max, resamples=5000, seed=1, confidence=0.95,
+                   threads=0, progress=None, crosshair="data_means", importance_line=None, performance_line=None,
+                   scheme="path", standardized=True, stop="exact", tolerance=None, max_iterations=300,
+                   missing="error"):
+    """The importance-performance map of ``target`` (as :func:`ipma`) with bootstrap percentile
+    intervals for every importance and performance (``to_dict()``'s ``importance_interval`` and
+    ``performance_interval``: se, lo, hi); the same for a seed on every thread count.
+    """
+    values, columns = _columns(model, data, names)
+    return _ipma_bootstrap(model, values, columns, scheme, standardized, stop, tolerance, max_iterations, missing,
+                           target, np.atleast_1d(np.asarray(scale_min, dtype=np.float64)),
+                           np.atleast_1d(np.asarray(scale_max, dtype=np.float64)), crosshair, importance_line,
+                           performance_line, resamples, seed, confidence, threads, progress)
 
 
 def mga(model, data, groups, names=None, *, permutations=5000, resamples=0, seed=1, threads=0, compare=None,

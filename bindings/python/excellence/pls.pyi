@@ -105,6 +105,13 @@ def bootstrap(model: Model, data: Any, names: Optional[Sequence[str]] = None, *,
               missing: str = "error", consistent: bool = False) -> Bootstrap: ...
 def index(fit: Fit, scale_min: npt.ArrayLike, scale_max: npt.ArrayLike) -> Index: ...
 
+def ipma_bootstrap(model: Model, data: Any, names: Optional[Sequence[str]] = None, *, target: str,
+                   scale_min: npt.ArrayLike, scale_max: npt.ArrayLike, resamples: int = 5000, seed: int = 1,
+                   confidence: float = 0.95, threads: int = 0, progress: Optional[Callable[[int, int], None]] = None,
+                   crosshair: str = "data_means", importance_line: Optional[float] = None,
+                   performance_line: Optional[float] = None, scheme: str = "path", standardized: bool = True,
+                   stop: str = "exact", tolerance: Optional[float] = None, max_iterations: int = 300,
+                   missing: str = "error") -> Ipma: ...
 def mga(model: Model, data: Any, groups: Any, names: Optional[Sequence[str]] = None, *, permutations: int = 5000,
         resamples: int = 0, seed: int = 1, threads: int = 0, compare: Optional[Sequence[str]] = None,
         progress: Optional[Callable[[int, int], None]] = None, scheme: str = "path", standardized: bool = True,
@@ -125,6 +132,7 @@ class Ipma:
     rescaled_weights: list[float]
     importance_line: float
     performance_line: float
+    resamples: int
     warnings: list[Diagnostic]
     def to_json(self, indent: int = 2) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...

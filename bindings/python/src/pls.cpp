@@ -84,6 +84,26 @@ py::list estimates(const std::vector<pls_bootstrap_estimate>& list) {
   return out;
 }
 
+// The IPMA's options from the Python arguments: the scale (one value or one per indicator)
+// and the crosshair ("data_means" or "given" lines).
+pls_ipma_options ipma_options_of(const std::string& target, const numbers& scale_min, const numbers& scale_max,
+                                 const std::string& crosshair, std::optional<double> importance_line,
+                                 std::optional<double> performance_line) {
+  auto lo = span_of(scale_min, "scale_min");
+  auto hi = span_of(scale_max, "scale_max");
+  pls_ipma_options o{target, {lo.begin(), lo.end()}, {hi.begin(), hi.end()}};
+  if (crosshair == "given") {
+    if (!importance_line || !performance_line)
+      throw py::value_error("crosshair='given' needs importance_line and performance_line");
+    o.crosshair = ipa_crosshair::given;
+    o.importance_line = *importance_line;
+    o.performance_line = *performance_line;
+  } else if (crosshair != "data_means") {
+    throw py::value_error("crosshair must be 'data_means' or 'given', not '" + crosshair + "'");
+  }
+  return o;
+}
+
 }  // namespace
 
 void bind_pls(py::module_& m) {
@@ -334,12 +354,31 @@ void bind_pls(py::module_& m) {
       "missing"_a, "consistent"_a, "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "interval"_a, "keep_draws"_a,
       "progress"_a);
 
+  m.def(
+      "_ipma_bootstrap",
+      [](const pls_model& model, const matrix& values, const std::vector<std::string>& names, const std::string& scheme,
+         bool standardized, const std::string& stop, const std::optional<double>& tolerance, int max_iterations,
+         const std::string& missing, const std::string& target, const numbers& scale_min, const numbers& scale_max,
+         const std::string& crosshair, std::optional<double> importance_line, std::optional<double> performance_line,
+         std::size_t resamples, std::uint64_t seed, double confidence, unsigned threads, const py::object& progress) {
+        const auto data = data_of(values, names);
+        const auto o = options_of(scheme, standardized, stop, tolerance, max_iterations, missing, false);
+        const auto i = ipma_options_of(target, scale_min, scale_max, crosshair, importance_line, performance_line);
+        const pls_bootstrap_options b{
+            .resamples = resamples, .seed = seed, .confidence = confidence, .threads = threads};
+        return without_gil(progress, [&](const model_control& c) { return try_pls_ipma(model, data, o, i, b, c); });
+      },
+      "model"_a, "values"_a, "names"_a, "scheme"_a, "standardized"_a, "stop"_a, "tolerance"_a, "max_iterations"_a,
+      "missing"_a, "target"_a, "scale_min"_a, "scale_max"_a, "crosshair"_a, "importance_line"_a, "performance_line"_a,
+      "resamples"_a, "seed"_a, "confidence"_a, "threads"_a, "progress"_a);
+
   py::class_<pls_ipma_result>(m, "Ipma", "An importance-performance map of a PLS model (excellence.pls_ipma/1).")
       .def_readonly("target", &pls_ipma_result::target)
       .def_readonly("target_performance", &pls_ipma_result::target_performance)
       .def_readonly("rescaled_weights", &pls_ipma_result::rescaled_weights)
       .def_readonly("importance_line", &pls_ipma_result::importance_line)
       .def_readonly("performance_line", &pls_ipma_result::performance_line)
+      .def_readonly("resamples", &pls_ipma_result::resamples, "of the bootstrap behind the intervals (0: none)")
       .def_property_readonly("warnings", [](const pls_ipma_result& r) { return diagnostics(r.warnings); })
       .def(
           "to_json", [](const pls_ipma_result& r, int indent) { return to_json(r, indent); }, "indent"_a = 2)
@@ -353,19 +392,8 @@ void bind_pls(py::module_& m) {
       "ipma",
       [](const pls_fit& fit, const std::string& target, const numbers& scale_min, const numbers& scale_max,
          const std::string& crosshair, std::optional<double> importance_line, std::optional<double> performance_line) {
-        auto lo = span_of(scale_min, "scale_min");
-        auto hi = span_of(scale_max, "scale_max");
-        pls_ipma_options o{target, {lo.begin(), lo.end()}, {hi.begin(), hi.end()}};
-        if (crosshair == "given") {
-          if (!importance_line || !performance_line)
-            throw py::value_error("crosshair='given' needs importance_line and performance_line");
-          o.crosshair = ipa_crosshair::given;
-          o.importance_line = *importance_line;
-          o.performance_line = *performance_line;
-        } else if (crosshair != "data_means") {
-          throw py::value_error("crosshair must be 'data_means' or 'given', not '" + crosshair + "'");
-        }
-        return value(try_pls_ipma(fit, o));
+        return value(try_pls_ipma(
+            fit, ipma_options_of(target, scale_min, scale_max, crosshair, importance_line, performance_line)));
       },
       "fit"_a, "target"_a, "scale_min"_a, "scale_max"_a, "crosshair"_a = "data_means", "importance_line"_a = py::none(),
       "performance_line"_a = py::none(),

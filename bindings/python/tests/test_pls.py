@@ -211,6 +211,18 @@ def test_svg(model, table):
     assert m.count('<circle class="point"') == 4
 
 
+def test_ipma_bootstrap(model, table):
+    values, names = table
+    m = ex.pls.ipma_bootstrap(model, values, names, target="SAT", scale_min=[0], scale_max=[10], resamples=100,
+                              seed=2, threads=2)
+    assert m.resamples == 100
+    val = next(c for c in m.to_dict()["constructs"] if c["name"] == "VAL")
+    assert val["importance_interval"]["lo"] < val["importance"] < val["importance_interval"]["hi"]
+    same = ex.pls.ipma_bootstrap(model, values, names, target="SAT", scale_min=[0], scale_max=[10], resamples=100,
+                                 seed=2, threads=1)
+    assert same.to_dict() == m.to_dict()
+
+
 def test_mga(model):
     pd = pytest.importorskip("pandas")
 

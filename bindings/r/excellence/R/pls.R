@@ -408,9 +408,12 @@ pls_index <- function(fit, scale = c(0, 10), scale_min = NULL, scale_max = NULL)
 #' @param target The construct explained, e.g. `"SAT"`.
 #' @param scale The answers' scale, `c(min, max)`, for every indicator.
 #' @param scale_min,scale_max Or one minimum and maximum per indicator.
+#' @param resamples,seed,threads A bootstrap (0 resamples: none) for 95 % percentile
+#'   intervals of every importance and performance.
 #' @return An object of class `excellence_pls_ipma`: `target`, `target_performance`,
 #'   data frames `constructs` and `indicators` (`name`, `construct`, `importance`,
-#'   `performance`, `quadrant`), `rescaled_weights`, the crosshair (`importance_line`,
+#'   `performance`, `quadrant`, and the intervals `importance_lo`, `importance_hi`,
+#'   `performance_lo`, `performance_hi`, `NA` without a bootstrap), `rescaled_weights`, the crosshair (`importance_line`,
 #'   `performance_line`), `json` (excellence.pls_ipma/1) and `svg` (the map). A negative rescaled weight
 #'   raises a warning.
 #' @examples
@@ -418,12 +421,18 @@ pls_index <- function(fit, scale = c(0, 10), scale_min = NULL, scale_max = NULL)
 #' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))
 #' pls_ipma(pls_estimate(satisfaction, model), "SAT", scale = c(0, 10))
 #' @export
-pls_ipma <- function(fit, target, scale = c(0, 10), scale_min = NULL, scale_max = NULL) {
+pls_ipma <- function(fit, target, scale = c(0, 10), scale_min = NULL, scale_max = NULL, resamples = 0, seed = 1,
+                     threads = 0) {
   if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
   lo <- if (is.null(scale_min)) scale[1] else as.double(scale_min)
   hi <- if (is.null(scale_max)) scale[2] else as.double(scale_max)
   i <- fit$input
-  r <- unwrap(cpp_pls_ipma(i$model, i$values, i$names, i$options, as.character(target), lo, hi))
+  r <- if (resamples > 0) {
+    unwrap(cpp_pls_ipma_bootstrap(i$model, i$values, i$names, i$options, as.character(target), lo, hi, resamples,
+                                  seed, threads_arg(threads)))
+  } else {
+    unwrap(cpp_pls_ipma(i$model, i$values, i$names, i$options, as.character(target), lo, hi))
+  }
   raise_warnings(r$warnings)
   r$warnings <- NULL
   structure(r, class = "excellence_pls_ipma")

@@ -192,6 +192,11 @@ SEXP after_fit(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const
   return then(*fit);
 }
 
+// An end of a bootstrap interval, NA without one.
+double bound(const std::optional<pls_ipma_interval>& i, bool upper) {
+  return i ? (upper ? i->hi : i->lo) : NA_REAL;
+}
+
 // The IPMA as an R list: data frames of the constructs and the indicators.
 Rcpp::List ipma_list(const pls_ipma_result& r) {
   const auto frame = [](const std::vector<pls_ipma_point>& points) {
@@ -201,6 +206,13 @@ Rcpp::List ipma_list(const pls_ipma_result& r) {
         Rcpp::Named("importance") = r::column(points, &q::importance),
         Rcpp::Named("performance") = r::column(points, &q::performance),
         Rcpp::Named("quadrant") = r::column(points, [](const q& x) { return std::string(to_string(x.quadrant)); }),
+        Rcpp::Named("importance_lo") =
+            r::column(points, [](const q& x) { return bound(x.importance_interval, false); }),
+        Rcpp::Named("importance_hi") = r::column(points, [](const q& x) { return bound(x.importance_interval, true); }),
+        Rcpp::Named("performance_lo") =
+            r::column(points, [](const q& x) { return bound(x.performance_interval, false); }),
+        Rcpp::Named("performance_hi") =
+            r::column(points, [](const q& x) { return bound(x.performance_interval, true); }),
         Rcpp::Named("stringsAsFactors") = false);
   };
   return Rcpp::List::create(
@@ -208,7 +220,8 @@ Rcpp::List ipma_list(const pls_ipma_result& r) {
       Rcpp::Named("constructs") = frame(r.constructs), Rcpp::Named("indicators") = frame(r.indicators),
       Rcpp::Named("rescaled_weights") = r.rescaled_weights, Rcpp::Named("importance_line") = r.importance_line,
       Rcpp::Named("performance_line") = r.performance_line, Rcpp::Named("warnings") = r::warnings_frame(r.warnings),
-      Rcpp::Named("json") = to_json(r), Rcpp::Named("svg") = ipma_map_svg(r));
+      Rcpp::Named("resamples") = static_cast<double>(r.resamples), Rcpp::Named("json") = to_json(r),
+      Rcpp::Named("svg") = ipma_map_svg(r));
 }
 
 // CVPAT's tests as a data frame; NA where t is undefined.
@@ -462,4 +475,22 @@ SEXP cpp_pls_path_diagram(const Rcpp::List& model, const Rcpp::NumericMatrix& va
                           {.resamples = static_cast<std::size_t>(*b), .seed = *s, .threads = threads}, watch.control()),
         [&](const pls_bootstrap_result& boot) { return Rcpp::wrap(path_diagram_svg(fit, &boot)); }, &watch);
   });
+}
+
+// [[Rcpp::export]]
+SEXP cpp_pls_ipma_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values,
+                            const std::vector<std::string>& names, const Rcpp::List& options, const std::string& target,
+                            const std::vector<double>& scale_min, const std::vector<double>& scale_max,
+                            double resamples, double seed, unsigned threads) {
+  const auto b = whole(resamples);
+  if (!b) return r::argument_failure("resamples", "expected a whole number of resamples");
+  const auto s = whole(seed);
+  if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  auto in = input_of(model, values, names, options);
+  if (!in) return failure(in.error());
+  r::interrupt_watch watch;
+  return checked(
+      try_pls_ipma(in->model, in->data, in->options, {target, scale_min, scale_max},
+                   {.resamples = static_cast<std::size_t>(*b), .seed = *s, .threads = threads}, watch.control()),
+      ipma_list, &watch);
 }

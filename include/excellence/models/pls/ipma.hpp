@@ -4,6 +4,7 @@
 
 #include <excellence/config.hpp>
 #include <excellence/error.hpp>
+#include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/satisfaction/ipa.hpp>
 
@@ -29,6 +30,13 @@ struct pls_ipma_options {
   double performance_line = 0;
 };
 
+/// A bootstrap's verdict on an importance or a performance.
+struct pls_ipma_interval {
+  double se = 0;  ///< standard deviation over the successful resamples (divisor resamples − 1)
+  double lo = 0;  ///< the percentile interval at the bootstrap's confidence (type-7 quantiles)
+  double hi = 0;
+};
+
 /// A construct or an indicator on the map.
 struct pls_ipma_point {
   std::string name{};
@@ -38,6 +46,9 @@ struct pls_ipma_point {
   ipa_quadrant quadrant = ipa_quadrant::low_priority;  ///< with IPA's rule: on a line is high
   bool on_importance_line = false;
   bool on_performance_line = false;
+  /// With a bootstrap (try_pls_ipma from the data): the intervals; otherwise nullopt.
+  std::optional<pls_ipma_interval> importance_interval{};
+  std::optional<pls_ipma_interval> performance_interval{};
 };
 
 struct pls_ipma_result {
@@ -56,8 +67,12 @@ struct pls_ipma_result {
   double performance_line = 0;
   double indicator_importance_line = 0;  ///< of the indicators' map
   double indicator_performance_line = 0;
+  std::size_t resamples = 0;  ///< of the bootstrap behind the intervals (0: none)
+  std::size_t succeeded = 0;  ///< resamples that gave a map
+  double confidence = 0;      ///< of the intervals
   /// inadmissible_estimate: a negative rescaled weight (the indicator lowers its
-  /// construct's 0–100 score as it rises), reported, not hidden (severity::warning).
+  /// construct's 0–100 score as it rises), reported, not hidden; resamples_failed
+  /// (severity::warning).
   std::vector<diagnostic> warnings{};
 };
 
@@ -74,6 +89,24 @@ struct pls_ipma_result {
 /// Throwing form of try_pls_ipma: the value, or data_error with the diagnostic.
 [[nodiscard]] inline pls_ipma_result pls_ipma(const pls_fit& fit, const pls_ipma_options& options) {
   return try_pls_ipma(fit, options).value();
+}
+
+/// The IPMA of the model estimated on `data`, with bootstrap intervals (percentile, at
+/// bootstrap.confidence) for every importance and performance: each resample (drawn as
+/// try_bootstrap_pls draws it, deterministic for a seed on any thread count) is estimated
+/// from its moments and mapped. Errors: those of try_estimate_pls and try_pls_ipma, an
+/// interval other than percentile, resamples out of range, fewer than two resamples that
+/// give a map, cancellation.
+[[nodiscard]] EXCELLENCE_API result<pls_ipma_result> try_pls_ipma(const pls_model& model, const pls_data& data,
+                                                                  const pls_options& options,
+                                                                  const pls_ipma_options& ipma,
+                                                                  const pls_bootstrap_options& bootstrap,
+                                                                  const pls_control& control = {});
+/// Throwing form: the value, or data_error with the diagnostic.
+[[nodiscard]] inline pls_ipma_result pls_ipma(const pls_model& model, const pls_data& data, const pls_options& options,
+                                              const pls_ipma_options& ipma, const pls_bootstrap_options& bootstrap,
+                                              const pls_control& control = {}) {
+  return try_pls_ipma(model, data, options, ipma, bootstrap, control).value();
 }
 
 /// The constructs of an IPMA as IPA attributes (importance, performance), for the IPA

@@ -154,6 +154,10 @@ test_that("the importance-performance map: performance is the index, quadrants a
   expect_identical(map$constructs$quadrant[4], "concentrate_here")
   expect_match(map$json, "excellence.pls_ipma/1", fixed = TRUE)
   expect_error(pls_ipma(fit, "SAT", scale = c(8, 10)), "outside its stated scale")
+  expect_true(all(is.na(map$constructs$importance_lo)))
+  boot <- pls_ipma(fit, "SAT", scale = c(0, 10), resamples = 100, seed = 3)
+  expect_true(all(boot$constructs$importance_lo < boot$constructs$importance))
+  expect_true(all(boot$constructs$performance < boot$constructs$performance_hi))
 })
 
 test_that("model fit: SRMR from its definition; the exact-fit test's quantiles", {
