@@ -228,6 +228,20 @@ Eigen::MatrixXd columns_of_rows(const estimation& e, const pls_data& data, bool 
   return Xt;
 }
 
+std::optional<diagnostic> check_respondent_scores(const pls_fit& fit, Index j, double offset, double factor) {
+  constexpr double slack = 1e-9;
+  for (Index i = 0; i < fit.scores.rows(); ++i) {
+    const double score = offset + factor * fit.scores(i, j);
+    if (!(score >= -slack && score <= 100 + slack))
+      return detail::input_error(errc::out_of_range, "scale",
+                                 detail::concat("respondent ", std::to_string(i + 1), "'s answers to the block of \"",
+                                                fit.latent_variables[static_cast<std::size_t>(j)],
+                                                "\" lie outside the stated scale (0-100 score ",
+                                                detail::shortest(score), "): state the questionnaire's scale"));
+  }
+  return std::nullopt;
+}
+
 Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W) {
   Eigen::VectorXd w(l.indicators);
   for (Index j = 0; j < l.lvs; ++j) {

@@ -186,6 +186,12 @@ result<estimation> estimate(const pls_model& model, const pls_data& data, const 
 /// draws are contiguous columns. An imputed value is the mean, so 0 here.
 Eigen::MatrixXd columns_of_rows(const estimation& e, const pls_data& data, bool standardized);
 
+/// A 0–100 score per respondent of block j, offset + factor × his score, must lie in 0–100
+/// where it is a weighted mean of answers with positive weights: outside it means answers
+/// outside the stated scale. The error names the first such respondent (nullopt: none).
+/// Shared by the index and the IPMA, which differ in how they rescale the weights.
+std::optional<diagnostic> check_respondent_scores(const pls_fit& fit, Index j, double offset, double factor);
+
 /// The outer weights as one vector in indicator order.
 Eigen::VectorXd weight_vector(const layout& l, const Eigen::MatrixXd& W);
 

@@ -112,15 +112,9 @@ result<pls_ipma_result> try_pls_ipma(const pls_fit& fit, const pls_ipma_options&
     const auto jj = static_cast<Index>(j);
     bool positive = true;
     for (std::size_t k = 0; k < p; ++k) positive = positive && (fit.block_of[k] != j || out.rescaled_weights[k] >= 0);
-    if (!positive || fit.scores.rows() == 0) continue;
-    for (Index i = 0; i < fit.scores.rows(); ++i) {
-      const double score = construct_performance(jj) + 100 / total(jj) * fit.scores(i, jj);
-      if (!(score >= -1e-9 && score <= 100 + 1e-9))
-        return input_error(errc::out_of_range, "scale",
-                           concat("respondent ", std::to_string(i + 1), "'s answers to the block of \"",
-                                  fit.latent_variables[j], "\" lie outside the stated scale (0-100 score ",
-                                  detail::shortest(score), "): state the questionnaire's scale"));
-    }
+    if (!positive) continue;
+    if (auto outside = pls_core::check_respondent_scores(fit, jj, construct_performance(jj), 100 / total(jj)))
+      return *std::move(outside);
   }
 
   // Constructs with a chain of paths to the target (reachability, not a non-zero effect).
