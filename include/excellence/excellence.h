@@ -789,6 +789,32 @@ EXC_EXTERN(void) exc_pls_ipma_free(exc_pls_ipma *ipma);
 /** excellence.pls_ipma/1: constructs and indicators with importance, performance, quadrant. */
 EXC_EXTERN(int) exc_pls_ipma_to_json(exc_buf *out, const exc_pls_ipma *ipma);
 
+/** The map with bootstrap percentile intervals for every importance and performance: the
+    model estimated on data, resampled as exc_pls_bootstrap_new resamples (bootstrap NULL: the
+    defaults; its interval must be EXC_PLS_PERCENTILE). */
+EXC_EXTERN(int) exc_pls_ipma_new_bootstrap(exc_pls_ipma **out, const exc_pls_model *model, const exc_pls_data *data,
+                                           const exc_pls_options *options, const char *target,
+                                           const double *scale_min, const double *scale_max, size_t count,
+                                           const exc_pls_bootstrap_options *bootstrap);
+/** The map as an SVG document; indicators != 0: the indicators' map. */
+EXC_EXTERN(int) exc_pls_ipma_to_svg(exc_buf *out, const exc_pls_ipma *ipma, int indicators);
+/** The path diagram as an SVG document; with a bootstrap (not NULL), each path's verdict. */
+EXC_EXTERN(int) exc_pls_fit_to_svg(exc_buf *out, const exc_pls_fit *fit, const exc_pls_bootstrap *bootstrap);
+
+/** PLSpredict (folds, repetitions, seed) with CVPAT: excellence.pls_predict/1. */
+EXC_EXTERN(int) exc_pls_predict_json(exc_buf *out, const exc_pls_model *model, const exc_pls_data *data,
+                                     const exc_pls_options *options, size_t folds, size_t repetitions, uint64_t seed);
+/** Model fit (SRMR, d_ULS, d_G): excellence.pls_model_fit/1; with test not NULL the exact-fit
+    test on its resamples, seed and threads (its confidence and interval are not used). */
+EXC_EXTERN(int) exc_pls_model_fit_json(exc_buf *out, const exc_pls_model *model, const exc_pls_data *data,
+                                       const exc_pls_options *options, const exc_pls_bootstrap_options *test);
+/** Multigroup analysis between the two groups of groups (count labels, one per data row):
+    excellence.pls_mga/1 with MICOM and the permutation test; with henseler not NULL, Henseler's
+    MGA on its resamples per group (its seed and threads also seed and run the permutations). */
+EXC_EXTERN(int) exc_pls_mga_json(exc_buf *out, const exc_pls_model *model, const exc_pls_data *data,
+                                 const char *const *groups, size_t count, const exc_pls_options *options,
+                                 size_t permutations, const exc_pls_bootstrap_options *henseler);
+
 /** excellence.pls_fit/1, with the bootstrap and the index when they are not NULL. */
 EXC_EXTERN(int) exc_pls_fit_to_json(exc_buf *out, const exc_pls_fit *fit, const exc_pls_bootstrap *bootstrap,
                                     const exc_pls_index *index);

@@ -8,7 +8,11 @@
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
 #include <excellence/models/pls/ipma.hpp>
+#include <excellence/models/pls/mga.hpp>
+#include <excellence/models/pls/model_fit.hpp>
+#include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_svg.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -122,6 +126,24 @@ const std::vector<pls_bootstrap_estimate>* bootstrap_table(const pls_bootstrap_r
     default:
       return nullptr;
   }
+}
+
+// The bootstrap options of a C caller (NULL: the defaults), checked: 0 or an error code.
+int bootstrap_of(pls_bootstrap_options& b, const exc_pls_bootstrap_options* bootstrap, const char* function) {
+  if (int bad = check_options(bootstrap, EXC_PLS_BOOTSTRAP_OPTIONS_VERSION, function)) return bad;
+  if (bootstrap == nullptr) return ok;
+  b.resamples = bootstrap->resamples;
+  b.seed = bootstrap->seed;
+  b.confidence = bootstrap->confidence;
+  b.threads = bootstrap->threads;
+  // Version 1 callers' struct ends before `interval`.
+  if (bootstrap->version >= 2) {
+    if (bootstrap->interval < EXC_PLS_PERCENTILE || bootstrap->interval > EXC_PLS_BCA)
+      return invalid(std::string(function) + ": interval " + std::to_string(bootstrap->interval) +
+                     " is not an exc_pls_interval");
+    b.interval = static_cast<pls_interval>(bootstrap->interval);
+  }
+  return ok;
 }
 
 }  // namespace
@@ -325,19 +347,7 @@ int exc_pls_bootstrap_new(exc_pls_bootstrap** out, const exc_pls_model* model, c
     if (int bad = settings_of(settings, options, "exc_pls_bootstrap_new")) return bad;
     if (int bad = check_options(bootstrap, EXC_PLS_BOOTSTRAP_OPTIONS_VERSION, "exc_pls_bootstrap_new")) return bad;
     pls_bootstrap_options b;
-    if (bootstrap != nullptr) {
-      b.resamples = bootstrap->resamples;
-      b.seed = bootstrap->seed;
-      b.confidence = bootstrap->confidence;
-      b.threads = bootstrap->threads;
-      // Version 1 callers' struct ends before `interval`.
-      if (bootstrap->version >= 2) {
-        if (bootstrap->interval < EXC_PLS_PERCENTILE || bootstrap->interval > EXC_PLS_BCA)
-          return invalid("exc_pls_bootstrap_new: interval " + std::to_string(bootstrap->interval) +
-                         " is not an exc_pls_interval");
-        b.interval = static_cast<pls_interval>(bootstrap->interval);
-      }
-    }
+    if (int bad = bootstrap_of(b, bootstrap, "exc_pls_bootstrap_new")) return bad;
     exc_cancel own;
     const auto control =
         options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
@@ -431,6 +441,97 @@ int exc_pls_ipma_to_json(exc_buf* out, const exc_pls_ipma* ipma) {
   return guarded([&] {
     if (ipma == nullptr) return invalid("exc_pls_ipma_to_json: ipma is NULL");
     return to_buf(out, to_json(ipma->value));
+  });
+}
+
+int exc_pls_ipma_new_bootstrap(exc_pls_ipma** out, const exc_pls_model* model, const exc_pls_data* data,
+                               const exc_pls_options* options, const char* target, const double* scale_min,
+                               const double* scale_max, size_t count, const exc_pls_bootstrap_options* bootstrap) {
+  return guarded([&] {
+    if (out == nullptr || model == nullptr || data == nullptr || target == nullptr || scale_min == nullptr ||
+        scale_max == nullptr)
+      return invalid("exc_pls_ipma_new_bootstrap: out, model, data, target, scale_min or scale_max is NULL");
+    pls_options settings;
+    if (int bad = settings_of(settings, options, "exc_pls_ipma_new_bootstrap")) return bad;
+    pls_bootstrap_options b;
+    if (int bad = bootstrap_of(b, bootstrap, "exc_pls_ipma_new_bootstrap")) return bad;
+    exc_cancel own;
+    const auto control =
+        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    auto r = try_pls_ipma(model->value, data->value, settings,
+                          {target, {scale_min, scale_min + count}, {scale_max, scale_max + count}}, b, control);
+    if (!r) return fail(r.error());
+    *out = new exc_pls_ipma{*std::move(r)};
+    return ok;
+  });
+}
+
+int exc_pls_ipma_to_svg(exc_buf* out, const exc_pls_ipma* ipma, int indicators) {
+  return guarded([&] {
+    if (ipma == nullptr) return invalid("exc_pls_ipma_to_svg: ipma is NULL");
+    return to_buf(out, ipma_map_svg(ipma->value, indicators != 0));
+  });
+}
+
+int exc_pls_fit_to_svg(exc_buf* out, const exc_pls_fit* fit, const exc_pls_bootstrap* bootstrap) {
+  return guarded([&] {
+    if (fit == nullptr) return invalid("exc_pls_fit_to_svg: fit is NULL");
+    return to_buf(out, path_diagram_svg(fit->value, bootstrap == nullptr ? nullptr : &bootstrap->value));
+  });
+}
+
+int exc_pls_predict_json(exc_buf* out, const exc_pls_model* model, const exc_pls_data* data,
+                         const exc_pls_options* options, size_t folds, size_t repetitions, uint64_t seed) {
+  return guarded([&] {
+    if (model == nullptr || data == nullptr) return invalid("exc_pls_predict_json: model or data is NULL");
+    pls_options settings;
+    if (int bad = settings_of(settings, options, "exc_pls_predict_json")) return bad;
+    auto r = try_pls_predict(model->value, data->value, settings, {folds, repetitions, seed});
+    if (!r) return fail(r.error());
+    return to_buf(out, to_json(*r));
+  });
+}
+
+int exc_pls_model_fit_json(exc_buf* out, const exc_pls_model* model, const exc_pls_data* data,
+                           const exc_pls_options* options, const exc_pls_bootstrap_options* test) {
+  return guarded([&] {
+    if (model == nullptr || data == nullptr) return invalid("exc_pls_model_fit_json: model or data is NULL");
+    pls_options settings;
+    if (int bad = settings_of(settings, options, "exc_pls_model_fit_json")) return bad;
+    pls_bootstrap_options b;
+    if (int bad = bootstrap_of(b, test, "exc_pls_model_fit_json")) return bad;
+    exc_cancel own;
+    const auto control =
+        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    auto r = try_pls_model_fit(model->value, data->value, settings,
+                               {test == nullptr ? 0 : b.resamples, b.seed, b.threads}, control);
+    if (!r) return fail(r.error());
+    return to_buf(out, to_json(*r));
+  });
+}
+
+int exc_pls_mga_json(exc_buf* out, const exc_pls_model* model, const exc_pls_data* data, const char* const* groups,
+                     size_t count, const exc_pls_options* options, size_t permutations,
+                     const exc_pls_bootstrap_options* henseler) {
+  return guarded([&] {
+    if (model == nullptr || data == nullptr || groups == nullptr)
+      return invalid("exc_pls_mga_json: model, data or groups is NULL");
+    pls_options settings;
+    if (int bad = settings_of(settings, options, "exc_pls_mga_json")) return bad;
+    pls_bootstrap_options b;
+    if (int bad = bootstrap_of(b, henseler, "exc_pls_mga_json")) return bad;
+    std::vector<std::string> labels;
+    for (size_t i = 0; i < count; ++i) {
+      if (groups[i] == nullptr) return invalid("exc_pls_mga_json: groups[" + std::to_string(i) + "] is NULL");
+      labels.emplace_back(groups[i]);
+    }
+    exc_cancel own;
+    const auto control =
+        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    auto r = try_pls_mga(model->value, data->value, labels, settings,
+                         {permutations, henseler == nullptr ? 0 : b.resamples, b.seed, b.threads}, control);
+    if (!r) return fail(r.error());
+    return to_buf(out, to_json(*r));
   });
 }
 

@@ -487,6 +487,42 @@ static void path_models(void) {
   CHECK(strstr(json.ptr, "excellence.pls_fit/1") != NULL && strstr(json.ptr, "\"bootstrap\"") != NULL);
   exc_buf_dispose(&json);
 
+  /* The research functions: the IPMA with intervals, the pictures, PLSpredict with CVPAT,
+     model fit with its exact-fit test, a multigroup analysis (rows alternately in a and b). */
+  {
+    exc_pls_ipma *map = NULL;
+    const double zero = 0, ten = 10;
+    exc_pls_bootstrap_options some = EXC_PLS_BOOTSTRAP_OPTIONS_INIT;
+    const size_t rows = exc_pls_data_rows(data);
+    const char **groups = (const char **)malloc(rows * sizeof(const char *));
+    size_t i;
+    some.resamples = 40;
+    OK(exc_pls_ipma_new_bootstrap(&map, model, data, NULL, "SAT", &zero, &ten, 1, &some));
+    OK(exc_pls_ipma_to_json(&json, map));
+    CHECK(strstr(json.ptr, "\"importance_interval\": {") != NULL);
+    exc_buf_dispose(&json);
+    OK(exc_pls_ipma_to_svg(&json, map, 0));
+    CHECK(strstr(json.ptr, "<svg xmlns=") == json.ptr);
+    exc_buf_dispose(&json);
+    exc_pls_ipma_free(map);
+    OK(exc_pls_fit_to_svg(&json, fit, boot));
+    CHECK(strstr(json.ptr, "PLS path diagram: 6 constructs, 27 indicators") != NULL);
+    exc_buf_dispose(&json);
+    OK(exc_pls_predict_json(&json, model, data, NULL, 5, 1, 3));
+    CHECK(strstr(json.ptr, "\"cvpat\": [") != NULL);
+    exc_buf_dispose(&json);
+    OK(exc_pls_model_fit_json(&json, model, data, NULL, &some));
+    CHECK(strstr(json.ptr, "excellence.pls_model_fit/1") != NULL && strstr(json.ptr, "\"resamples\": 40") != NULL);
+    exc_buf_dispose(&json);
+    for (i = 0; i < rows; ++i) groups[i] = i % 2 == 0 ? "a" : "b";
+    OK(exc_pls_mga_json(&json, model, data, groups, rows, NULL, 30, NULL));
+    CHECK(strstr(json.ptr, "excellence.pls_mga/1") != NULL && strstr(json.ptr, "\"permutations\": 30") != NULL);
+    exc_buf_dispose(&json);
+    expect_error(exc_pls_mga_json(&json, model, data, groups, rows - 1, NULL, 30, NULL), EXC_EINVALID_VALUE, NULL,
+                 "groups", "one label per row");
+    free((void *)groups);
+  }
+
   /* The same model from its lavaan-style syntax file, written back; a syntax error's place. */
   {
     exc_pls_model *from_text = NULL;
