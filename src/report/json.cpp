@@ -553,21 +553,19 @@ ordered_json document(const pls_predict_result& predict) {
                                  {"q2_predict", x.q2_predict},
                                  {"lm_rmse", x.lm_rmse},
                                  {"lm_mae", x.lm_mae}});
-  const auto optional = [](const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
   out["cvpat"] = ordered_json::array();
   for (const auto& c : predict.cvpat)
     out["cvpat"].push_back({{"benchmark", c.benchmark},
                             {"construct", c.construct.empty() ? ordered_json(nullptr) : ordered_json(c.construct)},
                             {"loss_difference", c.loss_difference},
-                            {"t", optional(c.t)},
-                            {"p_better", optional(c.p_better)},
-                            {"p_two_sided", optional(c.p_two_sided)},
+                            {"t", optional_number(c.t)},
+                            {"p_better", optional_number(c.p_better)},
+                            {"p_two_sided", optional_number(c.p_two_sided)},
                             {"df", c.df}});
   return out;
 }
 
 ordered_json document(const pls_model_fit_result& fit) {
-  const auto optional = [](const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
   const auto matrix = [](const Eigen::MatrixXd& m) {
     ordered_json rows = ordered_json::array();
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
@@ -581,10 +579,10 @@ ordered_json document(const pls_model_fit_result& fit) {
     ordered_json measures = ordered_json::array();
     for (const auto& m : v.measures)
       measures.push_back({{"name", m.name},
-                          {"value", optional(m.value)},
-                          {"q95", optional(m.q95)},
-                          {"q99", optional(m.q99)},
-                          {"p_value", optional(m.p_value)}});
+                          {"value", optional_number(m.value)},
+                          {"q95", optional_number(m.q95)},
+                          {"q99", optional_number(m.q99)},
+                          {"p_value", optional_number(m.p_value)}});
     return ordered_json{{"succeeded", v.succeeded}, {"measures", std::move(measures)}, {"implied", matrix(v.implied)}};
   };
   ordered_json out;
@@ -610,7 +608,7 @@ ordered_json document(const pls_mga_result& mga) {
                      {"second", d.second},
                      {"difference", d.difference},
                      {"p_permutation", d.p_permutation},
-                     {"p_henseler", d.p_henseler ? ordered_json(*d.p_henseler) : ordered_json(nullptr)}});
+                     {"p_henseler", optional_number(d.p_henseler)}});
     return out;
   };
   ordered_json out;

@@ -29,6 +29,11 @@ namespace excellence::inline v1 {
 namespace {
 
 using detail::fixed;
+
+// A number with `digits` decimals, or "-" where there is none.
+std::string or_dash(const std::optional<double>& v, int digits) {
+  return v ? fixed(*v, digits) : "-";
+}
 using detail::text_table;
 using report_detail::check_finite;
 using report_detail::document;
@@ -376,10 +381,9 @@ std::string to_text(const pls_predict_result& predict) {
   text_table c({2, 3, 4, 5, 6});
   c.add({"benchmark", "indicators of", "loss diff", "t", "p (PLS better)", "p (two-sided)"});
   c.rule();
-  const auto cell = [](const std::optional<double>& v, int digits) { return v ? fixed(*v, digits) : "-"; };
   for (const auto& x : predict.cvpat)
-    c.add({x.benchmark, x.construct.empty() ? "all endogenous" : x.construct, fixed(x.loss_difference, 4), cell(x.t, 3),
-           cell(x.p_better, 4), cell(x.p_two_sided, 4)});
+    c.add({x.benchmark, x.construct.empty() ? "all endogenous" : x.construct, fixed(x.loss_difference, 4),
+           or_dash(x.t, 3), or_dash(x.p_better, 4), or_dash(x.p_two_sided, 4)});
   out << c.str();
   return out.str();
 }
@@ -390,13 +394,12 @@ std::string to_text(const pls_model_fit_result& fit) {
   out << "Model fit (" << (fit.common_factor ? "common-factor model: PLSc" : "composite model") << "), n " << fit.n;
   if (fit.resamples > 0) out << "; exact-fit test with " << fit.resamples << " resamples (seed " << fit.seed << ")";
   out << "\n\n";
-  const auto cell = [](const std::optional<double>& v, int digits) { return v ? fixed(*v, digits) : "-"; };
   text_table t({2, 3, 4, 5, 6, 7});
   t.add({"model", "measure", "value", "HI95", "HI99", "p", "resamples"});
   t.rule();
   for (const auto& [name, variant] : {std::pair{"saturated", &fit.saturated}, std::pair{"estimated", &fit.estimated}})
     for (const auto& m : variant->measures)
-      t.add({name, m.name, cell(m.value, 4), cell(m.q95, 4), cell(m.q99, 4), cell(m.p_value, 4),
+      t.add({name, m.name, or_dash(m.value, 4), or_dash(m.q95, 4), or_dash(m.q99, 4), or_dash(m.p_value, 4),
              fit.resamples > 0 ? std::to_string(variant->succeeded) : "-"});
   out << t.str();
   for (const auto& w : fit.warnings) out << "warning: " << w.message << "\n";
@@ -425,7 +428,7 @@ std::string to_text(const pls_mga_result& mga) {
   paths.rule();
   for (const auto& d : mga.paths)
     paths.add({d.name, fixed(d.first, 4), fixed(d.second, 4), fixed(d.difference, 4), fixed(d.p_permutation, 4),
-               d.p_henseler ? fixed(*d.p_henseler, 4) : "-"});
+               or_dash(d.p_henseler, 4)});
   out << paths.str();
   for (const auto& w : mga.warnings) out << "warning: " << w.message << "\n";
   return out.str();

@@ -224,18 +224,22 @@ Rcpp::List ipma_list(const pls_ipma_result& r) {
       Rcpp::Named("svg") = ipma_map_svg(r));
 }
 
+// A number, or NA where there is none.
+double or_na(const std::optional<double>& x) {
+  return x ? *x : NA_REAL;
+}
+
 // CVPAT's tests as a data frame; NA where t is undefined.
 Rcpp::DataFrame cvpat_frame(const std::vector<pls_cvpat_test>& tests) {
   using c = pls_cvpat_test;
-  const auto optional = [](const std::optional<double>& x) { return x ? *x : NA_REAL; };
   return Rcpp::DataFrame::create(
       Rcpp::Named("benchmark") = r::column(tests, &c::benchmark),
       Rcpp::Named("construct") =
           r::column(tests, [](const c& x) { return x.construct.empty() ? std::string("(all)") : x.construct; }),
       Rcpp::Named("loss_difference") = r::column(tests, &c::loss_difference),
-      Rcpp::Named("t") = r::column(tests, [&](const c& x) { return optional(x.t); }),
-      Rcpp::Named("p_better") = r::column(tests, [&](const c& x) { return optional(x.p_better); }),
-      Rcpp::Named("p_two_sided") = r::column(tests, [&](const c& x) { return optional(x.p_two_sided); }),
+      Rcpp::Named("t") = r::column(tests, [](const c& x) { return or_na(x.t); }),
+      Rcpp::Named("p_better") = r::column(tests, [](const c& x) { return or_na(x.p_better); }),
+      Rcpp::Named("p_two_sided") = r::column(tests, [](const c& x) { return or_na(x.p_two_sided); }),
       Rcpp::Named("df") = r::column(tests, [](const c& x) { return static_cast<double>(x.df); }),
       Rcpp::Named("stringsAsFactors") = false);
 }
@@ -351,13 +355,12 @@ SEXP cpp_pls_model_fit(const Rcpp::List& model, const Rcpp::NumericMatrix& value
       [](const pls_model_fit_result& r) {
         const auto frame = [](const pls_model_fit_variant& v) {
           using m = pls_fit_measure;
-          const auto optional = [](const std::optional<double>& x) { return x ? *x : NA_REAL; };
           return Rcpp::DataFrame::create(
               Rcpp::Named("measure") = r::column(v.measures, &m::name),
-              Rcpp::Named("value") = r::column(v.measures, [&](const m& x) { return optional(x.value); }),
-              Rcpp::Named("q95") = r::column(v.measures, [&](const m& x) { return optional(x.q95); }),
-              Rcpp::Named("q99") = r::column(v.measures, [&](const m& x) { return optional(x.q99); }),
-              Rcpp::Named("p_value") = r::column(v.measures, [&](const m& x) { return optional(x.p_value); }),
+              Rcpp::Named("value") = r::column(v.measures, [](const m& x) { return or_na(x.value); }),
+              Rcpp::Named("q95") = r::column(v.measures, [](const m& x) { return or_na(x.q95); }),
+              Rcpp::Named("q99") = r::column(v.measures, [](const m& x) { return or_na(x.q99); }),
+              Rcpp::Named("p_value") = r::column(v.measures, [](const m& x) { return or_na(x.p_value); }),
               Rcpp::Named("stringsAsFactors") = false);
         };
         return Rcpp::List::create(
@@ -398,8 +401,7 @@ SEXP cpp_pls_mga(const Rcpp::List& model, const Rcpp::NumericMatrix& values, con
               Rcpp::Named("second") = r::column(list, &d::second),
               Rcpp::Named("difference") = r::column(list, &d::difference),
               Rcpp::Named("p_permutation") = r::column(list, &d::p_permutation),
-              Rcpp::Named("p_henseler") =
-                  r::column(list, [](const d& x) { return x.p_henseler ? *x.p_henseler : NA_REAL; }),
+              Rcpp::Named("p_henseler") = r::column(list, [](const d& x) { return or_na(x.p_henseler); }),
               Rcpp::Named("stringsAsFactors") = false);
         };
         using m = pls_micom_construct;
