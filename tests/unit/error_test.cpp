@@ -41,7 +41,7 @@ TEST_CASE("field_path: segments, text form and the element it names") {
 }
 
 TEST_CASE("diagnostic: text form leaves out what is unknown") {
-  diagnostic d{errc::not_multiple_of_5, "acme.json", 0, 0, field_path("items").index(3).field("percent"),
+  diagnostic d{errc::not_multiple_of_5,    "acme.json", 0, 0, field_path("items").index(3).field("percent"),
                "37 is not a multiple of 5"};
   CHECK(d.to_string() == "acme.json: items[3].percent: 37 is not a multiple of 5");
   CHECK(d.element() == 3U);

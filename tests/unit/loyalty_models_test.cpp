@@ -133,10 +133,12 @@ TEST_CASE("Markov CLV: invalid chains and discounting are errors") {
         "transitions: row 0: the probabilities out of \"active\" sum to 1.1, not 1");
   chain = retention_chain(100, 0.8);
   chain.transitions = {0.8, 0.2, 0};
-  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) == "transitions: expected 4 probabilities (2 x 2, row-major), got 3");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) ==
+        "transitions: expected 4 probabilities (2 x 2, row-major), got 3");
   chain = retention_chain(100, 0.8);
   chain.transitions[0] = -0.1;
-  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) == "transitions[0]: P(active -> active) must lie in [0, 1]");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) ==
+        "transitions[0]: P(active -> active) must lie in [0, 1]");
   chain = retention_chain(100, 0.8);
   chain.states[1] = "active";
   CHECK(test::fails(try_markov_clv(chain, {0.1, per_year})) == "states[1]: state \"active\" repeats");
@@ -146,7 +148,8 @@ TEST_CASE("Markov CLV: invalid chains and discounting are errors") {
   CHECK(test::fails(try_markov_clv(chain, {0.0, per_year})) ==
         "discount: an infinite horizon needs a discount rate > 0 (otherwise the value need not converge)");
   CHECK(markov_clv(chain, {0.0, per_year}, {.horizon = 3}).values[0] == doctest::Approx(100 + 80 + 64));
-  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year}, {.horizon = 0})) == "horizon: the horizon must be at least 1 period");
+  CHECK(test::fails(try_markov_clv(chain, {0.1, per_year}, {.horizon = 0})) ==
+        "horizon: the horizon must be at least 1 period");
   const std::vector<double> wrong{1};
   CHECK(test::fails(try_state_distribution(chain, wrong, 1)) == "initial: expected one entry per state (2), got 1");
 }
@@ -164,9 +167,11 @@ TEST_CASE("repeat-purchase, cross-buying and referral rates") {
   CHECK(try_referral_rate(30, 400, per_year).value().share == doctest::Approx(0.075));
   CHECK(test::fails(try_repeat_purchase_rate(500, 400, per_year)) ==
         "repeat_buyers: more repeat_buyers (500) than customers (400)");
-  CHECK(test::fails(try_cross_buying_rate(1, 0, per_year)) == "customers: the customers must be > 0: the rate is undefined");
+  CHECK(test::fails(try_cross_buying_rate(1, 0, per_year)) ==
+        "customers: the customers must be > 0: the rate is undefined");
   const std::vector<double> fractional{1, 2.5};
-  CHECK(test::fails(try_repeat_purchase_rate(fractional, per_year)) == "purchases[1]: a count must be a whole number >= 0");
+  CHECK(test::fails(try_repeat_purchase_rate(fractional, per_year)) ==
+        "purchases[1]: a count must be a whole number >= 0");
 }
 
 TEST_CASE("arc price elasticity uses midpoints, so the direction does not matter") {
@@ -211,9 +216,10 @@ TEST_CASE("internal-customer indicators over the average headcount") {
   CHECK(r.participation_rate == doctest::Approx(0.6));
   CHECK(r.suggestion_rate == doctest::Approx(1.5));
   CHECK(r.training_rate == doctest::Approx(0.8));
-  CHECK(test::fails(try_internal_customer_indicators({}, per_year)) == "headcount_end: no employees: the rates are undefined");
-  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .headcount_end = 10, .trained = 11}, per_year)) ==
-        "trained: more trained (11) than employees (10)");
+  CHECK(test::fails(try_internal_customer_indicators({}, per_year)) ==
+        "headcount_end: no employees: the rates are undefined");
+  CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .headcount_end = 10, .trained = 11},
+                                                     per_year)) == "trained: more trained (11) than employees (10)");
   CHECK(test::fails(try_internal_customer_indicators({.headcount_start = 10, .leavers = -1}, per_year)) ==
         "leavers: a count cannot be negative");
 }

@@ -18,7 +18,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
-#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -42,40 +42,38 @@ struct rectangle {
   double left, top, right, bottom;
 };
 
+// The number in attribute `name`="…" of an element's text.
 double attribute(const std::string& element, const std::string& name) {
-  std::smatch m;
-  const std::regex re(" " + name + "=\"([-0-9.]+)\"");
-  REQUIRE(std::regex_search(element, m, re));
-  return std::stod(m[1]);
+  const auto at = element.find(" " + name + "=\"");
+  REQUIRE(at != std::string::npos);
+  return std::stod(element.substr(at + name.size() + 3));
 }
 
 // The boxes and the ellipses' bounding boxes, in drawing order; the picture's size.
 struct drawn {
   std::vector<rectangle> boxes, ellipses;
   std::vector<double> ellipse_x;
-  double width = 0, height = 0, shift = 0;
+  double width = 0, height = 0;
 };
 
 drawn layout_of(const std::string& svg) {
   drawn d;
-  std::smatch m;
-  REQUIRE(std::regex_search(svg, m, std::regex("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")));
-  d.width = std::stod(m[1]);
-  d.height = std::stod(m[2]);
-  if (std::regex_search(svg, m, std::regex("translate\\(0 ([0-9.]+)\\)"))) d.shift = std::stod(m[1]);
-  const std::regex element("<(rect class=\"indicator\"|ellipse class=\"construct\")[^>]*>");
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), element); it != std::sregex_iterator(); ++it) {
-    const std::string e = it->str();
-    if (e.starts_with("<rect")) {
-      const double x = attribute(e, "x"), y = attribute(e, "y") + d.shift;
-      d.boxes.push_back({x, y, x + attribute(e, "width"), y + attribute(e, "height")});
-    } else {
-      const double cx = attribute(e, "cx"), cy = attribute(e, "cy") + d.shift, rx = attribute(e, "rx"),
-                   ry = attribute(e, "ry");
-      d.ellipses.push_back({cx - rx, cy - ry, cx + rx, cy + ry});
-      d.ellipse_x.push_back(cx);
+  const auto view = svg.find("viewBox=\"0 0 ");
+  REQUIRE(view != std::string::npos);
+  std::istringstream size(svg.substr(view + std::string_view("viewBox=\"0 0 ").size()));
+  size >> d.width >> d.height;
+  for (const std::string tag : {"<rect class=\"indicator\"", "<ellipse class=\"construct\""})
+    for (auto at = svg.find(tag); at != std::string::npos; at = svg.find(tag, at + 1)) {
+      const std::string e = svg.substr(at, svg.find('>', at) - at);
+      if (e.starts_with("<rect")) {
+        const double x = attribute(e, "x"), y = attribute(e, "y");
+        d.boxes.push_back({x, y, x + attribute(e, "width"), y + attribute(e, "height")});
+      } else {
+        const double cx = attribute(e, "cx"), cy = attribute(e, "cy"), rx = attribute(e, "rx"), ry = attribute(e, "ry");
+        d.ellipses.push_back({cx - rx, cy - ry, cx + rx, cy + ry});
+        d.ellipse_x.push_back(cx);
+      }
     }
-  }
   return d;
 }
 
@@ -127,7 +125,7 @@ TEST_CASE("path diagram: every construct, indicator and path with the fit's numb
   CHECK(d.ellipse_x[0] == *std::min_element(d.ellipse_x.begin(), d.ellipse_x.end()));  // IMAG, exogenous
 
   // With a bootstrap: a path whose interval includes 0 is dashed, the others starred.
-  const auto boot = bootstrap_pls(c.model, c.data, {}, {.resamples = 200, .seed = 3});
+  const auto boot = bootstrap_pls(c.model, c.data, {}, {.resamples = 100, .seed = 3});
   const auto with = path_diagram_svg(c.fit, &boot);
   std::size_t includes_zero = 0;
   for (const auto& p : boot.paths) includes_zero += p.lo <= 0 && p.hi >= 0 ? 1U : 0U;
@@ -194,10 +192,10 @@ TEST_CASE("IPMA map: a point per construct with its numbers, the crosshair, the 
 
 TEST_CASE("the pictures in docs/ are the library's output") {
   // docs/images/ecsi_path_diagram.svg: `excellence pls satisfaction.csv --model
-  // satisfaction_model.txt --bootstrap 1000 --svg FILE`; ecsi_ipma_map.svg: `--ipma SAT
+  // satisfaction_model.txt --bootstrap 200 --svg FILE`; ecsi_ipma_map.svg: `--ipma SAT
   // --scale-min 0 --scale-max 10 --svg FILE`. A change of the drawing shows here.
   const svg_case c;
-  const auto boot = bootstrap_pls(c.model, c.data, {}, {.resamples = 1000});
+  const auto boot = bootstrap_pls(c.model, c.data, {}, {.resamples = 200});
   CHECK(path_diagram_svg(c.fit, &boot) ==
         test::read_file(test::source_dir / "docs" / "images" / "ecsi_path_diagram.svg"));
   const auto ipma = pls_ipma(c.fit, {.target = "SAT", .scale_min = {0}, .scale_max = {10}});

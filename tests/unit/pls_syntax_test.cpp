@@ -58,9 +58,14 @@ TEST_CASE("model syntax: composites, several statements per line, blocks in part
   CHECK_FALSE(m.has_path(2, 1));
   CHECK(to_syntax(m).find("VAL <~ val1 + val2\n") == 0);
   // A byte-order mark is not part of the first name, and columns count from after it.
-  const auto with_bom = parse_pls_syntax("\xEF\xBB\xBF" "A =~ a1\nB =~ b1\nB ~ A\n");
+  const auto with_bom = parse_pls_syntax(
+      "\xEF\xBB\xBF"
+      "A =~ a1\nB =~ b1\nB ~ A\n");
   CHECK(with_bom.latent_variables.front() == "A");
-  CHECK(try_parse_pls_syntax("\xEF\xBB\xBF" "A =< a1\n").error().column == 3);
+  CHECK(try_parse_pls_syntax("\xEF\xBB\xBF"
+                             "A =< a1\n")
+            .error()
+            .column == 3);
 }
 
 TEST_CASE("model syntax: errors name the line and the column") {

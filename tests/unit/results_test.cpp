@@ -159,7 +159,8 @@ TEST_CASE("cohort table from labelled periods: labels kept, notations not mixed,
     many.push_back(std::to_string(d));  // customer ids; ("c" + … trips g++ 12's -Wrestrict at -O3)
     days.push_back(std::to_string(d));
   }
-  CHECK(test::fails(try_cohort_retention(many, days, time_unit::day)).starts_with("records: the table would have 12502500 cells"));
+  CHECK(test::fails(try_cohort_retention(many, days, time_unit::day))
+            .starts_with("records: the table would have 12502500 cells"));
 }
 
 TEST_CASE("simple CLV: a huge horizon costs no more than an infinite one, overflow is an error") {
@@ -183,12 +184,12 @@ TEST_CASE("JSON documents name their format and refuse numbers JSON cannot hold"
   // A result with an infinity (an overflow that escaped its computation) is not printed.
   auto broken = r;
   broken.se = std::numeric_limits<double>::infinity();
-  CHECK_THROWS_WITH_AS(std::ignore = to_json(broken, interval), "se: the result is not a finite number (an overflow in the computation)",
-                       data_error);
+  CHECK_THROWS_WITH_AS(std::ignore = to_json(broken, interval),
+                       "se: the result is not a finite number (an overflow in the computation)", data_error);
   CHECK_THROWS_AS(std::ignore = to_text(broken, interval), data_error);
-  CHECK(to_text(r, interval) ==
-        "NPS  25.0  (SE " + detail::fixed(r.se, 1) + ", 95% wald interval " + detail::fixed(interval.lower, 1) +
-            " to " + detail::fixed(interval.upper, 1) + ")\nn 4: 2 promoters, 1 passives, 1 detractors\n");
+  CHECK(to_text(r, interval) == "NPS  25.0  (SE " + detail::fixed(r.se, 1) + ", 95% wald interval " +
+                                    detail::fixed(interval.lower, 1) + " to " + detail::fixed(interval.upper, 1) +
+                                    ")\nn 4: 2 promoters, 1 passives, 1 detractors\n");
 }
 
 TEST_CASE("enum names: one table gives to_string and parse for every enum the command reads") {

@@ -11,7 +11,6 @@
 
 #include <cmath>
 #include <limits>
-#include <string>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,10 +51,10 @@ const std::vector<servqual_item> items{
     {"t1", servqual_dimension::tangibles},   {"r1", servqual_dimension::reliability},
     {"r2", servqual_dimension::reliability}, {"s1", servqual_dimension::responsiveness},
     {"a1", servqual_dimension::assurance},   {"e1", servqual_dimension::empathy}};
-const std::vector<double> servqual_expected{6, 7, 6, 5, 6, 7,    // respondent 0
-                                   5, 7, 7, 6, 6, 5};   // respondent 1
-const std::vector<double> perceived{5, 5, 6, 6, 6, 4,   // gaps -1 -2  0  1  0 -3
-                                    5, 6, 5, 6, 7, 4};  // gaps  0 -1 -2  0  1 -1
+const std::vector<double> servqual_expected{6, 7, 6, 5, 6, 7,   // respondent 0
+                                            5, 7, 7, 6, 6, 5};  // respondent 1
+const std::vector<double> perceived{5, 5, 6, 6, 6, 4,           // gaps -1 -2  0  1  0 -3
+                                    5, 6, 5, 6, 7, 4};          // gaps  0 -1 -2  0  1 -1
 }  // namespace
 
 TEST_CASE("SERVQUAL: item gaps, dimension means of item gaps, unweighted and weighted totals, by hand") {
@@ -140,11 +139,11 @@ TEST_CASE("SERVQUAL from long-format rows: items and respondents by first appear
             .starts_with("dimension[1]: item \"q1\" was given dimension tangibles before"));
   const std::vector<std::optional<double>> off_scale{6.0, 4.0, 9.0};
   CHECK(test::fails(try_servqual_long({who, item, dimension, e, off_scale}, servqual_model::servqual,
-                                {.missing = missing_answers::drop_pair})) ==
+                                      {.missing = missing_answers::drop_pair})) ==
         "perception[2]: a perception must lie in 1-7");
   // SERVPERF needs no expectations.
-  const auto perf = servqual_long({who, item, dimension, {}, p}, servqual_model::servperf,
-                                  {.missing = missing_answers::drop_pair});
+  const auto perf =
+      servqual_long({who, item, dimension, {}, p}, servqual_model::servperf, {.missing = missing_answers::drop_pair});
   CHECK(perf.items[0].score == doctest::Approx(5.5));
 }
 
@@ -155,7 +154,8 @@ TEST_CASE("SERVQUAL: shape, scale, ids and weights are checked") {
   off[3] = 8;
   CHECK(test::fails(try_servqual(items, servqual_expected, off)) == "perceptions[3]: a perception must lie in 1-7");
   off[3] = 5.5;
-  CHECK(test::fails(try_servqual(items, servqual_expected, off)) == "perceptions[3]: a perception must be a whole number");
+  CHECK(test::fails(try_servqual(items, servqual_expected, off)) ==
+        "perceptions[3]: a perception must be a whole number");
   auto twice = items;
   twice[2].id = "r1";
   CHECK(test::fails(try_servqual(twice, servqual_expected, perceived)) == "items[2].id: item \"r1\" repeats");
@@ -366,7 +366,8 @@ TEST_CASE("total customer satisfaction over the five dimensions, in any order") 
   CHECK(test::fails(try_total_customer_satisfaction(twice)) == "dimensions[4].dimension: service is given twice");
   auto off = dims;
   off[2].score = 7;
-  CHECK(test::fails(try_total_customer_satisfaction(off)) == "dimensions[2].score: the score 7 lies outside its scale 1-5");
+  CHECK(test::fails(try_total_customer_satisfaction(off)) ==
+        "dimensions[2].score: the score 7 lies outside its scale 1-5");
 }
 
 TEST_CASE("moments of truth: CSAT per touch point and the weakest one") {

@@ -155,7 +155,7 @@ test_that("the importance-performance map: performance is the index, quadrants a
   expect_match(map$json, "excellence.pls_ipma/1", fixed = TRUE)
   expect_error(pls_ipma(fit, "SAT", scale = c(8, 10)), "outside its stated scale")
   expect_true(all(is.na(map$constructs$importance_lo)))
-  boot <- pls_ipma(fit, "SAT", scale = c(0, 10), resamples = 100, seed = 3)
+  boot <- pls_ipma(fit, "SAT", scale = c(0, 10), resamples = 30, seed = 3)
   expect_true(all(boot$constructs$importance_lo < boot$constructs$importance))
   expect_true(all(boot$constructs$performance < boot$constructs$performance_hi))
 })
@@ -163,12 +163,12 @@ test_that("the importance-performance map: performance is the index, quadrants a
 test_that("model fit: SRMR from its definition; the exact-fit test's quantiles", {
   model <- pls_model(ext("satisfaction_model.txt"))
   fit <- pls_estimate(satisfaction(), model)
-  f <- pls_model_fit(fit, resamples = 100, seed = 4, threads = 2)
+  f <- pls_model_fit(fit, resamples = 30, seed = 4, threads = 2)
   d <- (f$observed - f$implied_estimated)[lower.tri(f$observed, diag = TRUE)]
   expect_close(f$estimated$value[f$estimated$measure == "SRMR"], sqrt(mean(d^2)), 1e-12)
   expect_true(all(f$saturated$q95 <= f$saturated$q99))
-  expect_identical(f$succeeded, c(100, 100))
-  expect_identical(pls_model_fit(fit, resamples = 100, seed = 4, threads = 1)$json, f$json)
+  expect_identical(f$succeeded, c(30, 30))
+  expect_identical(pls_model_fit(fit, resamples = 30, seed = 4, threads = 1)$json, f$json)
   expect_true(all(is.na(pls_model_fit(fit)$saturated$q95)))
   expect_match(f$json, "excellence.pls_model_fit/1", fixed = TRUE)
 })
@@ -176,7 +176,7 @@ test_that("model fit: SRMR from its definition; the exact-fit test's quantiles",
 test_that("multigroup analysis: each group's estimates are its own fit", {
   data <- satisfaction()
   model <- pls_model(ext("satisfaction_model.txt"))
-  mga <- pls_mga(pls_estimate(data, model), data$gender, permutations = 100, resamples = 50, seed = 2)
+  mga <- pls_mga(pls_estimate(data, model), data$gender, permutations = 40, resamples = 20, seed = 2)
   expect_identical(mga$groups, c("male", "female"))
   male <- pls_estimate(data[data$gender == "male", ], model)
   expect_close(mga$paths$first[mga$paths$name == "SAT -> LOY"], male$path_coefs["LOY", "SAT"], 1e-10)
@@ -200,7 +200,7 @@ test_that("PLSpredict from R: the seed fixes the folds", {
 test_that("the path diagram and the IPMA map as SVG", {
   model <- pls_model(ext("satisfaction_model.txt"))
   fit <- pls_estimate(satisfaction(), model)
-  svg <- pls_path_diagram(fit, resamples = 100)
+  svg <- pls_path_diagram(fit, resamples = 20)
   expect_match(svg, "PLS path diagram: 6 constructs, 27 indicators", fixed = TRUE)
   expect_match(svg, sprintf("SAT -&gt; LOY %.3f", fit$path_coefs["LOY", "SAT"]), fixed = TRUE)
   file <- tempfile(fileext = ".svg")
