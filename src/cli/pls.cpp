@@ -129,9 +129,13 @@ int pls(const std::vector<std::string>& args, io streams) {
     throw data_error(d);
   }
   const pls_data data = *std::move(read);
-  const auto fit = try_estimate_pls(model, data, settings,
-                                    data.values.rows() > 1'000'000 ? terminal_progress("rows") : pls_control{})
-                       .value();
+  // The fit itself, estimated only where it is printed or mapped: the multigroup analysis,
+  // the model fit, PLSpredict and the IPMA's bootstrap estimate the model themselves.
+  const auto estimate_fit = [&] {
+    return try_estimate_pls(model, data, settings,
+                            data.values.rows() > 1'000'000 ? terminal_progress("rows") : pls_control{})
+        .value();
+  };
   if (values.count("bootstrap") == 0U && !values["ci"].defaulted())
     throw usage_error("--ci chooses the bootstrap's intervals: it needs --bootstrap N");
   const auto threads = values["threads"].as<count>().value;
@@ -188,11 +192,12 @@ int pls(const std::vector<std::string>& args, io streams) {
                                          .threads = static_cast<unsigned>(threads)},
                                         terminal_progress("resamples"))
                                .value()
-                         : try_pls_ipma(fit, map_options).value();
+                         : try_pls_ipma(estimate_fit(), map_options).value();
     if (svg) write_file(values["svg"].as<std::string>(), ipma_map_svg(map));
     streams.out << (values.count("json") != 0U ? to_json(map) : to_text(map));
     return exit_ok;
   }
+  const auto fit = estimate_fit();
   std::optional<pls_bootstrap_result> boot;
   if (values.count("bootstrap") != 0U) {
     boot = try_bootstrap_pls(model, data, settings,
