@@ -128,6 +128,12 @@ const std::vector<pls_bootstrap_estimate>* bootstrap_table(const pls_bootstrap_r
   }
 }
 
+// The progress and cancellation of a C caller's PLS options (none for NULL options).
+model_control control_of(const exc_pls_options* options, exc_cancel& own) {
+  return options == nullptr ? model_control{}
+                            : c_api::control_of(options->progress, options->payload, options->cancel, own);
+}
+
 // The bootstrap options of a C caller (NULL: the defaults), checked: 0 or an error code.
 int bootstrap_of(pls_bootstrap_options& b, const exc_pls_bootstrap_options* bootstrap, const char* function) {
   if (int bad = check_options(bootstrap, EXC_PLS_BOOTSTRAP_OPTIONS_VERSION, function)) return bad;
@@ -276,8 +282,7 @@ int exc_pls_estimate(exc_pls_fit** out, const exc_pls_model* model, const exc_pl
     pls_options settings;
     if (int bad = settings_of(settings, options, "exc_pls_estimate")) return bad;
     exc_cancel own;
-    const auto control =
-        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    const auto control = control_of(options, own);
     auto fit = try_estimate_pls(model->value, data->value, settings, control);
     if (!fit) return fail(fit.error());
     *out = new exc_pls_fit{*std::move(fit)};
@@ -349,8 +354,7 @@ int exc_pls_bootstrap_new(exc_pls_bootstrap** out, const exc_pls_model* model, c
     pls_bootstrap_options b;
     if (int bad = bootstrap_of(b, bootstrap, "exc_pls_bootstrap_new")) return bad;
     exc_cancel own;
-    const auto control =
-        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    const auto control = control_of(options, own);
     auto r = try_bootstrap_pls(model->value, data->value, settings, b, control);
     if (!r) return fail(r.error());
     *out = new exc_pls_bootstrap{*std::move(r)};
@@ -456,8 +460,7 @@ int exc_pls_ipma_new_bootstrap(exc_pls_ipma** out, const exc_pls_model* model, c
     pls_bootstrap_options b;
     if (int bad = bootstrap_of(b, bootstrap, "exc_pls_ipma_new_bootstrap")) return bad;
     exc_cancel own;
-    const auto control =
-        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    const auto control = control_of(options, own);
     auto r = try_pls_ipma(model->value, data->value, settings,
                           {target, {scale_min, scale_min + count}, {scale_max, scale_max + count}}, b, control);
     if (!r) return fail(r.error());
@@ -501,8 +504,7 @@ int exc_pls_model_fit_json(exc_buf* out, const exc_pls_model* model, const exc_p
     pls_bootstrap_options b;
     if (int bad = bootstrap_of(b, test, "exc_pls_model_fit_json")) return bad;
     exc_cancel own;
-    const auto control =
-        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    const auto control = control_of(options, own);
     auto r = try_pls_model_fit(model->value, data->value, settings,
                                {test == nullptr ? 0 : b.resamples, b.seed, b.threads}, control);
     if (!r) return fail(r.error());
@@ -526,8 +528,7 @@ int exc_pls_mga_json(exc_buf* out, const exc_pls_model* model, const exc_pls_dat
       labels.emplace_back(groups[i]);
     }
     exc_cancel own;
-    const auto control =
-        options == nullptr ? model_control{} : control_of(options->progress, options->payload, options->cancel, own);
+    const auto control = control_of(options, own);
     auto r = try_pls_mga(model->value, data->value, labels, settings,
                          {permutations, henseler == nullptr ? 0 : b.resamples, b.seed, b.threads}, control);
     if (!r) return fail(r.error());

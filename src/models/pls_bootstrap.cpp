@@ -265,10 +265,9 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
              severity::warning});
       }
     }
-    const auto lo = detail::select_quantile(column, levels.first);
-    const auto hi = detail::select_quantile(column, levels.second, lo.lo);
-    return pls_bootstrap_estimate{std::move(name), estimate, mean,           se, se > 0 ? estimate / se : 0.0, lo.value,
-                                  hi.value,        interval, std::move(kept)};
+    const auto [lo, hi] = detail::select_quantiles(column, levels.first, levels.second);
+    return pls_bootstrap_estimate{std::move(name), estimate,       mean, se, se > 0 ? estimate / se : 0.0, lo, hi,
+                                  interval,        std::move(kept)};
   };
   const auto& names = model.latent_variables;
   for (std::size_t k = 0; k < rec.p; ++k)

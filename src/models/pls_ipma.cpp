@@ -205,9 +205,8 @@ result<pls_ipma_result> try_pls_ipma(const pls_model& model, const pls_data& dat
     const double mean = std::accumulate(column.begin(), column.end(), 0.0) / static_cast<double>(column.size());
     double ss = 0;
     for (const double v : column) ss += (v - mean) * (v - mean);
-    const auto lo = detail::select_quantile(column, lo_q);
-    const auto hi = detail::select_quantile(column, 1 - lo_q, lo.lo);
-    return pls_ipma_interval{std::sqrt(ss / static_cast<double>(column.size() - 1)), lo.value, hi.value};
+    const auto [lo, hi] = detail::select_quantiles(column, lo_q, 1 - lo_q);
+    return pls_ipma_interval{std::sqrt(ss / static_cast<double>(column.size() - 1)), lo, hi};
   };
   std::size_t at = 0;
   for (auto* points : {&out.constructs, &out.indicators})

@@ -118,17 +118,15 @@ struct split_statistics {
       s1 += scores.row(i);
       q1 += scores.row(i).array().square().matrix();
     }
-    for (Index j = 0; j < l.lvs; ++j) {
-      const double mean1 = s1(j) / n1;
-      const double mean2 = (score_sum(j) - s1(j)) / n2;
-      row[at++] = mean1 - mean2;
-    }
+    // Per construct the difference of means, then (J columns on) the log variance ratio.
+    const auto J = static_cast<std::size_t>(l.lvs);
     for (Index j = 0; j < l.lvs; ++j) {
       const double mean1 = s1(j) / n1;
       const double mean2 = (score_sum(j) - s1(j)) / n2;
       const double var1 = (q1(j) - n1 * mean1 * mean1) / (n1 - 1);
       const double var2 = (score_squares(j) - q1(j) - n2 * mean2 * mean2) / (n2 - 1);
-      row[at++] = std::log(var1 / var2);
+      row[at + static_cast<std::size_t>(j)] = mean1 - mean2;
+      row[at + J + static_cast<std::size_t>(j)] = std::log(var1 / var2);
     }
   }
 };
@@ -313,8 +311,7 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
   };
   const auto interval = [&](std::size_t c) {
     auto values = column(c);
-    const auto lo = detail::select_quantile(values, 0.025);
-    return std::pair(lo.value, detail::select_quantile(values, 0.975, lo.lo).value);
+    return detail::select_quantiles(values, 0.025, 0.975);
   };
 
   // Henseler's MGA: each group bootstrapped on its own rows.

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cmath>
+#include <tuple>
 
 namespace excellence::inline v1 {
 
@@ -114,9 +115,7 @@ void summarise_test(pls_fit_measure& m, std::vector<double> values, bool keep) {
   for (const double v : values) at_least += v >= value ? 1U : 0U;
   m.p_value = static_cast<double>(at_least) / static_cast<double>(values.size());
   if (keep) m.draws = values;  // before the selection reorders them
-  const auto q95 = detail::select_quantile(values, 0.95);
-  m.q95 = q95.value;
-  m.q99 = detail::select_quantile(values, 0.99, q95.lo).value;
+  std::tie(m.q95, m.q99) = detail::select_quantiles(values, 0.95, 0.99);
 }
 
 }  // namespace

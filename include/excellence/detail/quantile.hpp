@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <span>
+#include <utility>
 
 EXCELLENCE_BEGIN_NAMESPACE
 namespace detail {
@@ -39,6 +40,13 @@ struct selected_quantile {
   const double low = *at;
   const double high = at + 1 == work.end() ? low : *std::min_element(at + 1, work.end());
   return {low + fraction * (high - low), lo};
+}
+
+/// The type-7 quantiles at q1 ≤ q2 of `work` (reordered), the second selection starting
+/// where the first left off: the ends of a percentile interval, or two upper quantiles.
+[[nodiscard]] inline std::pair<double, double> select_quantiles(std::span<double> work, double q1, double q2) {
+  const auto first = select_quantile(work, q1);
+  return {first.value, select_quantile(work, q2, first.lo).value};
 }
 
 }  // namespace detail

@@ -179,7 +179,8 @@ Rcpp::DataFrame estimates_frame(const std::vector<pls_bootstrap_estimate>& list)
       Rcpp::Named("stringsAsFactors") = false);
 }
 
-// Estimates the model of an R call's arguments (Ctrl-C interrupts) and hands the fit on.
+// Estimates the model of an R call's arguments (Ctrl-C interrupts) and hands the fit, and
+// the converted arguments, on.
 template <class Then>
 SEXP after_fit(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
                const Rcpp::List& options, Then then) {
@@ -189,7 +190,7 @@ SEXP after_fit(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const
   auto fit = try_estimate_pls(in->model, in->data, in->options, watch.control());
   if (watch.fired()) return r::interrupted();
   if (!fit) return failure(fit.error());
-  return then(*fit);
+  return then(*fit, *in);
 }
 
 // An end of a bootstrap interval, NA without one.
@@ -321,7 +322,7 @@ SEXP cpp_pls_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& value
 SEXP cpp_pls_ipma(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
                   const Rcpp::List& options, const std::string& target, const std::vector<double>& scale_min,
                   const std::vector<double>& scale_max) {
-  return after_fit(model, values, names, options, [&](const pls_fit& fit) {
+  return after_fit(model, values, names, options, [&](const pls_fit& fit, const pls_input&) {
     return checked(try_pls_ipma(fit, {target, scale_min, scale_max}), ipma_list);
   });
 }
@@ -330,7 +331,7 @@ SEXP cpp_pls_ipma(const Rcpp::List& model, const Rcpp::NumericMatrix& values, co
 SEXP cpp_pls_index(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
                    const Rcpp::List& options, const std::vector<double>& scale_min,
                    const std::vector<double>& scale_max) {
-  return after_fit(model, values, names, options, [&](const pls_fit& fit) {
+  return after_fit(model, values, names, options, [&](const pls_fit& fit, const pls_input&) {
     return checked(try_pls_index(fit, scale_min, scale_max), [](const pls_index_result& r) {
       return Rcpp::List::create(Rcpp::Named("latent_variables") = r.latent_variables,
                                 Rcpp::Named("index") = vector_of(r.index), Rcpp::Named("scores") = matrix_of(r.scores),
@@ -467,13 +468,11 @@ SEXP cpp_pls_path_diagram(const Rcpp::List& model, const Rcpp::NumericMatrix& va
   if (!b) return r::argument_failure("resamples", "expected a whole number of resamples, 0 for none");
   const auto s = whole(seed);
   if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
-  auto in = input_of(model, values, names, options);
-  if (!in) return failure(in.error());
-  return after_fit(model, values, names, options, [&](const pls_fit& fit) -> SEXP {
+  return after_fit(model, values, names, options, [&](const pls_fit& fit, const pls_input& in) -> SEXP {
     if (*b == 0) return Rcpp::wrap(path_diagram_svg(fit));
     r::interrupt_watch watch;
     return checked(
-        try_bootstrap_pls(in->model, in->data, in->options,
+        try_bootstrap_pls(in.model, in.data, in.options,
                           {.resamples = static_cast<std::size_t>(*b), .seed = *s, .threads = threads}, watch.control()),
         [&](const pls_bootstrap_result& boot) { return Rcpp::wrap(path_diagram_svg(fit, &boot)); }, &watch);
   });
