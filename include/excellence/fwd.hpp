@@ -237,6 +237,9 @@ struct period_label;
 // excellence/report/html.hpp
 enum class chart_kind;
 
+// excellence/report/pls_html.hpp
+struct pls_report_parts;
+
 // excellence/report/workbook.hpp
 enum class report_table;
 

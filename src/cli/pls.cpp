@@ -3,7 +3,8 @@
 //                [--ci percentile|bc|bca] [--threads T]
 //                [--index --scale-min A --scale-max B] [--ipma TARGET --scale-min A --scale-max B]
 //                [--predict K,R] [--fit [--bootstrap N]]
-//                [--groups COLUMN [--compare A,B] [--permutations N] [--bootstrap N]] [--svg FILE] [--json]
+//                [--groups COLUMN [--compare A,B] [--permutations N] [--bootstrap N]] [--svg FILE]
+//                [--report FILE.html [--lang zh|en]] [--json]
 #include "command.hpp"
 
 #include <excellence/io/pls_data.hpp>
@@ -16,10 +17,12 @@
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_html.hpp>
 #include <excellence/report/pls_svg.hpp>
 #include <excellence/report/text.hpp>
 
 #include <charconv>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string_view>
@@ -61,7 +64,12 @@ int pls(const std::vector<std::string>& args, io streams) {
       "scale-min", po::value<finite_number>(), "lowest answer of the indicators' scale")(
       "scale-max", po::value<finite_number>(), "highest answer of the indicators' scale")(
       "svg", po::value<std::string>(),
-      "write the path diagram (with --ipma: the importance-performance map) to this SVG file")("json", "print JSON");
+      "write the path diagram (with --ipma: the importance-performance map) to this SVG file")(
+      "report", po::value<std::string>(),
+      "write the model report (HTML) to this file: the fit, its diagram and every analysis asked for (--bootstrap, "
+      "--index, --ipma, --fit, --predict, --groups, which may then be combined); the fit is printed")(
+      "lang", po::value<std::string>()->default_value("en"), "language of the report and the SVG: zh or en")(
+      "json", "print JSON");
   const auto parsed = parse_file_command(args, options, "pls", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -96,23 +104,29 @@ int pls(const std::vector<std::string>& args, io streams) {
   const bool ipma = values.count("ipma") != 0U;
   const bool model_fit = values.count("fit") != 0U;
   const bool groups = values.count("groups") != 0U;
-  if (groups && (model_fit || predict || ipma || index || !values["ci"].defaulted()))
+  const bool report = values.count("report") != 0U;
+  const auto lang = parse_language(values["lang"].as<std::string>());
+  if (!lang) throw usage_error("--lang must be zh or en");
+  if (!report && values.count("svg") == 0U && !values["lang"].defaulted())
+    throw usage_error("--lang chooses the language of the report and the SVG: it needs --report or --svg");
+  // The report holds every analysis asked for; without it each prints alone.
+  if (!report && groups && (model_fit || predict || ipma || index || !values["ci"].defaulted()))
     throw usage_error(
         "--groups prints the multigroup analysis alone: leave out --fit, --predict, --ipma, --index and --ci");
   if (!groups && (values.count("compare") != 0U || !values["permutations"].defaulted()))
     throw usage_error("--compare and --permutations belong to the multigroup analysis: they need --groups COLUMN");
   const bool svg = values.count("svg") != 0U;
-  if (svg && (groups || model_fit || predict))
+  if (!report && svg && (groups || model_fit || predict))
     throw usage_error(
         "--svg draws the fit's path diagram or, with --ipma, the map: leave out --groups, --fit and --predict");
-  if (model_fit && (predict || ipma || index || !values["ci"].defaulted()))
+  if (!report && model_fit && (predict || ipma || index || !values["ci"].defaulted()))
     throw usage_error("--fit prints the model fit alone: leave out --predict, --ipma, --index and --ci");
-  if (predict && (ipma || values.count("bootstrap") != 0U || index))
+  if (!report && predict && (ipma || values.count("bootstrap") != 0U || index))
     throw usage_error("--predict prints the cross-validation alone: leave out --ipma, --bootstrap and --index");
   if (ipma && (values.count("scale-min") == 0U || values.count("scale-max") == 0U))
     throw usage_error("--ipma needs --scale-min and --scale-max (the questionnaire's scale, e.g. 0 and 10)");
-  if (ipma && index) throw usage_error("--ipma prints the map alone: leave out --index");
-  if (ipma && !values["ci"].defaulted())
+  if (!report && ipma && index) throw usage_error("--ipma prints the map alone: leave out --index");
+  if (!report && ipma && !values["ci"].defaulted())
     throw usage_error("--ipma's bootstrap intervals are percentile intervals: leave out --ci");
   const auto model = try_read_pls_model(values["model"].as<std::string>()).value();
   // With --missing error an empty cell is reported while reading, at its line and field.
@@ -140,14 +154,17 @@ int pls(const std::vector<std::string>& args, io streams) {
     throw usage_error("--ci chooses the bootstrap's intervals: it needs --bootstrap N");
   const auto threads = values["threads"].as<count>().value;
   if (threads > 64) throw usage_error("--threads must be 0 (all cores) or at most 64");
-  if (groups) {
+  const std::size_t resamples =
+      values.count("bootstrap") != 0U ? static_cast<std::size_t>(values["bootstrap"].as<count>().value) : 0U;
+  const auto seed = values["seed"].as<count>().value;
+
+  // Each analysis, run where it is asked for.
+  const auto run_mga = [&] {
     const auto column = values["groups"].as<std::string>();
     const auto labels = table->try_texts(column).value();
     pls_mga_options mga{.permutations = static_cast<std::size_t>(values["permutations"].as<count>().value),
-                        .resamples = values.count("bootstrap") != 0U
-                                         ? static_cast<std::size_t>(values["bootstrap"].as<count>().value)
-                                         : 0U,
-                        .seed = values["seed"].as<count>().value,
+                        .resamples = resamples,
+                        .seed = seed,
                         .threads = static_cast<unsigned>(threads)};
     if (values.count("compare") != 0U) {
       const auto text = values["compare"].as<std::string>();
@@ -161,62 +178,89 @@ int pls(const std::vector<std::string>& args, io streams) {
       if (result.error().element()) throw_at_cell(*table, result.error(), column);
       throw data_error(result.error());
     }
-    streams.out << (values.count("json") != 0U ? to_json(*result) : to_text(*result));
-    return exit_ok;
-  }
-  if (model_fit) {
-    const auto resamples = values.count("bootstrap") != 0U ? values["bootstrap"].as<count>().value : 0;
-    const auto result = try_pls_model_fit(model, data, settings,
-                                          {.resamples = static_cast<std::size_t>(resamples),
-                                           .seed = values["seed"].as<count>().value,
-                                           .threads = static_cast<unsigned>(threads)},
-                                          resamples > 0 ? terminal_progress("resamples") : pls_control{})
-                            .value();
-    streams.out << (values.count("json") != 0U ? to_json(result) : to_text(result));
-    return exit_ok;
-  }
-  if (predict) {
-    const auto result = try_pls_predict(model, data, settings, *predict).value();
-    streams.out << (values.count("json") != 0U ? to_json(result) : to_text(result));
-    return exit_ok;
-  }
-  if (ipma) {
+    return *std::move(result);
+  };
+  const auto run_model_fit = [&] {
+    return try_pls_model_fit(model, data, settings,
+                             {.resamples = resamples, .seed = seed, .threads = static_cast<unsigned>(threads)},
+                             resamples > 0 ? terminal_progress("resamples") : pls_control{})
+        .value();
+  };
+  // With --bootstrap N the map carries percentile intervals for every point.
+  const auto run_ipma = [&](const pls_fit* fit) {
     const pls_ipma_options map_options{.target = values["ipma"].as<std::string>(),
                                        .scale_min = {values["scale-min"].as<finite_number>().value},
                                        .scale_max = {values["scale-max"].as<finite_number>().value}};
-    // With --bootstrap N the map carries percentile intervals for every point.
-    const auto map = values.count("bootstrap") != 0U
-                         ? try_pls_ipma(model, data, settings, map_options,
-                                        {.resamples = static_cast<std::size_t>(values["bootstrap"].as<count>().value),
-                                         .seed = values["seed"].as<count>().value,
-                                         .threads = static_cast<unsigned>(threads)},
-                                        terminal_progress("resamples"))
-                               .value()
-                         : try_pls_ipma(estimate_fit(), map_options).value();
-    if (svg) write_file(values["svg"].as<std::string>(), ipma_map_svg(map));
-    streams.out << (values.count("json") != 0U ? to_json(map) : to_text(map));
-    return exit_ok;
-  }
-  const auto fit = estimate_fit();
-  std::optional<pls_bootstrap_result> boot;
-  if (values.count("bootstrap") != 0U) {
-    boot = try_bootstrap_pls(model, data, settings,
-                             {.resamples = static_cast<std::size_t>(values["bootstrap"].as<count>().value),
-                              .seed = values["seed"].as<count>().value,
+    if (resamples > 0)
+      return try_pls_ipma(model, data, settings, map_options,
+                          {.resamples = resamples, .seed = seed, .threads = static_cast<unsigned>(threads)},
+                          terminal_progress("resamples"))
+          .value();
+    return try_pls_ipma(fit != nullptr ? *fit : estimate_fit(), map_options).value();
+  };
+  const auto run_bootstrap = [&] {
+    return try_bootstrap_pls(model, data, settings,
+                             {.resamples = resamples,
+                              .seed = seed,
                               .threads = static_cast<unsigned>(threads),
                               .interval = enum_option(values, "ci", pls_interval_names)},
                              terminal_progress("resamples"))
-               .value();
-  }
-  std::optional<pls_index_result> rescaled;
-  if (index)
-    rescaled =
-        try_pls_index(fit, values["scale-min"].as<finite_number>().value, values["scale-max"].as<finite_number>().value)
-            .value();
+        .value();
+  };
+  const auto run_index = [&](const pls_fit& fit) {
+    return try_pls_index(fit, values["scale-min"].as<finite_number>().value,
+                         values["scale-max"].as<finite_number>().value)
+        .value();
+  };
+  const auto print = [&](const auto& result) {
+    streams.out << (values.count("json") != 0U ? to_json(result) : to_text(result));
+    return exit_ok;
+  };
 
+  if (!report) {
+    if (groups) return print(run_mga());
+    if (model_fit) return print(run_model_fit());
+    if (predict) return print(try_pls_predict(model, data, settings, *predict).value());
+    if (ipma) {
+      const auto map = run_ipma(nullptr);
+      if (svg) write_file(values["svg"].as<std::string>(), ipma_map_svg(map, false, *lang));
+      return print(map);
+    }
+  }
+  const auto fit = estimate_fit();
+  std::optional<pls_bootstrap_result> boot;
+  if (resamples > 0) boot = run_bootstrap();
+  std::optional<pls_index_result> rescaled;
+  if (index) rescaled = run_index(fit);
   const auto* b = boot ? &*boot : nullptr;
   const auto* x = rescaled ? &*rescaled : nullptr;
-  if (svg) write_file(values["svg"].as<std::string>(), path_diagram_svg(fit, b));
+  if (report) {
+    // The report: the fit and every analysis asked for, each as it prints alone.
+    std::optional<pls_ipma_result> map;
+    std::optional<pls_model_fit_result> overall;
+    std::optional<pls_predict_result> prediction;
+    std::optional<pls_mga_result> comparison;
+    if (ipma) map = run_ipma(&fit);
+    if (model_fit) overall = run_model_fit();
+    if (predict) prediction = try_pls_predict(model, data, settings, *predict).value();
+    if (groups) comparison = run_mga();
+    const auto pointer = [](const auto& part) { return part ? &*part : nullptr; };
+    write_file(values["report"].as<std::string>(),
+               to_html(fit,
+                       {.bootstrap = b,
+                        .index = x,
+                        .ipma = pointer(map),
+                        .model_fit = pointer(overall),
+                        .predict = pointer(prediction),
+                        .mga = pointer(comparison),
+                        .subtitle = std::filesystem::path(values["file"].as<std::string>()).filename().string()},
+                       *lang));
+    if (svg)
+      write_file(values["svg"].as<std::string>(),
+                 map ? ipma_map_svg(*map, false, *lang) : path_diagram_svg(fit, b, *lang));
+  } else if (svg) {
+    write_file(values["svg"].as<std::string>(), path_diagram_svg(fit, b, *lang));
+  }
   streams.out << (values.count("json") != 0U ? to_json(fit, b, x) : to_text(fit, b, x));
   return exit_ok;
 }

@@ -14,27 +14,9 @@ namespace {
 using html::escape;
 using html::tr;
 
-// Print to A4 with each category on a new page and repeated table headers; CJK text
-// breaks between characters (line-break: strict keeps closing punctuation on its line),
-// Latin text between words, an over-long token (a URL in evidence) wherever it must rather
-// than overflowing the page; break-word, unlike anywhere, leaves table columns their words.
+// The examiner's report's own rules, after the page's (html::page_start): each category on
+// a new page, the charts, the evidence, the comments.
 constexpr const char* stylesheet = R"(
-@page { size: A4; margin: 16mm 14mm 16mm 14mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
-  "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.5; color: #1b1f24;
-  max-width: 190mm; margin: 0 auto; padding: 8px 12px; overflow-wrap: break-word; line-break: strict; }
-h1 { font-size: 20pt; margin: 0 0 4px 0; } h2 { font-size: 14pt; margin: 18px 0 6px 0; border-bottom: 2px solid #1f5fa8; }
-h3 { font-size: 11.5pt; margin: 14px 0 4px 0; } h4 { font-size: 10.5pt; margin: 8px 0 2px 0; }
-.subtitle { color: #4a5562; margin: 0 0 10px 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 6px 0; }
-dl.facts dt { color: #4a5562; } dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 10px 0; font-size: 9.5pt; }
-th, td { border-bottom: 1px solid #d5dbe3; padding: 3px 6px; text-align: left; vertical-align: top; }
-thead th { background: #eef2f7; }
-thead { display: table-header-group; }
-tr, figure, li, .item-head { break-inside: avoid; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.flagged td, tr.flagged th { background: #fdebd0; }
 section.category { break-before: page; }
 figure.chart { margin: 8px 0 12px 0; }
@@ -76,11 +58,7 @@ class page {
     const auto& info = tree_.info();
     const std::string framework_title =
         escape(lang_ == language::zh && !info.title_zh.empty() ? info.title_zh : info.title_en);
-    out_ = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang_ == language::zh ? "zh-CN" : "en") +
-           "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
-           "initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n<title>" +
-           std::string(kind_title) + " — " + escape(r_.organization) + "</title>\n<style>" + stylesheet +
-           "</style>\n</head>\n<body>\n";
+    out_ = html::page_start(lang_, std::string(kind_title) + " — " + escape(r_.organization), stylesheet);
     out_ += "<header>\n<h1>" + std::string(kind_title) + "</h1>\n<p class=\"subtitle\">" + escape(r_.organization) +
             "</p>\n<dl class=\"facts\">\n";
     fact(tr(lang_, "Framework", "评价准则"), framework_title + " (" + escape(r_.framework) + ")");

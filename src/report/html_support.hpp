@@ -51,6 +51,39 @@ inline const char* tr(language lang, const char* en, const char* zh) {
   return lang == language::zh ? zh : en;
 }
 
+// Every report page: print to A4 with repeated table headers; CJK text breaks between
+// characters (line-break: strict keeps closing punctuation on its line), Latin text between
+// words, an over-long token (a URL in evidence) wherever it must rather than overflowing the
+// page; break-word, unlike anywhere, leaves table columns their words.
+inline constexpr const char* page_stylesheet = R"(
+@page { size: A4; margin: 16mm 14mm 16mm 14mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
+  "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.5; color: #1b1f24;
+  max-width: 190mm; margin: 0 auto; padding: 8px 12px; overflow-wrap: break-word; line-break: strict; }
+h1 { font-size: 20pt; margin: 0 0 4px 0; } h2 { font-size: 14pt; margin: 18px 0 6px 0; border-bottom: 2px solid #1f5fa8; }
+h3 { font-size: 11.5pt; margin: 14px 0 4px 0; } h4 { font-size: 10.5pt; margin: 8px 0 2px 0; }
+.subtitle { color: #4a5562; margin: 0 0 10px 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 6px 0; }
+dl.facts dt { color: #4a5562; } dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 10px 0; font-size: 9.5pt; }
+th, td { border-bottom: 1px solid #d5dbe3; padding: 3px 6px; text-align: left; vertical-align: top; }
+thead th { background: #eef2f7; }
+thead { display: table-header-group; }
+tr, figure, li, .item-head { break-inside: avoid; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+)";
+
+/// A report page up to its <body>: the language, the (escaped) title, the page's stylesheet
+/// and the report's own `style`; no script, font, image or URL (the icon is an empty data
+/// URL, so that a browser does not ask the server for one).
+inline std::string page_start(language lang, const std::string& title, std::string_view style) {
+  return "<!DOCTYPE html>\n<html lang=\"" + std::string(lang == language::zh ? "zh-CN" : "en") +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+         "initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n<title>" +
+         title + "</title>\n<style>" + page_stylesheet + std::string(style) + "</style>\n</head>\n<body>\n";
+}
+
 /// A number for an SVG coordinate: two decimals are finer than any screen or printer.
 inline std::string coordinate(double value) {
   return detail::fixed(value, 2);
@@ -146,5 +179,12 @@ inline const char* series_colour(std::size_t i) {
 std::string evidence_section(const results_evidence& e, const item_evidence& item,
                              const std::vector<std::pair<std::string, diagnostic>>& warnings, language lang,
                              std::string_view prefix);
+
+/// The pictures of a PLS model (src/report/pls_svg.cpp) in `lang`: with an `id` the SVG
+/// element carries it, its inner ids are prefixed by it and its style rules are scoped to
+/// it, so that several pictures share a page (the model report); without one, a
+/// standalone document.
+std::string path_diagram(const pls_fit& fit, const pls_bootstrap_result* bootstrap, language lang, std::string_view id);
+std::string ipma_map(const pls_ipma_result& ipma, bool indicators, language lang, std::string_view id);
 
 }  // namespace excellence::inline v1::html

@@ -20,6 +20,7 @@ namespace {
 using html::coordinate;
 using html::escape;
 using html::text;
+using html::tr;
 
 // Sizes of the path diagram, in SVG user units (pixels at 100 %).
 constexpr double box_width = 58, box_height = 20, box_gap = 6;  // an indicator
@@ -29,21 +30,41 @@ constexpr double structural_gap = 76;                           // ellipse to th
 constexpr double cell_gap = 34;                                 // between constructs of a column
 constexpr double margin = 24;
 
-std::string svg_open(double width, double height, const std::string& title, const std::string& description) {
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + coordinate(width) + " " +
-                    coordinate(height) + "\" width=\"" + coordinate(width) + "\" height=\"" + coordinate(height) +
-                    "\" role=\"img\" aria-labelledby=\"title desc\">\n";
-  out += "<title id=\"title\">" + title + "</title>\n<desc id=\"desc\">" + description + "</desc>\n";
-  out +=
-      "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-      "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>\n";
-  out +=
-      "<style>text{font-family:'DejaVu Sans',Arial,sans-serif;font-size:11px;fill:#222}"
-      ".construct{fill:#eaf1fb;stroke:#1f5fa8;stroke-width:1.5}.indicator{fill:#fff;stroke:#5d6d7e}"
-      ".path,.measurement{stroke:#333;fill:none;marker-end:url(#arrow)}.path{stroke-width:1.4}"
-      ".uncertain{stroke-dasharray:5 4}.label{paint-order:stroke;stroke:#fff;stroke-width:3px}"
-      ".small{font-size:9.5px}.crosshair{stroke:#999;stroke-dasharray:4 3}.axis{stroke:#333}"
-      ".point{fill:#1f5fa8}.quadrant{fill:#777;font-style:italic}</style>\n";
+// The SVG element with its title, description, arrow marker and style. With an `id` the
+// element carries it, its inner ids are prefixed by it and its style rules are scoped to it:
+// a <style> inside an inline SVG applies to the whole HTML page, so two pictures on one page
+// would otherwise share (and fight over) each other's rules and ids.
+std::string svg_open(double width, double height, const std::string& title, const std::string& description,
+                     std::string_view id) {
+  const std::string prefix = id.empty() ? std::string() : std::string(id) + "-";
+  const std::string scope = id.empty() ? std::string() : "#" + std::string(id) + " ";
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\"" +
+                    (id.empty() ? std::string() : " id=\"" + std::string(id) + "\"") + " viewBox=\"0 0 " +
+                    coordinate(width) + " " + coordinate(height) + "\" width=\"" + coordinate(width) + "\" height=\"" +
+                    coordinate(height) + "\" role=\"img\" aria-labelledby=\"" + prefix + "title " + prefix +
+                    "desc\">\n";
+  out += "<title id=\"" + prefix + "title\">" + title + "</title>\n<desc id=\"" + prefix + "desc\">" + description +
+         "</desc>\n";
+  out += "<defs><marker id=\"" + prefix +
+         "arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+         "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>\n";
+  const std::string arrow = "marker-end:url(#" + prefix + "arrow)";
+  const std::pair<const char*, std::string> rules[] = {
+      {"text", "font-family:'DejaVu Sans',Arial,sans-serif;font-size:11px;fill:#222"},
+      {".construct", "fill:#eaf1fb;stroke:#1f5fa8;stroke-width:1.5"},
+      {".indicator", "fill:#fff;stroke:#5d6d7e"},
+      {".path", "stroke:#333;fill:none;stroke-width:1.4;" + arrow},
+      {".measurement", "stroke:#333;fill:none;" + arrow},
+      {".uncertain", "stroke-dasharray:5 4"},
+      {".label", "paint-order:stroke;stroke:#fff;stroke-width:3px"},
+      {".small", "font-size:9.5px"},
+      {".crosshair", "stroke:#999;stroke-dasharray:4 3"},
+      {".axis", "stroke:#333"},
+      {".point", "fill:#1f5fa8"},
+      {".quadrant", "fill:#777;font-style:italic"}};
+  out += "<style>";
+  for (const auto& [selector, declarations] : rules) out += scope + selector + "{" + declarations + "}";
+  out += "</style>\n";
   return out;
 }
 
@@ -146,7 +167,8 @@ diagram_layout lay_out(const pls_fit& fit, const std::vector<double>& cell_heigh
 
 }  // namespace
 
-std::string path_diagram_svg(const pls_fit& fit, const pls_bootstrap_result* bootstrap) {
+std::string html::path_diagram(const pls_fit& fit, const pls_bootstrap_result* bootstrap, language lang,
+                               std::string_view id) {
   const std::size_t J = fit.latent_variables.size();
   std::vector<std::vector<std::size_t>> indicators(J);
   for (std::size_t k = 0; k < fit.indicators.size(); ++k) indicators[fit.block_of[k]].push_back(k);
@@ -297,18 +319,25 @@ std::string path_diagram_svg(const pls_fit& fit, const pls_bootstrap_result* boo
       body += text(cx, cy + 12, "R² " + detail::fixed(fit.r2(static_cast<Eigen::Index>(j)), 3),
                    "class=\"small\" text-anchor=\"middle\"");
   }
-  std::string legend = "Outer: loadings (mode A) and weights (mode B).";
-  if (bootstrap != nullptr)
-    legend += " *: the bootstrap's " + detail::fixed(100 * bootstrap->confidence, 0) + " % " +
-              to_string(bootstrap->interval) + " interval excludes 0; dashed: it includes 0.";
+  std::string legend =
+      tr(lang, "Outer: loadings (mode A) and weights (mode B).", "外部：载荷（模式 A）与权重（模式 B）。");
+  if (bootstrap != nullptr) {
+    const auto confidence = detail::fixed(100 * bootstrap->confidence, 0);
+    const std::string interval(to_string(bootstrap->interval));
+    legend += lang == language::zh ? " *：自助法 " + confidence + " % " + interval + " 区间不含 0；虚线：区间含 0。"
+                                   : " *: the bootstrap's " + confidence + " % " + interval +
+                                         " interval excludes 0; dashed: it includes 0.";
+  }
   body += text(margin, height - margin + 6, escape(legend), "class=\"small\"");
-  const std::string title = "PLS path diagram: " + std::to_string(J) + " constructs, " +
-                            std::to_string(fit.indicators.size()) + " indicators";
-  const std::string description = "Paths: " + described + escape(legend);
-  return svg_open(width, height, title, description) + body + labels + "</svg>\n";
+  const auto constructs = std::to_string(J), indicator_count = std::to_string(fit.indicators.size());
+  const std::string title = lang == language::zh
+                                ? "PLS 路径图：" + constructs + " 个构念，" + indicator_count + " 个指标"
+                                : "PLS path diagram: " + constructs + " constructs, " + indicator_count + " indicators";
+  const std::string description = tr(lang, "Paths: ", "路径：") + described + escape(legend);
+  return svg_open(width, height, title, description, id) + body + labels + "</svg>\n";
 }
 
-std::string ipma_map_svg(const pls_ipma_result& ipma, bool indicators) {
+std::string html::ipma_map(const pls_ipma_result& ipma, bool indicators, language lang, std::string_view id) {
   const auto& points = indicators ? ipma.indicators : ipma.constructs;
   const double importance_line = indicators ? ipma.indicator_importance_line : ipma.importance_line;
   const double performance_line = indicators ? ipma.indicator_performance_line : ipma.performance_line;
@@ -342,15 +371,19 @@ std::string ipma_map_svg(const pls_ipma_result& ipma, bool indicators) {
     body += line("axis", left - 4, y(v), left, y(v)) +
             text(left - 7, y(v) + 4, detail::fixed(v, 0), "text-anchor=\"end\" class=\"small\"");
   body += text((left + right) / 2, bottom + 36,
-               "Importance (total effect on " + escape(ipma.target) + ", 0-100 points)", "text-anchor=\"middle\"");
+               lang == language::zh ? "重要性（对 " + escape(ipma.target) + " 的总效应，0-100 分）"
+                                    : "Importance (total effect on " + escape(ipma.target) + ", 0-100 points)",
+               "text-anchor=\"middle\"");
   body += "<text transform=\"translate(20 " + coordinate((top + bottom) / 2) +
-          ") rotate(-90)\" text-anchor=\"middle\">Performance (0-100)</text>\n";
+          ") rotate(-90)\" text-anchor=\"middle\">" + tr(lang, "Performance (0-100)", "绩效（0-100）") + "</text>\n";
   body += line("crosshair", x(importance_line), top, x(importance_line), bottom) +
           line("crosshair", left, y(performance_line), right, y(performance_line));
-  body += text(right - 4, top + 14, "Keep up the good work", "text-anchor=\"end\" class=\"quadrant\"") +
-          text(left + 6, top + 14, "Possible overkill", "class=\"quadrant\"") +
-          text(right - 4, bottom - 8, "Concentrate here", "text-anchor=\"end\" class=\"quadrant\"") +
-          text(left + 6, bottom - 8, "Low priority", "class=\"quadrant\"");
+  body +=
+      text(right - 4, top + 14, tr(lang, "Keep up the good work", "继续保持"),
+           "text-anchor=\"end\" class=\"quadrant\"") +
+      text(left + 6, top + 14, tr(lang, "Possible overkill", "可能过度"), "class=\"quadrant\"") +
+      text(right - 4, bottom - 8, tr(lang, "Concentrate here", "重点改进"), "text-anchor=\"end\" class=\"quadrant\"") +
+      text(left + 6, bottom - 8, tr(lang, "Low priority", "次要改进"), "class=\"quadrant\"");
   // Each label at the first of four places beside its point that no earlier label
   // occupies (labels of near points would otherwise overprint).
   struct area {
@@ -377,12 +410,23 @@ std::string ipma_map_svg(const pls_ipma_result& ipma, bool indicators) {
     }
     taken.push_back({chosen.first, chosen.second - h + 2, chosen.first + w, chosen.second + 2});
     body += text(chosen.first, chosen.second, escape(p.name), "class=\"label\"");
-    described += escape(p.name) + ": importance " + detail::fixed(p.importance, 3) + ", performance " +
-                 detail::fixed(p.performance, 1) + ", " + to_string(p.quadrant) + "; ";
+    described += escape(p.name) + tr(lang, ": importance ", "：重要性 ") + detail::fixed(p.importance, 3) +
+                 tr(lang, ", performance ", "，绩效 ") + detail::fixed(p.performance, 1) + ", " +
+                 to_string(p.quadrant) + "; ";
   }
-  const std::string title = std::string("Importance-performance map of ") + escape(ipma.target) +
-                            (indicators ? " (indicators)" : " (constructs)");
-  return svg_open(width, height, title, described) + body + "</svg>\n";
+  const std::string title =
+      lang == language::zh
+          ? escape(ipma.target) + " 的重要性-绩效图" + (indicators ? "（指标）" : "（构念）")
+          : "Importance-performance map of " + escape(ipma.target) + (indicators ? " (indicators)" : " (constructs)");
+  return svg_open(width, height, title, described, id) + body + "</svg>\n";
+}
+
+std::string path_diagram_svg(const pls_fit& fit, const pls_bootstrap_result* bootstrap, language lang) {
+  return html::path_diagram(fit, bootstrap, lang, {});
+}
+
+std::string ipma_map_svg(const pls_ipma_result& ipma, bool indicators, language lang) {
+  return html::ipma_map(ipma, indicators, lang, {});
 }
 
 }  // namespace excellence::inline v1

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The examiner's report in a real browser (headless Chromium).
+"""The examiner's report and the PLS model report in a real browser (headless Chromium).
 
 Renders the shipped samples with `excellence report` (one examiner's feedback, the three
 examiners' consensus in English and Chinese, the two-year history), then for each page:
@@ -13,6 +13,11 @@ examiners' consensus in English and Chinese, the two-year history), then for eac
   title, text alternative, numbers table and the expected number of marks;
 * prints it to PDF (--print-to-pdf) and checks with poppler's pdfinfo and pdftotext that
   every category starts a page.
+
+The model report (`excellence pls … --report`, with every analysis, in English and Chinese)
+gets the same request, console and A4 checks, and: every path coefficient of the
+`excellence pls --json` document in its table, each picture with its constructs, indicators,
+paths and points, every id once, and no page wider than the window.
 
 A control page with a console message and an external image shows that both detectors
 catch what they are meant to catch.
@@ -33,6 +38,8 @@ import time
 EXCELLENCE, SOURCE, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FAILURES = []
+# How many pixels a page is wider than the window (0 when it fits).
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def fail(message):
@@ -139,9 +146,10 @@ class DevTools:
         os.close(self._from_child)
 
 
-def load(url):
+def load(url, expression=None):
     """Opens url in a new page and returns the URLs it requested and its console and log
-    messages (console API calls, uncaught exceptions, log entries of warning or error)."""
+    messages (console API calls, uncaught exceptions, log entries of warning or error);
+    with an expression, also its value in the loaded page."""
     browser = DevTools()
     try:
         target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -152,6 +160,10 @@ def load(url):
         browser.call("Page.navigate", {"url": url}, session=session)
         loaded = browser.wait_for("Page.loadEventFired", 30)
         browser.wait_for("never", 1.0)  # anything the page does after its load event
+        value = None
+        if expression:
+            value = browser.call("Runtime.evaluate", {"expression": expression, "returnByValue": True},
+                                 session=session)["result"].get("value")
     finally:
         browser.close()
     requests, console = [], []
@@ -167,6 +179,8 @@ def load(url):
             console.append("%s: %s" % (p["entry"]["level"], p["entry"]["text"]))
     if not loaded:
         console.append("the page did not finish loading in 30 s")
+    if expression:
+        return requests, console, value
     return requests, console
 
 
@@ -321,6 +335,60 @@ def category_headings(score, lang):
     return [c["id"] + " " + titles[c["id"]] for c in score["categories"]]
 
 
+def check_model_reports(data_dir):
+    """The model report with every analysis, in both languages."""
+    data = os.path.join(data_dir, "satisfaction.csv")
+    model = os.path.join(data_dir, "satisfaction_model.txt")
+    fit = json.loads(run([EXCELLENCE, "pls", data, "--model", model, "--json"]).stdout)
+    constructs = len(fit["blocks"])
+    ipma = json.loads(run([EXCELLENCE, "pls", data, "--model", model, "--ipma", "SAT", "--scale-min", "0",
+                           "--scale-max", "10", "--json"]).stdout)
+    for lang, headings in (("en", ["Structural model", "Measurement model", "Importance–performance map of SAT",
+                                   "Model fit", "PLSpredict", "Multigroup analysis"]),
+                           ("zh", ["结构模型", "测量模型", "SAT 的重要性-绩效图分析（IPMA）", "模型拟合", "PLSpredict",
+                                   "多群组分析"])):
+        name = "model-%s.html" % lang
+        path = os.path.join(WORK, name)
+        run([EXCELLENCE, "pls", data, "--model", model, "--bootstrap", "100", "--ipma", "SAT", "--scale-min", "0",
+             "--scale-max", "10", "--index", "--fit", "--predict", "5,2", "--groups", "gender", "--permutations",
+             "200", "--threads", "2", "--lang", lang, "--report", path])
+        page = "file://" + path
+        requests, console, overflow = load(page, OVERFLOW)
+        check(requests == [page], "%s: requests other than the page itself: %s" % (name, requests))
+        check(console == [], "%s: console messages: %s" % (name, console))
+        check(overflow == 0, "%s: the page is %s px wider than the window" % (name, overflow))
+        dom = Dom(dump_dom(path))
+        ids = [a["id"] for _, a, _ in dom.elements if "id" in a]
+        check(len(ids) == len(set(ids)), "%s: ids used twice: %s" % (name, sorted({i for i in ids if ids.count(i) > 1})))
+        for fid, fig in dom.figures.items():
+            check(fig["title"].strip() != "", "%s: figure %s has no <title>" % (name, fid))
+            check(len(fig["desc"].strip()) > 20, "%s: figure %s has no text alternative" % (name, fid))
+        check_marks(dom, name, {
+            ("figure-path-diagram", "ellipse", "construct"): constructs,
+            ("figure-path-diagram", "rect", "indicator"): len(fit["weights"]),
+            ("figure-path-diagram", "path", "path"): len(fit["paths"]),
+            ("figure-ipma-constructs", "circle", "point"): len(ipma["constructs"]),
+            ("figure-ipma-indicators", "circle", "point"): len(ipma["indicators"]),
+        })
+        text = dom.all_text()
+        for path_name, value in fit["paths"].items():
+            check("%s%.4f" % (path_name, value) in text,
+                  "%s: path %s with %.4f missing" % (name, path_name, value))
+        for heading in headings:
+            check(heading in text, "%s: no section %r" % (name, heading))
+        pdf = os.path.join(WORK, name.replace(".html", ".pdf"))
+        chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, page)
+        check(os.path.exists(pdf), "%s: no PDF" % name)
+        if os.path.exists(pdf):
+            info = run(["pdfinfo", pdf]).stdout
+            size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+            check(size and abs(float(size.group(1)) - 595.28) < 1, "%s: the pages are not A4" % name)
+            printed = re.sub(r"\s+", " ", run(["pdftotext", pdf, "-"]).stdout)
+            for heading in headings:
+                check(heading in printed, "%s: the PDF lacks %r" % (name, heading))
+            print("%s: %s A4 pages" % (name, re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)))
+
+
 def main():
     if CHROMIUM is None:
         print("chromium is not installed (Debian package chromium)")
@@ -340,9 +408,10 @@ def main():
     with open(os.path.join(WORK, "control.html"), "w", encoding="utf-8") as f:
         f.write('<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>'
                 '<img src="http://example.invalid/x.png" alt=""><script>console.error("control")</script>'
-                '</body></html>')
+                '<div style="width: 3000px">wide</div></body></html>')
 
-    requests, console = load("file://" + os.path.join(WORK, "control.html"))
+    requests, console, overflow = load("file://" + os.path.join(WORK, "control.html"), OVERFLOW)
+    check(overflow > 0, "control: the wide page was not seen as wider than the window: %s" % overflow)
     check(any("example.invalid" in r for r in requests),
           "control: the external image was not seen: %s" % requests)
     check(any("control" in c for c in console), "control: the console message was not seen: %s" % console)
@@ -408,6 +477,8 @@ def main():
         ("history-lines", "circle", "point"): len(records[-1]["categories"]) * len(records),
         ("history-radar", "polygon", "series"): len(records),
     })
+
+    check_model_reports(data_dir=os.path.join(SOURCE, "tests", "data", "pls"))
 
     pages = {}
     for name, lang in (("feedback-en.html", "en"), ("consensus-en.html", "en"), ("consensus-zh.html", "zh"),

@@ -495,6 +495,28 @@ TEST_CASE("excellence pls") {
     CHECK(o.status == 1);
     CHECK(o.err.find("/no/such/dir/x.svg") != std::string::npos);
   }
+  // --report: the model report with the analyses asked for, combined; the fit printed as
+  // without it; --lang only where something is drawn.
+  {
+    const auto report = (std::filesystem::temp_directory_path() / "excellence-cli-model.html").string();
+    const auto plain = run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt");
+    o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +
+            "satisfaction_model.txt --fit --predict 3,1 --groups gender --permutations 20 --threads 1 --lang zh "
+            "--report " +
+            report);
+    REQUIRE(o.status == 0);
+    CHECK(o.out == plain.out);
+    const auto html = test::read_file(report);
+    CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    CHECK(html.find("<p class=\"subtitle\">satisfaction.csv</p>") != std::string::npos);
+    for (const char* section : {"structural", "measurement", "model-fit", "predict", "mga"})
+      CHECK(html.find("<section class=\"" + std::string(section) + "\">") != std::string::npos);
+    CHECK(html.find("<section class=\"ipma\">") == std::string::npos);
+    std::filesystem::remove(report);
+    o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data + "satisfaction_model.txt --fit --lang zh");
+    CHECK(o.status == 2);
+    CHECK(o.err.find("--lang") != std::string::npos);
+  }
   // --groups: the multigroup analysis of a column that is not an indicator; its group
   // estimates are the fits of each group's rows, and a bad label is named at its cell.
   o = run("pls " + pls_data + "satisfaction.csv --model " + pls_data +

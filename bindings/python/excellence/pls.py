@@ -10,7 +10,7 @@ works on. Fits and bootstraps run without the GIL; Ctrl-C cancels a bootstrap.
 import numpy as np
 
 from ._core.pls import Bootstrap, Fit, Index, Ipma, Model, acsi, ccsi, ecsi, index, ipma
-from ._core.pls import _bootstrap, _estimate, _estimate_moments, _ipma_bootstrap, _merge_moments, _mga, _model_fit, _moments, _path_diagram, _predict, _to_json
+from ._core.pls import _bootstrap, _estimate, _estimate_moments, _ipma_bootstrap, _merge_moments, _mga, _model_fit, _moments, _path_diagram, _predict, _report, _to_json
 
 __all__ = ["Bootstrap", "Fit", "Index", "Ipma", "Model", "Moments", "acsi", "bootstrap", "ccsi", "ecsi", "estimate", "index",
            "ipma", "ipma_bootstrap", "merge", "mga", "model_fit", "moments", "predict"]
@@ -213,13 +213,22 @@ def _bootstrap_to_frame(self, table="paths"):
     return _pandas().DataFrame(rows).set_index("name")
 
 
-def _fit_to_svg(self, bootstrap=None):
+def _fit_to_svg(self, bootstrap=None, lang="en"):
     """The path diagram as an SVG document: loadings or weights, R2, path coefficients; with a
-    bootstrap, each path's verdict (* where the interval excludes 0, dashed where it includes 0)."""
-    return _path_diagram(self, bootstrap)
+    bootstrap, each path's verdict (* where the interval excludes 0, dashed where it includes 0).
+    lang: "en" or "zh"."""
+    return _path_diagram(self, bootstrap, lang)
+
+
+def _fit_to_html(self, bootstrap=None, index=None, ipma=None, *, subtitle="", lang="en"):
+    """The model report as one self-contained HTML page (docs/pls.md, "The model report"): the
+    fit, its path diagram, structural and measurement model, with a bootstrap's intervals, the
+    0-100 index and an IPMA (both maps) when given. lang: "en" or "zh"."""
+    return _report(self, bootstrap, index, ipma, subtitle, lang)
 
 
 Fit.to_svg = _fit_to_svg
+Fit.to_html = _fit_to_html
 Fit.to_dict = _fit_to_dict
 Fit.to_json = _fit_to_json
 Fit.to_frame = _fit_to_frame

@@ -2,6 +2,7 @@
 // long runs without the GIL.
 #pragma once
 
+#include <excellence/criteria/node.hpp>
 #include <excellence/error.hpp>
 #include <excellence/models/control.hpp>
 
@@ -40,6 +41,9 @@ py::array_t<double> array_of(std::span<const double> values);
 
 /// The JSON document `text` as Python objects (json.loads): what to_dict() returns.
 py::object document(const std::string& text);
+
+/// The language named "en" or "zh"; ValueError for any other name.
+language language_argument(const std::string& name);
 
 /// The data_error of a result as the Python DataError, raised.
 [[noreturn]] void raise(const diagnostic& d);

@@ -38,18 +38,14 @@ void bind_evidence(py::module_& m) {
       .def(
           "trend_chart",
           [](const results_evidence& e, std::size_t index, const std::string& lang) {
-            const auto l = parse_language(lang);
-            if (!l) throw py::value_error("lang must be en or zh, not '" + lang + "'");
+            const auto l = language_argument(lang);
             if (index >= e.series.size()) throw py::index_error("no series " + std::to_string(index));
-            return trend_chart(e, index, *l);
+            return trend_chart(e, index, l);
           },
           "index"_a, "lang"_a = "en", "One series as an HTML figure: values, comparisons, target.")
       .def(
           "to_text",
-          [](const results_evidence& e, const std::string& lang) {
-            const auto l = parse_language(lang);
-            if (!l) throw py::value_error("lang must be en or zh, not '" + lang + "'");
-            return to_text(e, {}, *l);
+          [](const results_evidence& e, const std::string& lang) { return to_text(e, {}, language_argument(lang));
           },
           "lang"_a = "en")
       .def(

@@ -29,6 +29,12 @@ py::object document(const std::string& text) {
   return py::module_::import("json").attr("loads")(text);
 }
 
+language language_argument(const std::string& name) {
+  const auto lang = parse_language(name);
+  if (!lang) throw py::value_error("lang must be en or zh, not '" + name + "'");
+  return *lang;
+}
+
 namespace {
 
 // The exception object for a diagnostic: DataError(message) with its fields as attributes.

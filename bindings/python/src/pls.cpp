@@ -13,6 +13,7 @@
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/models/pls/templates.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_html.hpp>
 #include <excellence/report/pls_svg.hpp>
 
 #include <pybind11/eigen.h>
@@ -383,8 +384,12 @@ void bind_pls(py::module_& m) {
       .def(
           "to_json", [](const pls_ipma_result& r, int indent) { return to_json(r, indent); }, "indent"_a = 2)
       .def(
-          "to_svg", [](const pls_ipma_result& r, bool indicators) { return ipma_map_svg(r, indicators); },
-          "indicators"_a = false, "The map as an SVG document (the indicators' map with indicators=True).")
+          "to_svg",
+          [](const pls_ipma_result& r, bool indicators, const std::string& lang) {
+            return ipma_map_svg(r, indicators, language_argument(lang));
+          },
+          "indicators"_a = false, "lang"_a = "en",
+          "The map as an SVG document (the indicators' map with indicators=True), in English or Chinese.")
       .def(
           "to_dict", [](const pls_ipma_result& r) { return document(to_json(r)); },
           "The document: constructs and indicators with importance, performance, quadrant.");
@@ -473,8 +478,18 @@ void bind_pls(py::module_& m) {
       "fit"_a, "bootstrap"_a = nullptr, "index"_a = nullptr, "indent"_a = 2);
   m.def(
       "_path_diagram",
-      [](const pls_fit& fit, const pls_bootstrap_result* bootstrap) { return path_diagram_svg(fit, bootstrap); },
-      "fit"_a, "bootstrap"_a = nullptr);
+      [](const pls_fit& fit, const pls_bootstrap_result* bootstrap, const std::string& lang) {
+        return path_diagram_svg(fit, bootstrap, language_argument(lang));
+      },
+      "fit"_a, "bootstrap"_a = nullptr, "lang"_a = "en");
+  m.def(
+      "_report",
+      [](const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index,
+         const pls_ipma_result* ipma, const std::string& subtitle, const std::string& lang) {
+        return to_html(fit, {.bootstrap = bootstrap, .index = index, .ipma = ipma, .subtitle = subtitle},
+                       language_argument(lang));
+      },
+      "fit"_a, "bootstrap"_a, "index"_a, "ipma"_a, "subtitle"_a, "lang"_a);
 }
 
 }  // namespace excellence::python

@@ -16,12 +16,6 @@ struct report {
   criteria_tree tree;
 };
 
-language language_argument(const std::string& name) {
-  const auto lang = parse_language(name);
-  if (!lang) throw py::value_error("lang must be en or zh, not '" + name + "'");
-  return *lang;
-}
-
 }  // namespace
 
 void bind_report(py::module_& m) {

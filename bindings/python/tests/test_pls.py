@@ -209,6 +209,22 @@ def test_svg(model, table):
     assert "SAT -&gt; LOY %.3f" % fit.path("SAT", "LOY") in svg
     m = ex.pls.ipma(fit, "SAT", [0], [10]).to_svg()
     assert m.count('<circle class="point"') == 4
+    assert "重要性" in ex.pls.ipma(fit, "SAT", [0], [10]).to_svg(lang="zh")
+
+
+def test_report(model, table):
+    values, names = table
+    fit = ex.pls.estimate(model, values, names)
+    boot = ex.pls.bootstrap(model, values, names, resamples=30, seed=1)
+    page = fit.to_html(boot, ipma=ex.pls.ipma(fit, "SAT", [0], [10]), subtitle="satisfaction & co", lang="zh")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+    assert '<p class="subtitle">satisfaction &amp; co</p>' in page
+    assert page.count("<svg ") == 3 and '<section class="ipma">' in page
+    path = boot.to_frame("paths").loc["SAT -> LOY"]
+    assert "[%.4f, %.4f]" % (path["lo"], path["hi"]) in page
+    assert '<section class="ipma">' not in fit.to_html()
+    with pytest.raises(ValueError, match="lang"):
+        fit.to_html(lang="fr")
 
 
 def test_ipma_bootstrap(model, table):

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <excellence/config.hpp>
+#include <excellence/criteria/node.hpp>
 #include <excellence/fwd.hpp>
 
 #include <string>
@@ -19,13 +20,16 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// its indicators stacked at its left. With a bootstrap the path labels carry its interval's
 /// verdict: a path whose interval excludes 0 is drawn solid with a `*`, one whose interval
 /// includes 0 dashed. A standalone SVG document (with `xmlns`, a <title> and a <desc>).
-/// Throws data_error (invalid_utf8) for a name that is not UTF-8.
+/// Its titles, legend and text alternative in `lang`. Throws data_error (invalid_utf8) for a
+/// name that is not UTF-8.
 [[nodiscard]] EXCELLENCE_API std::string path_diagram_svg(const pls_fit& fit,
-                                                          const pls_bootstrap_result* bootstrap = nullptr);
+                                                          const pls_bootstrap_result* bootstrap = nullptr,
+                                                          language lang = language::en);
 
 /// The importance–performance map of an IPMA: importance across, performance (0–100) up, the
 /// crosshair lines, every construct a labelled point, the quadrants named in the corners.
 /// With `indicators` the indicators' map (their own crosshair) instead of the constructs'.
-[[nodiscard]] EXCELLENCE_API std::string ipma_map_svg(const pls_ipma_result& ipma, bool indicators = false);
+[[nodiscard]] EXCELLENCE_API std::string ipma_map_svg(const pls_ipma_result& ipma, bool indicators = false,
+                                                      language lang = language::en);
 
 EXCELLENCE_END_NAMESPACE
