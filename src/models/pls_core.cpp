@@ -305,11 +305,15 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
                          "the indicators of a mode B block are collinear: their weights are not identified");
   }
   // The weights are one vector (block j at start(j)); W is block-diagonal, so M·W costs
-  // p² rather than p²·J. Buffers are reused across iterations.
+  // p² rather than p²·J. Buffers are reused across iterations (the bootstrap runs this
+  // thousands of times: a temporary per block and iteration was a third of its allocations).
+  Eigen::VectorXd block_product(p);
   const auto normalise_vector = [&](Eigen::VectorXd& w) {
     for (Index j = 0; j < J; ++j) {
       auto wj = w.segment(start(j), size(j));
-      const double var = wj.dot(M.block(start(j), start(j), size(j), size(j)) * wj);
+      auto mw = block_product.head(size(j));
+      mw.noalias() = M.block(start(j), start(j), size(j), size(j)) * wj;
+      const double var = wj.dot(mw);
       if (!(var > 0) || !std::isfinite(var)) return false;
       wj /= std::sqrt(var);
     }
@@ -384,12 +388,11 @@ result<iteration> iterate(const Eigen::MatrixXd& M, const layout& l, const pls_o
   // Orientation: most loadings of each block positive (a score's sign is arbitrary).
   out.W = Eigen::MatrixXd::Zero(p, J);
   for (Index j = 0; j < J; ++j) {
-    const Eigen::VectorXd loads =
-        M.middleRows(start(j), size(j)).middleCols(start(j), size(j)) * w.segment(start(j), size(j));
+    auto loads = block_product.head(size(j));
+    loads.noalias() = M.block(start(j), start(j), size(j), size(j)) * w.segment(start(j), size(j));
     int balance = 0;
     for (Index k = 0; k < size(j); ++k) balance += (loads(k) > 0) - (loads(k) < 0);
-    out.W.col(j).segment(start(j), size(j)) =
-        balance < 0 ? Eigen::VectorXd(-w.segment(start(j), size(j))) : Eigen::VectorXd(w.segment(start(j), size(j)));
+    out.W.col(j).segment(start(j), size(j)) = (balance < 0 ? -1.0 : 1.0) * w.segment(start(j), size(j));
   }
   return out;
 }
@@ -410,8 +413,21 @@ result<structural> relate(const Eigen::MatrixXd& M, const Eigen::VectorXd& sds, 
                           const Eigen::MatrixXd& W, bool consistent) {
   const Index J = l.lvs;
   structural s;
-  const Eigen::MatrixXd MW = M * W;
-  s.lv_correlations = W.transpose() * MW;
+  // W is block-diagonal: M·W block by block costs p² rather than p²·J, and W'·(M·W) is
+  // J² dot products of the blocks.
+  Eigen::MatrixXd MW(l.indicators, J);
+  for (Index j = 0; j < J; ++j) {
+    const auto start = l.start[static_cast<std::size_t>(j)];
+    const auto size = l.size[static_cast<std::size_t>(j)];
+    MW.col(j).noalias() = M.middleCols(start, size) * W.col(j).segment(start, size);
+  }
+  s.lv_correlations.resize(J, J);
+  for (Index j = 0; j < J; ++j)
+    for (Index i = 0; i < J; ++i) {
+      const auto start = l.start[static_cast<std::size_t>(i)];
+      const auto size = l.size[static_cast<std::size_t>(i)];
+      s.lv_correlations(i, j) = W.col(i).segment(start, size).dot(MW.col(j).segment(start, size));
+    }
   s.cross_loadings = sds.cwiseInverse().asDiagonal() * MW;
   s.loadings.resize(l.indicators);
   for (Index k = 0; k < l.indicators; ++k)

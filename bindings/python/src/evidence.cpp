@@ -45,8 +45,7 @@ void bind_evidence(py::module_& m) {
           "index"_a, "lang"_a = "en", "One series as an HTML figure: values, comparisons, target.")
       .def(
           "to_text",
-          [](const results_evidence& e, const std::string& lang) { return to_text(e, {}, language_argument(lang));
-          },
+          [](const results_evidence& e, const std::string& lang) { return to_text(e, {}, language_argument(lang)); },
           "lang"_a = "en")
       .def(
           "to_json", [](const results_evidence& e, int indent) { return to_json(e, {}, indent); }, "indent"_a = 2)

@@ -141,6 +141,10 @@ cpp_pls_path_diagram <- function(model, values, names, options, resamples, seed,
     .Call(`_excellence_cpp_pls_path_diagram`, model, values, names, options, resamples, seed, threads)
 }
 
+cpp_pls_report <- function(model, values, names, options, resamples, seed, threads, target, scale_min, scale_max, subtitle, lang) {
+    .Call(`_excellence_cpp_pls_report`, model, values, names, options, resamples, seed, threads, target, scale_min, scale_max, subtitle, lang)
+}
+
 cpp_pls_ipma_bootstrap <- function(model, values, names, options, target, scale_min, scale_max, resamples, seed, threads) {
     .Call(`_excellence_cpp_pls_ipma_bootstrap`, model, values, names, options, target, scale_min, scale_max, resamples, seed, threads)
 }

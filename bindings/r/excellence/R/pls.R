@@ -592,6 +592,42 @@ pls_path_diagram <- function(fit, file = NULL, resamples = 0, seed = 1, threads 
   invisible(svg)
 }
 
+#' The model report of a PLS model as HTML
+#'
+#' One self-contained HTML page (inline CSS and SVG, nothing loaded, prints to A4): the
+#' facts of the estimation, the path diagram, the structural model (paths, R2, total,
+#' indirect and - after a bootstrap - specific indirect effects with their intervals) and
+#' the measurement model (weights, loadings, reliability, HTMT, Fornell-Larcker,
+#' cross-loadings), with the 0-100 index and the importance-performance map when asked for.
+#'
+#' @param fit A fit from [pls_estimate()].
+#' @param file `NULL` to return the HTML text, or a file to write it to.
+#' @param resamples,seed,threads The bootstrap behind the intervals; 0 resamples: none.
+#' @param target The construct of the importance-performance map, or `NULL` for none.
+#' @param scale_min,scale_max The questionnaire's scale (one value, or one per indicator):
+#'   the 0-100 index, and the map's performances; `NULL` for neither.
+#' @param subtitle Under the title: the study, the data file.
+#' @param lang `"en"` or `"zh"`.
+#' @return The HTML text (invisibly when written to `file`).
+#' @examples
+#' satisfaction <- read.csv(system.file("extdata", "satisfaction.csv", package = "excellence"))
+#' model <- pls_model(system.file("extdata", "satisfaction_model.txt", package = "excellence"))
+#' page <- pls_report(pls_estimate(satisfaction, model), target = "SAT", scale_min = 0, scale_max = 10)
+#' @export
+pls_report <- function(fit, file = NULL, resamples = 0, seed = 1, threads = 0, target = NULL, scale_min = NULL,
+                       scale_max = NULL, subtitle = "", lang = "en") {
+  if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
+  if (is.null(scale_min) != is.null(scale_max)) argument_error("scale_max", "scale_min and scale_max go together")
+  if (!is.null(target) && is.null(scale_min)) argument_error("scale_min", "the map needs the questionnaire's scale")
+  i <- fit$input
+  page <- unwrap(cpp_pls_report(i$model, i$values, i$names, i$options, resamples, seed, threads_arg(threads),
+                                if (is.null(target)) "" else target, as.numeric(scale_min), as.numeric(scale_max),
+                                subtitle, lang))
+  if (is.null(file)) return(page)
+  writeLines(page, file, sep = "", useBytes = TRUE)
+  invisible(page)
+}
+
 #' @export
 print.excellence_pls_index <- function(x, ...) {
   cat("<PLS indexes, 0-100>\n")

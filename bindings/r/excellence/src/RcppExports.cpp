@@ -527,6 +527,28 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_pls_report
+SEXP cpp_pls_report(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, double resamples, double seed, unsigned threads, const std::string& target, const std::vector<double>& scale_min, const std::vector<double>& scale_max, const std::string& subtitle, const std::string& lang);
+RcppExport SEXP _excellence_cpp_pls_report(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP threadsSEXP, SEXP targetSEXP, SEXP scale_minSEXP, SEXP scale_maxSEXP, SEXP subtitleSEXP, SEXP langSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericMatrix& >::type values(valuesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type names(namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type options(optionsSEXP);
+    Rcpp::traits::input_parameter< double >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type target(targetSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type scale_min(scale_minSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type scale_max(scale_maxSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type subtitle(subtitleSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type lang(langSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_pls_report(model, values, names, options, resamples, seed, threads, target, scale_min, scale_max, subtitle, lang));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_pls_ipma_bootstrap
 SEXP cpp_pls_ipma_bootstrap(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names, const Rcpp::List& options, const std::string& target, const std::vector<double>& scale_min, const std::vector<double>& scale_max, double resamples, double seed, unsigned threads);
 RcppExport SEXP _excellence_cpp_pls_ipma_bootstrap(SEXP modelSEXP, SEXP valuesSEXP, SEXP namesSEXP, SEXP optionsSEXP, SEXP targetSEXP, SEXP scale_minSEXP, SEXP scale_maxSEXP, SEXP resamplesSEXP, SEXP seedSEXP, SEXP threadsSEXP) {
@@ -584,6 +606,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_pls_mga", (DL_FUNC) &_excellence_cpp_pls_mga, 10},
     {"_excellence_cpp_pls_predict", (DL_FUNC) &_excellence_cpp_pls_predict, 7},
     {"_excellence_cpp_pls_path_diagram", (DL_FUNC) &_excellence_cpp_pls_path_diagram, 7},
+    {"_excellence_cpp_pls_report", (DL_FUNC) &_excellence_cpp_pls_report, 12},
     {"_excellence_cpp_pls_ipma_bootstrap", (DL_FUNC) &_excellence_cpp_pls_ipma_bootstrap, 10},
     {NULL, NULL, 0}
 };

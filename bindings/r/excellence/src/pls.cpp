@@ -16,6 +16,7 @@
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_html.hpp>
 #include <excellence/report/pls_svg.hpp>
 
 #include <cmath>
@@ -475,6 +476,51 @@ SEXP cpp_pls_path_diagram(const Rcpp::List& model, const Rcpp::NumericMatrix& va
         try_bootstrap_pls(in.model, in.data, in.options,
                           {.resamples = static_cast<std::size_t>(*b), .seed = *s, .threads = threads}, watch.control()),
         [&](const pls_bootstrap_result& boot) { return Rcpp::wrap(path_diagram_svg(fit, &boot)); }, &watch);
+  });
+}
+
+// The model report: the fit, with `resamples` a bootstrap's intervals, with scales the 0-100
+// index and, with a target, the IPMA.
+// [[Rcpp::export]]
+SEXP cpp_pls_report(const Rcpp::List& model, const Rcpp::NumericMatrix& values, const std::vector<std::string>& names,
+                    const Rcpp::List& options, double resamples, double seed, unsigned threads,
+                    const std::string& target, const std::vector<double>& scale_min,
+                    const std::vector<double>& scale_max, const std::string& subtitle, const std::string& lang) {
+  const auto b = whole(resamples);
+  if (!b) return r::argument_failure("resamples", "expected a whole number of resamples, 0 for none");
+  const auto s = whole(seed);
+  if (!s) return r::argument_failure("seed", "expected a whole number from 0 to 2^53");
+  const auto language = parse_language(lang);
+  if (!language) return r::argument_failure("lang", "expected \"en\" or \"zh\"");
+  return after_fit(model, values, names, options, [&](const pls_fit& fit, const pls_input& in) -> SEXP {
+    std::optional<pls_index_result> index;
+    std::optional<pls_ipma_result> map;
+    if (!scale_min.empty()) {
+      // One scale for all indicators, or one per indicator, as the map takes them.
+      const auto each = [&](const std::vector<double>& v) {
+        return v.size() == 1 ? std::vector<double>(fit.indicators.size(), v.front()) : v;
+      };
+      auto x = try_pls_index(fit, each(scale_min), each(scale_max));
+      if (!x) return r::failure(x.error());
+      index = *std::move(x);
+    }
+    if (!target.empty()) {
+      auto m = try_pls_ipma(fit, {target, scale_min, scale_max});
+      if (!m) return r::failure(m.error());
+      map = *std::move(m);
+    }
+    const auto page = [&](const pls_bootstrap_result* boot) {
+      return Rcpp::wrap(to_html(
+          fit,
+          {.bootstrap = boot, .index = index ? &*index : nullptr, .ipma = map ? &*map : nullptr, .subtitle = subtitle},
+          *language));
+    };
+    if (*b == 0) return page(nullptr);
+    r::interrupt_watch watch;
+    return checked(
+        try_bootstrap_pls(in.model, in.data, in.options,
+                          {.resamples = static_cast<std::size_t>(*b), .seed = *s, .threads = threads}, watch.control()),
+        [&](const pls_bootstrap_result& boot) { return page(&boot); }, &watch);
   });
 }
 

@@ -208,3 +208,18 @@ test_that("the path diagram and the IPMA map as SVG", {
   expect_identical(readChar(file, file.size(file), useBytes = TRUE), pls_path_diagram(fit))
   expect_match(pls_ipma(fit, "SAT", scale = c(0, 10))$svg, "Importance-performance map of SAT", fixed = TRUE)
 })
+
+test_that("the model report", {
+  model <- pls_model(ext("satisfaction_model.txt"))
+  fit <- pls_estimate(satisfaction(), model)
+  page <- pls_report(fit, resamples = 20, target = "SAT", scale_min = 0, scale_max = 10, subtitle = "ECSI & co",
+                     lang = "zh")
+  expect_match(page, "<html lang=\"zh-CN\">", fixed = TRUE)
+  expect_match(page, "<p class=\"subtitle\">ECSI &amp; co</p>", fixed = TRUE)
+  expect_match(page, "<section class=\"ipma\">", fixed = TRUE)
+  expect_match(page, sprintf("<th scope=\"row\">SAT -&gt; LOY</th><td class=\"num\">%.4f</td>",
+                             fit$path_coefs["LOY", "SAT"]), fixed = TRUE)
+  expect_false(grepl("<section class=\"ipma\">", pls_report(fit), fixed = TRUE))
+  expect_error(pls_report(fit, lang = "fr"), "lang")
+  expect_error(pls_report(fit, target = "SAT"), "scale_min")
+})
