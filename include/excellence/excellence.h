@@ -800,6 +800,12 @@ EXC_EXTERN(int) exc_pls_ipma_new_bootstrap(exc_pls_ipma **out, const exc_pls_mod
 EXC_EXTERN(int) exc_pls_ipma_to_svg(exc_buf *out, const exc_pls_ipma *ipma, int indicators);
 /** The path diagram as an SVG document; with a bootstrap (not NULL), each path's verdict. */
 EXC_EXTERN(int) exc_pls_fit_to_svg(exc_buf *out, const exc_pls_fit *fit, const exc_pls_bootstrap *bootstrap);
+/** The model report as one self-contained HTML page (docs/pls.md, "The model report"): the fit
+    and its path diagram, with each of bootstrap, index and ipma that is not NULL; subtitle (UTF-8,
+    NULL for none) under the title; lang an exc_language. */
+EXC_EXTERN(int) exc_pls_fit_to_html(exc_buf *out, const exc_pls_fit *fit, const exc_pls_bootstrap *bootstrap,
+                                    const exc_pls_index *index, const exc_pls_ipma *ipma, const char *subtitle,
+                                    int lang /* exc_language */);
 
 /** PLSpredict (folds, repetitions, seed) with CVPAT: excellence.pls_predict/1. */
 EXC_EXTERN(int) exc_pls_predict_json(exc_buf *out, const exc_pls_model *model, const exc_pls_data *data,

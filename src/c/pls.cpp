@@ -12,6 +12,7 @@
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/pls_html.hpp>
 #include <excellence/report/pls_svg.hpp>
 
 #include <algorithm>
@@ -480,6 +481,21 @@ int exc_pls_fit_to_svg(exc_buf* out, const exc_pls_fit* fit, const exc_pls_boots
   return guarded([&] {
     if (fit == nullptr) return invalid("exc_pls_fit_to_svg: fit is NULL");
     return to_buf(out, path_diagram_svg(fit->value, bootstrap == nullptr ? nullptr : &bootstrap->value));
+  });
+}
+
+int exc_pls_fit_to_html(exc_buf* out, const exc_pls_fit* fit, const exc_pls_bootstrap* bootstrap,
+                        const exc_pls_index* index, const exc_pls_ipma* ipma, const char* subtitle, int lang) {
+  return guarded([&] {
+    if (fit == nullptr) return invalid("exc_pls_fit_to_html: fit is NULL");
+    const auto l = language_of(lang);
+    if (!l) return unknown_language("exc_pls_fit_to_html", lang);
+    return to_buf(out, to_html(fit->value,
+                               {.bootstrap = bootstrap == nullptr ? nullptr : &bootstrap->value,
+                                .index = index == nullptr ? nullptr : &index->value,
+                                .ipma = ipma == nullptr ? nullptr : &ipma->value,
+                                .subtitle = subtitle == nullptr ? "" : subtitle},
+                               *l));
   });
 }
 

@@ -508,6 +508,13 @@ static void path_models(void) {
     OK(exc_pls_fit_to_svg(&json, fit, boot));
     CHECK(strstr(json.ptr, "PLS path diagram: 6 constructs, 27 indicators") != NULL);
     exc_buf_dispose(&json);
+    OK(exc_pls_fit_to_html(&json, fit, boot, NULL, NULL, "ECSI & co", EXC_LANGUAGE_ZH));
+    CHECK(strstr(json.ptr, "<html lang=\"zh-CN\">") != NULL);
+    CHECK(strstr(json.ptr, "<p class=\"subtitle\">ECSI &amp; co</p>") != NULL);
+    CHECK(strstr(json.ptr, "<section class=\"ipma\">") == NULL);
+    exc_buf_dispose(&json);
+    expect_error(exc_pls_fit_to_html(&json, fit, NULL, NULL, NULL, NULL, 7), EXC_EINVALID_ARGUMENT, NULL, NULL,
+                 "an unknown language");
     OK(exc_pls_predict_json(&json, model, data, NULL, 5, 1, 3));
     CHECK(strstr(json.ptr, "\"cvpat\": [") != NULL);
     exc_buf_dispose(&json);
