@@ -260,7 +260,10 @@ std::string html::path_diagram(const pls_fit& fit, const pls_bootstrap_result* b
     const auto& a = d.nodes[from];
     const auto& b = d.nodes[to];
     double px = edge_x(centre_x(a.column), out_offset[e], 1), py = a.y + out_offset[e];
-    std::string path = "M" + coordinate(px) + "," + coordinate(py);
+    // Appended rather than "M" + …: g++ 12 at -O2 warns falsely (-Wrestrict) on a literal
+    // prepended to a temporary string here (GCC bug 105651).
+    std::string path = "M";
+    path += coordinate(px) + "," + coordinate(py);
     const auto curve_to = [&](double qx, double qy) {
       const double mid = (px + qx) / 2;
       path += " C" + coordinate(mid) + "," + coordinate(py) + " " + coordinate(mid) + "," + coordinate(qy) + " " +
