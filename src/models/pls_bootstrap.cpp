@@ -158,14 +158,13 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
 
   const std::size_t width = rec.width();
   const std::size_t B = bootstrap.resamples;
-  std::vector<double> draws(B * width, 0.0);
-  std::vector<char> ok(B, 0);
+  pls_core::draws_table draws(B, width);
 
   pls_core::resampler pool(bootstrap.threads, B, control);
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(p);
   const pls_core::variance_check usable(Xt);
   if (!pool.resample(Xt, B, bootstrap.seed, [&](std::size_t b, const Eigen::MatrixXd& S, const Eigen::VectorXd&) {
-        if (usable(S) && rec.evaluate(S, *l, options, unit, &draws[b * width])) ok[b] = 1;
+        if (usable(S) && rec.evaluate(S, *l, options, unit, draws.row(b))) draws.succeed(b);
       }))
     return input_error(errc::cancelled, "", "the bootstrap was cancelled");
 
@@ -174,7 +173,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   out.seed = bootstrap.seed;
   out.confidence = bootstrap.confidence;
   out.interval = bootstrap.interval;
-  for (std::size_t b = 0; b < B; ++b) out.succeeded += ok[b] != 0 ? 1U : 0U;
+  out.succeeded = draws.succeeded();
   out.failed = B - out.succeeded;
   if (out.failed > 0)
     out.warnings.push_back({errc::resamples_failed, "", 0, 0, "resamples",
@@ -192,8 +191,7 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   std::vector<double> acceleration(width, 0.0);
   if (bootstrap.interval == pls_interval::bca) {
     const auto rows = static_cast<std::size_t>(n);
-    std::vector<double> jack(rows * width, 0.0);
-    std::vector<char> jack_ok(rows, 0);
+    pls_core::draws_table jack(rows, width);
     const Eigen::VectorXd total = Xt.rowwise().sum();
     Eigen::MatrixXd second = Eigen::MatrixXd::Zero(p, p);
     second.selfadjointView<Eigen::Lower>().rankUpdate(Xt);
@@ -204,28 +202,27 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
           const Eigen::VectorXd mean = (total - x) / m;
           Eigen::MatrixXd S = (second - x * x.transpose()) / m;
           S.noalias() -= mean * mean.transpose();
-          if (usable(S) && rec.evaluate(S, *l, options, unit, &jack[i * width])) jack_ok[i] = 1;
+          if (usable(S) && rec.evaluate(S, *l, options, unit, jack.row(i))) jack.succeed(i);
         }))
       return input_error(errc::cancelled, "", "the bootstrap was cancelled");
-    std::size_t jack_count = 0;
-    for (const char c : jack_ok) jack_count += c != 0 ? 1U : 0U;
+    const std::size_t jack_count = jack.succeeded();
     if (jack_count < rows)
       out.warnings.push_back({errc::resamples_failed, "", 0, 0, "jackknife",
                               detail::concat(std::to_string(rows - jack_count), " of ", std::to_string(rows),
                                              " leave-one-out estimates failed; the acceleration uses the others"),
                               severity::warning});
+    std::vector<double> values;
     for (std::size_t c = 0; c < width; ++c) {
+      jack.column(c, values);
       double mean = 0;
-      for (std::size_t i = 0; i < rows; ++i)
-        if (jack_ok[i] != 0) mean += jack[i * width + c];
-      mean /= static_cast<double>(std::max<std::size_t>(jack_count, 1));
+      for (const double v : values) mean += v;
+      mean /= static_cast<double>(std::max<std::size_t>(values.size(), 1));
       double s2 = 0, s3 = 0;
-      for (std::size_t i = 0; i < rows; ++i)
-        if (jack_ok[i] != 0) {
-          const double d = mean - jack[i * width + c];
-          s2 += d * d;
-          s3 += d * d * d;
-        }
+      for (const double v : values) {
+        const double d = mean - v;
+        s2 += d * d;
+        s3 += d * d * d;
+      }
       acceleration[c] = s2 > 0 ? s3 / (6 * std::pow(s2, 1.5)) : 0.0;
     }
   }
@@ -233,19 +230,10 @@ result<pls_bootstrap_result> try_bootstrap_pls(const pls_model& model, const pls
   const double lo_q = (1 - bootstrap.confidence) / 2;
   std::vector<double> column;
   auto summarise = [&](std::size_t c, std::string name, double estimate) {
-    column.clear();
-    for (std::size_t b = 0; b < B; ++b)
-      if (ok[b] != 0) column.push_back(draws[b * width + c]);
-    double mean = 0;
+    draws.column(c, column);
+    const auto [mean, se] = pls_core::mean_and_sd(column);
     std::size_t below = 0;
-    for (const double v : column) {
-      mean += v;
-      below += v < estimate ? 1U : 0U;
-    }
-    mean /= static_cast<double>(column.size());
-    double ss = 0;
-    for (const double v : column) ss += (v - mean) * (v - mean);
-    const double se = std::sqrt(ss / static_cast<double>(column.size() - 1));
+    for (const double v : column) below += v < estimate ? 1U : 0U;
     std::vector<double> kept;
     if (bootstrap.keep_draws) kept = column;  // before the selection reorders it
     std::pair<double, double> levels{lo_q, 1 - lo_q};

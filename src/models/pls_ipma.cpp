@@ -8,7 +8,6 @@
 #include <excellence/detail/quantile.hpp>
 
 #include <cmath>
-#include <numeric>
 
 namespace excellence::inline v1 {
 
@@ -163,8 +162,7 @@ result<pls_ipma_result> try_pls_ipma(const pls_model& model, const pls_data& dat
   const Eigen::MatrixXd Xt = pls_core::columns_of_rows(e, data, false);
   const std::size_t B = bootstrap.resamples;
   const std::size_t width = 2 * (out.constructs.size() + out.indicators.size());
-  std::vector<double> draws(B * width, 0.0);
-  std::vector<char> ok(B, 0);
+  pls_core::draws_table draws(B, width);
   pls_core::resampler pool(bootstrap.threads, B, control);
   const auto n = static_cast<double>(Xt.cols());
   if (!pool.resample(Xt, B, bootstrap.seed,
@@ -174,19 +172,19 @@ result<pls_ipma_result> try_pls_ipma(const pls_model& model, const pls_data& dat
                        if (!fit || !fit->fit.converged) return;
                        const auto resampled = try_pls_ipma(fit->fit, ipma);
                        if (!resampled) return;
-                       double* row = &draws[b * width];
+                       double* row = draws.row(b);
                        std::size_t at = 0;
                        for (const auto* points : {&resampled->constructs, &resampled->indicators})
                          for (const auto& point : *points) {
                            row[at++] = point.importance;
                            row[at++] = point.performance;
                          }
-                       ok[b] = 1;
+                       draws.succeed(b);
                      }))
     return input_error(errc::cancelled, "", "the IPMA's bootstrap was cancelled");
   out.resamples = B;
   out.confidence = bootstrap.confidence;
-  for (const char c : ok) out.succeeded += c != 0 ? 1U : 0U;
+  out.succeeded = draws.succeeded();
   if (out.succeeded < 2)
     return input_error(errc::invalid_value, "resamples",
                        concat("only ", std::to_string(out.succeeded), " of ", std::to_string(B),
@@ -199,14 +197,10 @@ result<pls_ipma_result> try_pls_ipma(const pls_model& model, const pls_data& dat
   const double lo_q = (1 - bootstrap.confidence) / 2;
   std::vector<double> column;
   const auto interval = [&](std::size_t c) {
-    column.clear();
-    for (std::size_t b = 0; b < B; ++b)
-      if (ok[b] != 0) column.push_back(draws[b * width + c]);
-    const double mean = std::accumulate(column.begin(), column.end(), 0.0) / static_cast<double>(column.size());
-    double ss = 0;
-    for (const double v : column) ss += (v - mean) * (v - mean);
+    draws.column(c, column);
+    const auto sd = pls_core::mean_and_sd(column).sd;
     const auto [lo, hi] = detail::select_quantiles(column, lo_q, 1 - lo_q);
-    return pls_ipma_interval{std::sqrt(ss / static_cast<double>(column.size() - 1)), lo, hi};
+    return pls_ipma_interval{sd, lo, hi};
   };
   std::size_t at = 0;
   for (auto* points : {&out.constructs, &out.indicators})

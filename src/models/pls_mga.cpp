@@ -261,8 +261,7 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
 
   // The permutations: a shuffle of the rows used, whose first n1 form the first group.
   const std::size_t P = mga.permutations;
-  std::vector<double> draws(P * width, 0.0);
-  std::vector<char> ok(P, 0);
+  pls_core::draws_table draws(P, width);
   pls_core::resampler pool(mga.threads, P, control);
   if (!pool.each(
           P,
@@ -280,12 +279,12 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
             if (!g1) return;
             const auto g2 = estimate_group(S[1], l, options);
             if (!g2) return;
-            stats.record(first, *g1, *g2, &draws[b * width]);
-            ok[b] = 1;
+            stats.record(first, *g1, *g2, draws.row(b));
+            draws.succeed(b);
           },
           true))
     return input_error(errc::cancelled, "", "the multigroup analysis was cancelled");
-  for (const char c : ok) out.succeeded += c != 0 ? 1U : 0U;
+  out.succeeded = draws.succeeded();
   if (out.succeeded == 0)
     return input_error(errc::invalid_value, "permutations", "no permutation gave estimates in both groups");
   if (out.succeeded < P)
@@ -293,13 +292,7 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
                             concat(std::to_string(P - out.succeeded), " of ", std::to_string(P),
                                    " permutations gave no estimate in a group and were left out"),
                             severity::warning});
-  const auto column = [&](std::size_t c) {
-    std::vector<double> values;
-    values.reserve(out.succeeded);
-    for (std::size_t b = 0; b < P; ++b)
-      if (ok[b] != 0) values.push_back(draws[b * width + c]);
-    return values;
-  };
+  const auto column = [&](std::size_t c) { return draws.column(c); };
   const auto share = [&](const std::vector<double>& values, auto&& counted) {
     std::size_t k = 0;
     for (const double v : values) k += counted(v) ? 1U : 0U;
@@ -315,31 +308,30 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
   };
 
   // Henseler's MGA: each group bootstrapped on its own rows.
-  std::array<std::vector<double>, 2> boot;  // resamples × (paths, weights, loadings) per group
+  // Per group: resamples × (paths, weights, loadings).
   const std::size_t compared = stats.paths.size() + 2 * static_cast<std::size_t>(l.indicators);
-  std::array<std::vector<char>, 2> boot_ok;
+  std::array<pls_core::draws_table, 2> boot{pls_core::draws_table(mga.resamples, compared),
+                                            pls_core::draws_table(mga.resamples, compared)};
   if (mga.resamples > 0) {
     for (std::size_t g = 0; g < 2; ++g) {
       Eigen::MatrixXd Xg(Xt.rows(), static_cast<Index>(out.n[g]));
       Index at = 0;
       for (Index i = 0; i < n; ++i)
         if ((in_first[static_cast<std::size_t>(i)] != 0) == (g == 0)) Xg.col(at++) = Xt.col(i);
-      boot[g].assign(mga.resamples * compared, 0.0);
-      boot_ok[g].assign(mga.resamples, 0);
       pls_core::resampler group_pool(mga.threads, mga.resamples, control);
       if (!group_pool.resample(Xg, mga.resamples, detail::stream_seed(mga.seed, ~std::uint64_t{g}),
                                [&](std::size_t b, const Eigen::MatrixXd& S, const Eigen::VectorXd&) {
                                  const auto est = estimate_group(S, l, options);
                                  if (!est) return;
-                                 double* row = &boot[g][b * compared];
+                                 double* row = boot[g].row(b);
                                  std::size_t k = 0;
                                  for (const auto& [from, to] : stats.paths) row[k++] = est->paths(to, from);
                                  for (Index i = 0; i < l.indicators; ++i) row[k++] = est->weights(i);
                                  for (Index i = 0; i < l.indicators; ++i) row[k++] = est->loadings(i);
-                                 boot_ok[g][b] = 1;
+                                 boot[g].succeed(b);
                                }))
         return input_error(errc::cancelled, "", "the multigroup analysis was cancelled");
-      const auto good = static_cast<std::size_t>(std::count(boot_ok[g].begin(), boot_ok[g].end(), 1));
+      const auto good = boot[g].succeeded();
       if (good < 2)
         return input_error(errc::invalid_value, "resamples",
                            concat("group '", pair[g], "': only ", std::to_string(good), " resamples gave estimates"));
@@ -352,9 +344,7 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
   }
   // The centred bootstrap distribution of parameter k in group g: θ* − mean(θ*) + θ̂.
   const auto centred = [&](std::size_t g, std::size_t k, double estimate) {
-    std::vector<double> values;
-    for (std::size_t b = 0; b < mga.resamples; ++b)
-      if (boot_ok[g][b] != 0) values.push_back(boot[g][b * compared + k]);
+    auto values = boot[g].column(k);
     const double mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
     for (double& v : values) v += estimate - mean;
     return values;

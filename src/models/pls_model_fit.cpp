@@ -182,8 +182,7 @@ result<pls_model_fit_result> try_pls_model_fit(const pls_model& model, const pls
   // refit. Both variants see the same resamples.
   const Eigen::MatrixXd Zt = pls_core::columns_of_rows(e, data, true);
   const std::size_t B = fit.resamples;
-  std::vector<double> draws(2 * B * 3, 0.0);
-  std::vector<char> ok(2 * B, 0);
+  pls_core::draws_table draws(2 * B, 3);  // the saturated variant's resamples, then the estimated one's
   const Eigen::VectorXd unit = Eigen::VectorXd::Ones(l.indicators);
   const pls_core::variance_check usable(Zt);
   pls_core::resampler pool(fit.threads, B, control);
@@ -205,11 +204,11 @@ result<pls_model_fit_result> try_pls_model_fit(const pls_model& model, const pls
               v == 0 ? rel->lv_correlations : implied_by_paths(l, rel->lv_correlations, rel->paths);
           const auto d = distance(Rb, implied_correlations(l, options.consistent, rel->loadings, construct, Rb), true);
           if (!d.d_g || !std::isfinite(d.srmr)) continue;
-          double* row = &draws[(v * B + b) * 3];
+          double* row = draws.row(v * B + b);
           row[0] = d.srmr;
           row[1] = d.d_uls;
           row[2] = *d.d_g;
-          ok[v * B + b] = 1;
+          draws.succeed(v * B + b);
         }
       });
   if (!finished) return input_error(errc::cancelled, "", "the exact-fit test was cancelled");
@@ -217,7 +216,7 @@ result<pls_model_fit_result> try_pls_model_fit(const pls_model& model, const pls
   for (std::size_t v = 0; v < 2; ++v) {
     if (!tested[v]) continue;
     auto& variant = *variants[v];
-    for (std::size_t b = 0; b < B; ++b) variant.succeeded += ok[v * B + b] != 0 ? 1U : 0U;
+    variant.succeeded = draws.succeeded(v * B, (v + 1) * B);
     if (variant.succeeded < B)
       out.warnings.push_back(
           {errc::resamples_failed, "", 0, 0, variant_names[v],
@@ -228,13 +227,8 @@ result<pls_model_fit_result> try_pls_model_fit(const pls_model& model, const pls
       return input_error(errc::invalid_value, "resamples",
                          concat("only ", std::to_string(variant.succeeded), " of ", std::to_string(B),
                                 " resamples of the exact-fit test gave estimates"));
-    for (std::size_t k = 0; k < 3; ++k) {
-      std::vector<double> values;
-      values.reserve(variant.succeeded);
-      for (std::size_t b = 0; b < B; ++b)
-        if (ok[v * B + b] != 0) values.push_back(draws[(v * B + b) * 3 + k]);
-      summarise_test(variant.measures[k], std::move(values), fit.keep_draws);
-    }
+    for (std::size_t k = 0; k < 3; ++k)
+      summarise_test(variant.measures[k], draws.column(k, v * B, (v + 1) * B), fit.keep_draws);
   }
   return out;
 }

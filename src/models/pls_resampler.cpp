@@ -95,4 +95,27 @@ bool resampler::each(std::size_t count, const std::function<void(std::size_t, st
   return true;
 }
 
+std::size_t draws_table::succeeded(std::size_t first, std::size_t last) const noexcept {
+  last = std::min(last, ok_.size());
+  std::size_t k = 0;
+  for (std::size_t r = first; r < last; ++r) k += ok_[r] != 0 ? 1U : 0U;
+  return k;
+}
+
+void draws_table::column(std::size_t c, std::vector<double>& out, std::size_t first, std::size_t last) const {
+  last = std::min(last, ok_.size());
+  out.clear();
+  for (std::size_t r = first; r < last; ++r)
+    if (ok_[r] != 0) out.push_back(values_[r * width_ + c]);
+}
+
+mean_sd mean_and_sd(const std::vector<double>& values) {
+  double mean = 0;
+  for (const double v : values) mean += v;
+  mean /= static_cast<double>(values.size());
+  double ss = 0;
+  for (const double v : values) ss += (v - mean) * (v - mean);
+  return {mean, std::sqrt(ss / static_cast<double>(values.size() - 1))};
+}
+
 }  // namespace excellence::inline v1::pls_core

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace excellence::inline v1::pls_core {
 
@@ -68,5 +69,36 @@ class variance_check {
  private:
   Eigen::VectorXd scale_;
 };
+
+/// What each resample (or permutation) recorded: a row of `width` numbers and whether it gave
+/// an estimate. Threads write disjoint rows; the summaries read the successful rows only.
+class draws_table {
+ public:
+  draws_table(std::size_t rows, std::size_t width) : width_(width), values_(rows * width, 0.0), ok_(rows, 0) {}
+
+  [[nodiscard]] double* row(std::size_t r) noexcept { return &values_[r * width_]; }
+  void succeed(std::size_t r) noexcept { ok_[r] = 1; }
+  /// Successful rows among [first, last) (all rows by default).
+  [[nodiscard]] std::size_t succeeded(std::size_t first = 0, std::size_t last = SIZE_MAX) const noexcept;
+  /// Column c of the successful rows among [first, last), in row order, into `out`.
+  void column(std::size_t c, std::vector<double>& out, std::size_t first = 0, std::size_t last = SIZE_MAX) const;
+  [[nodiscard]] std::vector<double> column(std::size_t c, std::size_t first = 0, std::size_t last = SIZE_MAX) const {
+    std::vector<double> out;
+    column(c, out, first, last);
+    return out;
+  }
+
+ private:
+  std::size_t width_;
+  std::vector<double> values_;
+  std::vector<char> ok_;
+};
+
+/// The mean and the standard deviation (divisor n − 1) of at least two values.
+struct mean_sd {
+  double mean = 0;
+  double sd = 0;
+};
+[[nodiscard]] mean_sd mean_and_sd(const std::vector<double>& values);
 
 }  // namespace excellence::inline v1::pls_core
