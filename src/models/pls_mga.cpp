@@ -292,7 +292,6 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
                             concat(std::to_string(P - out.succeeded), " of ", std::to_string(P),
                                    " permutations gave no estimate in a group and were left out"),
                             severity::warning});
-  const auto column = [&](std::size_t c) { return draws.column(c); };
   const auto share = [&](const std::vector<double>& values, auto&& counted) {
     std::size_t k = 0;
     for (const double v : values) k += counted(v) ? 1U : 0U;
@@ -300,10 +299,10 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
   };
   const auto two_sided = [&](std::size_t c) {
     const double at = std::abs(statistic[c]);
-    return share(column(c), [&](double v) { return std::abs(v) >= at; });
+    return share(draws.column(c), [&](double v) { return std::abs(v) >= at; });
   };
   const auto interval = [&](std::size_t c) {
-    auto values = column(c);
+    auto values = draws.column(c);
     return detail::select_quantiles(values, 0.025, 0.975);
   };
 
@@ -375,7 +374,7 @@ result<pls_mga_result> try_pls_mga(const pls_model& model, const pls_data& data,
     pls_micom_construct m;
     m.name = names[j];
     m.c = statistic[c_at + j];
-    auto cs = column(c_at + j);
+    auto cs = draws.column(c_at + j);
     m.c_p = share(cs, [&](double v) { return v <= m.c; });
     m.c_q05 = detail::select_quantile(cs, 0.05).value;
     m.mean_difference = statistic[mean_at + j];

@@ -619,10 +619,13 @@ pls_report <- function(fit, file = NULL, resamples = 0, seed = 1, threads = 0, t
   if (!inherits(fit, "excellence_pls")) argument_error("fit", "expected a fit from pls_estimate()")
   if (is.null(scale_min) != is.null(scale_max)) argument_error("scale_max", "scale_min and scale_max go together")
   if (!is.null(target) && is.null(scale_min)) argument_error("scale_min", "the map needs the questionnaire's scale")
+  # One scale for all indicators becomes one per indicator, as pls_index() passes it.
+  p <- nrow(fit$outer_model)
+  lo <- if (length(scale_min) == 1) rep(as.double(scale_min), p) else as.double(scale_min)
+  hi <- if (length(scale_max) == 1) rep(as.double(scale_max), p) else as.double(scale_max)
   i <- fit$input
   page <- unwrap(cpp_pls_report(i$model, i$values, i$names, i$options, resamples, seed, threads_arg(threads),
-                                if (is.null(target)) "" else target, as.numeric(scale_min), as.numeric(scale_max),
-                                subtitle, lang))
+                                if (is.null(target)) "" else target, lo, hi, subtitle, lang))
   if (is.null(file)) return(page)
   writeLines(page, file, sep = "", useBytes = TRUE)
   invisible(page)

@@ -496,11 +496,7 @@ SEXP cpp_pls_report(const Rcpp::List& model, const Rcpp::NumericMatrix& values, 
     std::optional<pls_index_result> index;
     std::optional<pls_ipma_result> map;
     if (!scale_min.empty()) {
-      // One scale for all indicators, or one per indicator, as the map takes them.
-      const auto each = [&](const std::vector<double>& v) {
-        return v.size() == 1 ? std::vector<double>(fit.indicators.size(), v.front()) : v;
-      };
-      auto x = try_pls_index(fit, each(scale_min), each(scale_max));
+      auto x = try_pls_index(fit, scale_min, scale_max);
       if (!x) return r::failure(x.error());
       index = *std::move(x);
     }
