@@ -7,6 +7,8 @@
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/pnbd.hpp>
+#include <excellence/models/retention/fit.hpp>
+#include <excellence/models/retention/lifetime.hpp>
 
 #include <benchmark/benchmark.h>
 #include <boost/random/beta_distribution.hpp>
@@ -19,8 +21,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <string>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace {
@@ -34,8 +36,7 @@ struct summary {
 
 const summary& cdnow() {
   static const summary s = [] {
-    const auto table =
-        try_read_csv(std::filesystem::path(EXCELLENCE_TEST_DATA) / "clv" / "cdnow_summary.csv").value();
+    const auto table = try_read_csv(std::filesystem::path(EXCELLENCE_TEST_DATA) / "clv" / "cdnow_summary.csv").value();
     return summary{table.try_numbers("frequency").value(), table.try_numbers("recency").value(),
                    table.try_numbers("T").value(), table.try_numbers("monetary_value").value()};
   }();
@@ -102,6 +103,29 @@ void fit_gamma_gamma_cdnow(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(try_fit_gamma_gamma({x, z}));
 }
 BENCHMARK(fit_gamma_gamma_cdnow)->Unit(benchmark::kMillisecond);
+
+// Contractual retention (issue 15): Fader & Hardie (2007)'s high-end cohort, ages 0–12.
+const std::vector<survivor_cohort>& high_end() {
+  static const std::vector<survivor_cohort> c{
+      {"", "year 1", {1000, 869, 743, 653, 593, 551, 517, 491, 468, 445, 427, 409, 394}}};
+  return c;
+}
+
+void fit_sbg_high_end(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(try_fit_retention(retention_model::sbg, high_end()));
+}
+BENCHMARK(fit_sbg_high_end)->Unit(benchmark::kMicrosecond);
+
+void fit_bdw_high_end(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(try_fit_retention(retention_model::bdw, high_end()));
+}
+BENCHMARK(fit_bdw_high_end)->Unit(benchmark::kMicrosecond);
+
+void derl_sbg(benchmark::State& state) {
+  const retention_curve curve{0.668, 3.806, 1.0};
+  for (auto _ : state) benchmark::DoNotOptimize(try_discounted_residual_lifetime(curve, 0.1, 7));
+}
+BENCHMARK(derl_sbg)->Unit(benchmark::kMicrosecond);
 
 void fit_bgnbd_million(benchmark::State& state) {
   const auto& s = million();

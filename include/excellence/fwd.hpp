@@ -227,6 +227,24 @@ struct acsi_blocks;
 struct ecsi_blocks;
 struct ccsi_blocks;
 
+// excellence/models/retention/analysis.hpp
+struct retention_analysis_options;
+struct retention_age;
+struct retention_renewal;
+struct retention_segment;
+struct retention_analysis;
+
+// excellence/models/retention/fit.hpp
+enum class retention_model;
+struct retention_fit_options;
+struct retention_fit;
+
+// excellence/models/retention/lifetime.hpp
+struct retention_curve;
+
+// excellence/models/retention/survivors.hpp
+struct survivor_cohort;
+
 // excellence/period.hpp
 enum class time_unit;
 struct period;

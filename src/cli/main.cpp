@@ -135,7 +135,7 @@ constexpr const char* overview =
     "  rfm         RFM scores and the concentration of customer value\n"
     "  kano        Kano categories, Better and Worse per attribute\n"
     "  servqual    SERVQUAL gaps (or SERVPERF) per item and dimension\n"
-    "  retention   cohort retention table from activity records\n"
+    "  retention   cohort retention table; retention fit: sBG/BdW model, DEL, DERL\n"
     "  complaints  resolution times (open complaints censored), FCR, reopens\n"
     "  pls         PLS path model (ACSI/ECSI/CCSI satisfaction indexes), with bootstrap\n"
     "  clv         repeat-purchase and spend models: fit, predict, value, summarize\n"

@@ -257,8 +257,9 @@ Eigen::MatrixXd information_at(const end_point& at, const log_likelihood& ll, co
 
 }  // namespace
 
-result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers, const log_likelihood& ll,
-                         const clv_fit_options& options, const model_control& control, const maximise_options& how) {
+result<ml_estimate> maximise_likelihood(std::vector<double> start, double customers, const log_likelihood& ll,
+                                        const clv_fit_options& options, const model_control& control,
+                                        const maximise_options& how) {
   const auto n = static_cast<unsigned>(start.size());
   for (unsigned i = 0; i < n; ++i)
     if (!std::isfinite(start[i]) || !(start[i] > 0))
@@ -279,9 +280,7 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
     end->evaluations += newton_evaluations;
   }
 
-  clv_fit fit;
-  fit.model = model;
-  for (const auto name : parameter_names(model)) fit.names.emplace_back(name);
+  ml_estimate fit;
   fit.params = end->params;
   fit.log_likelihood = end->value;
   if (!std::isfinite(fit.log_likelihood))
@@ -294,7 +293,6 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
   for (unsigned i = 0; i < n; ++i)
     gradient_norm = std::max(gradient_norm, std::abs(end->gradient[i] * fit.params[i]) / customers);
   fit.converged = end->stopped_well && gradient_norm < 1e-4;
-  fit.customers = customers;
 
   if (how.standard_errors) {
     const Eigen::MatrixXd information = information_at(*end, ll, how.hessian);
@@ -330,6 +328,25 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
     fit.warnings.push_back({errc::standard_errors_unavailable, "", 0, 0, "standard_errors",
                             "no standard errors: the information matrix is not positive definite at the estimate",
                             severity::warning});
+  return fit;
+}
+
+result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers, const log_likelihood& ll,
+                         const clv_fit_options& options, const model_control& control, const maximise_options& how) {
+  auto found = maximise_likelihood(std::move(start), customers, ll, options, control, how);
+  if (!found) return found.error();
+  clv_fit fit;
+  fit.model = model;
+  for (const auto name : parameter_names(model)) fit.names.emplace_back(name);
+  fit.params = std::move(found->params);
+  fit.standard_errors = std::move(found->standard_errors);
+  fit.covariance = std::move(found->covariance);
+  fit.log_likelihood = found->log_likelihood;
+  fit.converged = found->converged;
+  fit.evaluations = found->evaluations;
+  fit.status = std::move(found->status);
+  fit.customers = customers;
+  fit.warnings = std::move(found->warnings);
   return fit;
 }
 

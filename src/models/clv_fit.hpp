@@ -53,9 +53,29 @@ struct maximise_options {
   bool newton = false;
 };
 
+/// A maximum-likelihood estimate as maximise_likelihood finds it: what every fit of a
+/// model with positive parameters reports (clv_fit, retention_fit).
+struct ml_estimate {
+  std::vector<double> params{};
+  std::vector<double> standard_errors{};  ///< empty when the information is not positive definite
+  std::vector<double> covariance{};       ///< row-major, symmetric; empty with the standard errors
+  double log_likelihood = 0;
+  bool converged = false;
+  int evaluations = 0;
+  std::string status{};
+  std::vector<diagnostic> warnings{};  ///< not_converged, standard_errors_unavailable
+};
+
 /// Maximises `ll` from `start` over positive parameters (L-BFGS on their logarithms, or
-/// Newton's method) and adds standard errors. Errors: a start that is not positive and
-/// finite; a likelihood that is not finite at the start; cancellation.
+/// Newton's method) and adds standard errors. `observations` scales the optimiser's
+/// objective (the mean log-likelihood) and the convergence test on the gradient. Errors: a
+/// start that is not positive and finite; a likelihood that is not finite at the start or
+/// at the end point; cancellation.
+result<ml_estimate> maximise_likelihood(std::vector<double> start, double observations, const log_likelihood& ll,
+                                        const clv_fit_options& options, const model_control& control,
+                                        const maximise_options& how = {});
+
+/// maximise_likelihood as a clv_fit of `model`.
 result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers, const log_likelihood& ll,
                          const clv_fit_options& options, const model_control& control,
                          const maximise_options& how = {});

@@ -14,6 +14,7 @@
 #include <excellence/models/pls/mga.hpp>
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
+#include <excellence/models/retention/analysis.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
 #include <excellence/satisfaction/nps.hpp>
@@ -403,6 +404,57 @@ ordered_json document(const cohort_table& t) {
   return out;
 }
 
+ordered_json document(const retention_analysis& a) {
+  ordered_json out;
+  out["format"] = "excellence.retention_fit/1";
+  out["model"] = to_string(a.model);
+  out["unit"] = std::string(to_string(a.unit));
+  out["discount"] = optional_number(a.discount);
+  out["horizon"] = a.horizon;
+  out["fit_through"] = a.fit_through ? ordered_json(*a.fit_through) : ordered_json(nullptr);
+  auto& segments = out["segments"] = ordered_json::array();
+  for (const auto& s : a.segments) {
+    const auto& fit = s.fit;
+    ordered_json entry;
+    entry["segment"] = s.segment;
+    entry["cohorts"] = s.cohorts;
+    auto& params = entry["params"] = ordered_json::object();
+    for (std::size_t i = 0; i < fit.names.size(); ++i) params[fit.names[i]] = fit.params[i];
+    if (fit.standard_errors.empty()) {
+      entry["standard_errors"] = nullptr;
+    } else {
+      auto& se = entry["standard_errors"] = ordered_json::object();
+      for (std::size_t i = 0; i < fit.names.size(); ++i) se[fit.names[i]] = fit.standard_errors[i];
+    }
+    entry["log_likelihood"] = fit.log_likelihood;
+    entry["aic"] = fit.aic();
+    entry["converged"] = fit.converged;
+    entry["evaluations"] = fit.evaluations;
+    entry["status"] = fit.status;
+    entry["customers"] = weight_sum(fit.customers);
+    entry["observations"] = fit.observations;
+    auto& ages = entry["ages"] = ordered_json::array();
+    for (const auto& r : s.ages)
+      ages.push_back({{"age", r.age},
+                      {"observed_survival", optional_number(r.observed_survival)},
+                      {"survival", r.survival},
+                      {"observed_retention", optional_number(r.observed_retention)},
+                      {"retention", optional_number(r.retention)},
+                      {"survivors", r.survivors ? weight_sum(*r.survivors) : ordered_json(nullptr)},
+                      {"expected_survivors", optional_number(r.expected_survivors)},
+                      {"held_out", r.held_out}});
+    entry["expected_lifetime"] = optional_number(s.expected_lifetime);
+    auto& renewals = entry["renewals"] = ordered_json::array();
+    for (const auto& r : s.renewals)
+      renewals.push_back({{"renewals", r.renewals},
+                          {"residual_lifetime", r.residual_lifetime},
+                          {"elasticity", optional_number(r.elasticity)}});
+    entry["warnings"] = diagnostics(fit.warnings);
+    segments.push_back(std::move(entry));
+  }
+  return out;
+}
+
 namespace {
 
 std::string arrow(const pls_fit& fit, std::size_t from, std::size_t to) {
@@ -686,6 +738,9 @@ std::string to_json(const results_evidence& e, const std::vector<diagnostic>& wa
 }
 std::string to_json(const cohort_table& t, int indent) {
   return dump(document(t), indent);
+}
+std::string to_json(const retention_analysis& a, int indent) {
+  return dump(document(a), indent);
 }
 std::string to_json(const pls_predict_result& predict, int indent) {
   return dump(document(predict), indent);

@@ -16,6 +16,7 @@
 #include <excellence/models/pls/mga.hpp>
 #include <excellence/models/pls/model_fit.hpp>
 #include <excellence/models/pls/predict.hpp>
+#include <excellence/models/retention/analysis.hpp>
 #include <excellence/satisfaction/csat.hpp>
 #include <excellence/satisfaction/kano.hpp>
 #include <excellence/satisfaction/nps.hpp>
@@ -248,6 +249,62 @@ std::string to_text(const cohort_table& t, cohort_measure measure) {
       << t.customers << " customers, " << t.records << " records";
   if (t.repeated > 0) out << ", " << t.repeated << " repeated records merged";
   out << ")\n\n" << table.str();
+  return out.str();
+}
+
+std::string to_text(const retention_analysis& a) {
+  check_finite(document(a));
+  const std::string unit(to_string(a.unit));
+  std::ostringstream out;
+  out << (a.model == retention_model::sbg ? "sBG" : "BdW") << " retention model, ages in " << unit << "s";
+  if (a.discount) out << ", discount " << fixed(100 * *a.discount, 2) << " % a " << unit;
+  out << "\n";
+  for (const auto& s : a.segments) {
+    const auto& fit = s.fit;
+    out << "\n";
+    if (!s.segment.empty()) out << "segment " << s.segment << ": ";
+    out << fit.cohorts << (fit.cohorts == 1 ? " cohort, " : " cohorts, ") << fixed(fit.customers, 0) << " customers, "
+        << fit.observations << " renewal decisions";
+    if (a.fit_through) out << " (fitted through age " << *a.fit_through << ")";
+    out << "\n\n";
+    text_table params({1, 2});
+    params.add({"parameter", "estimate", "SE"});
+    params.rule();
+    for (std::size_t i = 0; i < fit.names.size(); ++i)
+      params.add({fit.names[i], fixed(fit.params[i], 4),
+                  fit.standard_errors.empty() ? std::string("-") : fixed(fit.standard_errors[i], 4)});
+    out << params.str() << "log-likelihood " << fixed(fit.log_likelihood, 4) << ", AIC " << fixed(fit.aic(), 4)
+        << "\n"
+        << (fit.converged ? "converged" : "NOT CONVERGED") << ": " << fit.status << ", " << fit.evaluations
+        << " evaluations\n";
+    for (const auto& w : fit.warnings) out << "warning: " << w.message << "\n";
+
+    text_table ages({0, 1, 2, 3, 4, 5, 6});
+    ages.add({"age", "survivors", "expected", "survival %", "model %", "retention %", "model %"});
+    ages.rule();
+    bool held_out = false;
+    for (const auto& r : s.ages) {
+      held_out = held_out || r.held_out;
+      ages.add({std::to_string(r.age) + (r.held_out ? "*" : ""), r.survivors ? fixed(*r.survivors, 0) : "-",
+                or_dash(r.expected_survivors, 1),
+                or_dash(r.observed_survival ? std::optional<double>(100 * *r.observed_survival) : std::nullopt, 1),
+                fixed(100 * r.survival, 1),
+                or_dash(r.observed_retention ? std::optional<double>(100 * *r.observed_retention) : std::nullopt, 1),
+                or_dash(r.retention ? std::optional<double>(100 * *r.retention) : std::nullopt, 1)});
+    }
+    out << "\n" << ages.str();
+    if (held_out) out << "* held out: observed, not fitted\n";
+    if (s.expected_lifetime) {
+      out << "\nDEL, a new customer's discounted expected lifetime: " << fixed(*s.expected_lifetime, 4) << " " << unit
+          << "s (payments, the first at acquisition)\n\n";
+      text_table renewals({0, 1, 2});
+      renewals.add({"renewals", "DERL", "elasticity"});
+      renewals.rule();
+      for (const auto& r : s.renewals)
+        renewals.add({std::to_string(r.renewals), fixed(r.residual_lifetime, 4), or_dash(r.elasticity, 4)});
+      out << renewals.str();
+    }
+  }
   return out.str();
 }
 

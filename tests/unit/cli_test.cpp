@@ -423,6 +423,53 @@ TEST_CASE("excellence retention") {
   CHECK(run("retention tests/data/csv/activity.csv --unit fortnight").status == 2);
 }
 
+TEST_CASE("excellence retention fit") {
+  // Fader & Hardie (2007)'s two segments, fitted through age 7 as in the paper.
+  auto o = run("retention fit tests/data/retention/fh2007_survivors.csv --discount 0.1 --fit-through 7 --json");
+  REQUIRE(o.status == 0);
+  auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("format") == "excellence.retention_fit/1");
+  CHECK(j.at("model") == "sbg");
+  CHECK(j.at("unit") == "year");
+  CHECK(j.at("fit_through") == 7);
+  const auto& regular = j.at("segments")[0];
+  CHECK(regular.at("segment") == "regular");
+  CHECK(std::abs(regular.at("params").at("alpha").get<double>() - 0.704) < 5e-4);
+  CHECK(std::abs(regular.at("params").at("beta").get<double>() - 1.182) < 5e-4);
+  CHECK(std::abs(j.at("segments")[1].at("params").at("beta").get<double>() - 3.806) < 5e-4);
+  CHECK(regular.at("ages")[8].at("held_out") == true);
+  CHECK(regular.at("ages")[8].at("survivors") == 223);
+  CHECK(regular.at("renewals").size() == 8);
+  CHECK(regular.at("renewals")[0].at("elasticity").is_number());
+  o = run("retention fit tests/data/retention/fh2007_survivors.csv --discount 0.1 --model bdw");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("BdW retention model, ages in years, discount 10.00 % a year") != std::string::npos);
+  CHECK(o.out.find("segment high end: 1 cohort, 1000 customers, 12 renewal decisions") != std::string::npos);
+  // Activity records make the cohort table first.
+  o = run("retention fit examples/data/activity.csv --records --unit month --discount 0.01 --json");
+  REQUIRE(o.status == 0);
+  j = nlohmann::json::parse(o.out);
+  CHECK(j.at("segments")[0].at("cohorts")[0] == "2024-01");
+  CHECK(run("retention fit examples/data/subscriptions.csv --discount 0.1").status == 0);
+  // What is refused, and where.
+  o = run("retention fit tests/data/csv/survivors-rising.csv --discount 0.1");
+  CHECK(o.status == 1);
+  CHECK(o.err ==
+        "excellence: error: tests/data/csv/survivors-rising.csv:5:3: survivors: 431 survivors at age 2 but 420 at age "
+        "1: under contract, survivors cannot rise (are returning customers counted again?)\n");
+  o = run("retention fit tests/data/csv/survivors-gap.csv --discount 0.1");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("survivors-gap.csv:3:2: age: cohort \"2023\" has no row for age 1") != std::string::npos);
+  CHECK(run("retention fit tests/data/retention/fh2007_survivors.csv").status == 2);  // no --discount
+  CHECK(run("retention fit tests/data/retention/fh2007_survivors.csv --discount 0.1 --model weibull").status == 2);
+  o = run("retention fit examples/data/activity.csv --discount 0.1");
+  CHECK(o.status == 2);
+  CHECK(o.err.find("--records") != std::string::npos);
+  o = run("retention fit tests/data/retention/fh2007_survivors.csv --discount 0");
+  CHECK(o.status == 1);  // α < 1: the undiscounted lifetime is infinite
+  CHECK(o.err.find("segment \"regular\"") != std::string::npos);
+}
+
 TEST_CASE("excellence pls") {
   // The ECSI model on plspm's satisfaction data (tests/data/pls), path scheme, exact stop:
   // the JSON carries the reference values of tests/data/reference/pls.

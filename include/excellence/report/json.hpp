@@ -70,6 +70,12 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// labelled as the input labelled its periods.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const cohort_table& t, int indent = 2);
 
+/// excellence.retention_fit/1: the model, unit, discount, horizon and fit_through; per
+/// segment the estimates and standard errors, log-likelihood, AIC, convergence, the
+/// projection by age beside the observed values, DEL and per renewal count DERL and (sBG)
+/// the retention elasticity, warnings.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const retention_analysis& a, int indent = 2);
+
 /// excellence.pls_fit/1: settings, convergence, weights, loadings, paths, total effects,
 /// R², block quality, GoF, warnings; with a bootstrap its estimates, with an index the
 /// 0–100 index per latent variable (either may be null).

@@ -155,6 +155,10 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 [[nodiscard]] EXCELLENCE_API std::string to_text(const servqual_result& r);
 /// The cohorts by age: the retained share (default) or the active share of each cohort.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const cohort_table& t, cohort_measure measure);
+
+/// A retention analysis for people: per segment the estimates, the projection by age
+/// beside the observed survivors (held-out ages marked), DEL and the DERL table.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const retention_analysis& a);
 [[nodiscard]] EXCELLENCE_API std::string to_text(const pls_fit& fit, const pls_bootstrap_result* bootstrap = nullptr,
                                                  const pls_index_result* index = nullptr);
 /// The IPMA: the constructs, then the indicators, with importance, performance and quadrant.
