@@ -938,6 +938,90 @@ typedef struct exc_clv_discount {
 EXC_EXTERN(int) exc_clv_residual_value(double *out, const exc_clv_fit *fit, const exc_clv_data *data,
                                        const double *spend, const exc_clv_discount *discount);
 
+/**
+ * Holdout validation (excellence.clv_validation/1 into out): n transactions (customer id,
+ * date "YYYY-MM-DD", amount) split at end; the models (model_count exc_clv_model values:
+ * EXC_CLV_BGNBD, EXC_CLV_PNBD, EXC_CLV_MBGNBD) fitted to the calibration period and compared
+ * with the holdout to holdout_end; largest_count the histogram's last bin (0: 7).
+ */
+EXC_EXTERN(int) exc_clv_validate_json(exc_buf *out, const char *const *customers, const char *const *dates,
+                                      const double *amounts, size_t n, const char *end, const char *holdout_end,
+                                      int unit, const int *models, size_t model_count, size_t largest_count);
+
+/* ---------------------------------------------------------------- contractual retention */
+
+typedef enum exc_retention_model { EXC_RETENTION_SBG = 0, EXC_RETENTION_BDW = 1 } exc_retention_model;
+
+/**
+ * Survivor counts as long columns, count entries each (caller's memory): the cohort's name,
+ * the age (whole periods since acquisition) and the customers still under contract then;
+ * segments NULL (one segment) or each entry's segment (one fit per segment).
+ */
+typedef struct exc_survivor_data {
+  const char *const *segments;
+  const char *const *cohorts;
+  const double *ages;
+  const double *survivors;
+  size_t count;
+} exc_survivor_data;
+
+typedef struct exc_retention_options {
+  unsigned int version;
+  int model;           /* exc_retention_model */
+  int has_discount;    /* 0: no lifetimes (DEL, DERL) */
+  double discount;     /* per period */
+  size_t horizon;      /* the last age projected; 0: twice the longest observed age, at least 10 */
+  size_t fit_through;  /* 0: fit every age; else fit ages 0 ... fit_through and hold the rest out */
+  const char *unit;    /* what a period is: "year" (NULL), "quarter", "month", "week" or "day" */
+  int max_evaluations; /* 2000 */
+  double tolerance;    /* 1e-12 */
+  exc_progress_cb progress;
+  void *payload;
+  exc_cancel *cancel;
+} exc_retention_options;
+#define EXC_RETENTION_OPTIONS_VERSION 1
+#define EXC_RETENTION_OPTIONS_INIT \
+  {EXC_RETENTION_OPTIONS_VERSION, EXC_RETENTION_SBG, 0, 0.0, 0, 0, NULL, 2000, 1e-12, NULL, NULL, NULL}
+
+/** Per segment the sBG or BdW fit, its projection and lifetimes (excellence.retention_fit/1). */
+typedef struct exc_retention_analysis exc_retention_analysis;
+typedef struct exc_retention_segment {
+  const char *segment;    /* "" for the one segment */
+  size_t cohorts;
+  double customers;
+  size_t parameters;      /* 2 (alpha, beta) or 3 (alpha, beta, c) */
+  double log_likelihood;
+  int converged;
+  int evaluations;
+  int has_standard_errors;
+  int has_expected_lifetime;
+  double expected_lifetime; /* DEL, when has_expected_lifetime */
+  size_t ages;              /* horizon + 1 */
+  size_t renewals;          /* DERL entries, n = 0 ... */
+  size_t warnings;
+} exc_retention_segment;
+
+EXC_EXTERN(int) exc_retention_analyse(exc_retention_analysis **out, const exc_survivor_data *data,
+                                      const exc_retention_options *options);
+EXC_EXTERN(void) exc_retention_analysis_free(exc_retention_analysis *analysis);
+EXC_EXTERN(size_t) exc_retention_segment_count(const exc_retention_analysis *analysis);
+EXC_EXTERN(int) exc_retention_get_segment(exc_retention_segment *out, const exc_retention_analysis *analysis,
+                                          size_t segment);
+/** The parameters (alpha, beta[, c]) of a segment's fit; out holds length numbers. */
+EXC_EXTERN(int) exc_retention_params(double *out, size_t length, const exc_retention_analysis *analysis,
+                                     size_t segment);
+/** Their standard errors (EXC_EINVALID_VALUE when unavailable: see has_standard_errors). */
+EXC_EXTERN(int) exc_retention_standard_errors(double *out, size_t length, const exc_retention_analysis *analysis,
+                                              size_t segment);
+/** The model's survival S(t) at ages 0 ... horizon (length = the segment's ages). */
+EXC_EXTERN(int) exc_retention_survival(double *out, size_t length, const exc_retention_analysis *analysis,
+                                       size_t segment);
+/** DERL after n = 0, 1, ... renewals (length = the segment's renewals; none without a discount). */
+EXC_EXTERN(int) exc_retention_residual_lifetime(double *out, size_t length, const exc_retention_analysis *analysis,
+                                                size_t segment);
+/** excellence.retention_fit/1 */
+EXC_EXTERN(int) exc_retention_analysis_to_json(exc_buf *out, const exc_retention_analysis *analysis);
+
 #ifdef __cplusplus
 }
 #endif

@@ -167,6 +167,15 @@ enum class clv_time_unit;
 struct transaction_record;
 struct transaction_summary;
 
+// excellence/models/clv/validation.hpp
+struct holdout_data;
+struct holdout_options;
+struct holdout_model;
+struct tracking_period;
+struct count_bin;
+struct frequency_group;
+struct holdout_validation;
+
 // excellence/models/clv/value.hpp
 enum class transaction_model;
 struct discounting;

@@ -9,6 +9,7 @@
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/validation.hpp>
 #include <excellence/models/clv/value.hpp>
 #include <excellence/report/json.hpp>
 
@@ -62,6 +63,23 @@ int require_columns(const exc_clv_data& d, clv_model model, const char* function
   return require(d.age, d, "age", function);
 }
 
+// The caller's transactions, each date checked; the error names dates[i].
+int read_records(std::vector<transaction_record>& records, const char* const* customers, const char* const* dates,
+                 const double* amounts, size_t n, const char* function) {
+  records.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (customers[i] == nullptr || dates[i] == nullptr)
+      return invalid(std::string(function) + ": customers[" + std::to_string(i) + "] or dates[" + std::to_string(i) +
+                     "] is NULL");
+    const auto day = parse_date(dates[i]);
+    if (!day)
+      return fail(diagnostic{errc::invalid_value, "", 0, 0, field_path("dates").index(i),
+                             std::string("\"") + dates[i] + "\" is not a date YYYY-MM-DD"});
+    records[i] = {customers[i], *day, amounts[i]};
+  }
+  return ok;
+}
+
 }  // namespace
 
 extern "C" {
@@ -78,17 +96,8 @@ int exc_clv_summarize(exc_clv_summary** out, const char* const* customers, const
     if (!last)
       return fail(
           diagnostic{errc::invalid_value, "", 0, 0, "end", std::string("\"") + end + "\" is not a date YYYY-MM-DD"});
-    std::vector<transaction_record> records(n);
-    for (size_t i = 0; i < n; ++i) {
-      if (customers[i] == nullptr || dates[i] == nullptr)
-        return invalid("exc_clv_summarize: customers[" + std::to_string(i) + "] or dates[" + std::to_string(i) +
-                       "] is NULL");
-      const auto day = parse_date(dates[i]);
-      if (!day)
-        return fail(diagnostic{errc::invalid_value, "", 0, 0, field_path("dates").index(i),
-                               std::string("\"") + dates[i] + "\" is not a date YYYY-MM-DD"});
-      records[i] = {customers[i], *day, amounts[i]};
-    }
+    std::vector<transaction_record> records;
+    if (int bad = read_records(records, customers, dates, amounts, n, "exc_clv_summarize")) return bad;
     auto s = try_summarize_transactions(records, *last, static_cast<clv_time_unit>(unit));
     if (!s) return fail(s.error());
     *out = new exc_clv_summary{*std::move(s)};
@@ -243,6 +252,36 @@ int exc_clv_residual_value(double* out, const exc_clv_fit* fit, const exc_clv_da
     if (!r) return fail(r.error());
     std::copy(r->begin(), r->end(), out);
     return ok;
+  });
+}
+
+int exc_clv_validate_json(exc_buf* out, const char* const* customers, const char* const* dates, const double* amounts,
+                          size_t n, const char* end, const char* holdout_end, int unit, const int* models,
+                          size_t model_count, size_t largest_count) {
+  return guarded([&] {
+    if (end == nullptr || holdout_end == nullptr) return invalid("exc_clv_validate_json: end or holdout_end is NULL");
+    if (customers == nullptr || dates == nullptr || (amounts == nullptr && n != 0))
+      return invalid("exc_clv_validate_json: customers, dates or amounts is NULL");
+    if (models == nullptr && model_count != 0) return invalid("exc_clv_validate_json: models is NULL");
+    if (unit < EXC_CLV_DAYS || unit > EXC_CLV_MONTHS)
+      return invalid("exc_clv_validate_json: unit " + std::to_string(unit) + " is not an exc_clv_time_unit");
+    const auto first = parse_date(end), last = parse_date(holdout_end);
+    if (!first || !last) return invalid("exc_clv_validate_json: end or holdout_end is not a date YYYY-MM-DD");
+    holdout_options o;
+    o.models.clear();
+    for (size_t m = 0; m < model_count; ++m) {
+      if (models[m] < EXC_CLV_BGNBD || models[m] > EXC_CLV_GAMMA_GAMMA)
+        return invalid("exc_clv_validate_json: models[" + std::to_string(m) + "] is not an exc_clv_model");
+      o.models.push_back(static_cast<clv_model>(models[m]));
+    }
+    if (largest_count != 0) o.largest_count = largest_count;
+    std::vector<transaction_record> records;
+    if (int bad = read_records(records, customers, dates, amounts, n, "exc_clv_validate_json")) return bad;
+    const auto data = try_split_transactions(records, *first, *last, static_cast<clv_time_unit>(unit));
+    if (!data) return fail(data.error());
+    const auto v = try_validate_holdout(*data, o);
+    if (!v) return fail(v.error());
+    return to_buf(out, to_json(*v));
   });
 }
 

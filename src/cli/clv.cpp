@@ -15,6 +15,7 @@
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/validation.hpp>
 #include <excellence/models/clv/value.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
@@ -286,43 +287,128 @@ int residual_value(const std::vector<std::string>& args, io streams) {
   return exit_ok;
 }
 
+// The transaction records of a file, by the columns --customer, --date and --amount name.
+struct transaction_file {
+  csv_table table;
+  std::vector<transaction_record> records{};
+
+  explicit transaction_file(const po::variables_map& values)
+      : table(try_read_csv(values["file"].as<std::string>()).value()) {
+    const auto customer = table.try_column(values["customer"].as<std::string>()).value();
+    const auto date = table.try_column(values["date"].as<std::string>()).value();
+    const auto amounts = table.try_numbers(values["amount"].as<std::string>()).value();
+    records.reserve(table.row_count());
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
+      const auto day = parse_date(table.text(r, date));
+      if (!day)
+        throw data_error(table.cell_error(errc::invalid_value, r, date,
+                                          detail::concat("\"", table.text(r, date), "\" is not a date YYYY-MM-DD")));
+      records.push_back({table.text(r, customer), *day, amounts[r]});
+    }
+  }
+};
+
+// The options every command over a transaction file takes.
+void transaction_options(po::options_description& options) {
+  options.add_options()("unit", po::value<std::string>()->default_value("weeks"), "days, weeks or months")(
+      "customer", po::value<std::string>()->default_value("customer_id"), "the customer column")(
+      "date", po::value<std::string>()->default_value("date"), "the date column (YYYY-MM-DD)")(
+      "amount", po::value<std::string>()->default_value("amount"), "the amount column");
+}
+
+// A date option YYYY-MM-DD, required.
+std::chrono::sys_days date_option(const po::variables_map& values, const char* name) {
+  if (values.count(name) == 0U) throw usage_error(detail::concat("--", name, " YYYY-MM-DD is needed"));
+  const auto day = parse_date(values[name].as<std::string>());
+  if (!day) throw usage_error(detail::concat("--", name, " must be a date YYYY-MM-DD"));
+  return *day;
+}
+
+int validate(const std::vector<std::string>& args, io streams) {
+  po::options_description options(
+      "excellence clv validate TRANSACTIONS.csv --end YYYY-MM-DD --holdout-end YYYY-MM-DD [options]\n\n"
+      "Fits the models to the calibration period (to --end) and sets their expectations beside\n"
+      "the holdout (to --holdout-end): per-customer errors, the tracking table of repeat\n"
+      "transactions per period, the calibration histogram and the holdout by calibration\n"
+      "frequency (docs/clv.md).\n\noptions");
+  options.add_options()("end", po::value<std::string>(), "the last day of the calibration period (required)")(
+      "holdout-end", po::value<std::string>(), "the last day of the holdout period (required)")(
+      "model", po::value<std::string>()->default_value("bgnbd,pnbd"), "models to compare: bgnbd, pnbd, mbgnbd")(
+      "largest-count", po::value<count>(), "the histogram's last bin: N or more repeat transactions (default 7)")(
+      "customers", po::value<std::string>(), "write each customer's holdout and expectations to this CSV file")(
+      "json", "print JSON");
+  transaction_options(options);
+  const auto parsed = parse_file_command(args, options, "clv validate", streams);
+  if (!parsed) return exit_ok;
+  const auto& values = *parsed;
+  const auto end = date_option(values, "end");
+  const auto holdout_end = date_option(values, "holdout-end");
+  const auto unit = enum_option(values, "unit", clv_time_unit_names);
+  holdout_options how;
+  how.models.clear();
+  const std::string list = values["model"].as<std::string>();
+  for (std::size_t from = 0; from <= list.size();) {
+    const auto comma = std::min(list.find(',', from), list.size());
+    const auto m = parse_clv_model(std::string_view(list).substr(from, comma - from));
+    from = comma + 1;
+    if (!m || (*m != clv_model::bgnbd && *m != clv_model::pnbd && *m != clv_model::mbgnbd))
+      throw usage_error("--model must list bgnbd, pnbd or mbgnbd, separated by commas");
+    how.models.push_back(*m);
+  }
+  if (values.count("largest-count") != 0U) {
+    how.largest_count = static_cast<std::size_t>(values["largest-count"].as<count>().value);
+    if (how.largest_count < 1 || how.largest_count > 100) throw usage_error("--largest-count must be 1 to 100");
+  }
+  const transaction_file file(values);
+  const auto data = try_split_transactions(file.records, end, holdout_end, unit);
+  if (!data) {
+    if (data.error().path.head() == "holdout_end") throw usage_error("--holdout-end must be after --end");
+    throw_at_cell(file.table, data.error());
+  }
+  const auto progress = terminal_progress("evaluations");
+  const auto v = try_validate_holdout(*data, how, progress).value();
+  if (values.count("customers") != 0U) {
+    std::ostringstream csv;
+    {
+      csv_output header(csv);
+      header.text("customer_id")
+          .text("frequency")
+          .text("recency")
+          .text("T")
+          .text("holdout_frequency")
+          .text("holdout_value");
+      for (const auto& m : v.models) header.text(detail::concat("expected_", to_string(m.fit.model)));
+      header.end_row();
+    }
+    const auto& c = data->calibration;
+    write_rows(csv, c.customers.size(), [&](csv_output& line, std::size_t i) {
+      line.text(c.customers[i]).number(c.frequency[i]).number(c.recency[i]).number(c.age[i]);
+      line.number(data->holdout_frequency[i]).number(data->holdout_value[i]);
+      for (const auto& m : v.models) line.number(m.expected[i]);
+    });
+    write_file(values["customers"].as<std::string>(), csv.str());
+  }
+  streams.out << (values.count("json") != 0U ? to_json(v) : to_text(v));
+  return exit_ok;
+}
+
 int summarize(const std::vector<std::string>& args, io streams) {
   po::options_description options(
       "excellence clv summarize TRANSACTIONS.csv --end YYYY-MM-DD [options]\n\n"
       "Per-customer summary (customer_id, frequency, recency, T, monetary_value) as CSV from\n"
       "transaction records: same-day records merged, records after --end not used; the\n"
       "counts go to stderr (docs/clv.md).\n\noptions");
-  options.add_options()("end", po::value<std::string>(), "the last day of the calibration period (required)")(
-      "unit", po::value<std::string>()->default_value("weeks"), "days, weeks or months")(
-      "customer", po::value<std::string>()->default_value("customer_id"), "the customer column")(
-      "date", po::value<std::string>()->default_value("date"), "the date column (YYYY-MM-DD)")(
-      "amount", po::value<std::string>()->default_value("amount"), "the amount column");
+  options.add_options()("end", po::value<std::string>(), "the last day of the calibration period (required)");
+  transaction_options(options);
   const auto parsed = parse_file_command(args, options, "clv summarize", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  if (values.count("end") == 0U) throw usage_error("--end YYYY-MM-DD is needed");
-  const auto end = parse_date(values["end"].as<std::string>());
-  if (!end) throw usage_error("--end must be a date YYYY-MM-DD");
+  const auto end = date_option(values, "end");
   const auto unit_name = values["unit"].as<std::string>();
-  const clv_time_unit unit = unit_name == "days"     ? clv_time_unit::days
-                             : unit_name == "months" ? clv_time_unit::months
-                             : unit_name == "weeks"  ? clv_time_unit::weeks
-                                                     : throw usage_error("--unit must be days, weeks or months");
-  const auto table = try_read_csv(values["file"].as<std::string>()).value();
-  const auto customer = table.try_column(values["customer"].as<std::string>()).value();
-  const auto date = table.try_column(values["date"].as<std::string>()).value();
-  const auto amounts = table.try_numbers(values["amount"].as<std::string>()).value();
-  std::vector<transaction_record> records;
-  records.reserve(table.row_count());
-  for (std::size_t r = 0; r < table.row_count(); ++r) {
-    const auto day = parse_date(table.text(r, date));
-    if (!day)
-      throw data_error(table.cell_error(errc::invalid_value, r, date,
-                                        detail::concat("\"", table.text(r, date), "\" is not a date YYYY-MM-DD")));
-    records.push_back({table.text(r, customer), *day, amounts[r]});
-  }
-  const auto s = try_summarize_transactions(records, *end, unit);
-  if (!s) throw_at_cell(table, s.error());
+  const auto unit = enum_option(values, "unit", clv_time_unit_names);
+  const transaction_file file(values);
+  const auto s = try_summarize_transactions(file.records, end, unit);
+  if (!s) throw_at_cell(file.table, s.error());
   {
     csv_output header(streams.out);
     header.text("customer_id").text("frequency").text("recency").text("T").text("monetary_value").end_row();
@@ -345,13 +431,14 @@ int summarize(const std::vector<std::string>& args, io streams) {
 int clv(const std::vector<std::string>& args, io streams) {
   if (args.empty() || args.front() == "--help" || args.front() == "-h") {
     (args.empty() ? streams.err : streams.out)
-        << "usage: excellence clv fit|predict|value|summarize ...\n\n"
+        << "usage: excellence clv fit|predict|value|summarize|validate ...\n\n"
            "  fit        maximum-likelihood fit of bgnbd, pnbd, mbgnbd, bgbb or gg to a summary\n"
            "  predict    per-customer P(alive), expected transactions or expected spend\n"
            "  value      per-customer discounted residual lifetime value\n"
-           "  summarize  customer summary from transaction records\n\n"
+           "  summarize  customer summary from transaction records\n"
+           "  validate   calibration fits against a holdout: errors, tracking, histogram\n\n"
            "'excellence clv SUBCOMMAND --help' describes one (docs/clv.md).\n";
-    if (args.empty()) throw usage_error("clv needs fit, predict, value or summarize");
+    if (args.empty()) throw usage_error("clv needs fit, predict, value, summarize or validate");
     return exit_ok;
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -359,7 +446,9 @@ int clv(const std::vector<std::string>& args, io streams) {
   if (args.front() == "predict") return predict(rest, streams);
   if (args.front() == "summarize") return summarize(rest, streams);
   if (args.front() == "value") return residual_value(rest, streams);
-  throw usage_error(detail::concat("unknown clv subcommand '", args.front(), "' (fit, predict, value or summarize)"));
+  if (args.front() == "validate") return validate(rest, streams);
+  throw usage_error(
+      detail::concat("unknown clv subcommand '", args.front(), "' (fit, predict, value, summarize or validate)"));
 }
 
 }  // namespace excellence::cli

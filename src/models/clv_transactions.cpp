@@ -1,6 +1,8 @@
 #include <excellence/detail/diagnose.hpp>
 #include <excellence/models/clv/transactions.hpp>
 
+#include "clv_time.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -24,38 +26,7 @@ std::optional<sys_days> parse_date(std::string_view text) {
   return sys_days{date};
 }
 
-namespace {
-
-// Time from `from` to `to` (to >= from) in the unit.
-double elapsed(sys_days from, sys_days to, clv_time_unit unit) {
-  const double days = static_cast<double>((to - from).count());
-  switch (unit) {
-    case clv_time_unit::days:
-      return days;
-    case clv_time_unit::weeks:
-      return days / 7;
-    case clv_time_unit::months: {
-      // Whole calendar months, then the rest as a fraction of the next month's length.
-      const year_month_day a{from};
-      const year_month_day b{to};
-      int months =
-          (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
-          (static_cast<int>(static_cast<unsigned>(b.month())) - static_cast<int>(static_cast<unsigned>(a.month())));
-      auto anchor = [&](int k) {
-        const year_month ym = year_month{a.year(), a.month()} + std::chrono::months{k};
-        const auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
-        return sys_days{year_month_day{ym.year(), ym.month(), std::min(a.day(), last)}};
-      };
-      while (months > 0 && anchor(months) > to) --months;
-      const sys_days start = anchor(months);
-      const double length = static_cast<double>((anchor(months + 1) - start).count());
-      return months + static_cast<double>((to - start).count()) / length;
-    }
-  }
-  return days;
-}
-
-}  // namespace
+using clv_core::elapsed;
 
 result<transaction_summary> try_summarize_transactions(std::span<const transaction_record> records, sys_days end,
                                                        clv_time_unit unit) {

@@ -18,7 +18,9 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +31,59 @@ std::vector<survivor_cohort> survivor_cohorts(const cohort_table& table) {
   out.reserve(table.cohorts.size());
   for (const auto& row : table.cohorts)
     out.push_back({"", table.label(row.cohort), std::vector<double>(row.retained.begin(), row.retained.end())});
+  return out;
+}
+
+result<std::vector<survivor_cohort>> try_survivor_cohorts(std::span<const std::string> segments,
+                                                          std::span<const std::string> cohorts,
+                                                          std::span<const double> ages,
+                                                          std::span<const double> survivors) {
+  const std::size_t n = cohorts.size();
+  if (ages.size() != n || survivors.size() != n || (!segments.empty() && segments.size() != n))
+    return detail::input_error(errc::invalid_value, "age",
+                               "the columns segment, cohort, age and survivors must have one entry per row");
+  static const std::string no_segment;
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> index;
+  std::vector<std::map<std::size_t, std::size_t>> rows_by_age;  // per cohort: age → row
+  std::vector<survivor_cohort> out;
+  for (std::size_t r = 0; r < n; ++r) {
+    const double a = ages[r];
+    if (!(a >= 0) || a != std::floor(a) || a > 1e6)
+      return detail::input_error(errc::invalid_value, detail::indexed("age", r),
+                                 "an age is a whole number of periods since acquisition, from 0");
+    const auto& segment = segments.empty() ? no_segment : segments[r];
+    const auto [it, added] = index.try_emplace({segment, cohorts[r]}, out.size());
+    if (added) {
+      out.push_back({segment, cohorts[r], {}});
+      rows_by_age.emplace_back();
+    }
+    const auto age = static_cast<std::size_t>(a);
+    if (!rows_by_age[it->second].try_emplace(age, r).second)
+      return detail::input_error(
+          errc::invalid_value, detail::indexed("age", r),
+          detail::concat("age ", std::to_string(age), " of cohort \"", cohorts[r], "\" appears twice"));
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::size_t expected = 0;
+    for (const auto& [age, row] : rows_by_age[i]) {
+      if (age != expected)
+        return detail::input_error(errc::invalid_value, detail::indexed("age", row),
+                                   detail::concat("cohort \"", out[i].cohort, "\" has no row for age ",
+                                                  std::to_string(expected), ": ages run 0, 1, 2 ... without gaps"));
+      out[i].survivors.push_back(survivors[row]);
+      ++expected;
+    }
+  }
+  if (auto bad = detail::check_survivor_cohorts(out)) {
+    // cohorts[i].survivors[t] is entry survivors[row].
+    const auto i = bad->path.element();
+    if (i && *i < out.size()) {
+      const auto& rows = rows_by_age[*i];
+      const auto t = bad->path.tail().tail().element();
+      bad->path = detail::indexed("survivors", t && rows.count(*t) != 0 ? rows.at(*t) : rows.begin()->second);
+    }
+    return *bad;
+  }
   return out;
 }
 

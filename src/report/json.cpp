@@ -7,6 +7,7 @@
 #include <excellence/loyalty/lifetime_value.hpp>
 #include <excellence/loyalty/segmentation.hpp>
 #include <excellence/models/clv/fit.hpp>
+#include <excellence/models/clv/validation.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
@@ -27,6 +28,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 
 namespace excellence::inline v1::report_detail {
 
@@ -44,6 +46,13 @@ ordered_json optional_number(const std::optional<double>& x) {
 }
 
 // A count that is a sum of weights: an integer when whole.
+// {name: value} of a fit's parameters or standard errors.
+ordered_json by_name(const std::vector<std::string>& names, const std::vector<double>& values) {
+  ordered_json out = ordered_json::object();
+  for (std::size_t i = 0; i < names.size(); ++i) out[names[i]] = values[i];
+  return out;
+}
+
 ordered_json weight_sum(double w) {
   if (w == std::floor(w) && std::abs(w) < 9.0e15) return static_cast<std::int64_t>(w);
   return w;
@@ -198,14 +207,10 @@ ordered_json document(const clv_fit& fit) {
   ordered_json out;
   out["format"] = "excellence.clv_fit/1";
   out["model"] = std::string(to_string(fit.model));
-  auto& params = out["params"] = ordered_json::object();
-  for (std::size_t i = 0; i < fit.names.size(); ++i) params[fit.names[i]] = fit.params[i];
-  if (fit.standard_errors.empty()) {
-    out["standard_errors"] = nullptr;  // the information matrix is not positive definite
-  } else {
-    auto& se = out["standard_errors"] = ordered_json::object();
-    for (std::size_t i = 0; i < fit.names.size(); ++i) se[fit.names[i]] = fit.standard_errors[i];
-  }
+  out["params"] = by_name(fit.names, fit.params);
+  // null when the information matrix is not positive definite
+  out["standard_errors"] =
+      fit.standard_errors.empty() ? ordered_json(nullptr) : by_name(fit.names, fit.standard_errors);
   out["log_likelihood"] = fit.log_likelihood;
   out["converged"] = fit.converged;
   out["evaluations"] = fit.evaluations;
@@ -404,6 +409,80 @@ ordered_json document(const cohort_table& t) {
   return out;
 }
 
+namespace {
+
+std::string iso_date(std::chrono::sys_days day) {
+  const std::chrono::year_month_day d{day};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return text;
+}
+
+// {model: value} in the validation's model order.
+ordered_json by_model(const holdout_validation& v, const std::vector<double>& values) {
+  ordered_json out = ordered_json::object();
+  for (std::size_t m = 0; m < v.models.size(); ++m) out[std::string(to_string(v.models[m].fit.model))] = values[m];
+  return out;
+}
+
+}  // namespace
+
+ordered_json document(const holdout_validation& v) {
+  ordered_json out;
+  out["format"] = "excellence.clv_validation/1";
+  out["unit"] = to_string(v.unit);
+  out["end"] = iso_date(v.end);
+  out["holdout_end"] = iso_date(v.holdout_end);
+  out["holdout_length"] = v.holdout_length;
+  out["customers"] = weight_sum(v.customers);
+  out["actual_total"] = weight_sum(v.actual_total);
+  auto& models = out["models"] = ordered_json::array();
+  for (const auto& m : v.models) {
+    ordered_json entry = document(m.fit);
+    entry.erase("format");
+    entry.erase("customers_left_out");
+    entry["aic"] = m.aic;
+    entry["bic"] = m.bic;
+    entry["mae"] = m.mae;
+    entry["rmse"] = m.rmse;
+    entry["correlation"] = optional_number(m.correlation);
+    entry["expected_total"] = m.expected_total;
+    entry["aggregate_error"] = m.aggregate_error;
+    entry["calibration_mape"] = m.calibration_mape;
+    entry["holdout_mape"] = m.holdout_mape;
+    entry["chi_square"] = optional_number(m.chi_square);
+    entry["chi_square_df"] = m.chi_square_df;
+    entry["chi_square_p"] = optional_number(m.chi_square_p);
+    models.push_back(std::move(entry));
+  }
+  auto& tracking = out["tracking"] = ordered_json::array();
+  for (std::size_t p = 0; p < v.tracking.size(); ++p) {
+    const auto& t = v.tracking[p];
+    tracking.push_back({{"period", p + 1},
+                        {"last_day", iso_date(t.last_day)},
+                        {"holdout", t.holdout},
+                        {"actual", weight_sum(t.actual)},
+                        {"actual_cumulative", weight_sum(t.actual_cumulative)},
+                        {"expected", by_model(v, t.expected)},
+                        {"expected_cumulative", by_model(v, t.expected_cumulative)}});
+  }
+  auto& histogram = out["histogram"] = ordered_json::array();
+  for (const auto& b : v.histogram)
+    histogram.push_back({{"count", b.count},
+                         {"or_more", b.or_more},
+                         {"actual", weight_sum(b.actual)},
+                         {"expected", by_model(v, b.expected)}});
+  auto& groups = out["by_frequency"] = ordered_json::array();
+  for (const auto& g : v.by_frequency)
+    groups.push_back({{"frequency", g.frequency},
+                      {"or_more", g.or_more},
+                      {"customers", weight_sum(g.customers)},
+                      {"actual", g.actual},
+                      {"expected", by_model(v, g.expected)}});
+  return out;
+}
+
 ordered_json document(const retention_analysis& a) {
   ordered_json out;
   out["format"] = "excellence.retention_fit/1";
@@ -418,14 +497,9 @@ ordered_json document(const retention_analysis& a) {
     ordered_json entry;
     entry["segment"] = s.segment;
     entry["cohorts"] = s.cohorts;
-    auto& params = entry["params"] = ordered_json::object();
-    for (std::size_t i = 0; i < fit.names.size(); ++i) params[fit.names[i]] = fit.params[i];
-    if (fit.standard_errors.empty()) {
-      entry["standard_errors"] = nullptr;
-    } else {
-      auto& se = entry["standard_errors"] = ordered_json::object();
-      for (std::size_t i = 0; i < fit.names.size(); ++i) se[fit.names[i]] = fit.standard_errors[i];
-    }
+    entry["params"] = by_name(fit.names, fit.params);
+    entry["standard_errors"] =
+        fit.standard_errors.empty() ? ordered_json(nullptr) : by_name(fit.names, fit.standard_errors);
     entry["log_likelihood"] = fit.log_likelihood;
     entry["aic"] = fit.aic();
     entry["converged"] = fit.converged;
@@ -741,6 +815,9 @@ std::string to_json(const cohort_table& t, int indent) {
 }
 std::string to_json(const retention_analysis& a, int indent) {
   return dump(document(a), indent);
+}
+std::string to_json(const holdout_validation& v, int indent) {
+  return dump(document(v), indent);
 }
 std::string to_json(const pls_predict_result& predict, int indent) {
   return dump(document(predict), indent);

@@ -9,6 +9,7 @@
 #include <excellence/loyalty/lifetime_value.hpp>
 #include <excellence/loyalty/segmentation.hpp>
 #include <excellence/models/clv/fit.hpp>
+#include <excellence/models/clv/validation.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
 #include <excellence/models/pls/index.hpp>
@@ -252,6 +253,84 @@ std::string to_text(const cohort_table& t, cohort_measure measure) {
   return out.str();
 }
 
+std::string to_text(const holdout_validation& v) {
+  const auto doc = document(v);
+  check_finite(doc);
+  const std::string unit(to_string(v.unit));
+  const std::string period(unit.substr(0, unit.size() - 1));  // "weeks" -> "week"
+  std::ostringstream out;
+  out << "Holdout validation: " << fixed(v.customers, 0) << " customers, calibration to "
+      << doc.at("end").get<std::string>() << ", holdout to " << doc.at("holdout_end").get<std::string>() << " ("
+      << fixed(v.holdout_length, 2) << " " << unit << "), " << fixed(v.actual_total, 0) << " holdout transactions\n\n";
+  text_table models({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+  models.add({"model", "LL", "AIC", "BIC", "MAE", "RMSE", "r", "expected", "error %", "MAPE cal %", "MAPE hold %",
+              "chi2 (df) p"});
+  models.rule();
+  for (const auto& m : v.models)
+    models.add({std::string(title(m.fit.model)) + (m.fit.converged ? "" : " (NOT CONVERGED)"),
+                fixed(m.fit.log_likelihood, 2), fixed(m.aic, 2), fixed(m.bic, 2), fixed(m.mae, 4), fixed(m.rmse, 4),
+                or_dash(m.correlation, 4), fixed(m.expected_total, 1), fixed(100 * m.aggregate_error, 2),
+                fixed(100 * m.calibration_mape, 2), fixed(100 * m.holdout_mape, 2),
+                m.chi_square ? fixed(*m.chi_square, 1) + " (" + std::to_string(m.chi_square_df) + ") " +
+                                   fixed(*m.chi_square_p, 3)
+                             : std::string("-")});
+  out << models.str();
+  for (const auto& m : v.models)
+    for (const auto& w : m.fit.warnings) out << "warning (" << title(m.fit.model) << "): " << w.message << "\n";
+
+  std::vector<std::size_t> right;
+  for (std::size_t c = 0; c < 3 + 2 * v.models.size(); ++c)
+    if (c != 1) right.push_back(c);  // all but the date
+  text_table tracking(right);
+  std::vector<std::string> head{period, "last day", "actual"};
+  for (const auto& m : v.models) head.emplace_back(title(m.fit.model));
+  head.emplace_back("cumulative");
+  for (const auto& m : v.models) head.emplace_back(title(m.fit.model));
+  tracking.add(head);
+  tracking.rule();
+  const auto& rows = doc.at("tracking");
+  for (std::size_t p = 0; p < v.tracking.size(); ++p) {
+    const auto& t = v.tracking[p];
+    std::vector<std::string> row{std::to_string(p + 1) + (t.holdout ? "*" : ""),
+                                 rows[p].at("last_day").get<std::string>(), fixed(t.actual, 0)};
+    for (const double e : t.expected) row.push_back(fixed(e, 1));
+    row.push_back(fixed(t.actual_cumulative, 0));
+    for (const double e : t.expected_cumulative) row.push_back(fixed(e, 1));
+    tracking.add(row);
+  }
+  out << "\nRepeat transactions per " << period << ", actual and expected (* holdout)\n\n" << tracking.str();
+
+  std::vector<std::size_t> numbers;
+  for (std::size_t c = 0; c < 2 + v.models.size(); ++c) numbers.push_back(c);
+  text_table histogram(numbers);
+  std::vector<std::string> bins{"repeat transactions", "customers"};
+  for (const auto& m : v.models) bins.emplace_back(title(m.fit.model));
+  histogram.add(bins);
+  histogram.rule();
+  for (const auto& b : v.histogram) {
+    std::vector<std::string> row{std::to_string(b.count) + (b.or_more ? "+" : ""), fixed(b.actual, 0)};
+    for (const double e : b.expected) row.push_back(fixed(e, 1));
+    histogram.add(row);
+  }
+  out << "\nCalibration: customers by repeat transactions, actual and expected\n\n" << histogram.str();
+
+  std::vector<std::size_t> group_numbers;
+  for (std::size_t c = 0; c < 3 + v.models.size(); ++c) group_numbers.push_back(c);
+  text_table groups(group_numbers);
+  std::vector<std::string> group_head{"calibration frequency", "customers", "holdout mean"};
+  for (const auto& m : v.models) group_head.emplace_back(title(m.fit.model));
+  groups.add(group_head);
+  groups.rule();
+  for (const auto& g : v.by_frequency) {
+    std::vector<std::string> row{std::to_string(g.frequency) + (g.or_more ? "+" : ""), fixed(g.customers, 0),
+                                 fixed(g.actual, 3)};
+    for (const double e : g.expected) row.push_back(fixed(e, 3));
+    groups.add(row);
+  }
+  out << "\nHoldout transactions per customer by calibration frequency, actual and expected\n\n" << groups.str();
+  return out.str();
+}
+
 std::string to_text(const retention_analysis& a) {
   check_finite(document(a));
   const std::string unit(to_string(a.unit));
@@ -273,8 +352,7 @@ std::string to_text(const retention_analysis& a) {
     for (std::size_t i = 0; i < fit.names.size(); ++i)
       params.add({fit.names[i], fixed(fit.params[i], 4),
                   fit.standard_errors.empty() ? std::string("-") : fixed(fit.standard_errors[i], 4)});
-    out << params.str() << "log-likelihood " << fixed(fit.log_likelihood, 4) << ", AIC " << fixed(fit.aic(), 4)
-        << "\n"
+    out << params.str() << "log-likelihood " << fixed(fit.log_likelihood, 4) << ", AIC " << fixed(fit.aic(), 4) << "\n"
         << (fit.converged ? "converged" : "NOT CONVERGED") << ": " << fit.status << ", " << fit.evaluations
         << " evaluations\n";
     for (const auto& w : fit.warnings) out << "warning: " << w.message << "\n";

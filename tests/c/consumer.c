@@ -404,6 +404,81 @@ static void lifetime_value(void) {
   free(table);
 }
 
+/* Holdout validation of a small log: four customers, weekly, calibration to 2024-03-31. */
+static void holdout_validation(void) {
+  static const char *customers[] = {"a", "a", "a", "a", "b", "b", "c", "d", "d", "d"};
+  static const char *dates[] = {"2024-01-01", "2024-01-20", "2024-02-25", "2024-04-10", "2024-01-03",
+                                "2024-05-01", "2024-01-05", "2024-01-02", "2024-01-30", "2024-03-15"};
+  static const double amounts[] = {10, 12, 9, 11, 20, 18, 5, 7, 8, 6};
+  const int models[] = {EXC_CLV_BGNBD};
+  const int not_calendar[] = {EXC_CLV_BGBB};
+  exc_buf json = {NULL, 0};
+  OK(exc_clv_validate_json(&json, customers, dates, amounts, 10, "2024-03-31", "2024-06-30", EXC_CLV_WEEKS, models, 1,
+                           0));
+  CHECK(strstr(json.ptr, "\"format\": \"excellence.clv_validation/1\"") != NULL);
+  CHECK(strstr(json.ptr, "\"actual_total\": 2") != NULL); /* a on 10 April, b on 1 May */
+  exc_buf_dispose(&json);
+  expect_error(exc_clv_validate_json(&json, customers, dates, amounts, 10, "2024-03-31", "2024-06-30", EXC_CLV_WEEKS,
+                                     not_calendar, 1, 0),
+               EXC_EMODEL_MISMATCH, NULL, "models[0]", "BG/BB in calendar time");
+  expect_error(exc_clv_validate_json(&json, customers, dates, amounts, 10, "2024-03-31", "2024-03-01", EXC_CLV_WEEKS,
+                                     models, 1, 0),
+               EXC_EOUT_OF_RANGE, NULL, "holdout_end", "a holdout before the end");
+}
+
+/* Fader & Hardie (2007)'s two segments, fitted to ages 0-7 as in the paper. */
+static void contractual_retention(void) {
+  static const double regular[] = {1000, 631, 468, 382, 326, 289, 262, 241};
+  static const double high_end[] = {1000, 869, 743, 653, 593, 551, 517, 491};
+  const char *segments[16], *cohorts[16];
+  double ages[16], survivors[16], params[3], se[2], survival[15], derl[8];
+  exc_survivor_data data;
+  exc_retention_options options = EXC_RETENTION_OPTIONS_INIT;
+  exc_retention_analysis *a = NULL;
+  exc_retention_segment info;
+  exc_buf json = {NULL, 0};
+  size_t i;
+  for (i = 0; i < 16; ++i) {
+    segments[i] = i < 8 ? "regular" : "high end";
+    cohorts[i] = "year 1";
+    ages[i] = (double)(i % 8);
+    survivors[i] = i < 8 ? regular[i] : high_end[i - 8];
+  }
+  data.segments = segments;
+  data.cohorts = cohorts;
+  data.ages = ages;
+  data.survivors = survivors;
+  data.count = 16;
+  options.has_discount = 1;
+  options.discount = 0.1;
+  OK(exc_retention_analyse(&a, &data, &options));
+  CHECK(exc_retention_segment_count(a) == 2);
+  OK(exc_retention_get_segment(&info, a, 1));
+  CHECK(strcmp(info.segment, "high end") == 0 && info.parameters == 2 && info.converged && info.has_standard_errors);
+  CHECK(info.has_expected_lifetime && info.ages == 15 && info.renewals == 8 && info.customers == 1000);
+  OK(exc_retention_params(params, 2, a, 1));
+  CHECK(fabs(params[0] - 0.668) < 5e-4 && fabs(params[1] - 3.806) < 5e-4);
+  OK(exc_retention_standard_errors(se, 2, a, 1));
+  CHECK(se[0] > 0 && se[1] > 0);
+  OK(exc_retention_survival(survival, 15, a, 1));
+  CHECK(survival[0] == 1 && near(survival[1], params[1] / (params[0] + params[1]), 1e-12)); /* S(1) = b/(a+b) */
+  OK(exc_retention_params(params, 2, a, 0));
+  CHECK(fabs(params[0] - 0.704) < 5e-4 && fabs(params[1] - 1.182) < 5e-4);
+  OK(exc_retention_residual_lifetime(derl, 8, a, 1));
+  CHECK(fabs(derl[7] - 7.530) < 5e-4); /* shifted_beta_geometric_py's README */
+  CHECK(exc_retention_survival(survival, 3, a, 1) == EXC_EINVALID_ARGUMENT); /* a buffer too short */
+  OK(exc_retention_analysis_to_json(&json, a));
+  CHECK(strstr(json.ptr, "\"format\": \"excellence.retention_fit/1\"") != NULL);
+  exc_buf_dispose(&json);
+  exc_retention_analysis_free(a);
+
+  survivors[3] = 700; /* more than at age 2 */
+  expect_error(exc_retention_analyse(&a, &data, &options), EXC_EINVALID_VALUE, NULL, "survivors[3]",
+               "rising survivors");
+  options.model = 7;
+  expect_error(exc_retention_analyse(&a, &data, &options), EXC_EINVALID_ARGUMENT, NULL, NULL, "no such model");
+}
+
 static int stop_at_once(size_t done, size_t total, void *payload) {
   (void)done;
   (void)total;
@@ -797,6 +872,8 @@ int main(int argc, char **argv) {
   metrics();
   servqual();
   lifetime_value();
+  holdout_validation();
+  contractual_retention();
   path_models();
 
   if (failures != 0) {

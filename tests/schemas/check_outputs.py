@@ -60,6 +60,8 @@ CATALOGUE = [
     (["pls"] + PLS + ["--groups", "gender", "--permutations", "20", "--bootstrap", "10", "--json"], "pls_mga"),
     (["pls"] + PLS + ["--groups", "gender", "--permutations", "20", "--json"], "pls_mga"),
     (["pls"] + PLS + ["--fit", "--plsc", "--bootstrap", "20", "--json"], "pls_model_fit"),
+    (["clv", "validate", "tests/data/clv/cdnow_sample_transactions.csv", "--end", "1997-09-30", "--holdout-end",
+      "1998-06-30", "--amount", "dollar_value", "--model", "bgnbd,pnbd,mbgnbd", "--json"], "clv_validation"),
     (["clv", "fit", CDNOW, "--model", "bgnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "pnbd", "--json"], "clv_fit"),
     (["clv", "fit", CDNOW, "--model", "mbgnbd", "--json"], "clv_fit"),

@@ -1,5 +1,6 @@
 // The `excellence` command, run as a user runs it.
 #include <excellence/criteria/builtin.hpp>
+#include <excellence/io/csv.hpp>
 #include <excellence/io/framework_json.hpp>
 
 #include "test_support.hpp"
@@ -421,6 +422,38 @@ TEST_CASE("excellence retention") {
         "excellence: error: tests/data/csv/activity-bad-period.csv:3:2: period: \"2024-13\" is not a period: "
         "expected a whole number or YYYY-MM\n");
   CHECK(run("retention tests/data/csv/activity.csv --unit fortnight").status == 2);
+}
+
+TEST_CASE("excellence clv validate") {
+  const std::string cdnow = "clv validate tests/data/clv/cdnow_sample_transactions.csv --amount dollar_value ";
+  const auto csv =
+      (std::filesystem::temp_directory_path() / ("excellence-validate-" + std::to_string(::getpid()) + ".csv"))
+          .string();
+  auto o = run(cdnow + "--end 1997-09-30 --holdout-end 1998-06-30 --model bgnbd --json --customers " + csv);
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("format") == "excellence.clv_validation/1");
+  CHECK(j.at("actual_total") == 1882);
+  CHECK(j.at("tracking").size() == 78);
+  CHECK(j.at("tracking")[38].at("actual_cumulative") == 2457);
+  CHECK(j.at("tracking")[77].at("actual_cumulative") == 4339);
+  CHECK(j.at("histogram")[0].at("actual") == 1411);
+  const auto customers = read_csv(csv);
+  CHECK(customers.row_count() == 2357);
+  CHECK(customers.header() == std::vector<std::string>{"customer_id", "frequency", "recency", "T", "holdout_frequency",
+                                                       "holdout_value", "expected_bgnbd"});
+  double total = 0;
+  for (const double x : customers.numbers("holdout_frequency")) total += x;
+  CHECK(total == 1882);
+  std::filesystem::remove(csv);
+  o = run(cdnow + "--end 1997-09-30 --holdout-end 1998-06-30");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("Pareto/NBD") != std::string::npos);
+  CHECK(o.out.find("Repeat transactions per week, actual and expected (* holdout)") != std::string::npos);
+  CHECK(run(cdnow + "--end 1997-09-30").status == 2);  // no --holdout-end
+  CHECK(run(cdnow + "--end 1997-09-30 --holdout-end 1997-09-30").status == 2);
+  CHECK(run(cdnow + "--end 1997-09-30 --holdout-end 1998-06-30 --model bgbb").status == 2);
+  CHECK(run(cdnow + "--end 1997-09-30 --holdout-end 1998-06-30 --unit fortnights").status == 2);
 }
 
 TEST_CASE("excellence retention fit") {

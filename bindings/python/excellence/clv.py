@@ -1,5 +1,6 @@
 """Repeat-purchase and lifetime-value models: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB and
-Gamma-Gamma (reproducing BTYD, CLVTools and lifetimes on CDNOW).
+Gamma-Gamma (reproducing BTYD, CLVTools and lifetimes on CDNOW); the contractual retention
+models sBG and BdW (reproducing Fader & Hardie 2007) with DEL and DERL.
 
 Columns are numpy arrays or pandas Series of float64; contiguous float64 arrays are read in
 place, without a copy. Fits run without the GIL and can be cancelled with Ctrl-C or by
@@ -10,11 +11,12 @@ from collections import namedtuple
 
 import numpy as np
 
-from ._core.clv import Fit, expected_spend, residual_value
-from ._core.clv import _compress, _fit, _merge, _predict, _summarize
+from ._core.clv import Fit, HoldoutValidation, RetentionAnalysis, RetentionFit, expected_spend, residual_value
+from ._core.clv import _analyse_retention, _compress, _fit, _fit_retention, _merge, _predict, _summarize, _validate
 
-__all__ = ["Compressed", "Fit", "Predictions", "Summary", "compress", "expected_spend", "fit", "merge", "predict",
-           "residual_value", "summarize"]
+__all__ = ["Compressed", "Fit", "HoldoutValidation", "Predictions", "RetentionAnalysis", "RetentionFit", "Summary",
+           "analyse_retention", "compress", "expected_spend", "fit", "fit_retention", "merge", "predict",
+           "residual_value", "summarize", "validate"]
 
 MODELS = ("bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma")
 
@@ -140,3 +142,79 @@ def summarize(transactions=None, *, customers=None, dates=None, amounts=None, en
         raise ValueError("pass a transactions DataFrame, or customers, dates and amounts")
     ids = [str(c) for c in customers]
     return Summary(_summarize(ids, _days(dates), _column(amounts), int(_days([end])[0]), unit))
+
+
+def validate(transactions=None, *, customers=None, dates=None, amounts=None, end, holdout_end, unit="weeks",
+             models=("bgnbd", "pnbd"), largest_count=7, customer="customer_id", date="date", amount="amount",
+             max_evaluations=5000, tolerance=1e-12, threads=0, progress=None):
+    """Fits ``models`` (bgnbd, pnbd, mbgnbd) to the calibration period (to ``end``) and compares
+    them with the holdout (to ``holdout_end``): a :class:`HoldoutValidation` whose ``to_dict()``
+    is excellence.clv_validation/1 (per-model errors, the tracking table, the calibration
+    histogram, the holdout by calibration frequency), ``to_text()`` what the command prints and
+    ``customers()`` the per-customer columns. Transactions as :func:`summarize` takes them."""
+    if transactions is not None:
+        customers, dates, amounts = transactions[customer], transactions[date], transactions[amount]
+    if customers is None or dates is None or amounts is None:
+        raise ValueError("pass a transactions DataFrame, or customers, dates and amounts")
+    ids = [str(c) for c in customers]
+    return _validate(ids, _days(dates), _column(amounts), int(_days([end])[0]), int(_days([holdout_end])[0]), unit,
+                     list(models), int(largest_count), max_evaluations, tolerance, threads, progress)
+
+
+def _survivor_columns(survivors, data):
+    """Long columns (segments, cohorts, ages, counts) from a DataFrame with columns cohort, age,
+    survivors (and optionally segment), a dict of cohort name to counts, a list of cohorts'
+    counts, or one cohort's counts."""
+    if data is not None:
+        for column in ("cohort", "age", "survivors"):
+            if column not in data:
+                raise ValueError("data needs the columns cohort, age and survivors (and optionally segment); "
+                                 "it has no %r" % column)
+        segments = [str(s) for s in data["segment"]] if "segment" in data else []
+        return (segments, [str(c) for c in data["cohort"]], _column(data["age"]), _column(data["survivors"]))
+    if survivors is None:
+        raise ValueError("survivors is needed (or data)")
+    if isinstance(survivors, dict):
+        named = list(survivors.items())
+    else:
+        items = list(survivors)
+        if items and np.ndim(items[0]) == 0:
+            items = [items]  # one cohort's counts
+        named = [(str(i), counts) for i, counts in enumerate(items)]
+    cohorts, ages, counts = [], [], []
+    for name, values in named:
+        values = np.asarray(values, dtype=np.float64).ravel()
+        cohorts += [str(name)] * len(values)
+        ages.append(np.arange(len(values), dtype=np.float64))
+        counts.append(values)
+    return ([], cohorts, np.concatenate(ages) if ages else np.empty(0),
+            np.concatenate(counts) if counts else np.empty(0))
+
+
+def fit_retention(survivors=None, model="sbg", *, data=None, start=None, max_evaluations=2000, tolerance=1e-12,
+                  progress=None):
+    """Fits the sBG (``model="sbg"``) or BdW (``"bdw"``) contractual retention model to survivor
+    counts and returns a :class:`RetentionFit`.
+
+    survivors: one cohort's counts (customers still under contract at ages 0, 1, 2 ...), a list
+    of cohorts' counts, or a dict of cohort name to counts; or ``data``, a DataFrame with one
+    row per cohort and age (columns cohort, age, survivors). All cohorts share one process
+    (a segment column is ignored here: :func:`analyse_retention` fits each segment).
+    """
+    segments, cohorts, ages, counts = _survivor_columns(survivors, data)
+    return _fit_retention(model, [], cohorts, ages, counts, None if start is None else [float(s) for s in start],
+                          max_evaluations, tolerance, progress)
+
+
+def analyse_retention(survivors=None, discount=None, model="sbg", *, data=None, horizon=0, fit_through=None,
+                      unit="year", max_evaluations=2000, tolerance=1e-12):
+    """Fits ``model`` to each segment's cohorts, projects survival and retention to ``horizon``
+    beside the observed values (ages after ``fit_through`` held out), and with a ``discount``
+    rate per period gives DEL, DERL and (sBG) the retention elasticity: a
+    :class:`RetentionAnalysis` (``to_dict()`` is excellence.retention_fit/1, ``to_text()`` what
+    the command prints). Survivors as :func:`fit_retention` takes them.
+    """
+    segments, cohorts, ages, counts = _survivor_columns(survivors, data)
+    return _analyse_retention(model, segments, cohorts, ages, counts, None if discount is None else float(discount),
+                              int(horizon), None if fit_through is None else int(fit_through), unit,
+                              max_evaluations, tolerance)

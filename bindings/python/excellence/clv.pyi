@@ -75,3 +75,56 @@ def residual_value(fit: Fit, frequency: npt.ArrayLike, recency: npt.ArrayLike, T
 def summarize(transactions: Any = None, *, customers: Optional[Sequence[Any]] = None, dates: Any = None,
               amounts: Optional[npt.ArrayLike] = None, end: Any, unit: str = "weeks", customer: str = "customer_id",
               date: str = "date", amount: str = "amount") -> Summary: ...
+
+class RetentionFit:
+    """A maximum-likelihood fit of the sBG or BdW contractual retention model."""
+    model: str
+    names: list[str]
+    params: dict[str, float]
+    standard_errors: Optional[dict[str, float]]
+    covariance: Optional[npt.NDArray[np.float64]]
+    log_likelihood: float
+    aic: float
+    converged: bool
+    evaluations: int
+    status: str
+    customers: float
+    cohorts: int
+    observations: int
+    warnings: list[Diagnostic]
+    def survival(self, t: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
+    def retention_rate(self, t: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
+    def expected_lifetime(self, discount: float) -> float: ...
+    def residual_lifetime(self, discount: float, renewals: int) -> float: ...
+    def elasticity(self, discount: float, renewals: int) -> float: ...
+
+class RetentionAnalysis:
+    """Per segment a retention model's fit, projection and lifetimes (excellence.retention_fit/1)."""
+    model: str
+    discount: Optional[float]
+    horizon: int
+    fits: dict[str, RetentionFit]
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_text(self) -> str: ...
+
+def fit_retention(survivors: Any = None, model: str = "sbg", *, data: Any = None,
+                  start: Optional[Sequence[float]] = None, max_evaluations: int = 2000, tolerance: float = 1e-12,
+                  progress: Optional[Callable[[int, int], None]] = None) -> RetentionFit: ...
+def analyse_retention(survivors: Any = None, discount: Optional[float] = None, model: str = "sbg", *,
+                      data: Any = None, horizon: int = 0, fit_through: Optional[int] = None, unit: str = "year",
+                      max_evaluations: int = 2000, tolerance: float = 1e-12) -> RetentionAnalysis: ...
+
+class HoldoutValidation:
+    """Models fitted to a calibration period against the holdout (excellence.clv_validation/1)."""
+    fits: dict[str, Fit]
+    def customers(self) -> dict[str, Any]: ...
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_text(self) -> str: ...
+
+def validate(transactions: Any = None, *, customers: Any = None, dates: Any = None, amounts: Any = None, end: Any,
+             holdout_end: Any, unit: str = "weeks", models: Sequence[str] = ("bgnbd", "pnbd"), largest_count: int = 7,
+             customer: str = "customer_id", date: str = "date", amount: str = "amount", max_evaluations: int = 5000,
+             tolerance: float = 1e-12, threads: int = 0,
+             progress: Optional[Callable[[int, int], None]] = None) -> HoldoutValidation: ...

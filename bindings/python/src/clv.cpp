@@ -10,14 +10,30 @@
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/validation.hpp>
 #include <excellence/models/clv/value.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/text.hpp>
 
 #include <chrono>
 
 namespace excellence::python {
 
 namespace {
+
+using day_numbers = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+
+// Transactions from three columns: ids, days since 1970-01-01, amounts.
+std::vector<transaction_record> records_of(const std::vector<std::string>& customers, const day_numbers& days,
+                                           const numbers& amounts) {
+  const auto a = span_of(amounts, "amounts");
+  if (days.ndim() != 1 || static_cast<std::size_t>(days.shape(0)) != customers.size() || a.size() != customers.size())
+    throw py::value_error("customers, dates and amounts must have one entry per transaction");
+  std::vector<transaction_record> records(customers.size());
+  for (std::size_t i = 0; i < records.size(); ++i)
+    records[i] = {customers[i], std::chrono::sys_days(std::chrono::days(days.at(static_cast<py::ssize_t>(i)))), a[i]};
+  return records;
+}
 
 clv_model model_argument(const std::string& name) {
   const auto m = parse_clv_model(name);
@@ -142,18 +158,10 @@ void bind_clv(py::module_& m) {
 
   m.def(
       "_summarize",
-      [](const std::vector<std::string>& customers,
-         const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days, const numbers& amounts,
-         std::int64_t end, const std::string& unit) {
+      [](const std::vector<std::string>& customers, const day_numbers& days, const numbers& amounts, std::int64_t end,
+         const std::string& unit) {
         const auto u = enum_argument<clv_time_unit>(unit, clv_time_unit_names, "unit");
-        const auto a = span_of(amounts, "amounts");
-        if (days.ndim() != 1 || static_cast<std::size_t>(days.shape(0)) != customers.size() ||
-            a.size() != customers.size())
-          throw py::value_error("customers, dates and amounts must have one entry per transaction");
-        std::vector<transaction_record> records(customers.size());
-        for (std::size_t i = 0; i < records.size(); ++i)
-          records[i] = {customers[i], std::chrono::sys_days(std::chrono::days(days.at(static_cast<py::ssize_t>(i)))),
-                        a[i]};
+        const auto records = records_of(customers, days, amounts);
         auto s = value(try_summarize_transactions(records, std::chrono::sys_days(std::chrono::days(end)), u));
         py::dict out;
         out["customer_id"] = s.customers;
@@ -168,6 +176,72 @@ void bind_clv(py::module_& m) {
         return out;
       },
       "customers"_a, "days"_a, "amounts"_a, "end"_a, "unit"_a);
+
+  // A holdout validation with the split it was made from (for the per-customer columns).
+  struct validation_run {
+    holdout_data data;
+    holdout_validation result;
+  };
+  py::class_<validation_run>(m, "HoldoutValidation",
+                             "Models fitted to a calibration period against the holdout "
+                             "(excellence.clv_validation/1).")
+      .def_property_readonly(
+          "fits",
+          [](const validation_run& r) {
+            py::dict d;
+            for (const auto& model : r.result.models) d[py::str(std::string(to_string(model.fit.model)))] = model.fit;
+            return d;
+          },
+          "Each model's calibration fit by name.")
+      .def(
+          "customers",
+          [](const validation_run& r) {
+            const auto& c = r.data.calibration;
+            py::dict out;
+            out["customer_id"] = c.customers;
+            out["frequency"] = array_of(c.frequency);
+            out["recency"] = array_of(c.recency);
+            out["T"] = array_of(c.age);
+            out["holdout_frequency"] = array_of(r.data.holdout_frequency);
+            out["holdout_value"] = array_of(r.data.holdout_value);
+            for (const auto& model : r.result.models)
+              out[py::str("expected_" + std::string(to_string(model.fit.model)))] = array_of(model.expected);
+            return out;
+          },
+          "Per customer: the calibration summary, the holdout purchases and value, and each model's expectation "
+          "(a dict of columns; pandas.DataFrame(v.customers()) makes a frame).")
+      .def(
+          "to_json", [](const validation_run& r, int indent) { return to_json(r.result, indent); }, "indent"_a = 2)
+      .def("to_dict", [](const validation_run& r) { return document(to_json(r.result)); })
+      .def("to_text", [](const validation_run& r) { return to_text(r.result); })
+      .def("__repr__", [](const validation_run& r) {
+        return "<clv.HoldoutValidation of " + std::to_string(r.result.models.size()) + " model(s) on " +
+               std::to_string(r.data.calibration.customers.size()) + " customers>";
+      });
+
+  m.def(
+      "_validate",
+      [](const std::vector<std::string>& customers, const day_numbers& days, const numbers& amounts, std::int64_t end,
+         std::int64_t holdout_end, const std::string& unit, const std::vector<std::string>& models,
+         std::size_t largest_count, int max_evaluations, double tolerance, unsigned threads,
+         const py::object& progress) {
+        const auto u = enum_argument<clv_time_unit>(unit, clv_time_unit_names, "unit");
+        const auto records = records_of(customers, days, amounts);
+        holdout_options o;
+        o.models.clear();
+        for (const auto& name : models) o.models.push_back(model_argument(name));
+        o.largest_count = largest_count;
+        o.fit.max_evaluations = max_evaluations;
+        o.fit.tolerance = tolerance;
+        o.fit.threads = threads;
+        auto data = value(try_split_transactions(records, std::chrono::sys_days(std::chrono::days(end)),
+                                                 std::chrono::sys_days(std::chrono::days(holdout_end)), u));
+        auto result =
+            without_gil(progress, [&](const model_control& control) { return try_validate_holdout(data, o, control); });
+        return validation_run{std::move(data), std::move(result)};
+      },
+      "customers"_a, "days"_a, "amounts"_a, "end"_a, "holdout_end"_a, "unit"_a, "models"_a, "largest_count"_a,
+      "max_evaluations"_a, "tolerance"_a, "threads"_a, "progress"_a);
 
   // Compressions cross as tuples of four arrays (frequency, recency, T, weights): plain
   // Python objects, so that Dask can move and pickle them.

@@ -104,5 +104,6 @@ void bind_metrics(py::module_& m);
 void bind_measures(py::module_& m);
 void bind_pls(py::module_& pls);
 void bind_clv(py::module_& clv);
+void bind_retention(py::module_& clv);
 
 }  // namespace excellence::python

@@ -116,4 +116,5 @@ PYBIND11_MODULE(_core, m) {
   bind_pls(pls);
   auto clv = m.def_submodule("clv", "Repeat-purchase and lifetime-value models.");
   bind_clv(clv);
+  bind_retention(clv);
 }

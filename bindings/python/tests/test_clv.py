@@ -89,3 +89,24 @@ def test_summary_from_transactions():
     assert len(frame) == 2357
     np.testing.assert_array_equal(frame["frequency"].to_numpy(), reference.loc[frame.index, "frequency"].to_numpy())
     np.testing.assert_allclose(frame["T"].to_numpy(), reference.loc[frame.index, "T"].to_numpy(), rtol=1e-8)
+
+
+def test_holdout_validation():
+    # CDNOW: the calibration to 1997-09-30 against the holdout to 1998-06-30 (BTYD's tracking).
+    pd = pytest.importorskip("pandas")
+    t = pd.read_csv(DATA / "clv" / "cdnow_sample_transactions.csv", dtype={"customer_id": str})
+    v = ex.clv.validate(t, amount="dollar_value", end="1997-09-30", holdout_end="1998-06-30",
+                        models=["bgnbd", "mbgnbd"])
+    d = v.to_dict()
+    assert d["format"] == "excellence.clv_validation/1" and d["actual_total"] == 1882
+    assert [w["actual_cumulative"] for w in d["tracking"]][38] == 2457 and d["tracking"][77]["actual_cumulative"] == 4339
+    assert set(v.fits) == {"bgnbd", "mbgnbd"}
+    c = pd.DataFrame(v.customers())
+    assert len(c) == 2357 and c["holdout_frequency"].sum() == 1882
+    fit = v.fits["bgnbd"]
+    p = ex.clv.predict(fit, c["frequency"], c["recency"], c["T"], 39)
+    np.testing.assert_allclose(c["expected_bgnbd"], p.expected_transactions, rtol=1e-12)
+    assert d["models"][0]["mae"] == pytest.approx(np.mean(np.abs(c["expected_bgnbd"] - c["holdout_frequency"])))
+    assert "Holdout validation: 2357 customers" in v.to_text()
+    with pytest.raises(ValueError):
+        ex.clv.validate(t, amount="dollar_value", end="1997-09-30", holdout_end="1998-06-30", models=["bgbb_typo"])

@@ -13,11 +13,8 @@ EXCELLENCE_BEGIN_NAMESPACE
 
 /// The cohorts of a table with one row per cohort and age: columns `cohort`, `age` (whole
 /// periods since acquisition) and `survivors` (customers still under contract then), and
-/// optionally `segment`; rows in any order, cohorts in order of first appearance. Every
-/// cohort needs each age from 0 to its last exactly once. Every problem names the file,
-/// line and column: a missing or unknown column, an age that is not a whole number ≥ 0, an
-/// age twice or missing in a cohort, and what detail::check_survivor_cohorts refuses
-/// (survivors that are not whole numbers, a cohort of size 0, survivors that rise).
+/// optionally `segment` — the columns' try_survivor_cohorts (models/retention/survivors.hpp)
+/// with every problem at its file, line and column, and a missing or unknown column refused.
 [[nodiscard]] EXCELLENCE_API result<std::vector<survivor_cohort>> try_survivor_cohorts(const csv_table& table);
 /// Throwing form of try_survivor_cohorts.
 [[nodiscard]] inline std::vector<survivor_cohort> survivor_cohorts(const csv_table& table) {

@@ -36,6 +36,13 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// "customers_left_out", "warnings"}.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const clv_fit& fit, int indent = 2);
 
+/// excellence.clv_validation/1: the calibration and holdout dates, customers and holdout
+/// transactions; per model its fit (as excellence.clv_fit/1 without "format") with AIC, BIC,
+/// MAE, RMSE, correlation, expected total, aggregate error, tracking MAPEs and the histogram's
+/// χ²; the tracking table, the calibration histogram and the holdout by calibration
+/// frequency, each model's expectations keyed by its name.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const holdout_validation& v, int indent = 2);
+
 /// excellence.nps/1: the score, its counts and the interval.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const nps_result& r, const nps_interval& interval, int indent = 2);
 

@@ -144,6 +144,10 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 /// (English). Each checks, as to_json does, that every number is finite (data_error
 /// otherwise). Numbers are rounded for reading; the JSON documents carry full precision.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const clv_fit& fit);
+
+/// A holdout validation for people: the models' comparison, the tracking table, the
+/// calibration histogram and the holdout by calibration frequency.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const holdout_validation& v);
 [[nodiscard]] EXCELLENCE_API std::string to_text(const nps_result& r, const nps_interval& interval);
 [[nodiscard]] EXCELLENCE_API std::string to_text(const csat_result& r);
 /// `unit` names what the rates are per ("2.50 years"); without it, "periods".

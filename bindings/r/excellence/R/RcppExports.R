@@ -17,6 +17,10 @@ cpp_clv_spend <- function(fit_document, frequency, monetary, threads) {
     .Call(`_excellence_cpp_clv_spend`, fit_document, frequency, monetary, threads)
 }
 
+cpp_clv_validate <- function(customers, days, amounts, end, holdout_end, unit, models, largest_count) {
+    .Call(`_excellence_cpp_clv_validate`, customers, days, amounts, end, holdout_end, unit, models, largest_count)
+}
+
 cpp_builtin_framework_ids <- function() {
     .Call(`_excellence_cpp_builtin_framework_ids`)
 }
@@ -147,5 +151,21 @@ cpp_pls_report <- function(model, values, names, options, resamples, seed, threa
 
 cpp_pls_ipma_bootstrap <- function(model, values, names, options, target, scale_min, scale_max, resamples, seed, threads) {
     .Call(`_excellence_cpp_pls_ipma_bootstrap`, model, values, names, options, target, scale_min, scale_max, resamples, seed, threads)
+}
+
+cpp_retention_fit <- function(cohorts, ages, survivors, model, start, max_evaluations, tolerance) {
+    .Call(`_excellence_cpp_retention_fit`, cohorts, ages, survivors, model, start, max_evaluations, tolerance)
+}
+
+cpp_retention_curve <- function(alpha, beta, c, t) {
+    .Call(`_excellence_cpp_retention_curve`, alpha, beta, c, t)
+}
+
+cpp_retention_lifetime <- function(alpha, beta, c, discount, renewals) {
+    .Call(`_excellence_cpp_retention_lifetime`, alpha, beta, c, discount, renewals)
+}
+
+cpp_retention_analysis <- function(segments, cohorts, ages, survivors, model, discount, horizon, fit_through, unit) {
+    .Call(`_excellence_cpp_retention_analysis`, segments, cohorts, ages, survivors, model, discount, horizon, fit_through, unit)
 }
 

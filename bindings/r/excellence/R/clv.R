@@ -183,3 +183,53 @@ predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0
   if (length(id) > 0) out <- cbind(customer = as_text(newdata[, id[1]]), out)
   out
 }
+
+#' Holdout validation of lifetime-value models
+#'
+#' Fits the models to the calibration period (to `end`) and sets their expectations
+#' beside what the customers did in the holdout (to `holdout_end`), the way Fader, Hardie
+#' & Lee (2005) and CLVTools show it: per model the errors of the conditional expectations
+#' (MAE, RMSE, correlation, aggregate error), AIC, BIC, the tracking MAPEs and the
+#' calibration histogram's chi-square; the tracking table per period, the calibration
+#' histogram and the holdout by calibration frequency.
+#'
+#' @inheritParams clv_summary
+#' @param holdout_end The end of the holdout: a `Date` or `"YYYY-MM-DD"`.
+#' @param models Any of `"bgnbd"`, `"pnbd"`, `"mbgnbd"`.
+#' @param largest_count The histogram's last bin: this many repeat transactions or more.
+#' @return An object of class `excellence_clv_validation`: `models` (a data frame, one row
+#'   per model), `tracking`, `histogram`, `by_frequency` (data frames with one column per
+#'   model), `customers` (the per-customer calibration summary, holdout and expectations),
+#'   `json` (excellence.clv_validation/1) and `text`.
+#' @examples
+#' tx <- read.csv(system.file("extdata", "cdnow_sample_transactions.csv", package = "excellence"))
+#' v <- clv_validate(tx, end = "1997-09-30", holdout_end = "1998-06-30",
+#'                   customer = "customer_id", date = "date", amount = "dollar_value")
+#' v$models
+#' tail(v$tracking)
+#' @export
+clv_validate <- function(transactions, end, holdout_end, unit = c("weeks", "days", "months"),
+                         models = c("bgnbd", "pnbd"), customer = "customer", date = "date", amount = "amount",
+                         largest_count = 7) {
+  unit <- match.arg(unit)
+  if (!is.data.frame(transactions)) argument_error("transactions", "expected a data frame")
+  days <- as_days(pick(transactions, date, "date"), "date")
+  first <- as_days(end, "end")
+  last <- as_days(holdout_end, "holdout_end")
+  if (length(first) != 1L || length(last) != 1L) argument_error("end", "expected one date each for end and holdout_end")
+  r <- unwrap(cpp_clv_validate(as_text(pick(transactions, customer, "customer")), days,
+                               as_numbers(pick(transactions, amount, "amount"), "amount"), first, last, unit,
+                               as.character(models), as.integer(largest_count)))
+  frame <- function(x) as.data.frame(x, stringsAsFactors = FALSE, optional = TRUE)
+  tracking <- frame(r$tracking)
+  tracking$last_day <- as.Date(tracking$last_day, origin = "1970-01-01")
+  structure(list(models = frame(r$models), tracking = tracking, histogram = frame(r$histogram),
+                 by_frequency = frame(r$by_frequency), customers = frame(r$customers), json = r$json, text = r$text),
+            class = "excellence_clv_validation")
+}
+
+#' @export
+print.excellence_clv_validation <- function(x, ...) {
+  cat(x$text)
+  invisible(x)
+}

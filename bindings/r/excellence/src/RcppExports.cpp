@@ -75,6 +75,24 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_clv_validate
+SEXP cpp_clv_validate(const std::vector<std::string>& customers, const Rcpp::NumericVector& days, const Rcpp::NumericVector& amounts, double end, double holdout_end, const std::string& unit, const std::vector<std::string>& models, int largest_count);
+RcppExport SEXP _excellence_cpp_clv_validate(SEXP customersSEXP, SEXP daysSEXP, SEXP amountsSEXP, SEXP endSEXP, SEXP holdout_endSEXP, SEXP unitSEXP, SEXP modelsSEXP, SEXP largest_countSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type customers(customersSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type days(daysSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type amounts(amountsSEXP);
+    Rcpp::traits::input_parameter< double >::type end(endSEXP);
+    Rcpp::traits::input_parameter< double >::type holdout_end(holdout_endSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type unit(unitSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type models(modelsSEXP);
+    Rcpp::traits::input_parameter< int >::type largest_count(largest_countSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_validate(customers, days, amounts, end, holdout_end, unit, models, largest_count));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_builtin_framework_ids
 Rcpp::CharacterVector cpp_builtin_framework_ids();
 RcppExport SEXP _excellence_cpp_builtin_framework_ids() {
@@ -569,12 +587,78 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_retention_fit
+SEXP cpp_retention_fit(const std::vector<std::string>& cohorts, const Rcpp::NumericVector& ages, const Rcpp::NumericVector& survivors, const std::string& model, const std::vector<double>& start, int max_evaluations, double tolerance);
+RcppExport SEXP _excellence_cpp_retention_fit(SEXP cohortsSEXP, SEXP agesSEXP, SEXP survivorsSEXP, SEXP modelSEXP, SEXP startSEXP, SEXP max_evaluationsSEXP, SEXP toleranceSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type cohorts(cohortsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type ages(agesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type survivors(survivorsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type start(startSEXP);
+    Rcpp::traits::input_parameter< int >::type max_evaluations(max_evaluationsSEXP);
+    Rcpp::traits::input_parameter< double >::type tolerance(toleranceSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_retention_fit(cohorts, ages, survivors, model, start, max_evaluations, tolerance));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_retention_curve
+SEXP cpp_retention_curve(double alpha, double beta, double c, const Rcpp::NumericVector& t);
+RcppExport SEXP _excellence_cpp_retention_curve(SEXP alphaSEXP, SEXP betaSEXP, SEXP cSEXP, SEXP tSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< double >::type alpha(alphaSEXP);
+    Rcpp::traits::input_parameter< double >::type beta(betaSEXP);
+    Rcpp::traits::input_parameter< double >::type c(cSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type t(tSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_retention_curve(alpha, beta, c, t));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_retention_lifetime
+SEXP cpp_retention_lifetime(double alpha, double beta, double c, double discount, const std::vector<int>& renewals);
+RcppExport SEXP _excellence_cpp_retention_lifetime(SEXP alphaSEXP, SEXP betaSEXP, SEXP cSEXP, SEXP discountSEXP, SEXP renewalsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< double >::type alpha(alphaSEXP);
+    Rcpp::traits::input_parameter< double >::type beta(betaSEXP);
+    Rcpp::traits::input_parameter< double >::type c(cSEXP);
+    Rcpp::traits::input_parameter< double >::type discount(discountSEXP);
+    Rcpp::traits::input_parameter< const std::vector<int>& >::type renewals(renewalsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_retention_lifetime(alpha, beta, c, discount, renewals));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_retention_analysis
+SEXP cpp_retention_analysis(const std::vector<std::string>& segments, const std::vector<std::string>& cohorts, const Rcpp::NumericVector& ages, const Rcpp::NumericVector& survivors, const std::string& model, const Rcpp::Nullable<Rcpp::NumericVector>& discount, int horizon, const Rcpp::Nullable<Rcpp::IntegerVector>& fit_through, const std::string& unit);
+RcppExport SEXP _excellence_cpp_retention_analysis(SEXP segmentsSEXP, SEXP cohortsSEXP, SEXP agesSEXP, SEXP survivorsSEXP, SEXP modelSEXP, SEXP discountSEXP, SEXP horizonSEXP, SEXP fit_throughSEXP, SEXP unitSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type segments(segmentsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type cohorts(cohortsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type ages(agesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type survivors(survivorsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::Nullable<Rcpp::NumericVector>& >::type discount(discountSEXP);
+    Rcpp::traits::input_parameter< int >::type horizon(horizonSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::Nullable<Rcpp::IntegerVector>& >::type fit_through(fit_throughSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type unit(unitSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_retention_analysis(segments, cohorts, ages, survivors, model, discount, horizon, fit_through, unit));
+    return rcpp_result_gen;
+END_RCPP
+}
 
 static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
     {"_excellence_cpp_clv_fit", (DL_FUNC) &_excellence_cpp_clv_fit, 10},
     {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 6},
     {"_excellence_cpp_clv_spend", (DL_FUNC) &_excellence_cpp_clv_spend, 4},
+    {"_excellence_cpp_clv_validate", (DL_FUNC) &_excellence_cpp_clv_validate, 8},
     {"_excellence_cpp_builtin_framework_ids", (DL_FUNC) &_excellence_cpp_builtin_framework_ids, 0},
     {"_excellence_cpp_builtin_framework", (DL_FUNC) &_excellence_cpp_builtin_framework, 2},
     {"_excellence_cpp_read_framework", (DL_FUNC) &_excellence_cpp_read_framework, 2},
@@ -608,6 +692,10 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_pls_path_diagram", (DL_FUNC) &_excellence_cpp_pls_path_diagram, 7},
     {"_excellence_cpp_pls_report", (DL_FUNC) &_excellence_cpp_pls_report, 12},
     {"_excellence_cpp_pls_ipma_bootstrap", (DL_FUNC) &_excellence_cpp_pls_ipma_bootstrap, 10},
+    {"_excellence_cpp_retention_fit", (DL_FUNC) &_excellence_cpp_retention_fit, 7},
+    {"_excellence_cpp_retention_curve", (DL_FUNC) &_excellence_cpp_retention_curve, 4},
+    {"_excellence_cpp_retention_lifetime", (DL_FUNC) &_excellence_cpp_retention_lifetime, 5},
+    {"_excellence_cpp_retention_analysis", (DL_FUNC) &_excellence_cpp_retention_analysis, 9},
     {NULL, NULL, 0}
 };
 

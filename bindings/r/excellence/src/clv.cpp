@@ -9,7 +9,9 @@
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/transactions.hpp>
+#include <excellence/models/clv/validation.hpp>
 #include <excellence/report/json.hpp>
+#include <excellence/report/text.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -19,19 +21,36 @@ using excellence::r::checked;
 using excellence::r::failure;
 using excellence::r::span_of;
 
+namespace {
+
+// The day `d` days after 1970-01-01.
+std::chrono::sys_days day_of(double d) {
+  return std::chrono::sys_days(std::chrono::days(static_cast<std::int64_t>(std::floor(d))));
+}
+
+// Transactions from R's columns (dates as days since 1970-01-01); a missing date names its row.
+std::optional<diagnostic> records_of(std::vector<transaction_record>& records,
+                                     const std::vector<std::string>& customers, const Rcpp::NumericVector& days,
+                                     const Rcpp::NumericVector& amounts) {
+  records.resize(customers.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const double d = days[static_cast<R_xlen_t>(i)];
+    if (!std::isfinite(d))
+      return diagnostic{errc::invalid_value, "", 0, 0, field_path("date").index(i), "the date is missing"};
+    records[i] = {customers[i], day_of(d), amounts[static_cast<R_xlen_t>(i)]};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // [[Rcpp::export]]
 SEXP cpp_clv_summary(const std::vector<std::string>& customers, const Rcpp::NumericVector& days,
                      const Rcpp::NumericVector& amounts, double end, const std::string& unit) {
   const auto u = clv_time_unit_names.parse(unit);
   if (!u) return r::argument_failure("unit", "expected " + clv_time_unit_names.choices());
-  std::vector<transaction_record> records(customers.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const double d = days[static_cast<R_xlen_t>(i)];
-    if (!std::isfinite(d))
-      return failure(diagnostic{errc::invalid_value, "", 0, 0, field_path("date").index(i), "the date is missing"});
-    records[i] = {customers[i], std::chrono::sys_days(std::chrono::days(static_cast<std::int64_t>(std::floor(d)))),
-                  amounts[static_cast<R_xlen_t>(i)]};
-  }
+  std::vector<transaction_record> records;
+  if (const auto bad = records_of(records, customers, days, amounts)) return failure(*bad);
   const std::chrono::sys_days last(std::chrono::days(static_cast<std::int64_t>(std::floor(end))));
   return checked(try_summarize_transactions(records, last, *u), [](const transaction_summary& s) {
     return Rcpp::List::create(
@@ -60,13 +79,7 @@ SEXP cpp_clv_fit(const std::string& model, const Rcpp::NumericVector& frequency,
   return checked(
       try_fit_clv(*m, columns, o, watch.control()),
       [](const clv_fit& f) {
-        const auto k = static_cast<int>(f.names.size());
-        Rcpp::NumericMatrix covariance(k, k);
-        if (f.covariance.empty())
-          std::fill(covariance.begin(), covariance.end(), NA_REAL);
-        else
-          for (int i = 0; i < k; ++i)
-            for (int j = 0; j < k; ++j) covariance(i, j) = f.covariance[static_cast<std::size_t>(i * k + j)];
+        const auto covariance = r::covariance_matrix(f.covariance, f.names.size());
         return Rcpp::List::create(
             Rcpp::Named("model") = std::string(to_string(f.model)), Rcpp::Named("title") = std::string(title(f.model)),
             Rcpp::Named("names") = f.names, Rcpp::Named("params") = f.params,
@@ -101,4 +114,97 @@ SEXP cpp_clv_spend(const std::string& fit_document, const Rcpp::NumericVector& f
   if (!g) return failure(g.error());
   return checked(try_gamma_gamma_predict(*g, span_of(frequency), span_of(monetary), threads),
                  [](const std::vector<double>& spend) { return Rcpp::wrap(spend); });
+}
+
+// [[Rcpp::export]]
+SEXP cpp_clv_validate(const std::vector<std::string>& customers, const Rcpp::NumericVector& days,
+                      const Rcpp::NumericVector& amounts, double end, double holdout_end, const std::string& unit,
+                      const std::vector<std::string>& models, int largest_count) {
+  const auto u = clv_time_unit_names.parse(unit);
+  if (!u) return r::argument_failure("unit", "expected " + clv_time_unit_names.choices());
+  if (largest_count < 1) return r::argument_failure("largest_count", "expected a whole number >= 1");
+  holdout_options o;
+  o.models.clear();
+  for (const auto& name : models) {
+    const auto m = parse_clv_model(name);
+    if (!m) return r::argument_failure("models", "expected bgnbd, pnbd or mbgnbd, not '" + name + "'");
+    o.models.push_back(*m);
+  }
+  o.largest_count = static_cast<std::size_t>(largest_count);
+  std::vector<transaction_record> records;
+  if (const auto bad = records_of(records, customers, days, amounts)) return failure(*bad);
+  const auto data = try_split_transactions(records, day_of(end), day_of(holdout_end), *u);
+  if (!data) return failure(data.error());
+  r::interrupt_watch watch;
+  return checked(
+      try_validate_holdout(*data, o, watch.control()),
+      [&](const holdout_validation& v) {
+        const auto& c = data->calibration;
+        Rcpp::List customers_frame =
+            Rcpp::List::create(Rcpp::Named("customer") = c.customers, Rcpp::Named("frequency") = c.frequency,
+                               Rcpp::Named("recency") = c.recency, Rcpp::Named("T") = c.age,
+                               Rcpp::Named("holdout_frequency") = data->holdout_frequency,
+                               Rcpp::Named("holdout_value") = data->holdout_value);
+        const auto& ms = v.models;
+        Rcpp::List models = Rcpp::List::create(
+            Rcpp::Named("model") =
+                r::column(ms, [](const holdout_model& m) { return std::string(to_string(m.fit.model)); }),
+            Rcpp::Named("log_likelihood") = r::column(ms, [](const holdout_model& m) { return m.fit.log_likelihood; }),
+            Rcpp::Named("converged") = r::column(ms, [](const holdout_model& m) { return m.fit.converged; }),
+            Rcpp::Named("aic") = r::column(ms, &holdout_model::aic),
+            Rcpp::Named("bic") = r::column(ms, &holdout_model::bic),
+            Rcpp::Named("mae") = r::column(ms, &holdout_model::mae),
+            Rcpp::Named("rmse") = r::column(ms, &holdout_model::rmse),
+            Rcpp::Named("correlation") = r::column(ms, [](const holdout_model& m) { return r::or_na(m.correlation); }),
+            Rcpp::Named("expected_total") = r::column(ms, &holdout_model::expected_total),
+            Rcpp::Named("aggregate_error") = r::column(ms, &holdout_model::aggregate_error),
+            Rcpp::Named("calibration_mape") = r::column(ms, &holdout_model::calibration_mape),
+            Rcpp::Named("holdout_mape") = r::column(ms, &holdout_model::holdout_mape),
+            Rcpp::Named("chi_square") = r::column(ms, [](const holdout_model& m) { return r::or_na(m.chi_square); }),
+            Rcpp::Named("chi_square_df") =
+                r::column(ms, [](const holdout_model& m) { return static_cast<double>(m.chi_square_df); }),
+            Rcpp::Named("chi_square_p") =
+                r::column(ms, [](const holdout_model& m) { return r::or_na(m.chi_square_p); }));
+        // One column per model of a table's expectations: expected_bgnbd, ...
+        const auto per_model = [&](Rcpp::List& frame, const char* prefix, auto rows, auto get) {
+          for (std::size_t m = 0; m < ms.size(); ++m)
+            frame.push_back(r::column(rows, [&](const auto& row) { return get(row)[m]; }),
+                            std::string(prefix) + std::string(to_string(ms[m].fit.model)));
+        };
+        Rcpp::List tracking = Rcpp::List::create(
+            Rcpp::Named("period") = r::column(v.tracking, [n = 0.0](const tracking_period&) mutable { return n += 1; }),
+            Rcpp::Named("last_day") = r::column(
+                v.tracking,
+                [](const tracking_period& t) { return static_cast<double>(t.last_day.time_since_epoch().count()); }),
+            Rcpp::Named("holdout") = r::column(v.tracking, &tracking_period::holdout),
+            Rcpp::Named("actual") = r::column(v.tracking, &tracking_period::actual),
+            Rcpp::Named("actual_cumulative") = r::column(v.tracking, &tracking_period::actual_cumulative));
+        per_model(
+            tracking, "expected_", v.tracking, [](const tracking_period& t) -> const auto& { return t.expected; });
+        per_model(
+            tracking, "cumulative_", v.tracking,
+            [](const tracking_period& t) -> const auto& { return t.expected_cumulative; });
+        Rcpp::List histogram =
+            Rcpp::List::create(Rcpp::Named("count") = r::column(
+                                   v.histogram, [](const count_bin& b) { return static_cast<double>(b.count); }),
+                               Rcpp::Named("or_more") = r::column(v.histogram, &count_bin::or_more),
+                               Rcpp::Named("actual") = r::column(v.histogram, &count_bin::actual));
+        per_model(
+            histogram, "expected_", v.histogram, [](const count_bin& b) -> const auto& { return b.expected; });
+        Rcpp::List groups = Rcpp::List::create(
+            Rcpp::Named("frequency") =
+                r::column(v.by_frequency, [](const frequency_group& g) { return static_cast<double>(g.frequency); }),
+            Rcpp::Named("or_more") = r::column(v.by_frequency, &frequency_group::or_more),
+            Rcpp::Named("customers") = r::column(v.by_frequency, &frequency_group::customers),
+            Rcpp::Named("actual") = r::column(v.by_frequency, &frequency_group::actual));
+        per_model(
+            groups, "expected_", v.by_frequency, [](const frequency_group& g) -> const auto& { return g.expected; });
+        for (const auto& m : ms)
+          customers_frame.push_back(m.expected, "expected_" + std::string(to_string(m.fit.model)));
+        return Rcpp::List::create(Rcpp::Named("models") = models, Rcpp::Named("tracking") = tracking,
+                                  Rcpp::Named("histogram") = histogram, Rcpp::Named("by_frequency") = groups,
+                                  Rcpp::Named("customers") = customers_frame, Rcpp::Named("json") = to_json(v),
+                                  Rcpp::Named("text") = to_text(v));
+      },
+      &watch);
 }

@@ -61,6 +61,18 @@ inline double or_na(const std::optional<double>& v) {
   return v ? *v : NA_REAL;
 }
 
+/// A row-major k × k covariance as an R matrix; all NA when it is empty (no standard errors).
+inline Rcpp::NumericMatrix covariance_matrix(const std::vector<double>& covariance, std::size_t k) {
+  const auto n = static_cast<int>(k);
+  Rcpp::NumericMatrix out(n, n);
+  if (covariance.empty())
+    std::fill(out.begin(), out.end(), NA_REAL);
+  else
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < n; ++j) out(i, j) = covariance[static_cast<std::size_t>(i * n + j)];
+  return out;
+}
+
 /// Runs `work(control)` and notices Ctrl-C: now and then the run calls its progress,
 /// which asks R (through R_ToplevelExec, so that R's longjmp stays inside R) whether the
 /// user interrupted; if so the run is cancelled through its flag, stops at its next

@@ -32,6 +32,24 @@ struct survivor_cohort {
 /// named by its period's label; the segment is left empty.
 [[nodiscard]] EXCELLENCE_API std::vector<survivor_cohort> survivor_cohorts(const cohort_table& table);
 
+/// The cohorts of long columns, one entry per cohort and age: `ages[r]` (whole periods since
+/// acquisition) and `survivors[r]` of cohort `cohorts[r]` in segment `segments[r]` (segments
+/// may be empty: one segment). Entries in any order; cohorts in order of first appearance;
+/// every cohort needs each age from 0 to its last exactly once. Errors name the entry
+/// (`age[r]`, `survivors[r]`): columns of different lengths, an age that is not a whole
+/// number ≥ 0, an age twice or missing in a cohort, and what detail::check_survivor_cohorts
+/// refuses (survivors that are not whole numbers, a cohort of size 0, survivors that rise).
+[[nodiscard]] EXCELLENCE_API result<std::vector<survivor_cohort>> try_survivor_cohorts(
+    std::span<const std::string> segments, std::span<const std::string> cohorts, std::span<const double> ages,
+    std::span<const double> survivors);
+/// Throwing form of the columns' try_survivor_cohorts.
+[[nodiscard]] inline std::vector<survivor_cohort> survivor_cohorts(std::span<const std::string> segments,
+                                                                   std::span<const std::string> cohorts,
+                                                                   std::span<const double> ages,
+                                                                   std::span<const double> survivors) {
+  return try_survivor_cohorts(segments, cohorts, ages, survivors).value();
+}
+
 namespace detail {
 /// invalid_value or out_of_range naming `cohorts[i].survivors[t]` (or `cohorts[i]`) unless
 /// the counts are survivor counts: at least one cohort; each with its size and sizes > 0;

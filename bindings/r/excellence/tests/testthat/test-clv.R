@@ -84,3 +84,20 @@ test_that("predictions: P(alive) in (0, 1]; customer ids carried; bad input name
   err <- tryCatch(predict(fit, cdnow(), horizon = 39, threads = -1), excellence_data_error = function(e) e)
   expect_identical(err$field, "threads")
 })
+
+test_that("holdout validation reproduces BTYD's tracking of CDNOW", {
+  tx <- read.csv(ext("cdnow_sample_transactions.csv"))
+  v <- clv_validate(tx, end = "1997-09-30", holdout_end = "1998-06-30", customer = "customer_id",
+                    amount = "dollar_value", models = c("bgnbd", "pnbd"))
+  expect_equal(nrow(v$tracking), 78)
+  expect_equal(v$tracking$actual_cumulative[c(39, 78)], c(2457, 4339))
+  expect_equal(v$tracking$last_day[39], as.Date("1997-09-30"))
+  expect_equal(sum(v$customers$holdout_frequency), 1882)
+  expect_equal(v$models$model, c("bgnbd", "pnbd"))
+  expect_equal(v$models$mae[1], mean(abs(v$customers$expected_bgnbd - v$customers$holdout_frequency)))
+  expect_equal(v$histogram$actual[1], 1411)
+  expect_equal(sum(v$histogram$expected_pnbd), 2357)
+  expect_output(print(v), "Holdout validation: 2357 customers")
+  expect_error(clv_validate(tx, end = "1997-09-30", holdout_end = "1998-06-30", customer = "customer_id",
+                            amount = "dollar_value", models = "bgbb"), class = "excellence_data_error")
+})
