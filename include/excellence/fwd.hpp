@@ -156,6 +156,10 @@ struct clv_fit;
 struct gamma_gamma_params;
 struct spend_data;
 
+// excellence/models/clv/intervals.hpp
+struct interval_estimate;
+struct clv_prediction_intervals;
+
 // excellence/models/clv/mbgnbd.hpp
 struct mbgnbd_params;
 

@@ -11,6 +11,7 @@
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
@@ -59,6 +60,7 @@ std::string command_name(clv_model m) {
 struct chosen_model {
   std::string model;
   std::vector<double> params;
+  clv_fit fit{};  ///< the whole document (its covariance gives intervals)
 };
 
 std::optional<chosen_model> model_of_fit(const po::variables_map& values, const char* fit_option,
@@ -87,7 +89,7 @@ std::optional<chosen_model> model_of_fit(const po::variables_map& values, const 
     throw data_error(diagnostic{
         errc::model_mismatch, file, 0, 0, "model",
         detail::concat("a ", title(fit.model), " fit cannot be used here (", detail::join(allowed, ", "), ")")});
-  return chosen_model{name, fit.params};
+  return chosen_model{name, fit.params, fit};
 }
 
 // gg: frequency, monetary_value; bgbb: frequency, recency, periods; the others:
@@ -173,15 +175,17 @@ int fit(const std::vector<std::string>& args, io streams) {
 int predict(const std::vector<std::string>& args, io streams) {
   po::options_description options(
       "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|bgbb|gg --params P1,P2,... [--horizon T]\n"
-      "excellence clv predict DATA.csv --fit FIT.json [--horizon T]\n\n"
+      "excellence clv predict DATA.csv --fit FIT.json [--horizon T] [--confidence C]\n\n"
       "Per-customer predictions as CSV: for bgnbd, pnbd, mbgnbd and bgbb p_alive and\n"
       "expected_transactions in the next T (the data's time unit); for gg\n"
       "expected_average_spend (docs/clv.md). --fit reads the model and its parameters from\n"
-      "what `clv fit --json` wrote.\n\noptions");
+      "what `clv fit --json` wrote; with --confidence, intervals from the fit's covariance\n"
+      "(delta method) as four more columns, and the totals with theirs on stderr.\n\noptions");
   options.add_options()("model", po::value<std::string>(), models)("params", po::value<std::string>(),
                                                                    "the parameters: r,alpha,a,b or p,q,gamma")(
       "fit", po::value<std::string>(), "a fit document written by clv fit --json, instead of --model and --params")(
-      "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)");
+      "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)")(
+      "confidence", po::value<finite_number>(), "with --fit: intervals at this confidence, e.g. 0.95");
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -206,6 +210,31 @@ int predict(const std::vector<std::string>& args, io streams) {
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
     if (model == "bgbb" && horizon != std::floor(horizon))
       throw usage_error("--horizon for bgbb is a number of periods");
+    if (values.count("confidence") != 0U) {
+      if (!fit) throw usage_error("--confidence needs --fit: the intervals come from the fit's covariance");
+      const double confidence = values["confidence"].as<finite_number>().value;
+      if (!(confidence > 0 && confidence < 1)) throw usage_error("--confidence must lie in (0, 1)");
+      const auto v = try_clv_predict_intervals(fit->fit, {data.frequency, data.recency, data.age, {}, data.weights},
+                                               horizon, confidence);
+      if (!v) {
+        if (v.error().element()) throw_at_cell(data.table, v.error());
+        throw data_error(v.error());
+      }
+      write_customers(
+          streams.out, data,
+          {"p_alive", "expected_transactions", "p_alive_lower", "p_alive_upper", "expected_lower", "expected_upper"},
+          [&](csv_output& out, std::size_t i) {
+            const auto& a = v->p_alive[i];
+            const auto& e = v->expected_transactions[i];
+            out.number(a.estimate).number(e.estimate).number(a.lower).number(a.upper).number(e.lower).number(e.upper);
+          });
+      const auto percent = detail::fixed(100 * confidence, 0);
+      for (const auto& [what, t] :
+           {std::pair{"customers alive", v->customers_alive}, std::pair{"expected transactions", v->expected_total}})
+        streams.err << what << ": " << detail::fixed(t.estimate, 2) << " (" << percent << " % interval "
+                    << detail::fixed(t.lower, 2) << " to " << detail::fixed(t.upper, 2) << ")\n";
+      return exit_ok;
+    }
     // The batch predictions of the library, on all cores.
     const clv_customers c{data.frequency, data.recency, data.age, data.weights};
     const auto r = model == "bgbb"    ? try_bgbb_predict({p[0], p[1], p[2], p[3]},

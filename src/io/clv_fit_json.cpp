@@ -35,11 +35,40 @@ std::vector<double> named_numbers(const object_reader& r, const json& object, co
   return out;
 }
 
+// {row name: {column name: number}}: a symmetric matrix with a positive diagonal, row-major
+// in the model's parameter order.
+std::vector<double> covariance_of(const object_reader& r, const std::vector<std::string_view>& names) {
+  const field_path path("covariance");
+  const auto& object = r.at("covariance");
+  if (!object.is_object()) r.fail(errc::wrong_type, path, "expected an object: parameter name -> row");
+  const object_reader rows(object, path, r.file());
+  for (const auto& [name, unused] : object.items()) {
+    bool known = false;
+    for (const auto n : names) known = known || n == name;
+    if (!known) rows.fail(errc::unknown_field, path.field(name), "not a parameter of this model");
+  }
+  const std::size_t k = names.size();
+  std::vector<double> out;
+  for (const auto name : names) {
+    if (!rows.has(std::string(name))) rows.fail(errc::missing_field, path.field(name), "the row is missing");
+    const auto row = named_numbers(rows, rows.at(std::string(name)), std::string(name), names, false);
+    out.insert(out.end(), row.begin(), row.end());
+  }
+  for (std::size_t i = 0; i < k; ++i) {
+    if (!(out[i * k + i] > 0))
+      rows.fail(errc::out_of_range, path.field(names[i]).field(names[i]), "a variance must be > 0");
+    for (std::size_t j = 0; j < i; ++j)
+      if (std::abs(out[i * k + j] - out[j * k + i]) > 1e-12 * std::max(std::abs(out[i * k + j]), 1e-300))
+        rows.fail(errc::invalid_value, path.field(names[i]).field(names[j]), "the covariance matrix must be symmetric");
+  }
+  return out;
+}
+
 clv_fit fit_of(const json& doc, const std::string& file) {
   const object_reader r(doc, {}, file);
   r.require_format("excellence.clv_fit/1");
-  r.allow_only({"format", "description", "notes", "model", "params", "standard_errors", "log_likelihood", "converged",
-                "evaluations", "status", "customers", "customers_left_out", "warnings"});
+  r.allow_only({"format", "description", "notes", "model", "params", "standard_errors", "covariance", "log_likelihood",
+                "converged", "evaluations", "status", "customers", "customers_left_out", "warnings"});
   for (const char* key : {"description", "notes"}) (void)r.optional_string(key);
   const auto name = r.string("model");
   const auto model = parse_clv_model(name);
@@ -52,6 +81,7 @@ clv_fit fit_of(const json& doc, const std::string& file) {
   fit.params = named_numbers(r, r.at("params"), "params", names, true);
   if (r.has("standard_errors") && !r.at("standard_errors").is_null())
     fit.standard_errors = named_numbers(r, r.at("standard_errors"), "standard_errors", names, true);
+  if (r.has("covariance") && !r.at("covariance").is_null()) fit.covariance = covariance_of(r, names);
   fit.log_likelihood = r.optional_number("log_likelihood").value_or(0);
   fit.converged = r.boolean("converged", false);
   fit.evaluations = r.optional_whole("evaluations").value_or(0);

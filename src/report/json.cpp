@@ -211,6 +211,16 @@ ordered_json document(const clv_fit& fit) {
   // null when the information matrix is not positive definite
   out["standard_errors"] =
       fit.standard_errors.empty() ? ordered_json(nullptr) : by_name(fit.names, fit.standard_errors);
+  if (fit.covariance.empty()) {
+    out["covariance"] = nullptr;
+  } else {
+    auto& covariance = out["covariance"] = ordered_json::object();
+    const std::size_t k = fit.names.size();
+    for (std::size_t i = 0; i < k; ++i)
+      covariance[fit.names[i]] =
+          by_name(fit.names, std::vector<double>(fit.covariance.begin() + static_cast<std::ptrdiff_t>(i * k),
+                                                 fit.covariance.begin() + static_cast<std::ptrdiff_t>((i + 1) * k)));
+  }
   out["log_likelihood"] = fit.log_likelihood;
   out["converged"] = fit.converged;
   out["evaluations"] = fit.evaluations;

@@ -424,6 +424,29 @@ TEST_CASE("excellence retention") {
   CHECK(run("retention tests/data/csv/activity.csv --unit fortnight").status == 2);
 }
 
+TEST_CASE("excellence clv predict --confidence") {
+  const auto dir = std::filesystem::temp_directory_path() / ("excellence-intervals-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto fit_file = (dir / "fit.json").string();
+  auto o = run("clv fit tests/data/clv/cdnow_summary.csv --model bgnbd --json");
+  REQUIRE(o.status == 0);
+  std::ofstream(fit_file) << o.out;
+  o = run("clv predict tests/data/clv/cdnow_summary.csv --fit " + fit_file + " --horizon 39 --confidence 0.9");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.rfind("customer_id,p_alive,expected_transactions,p_alive_lower,p_alive_upper,expected_lower,"
+                    "expected_upper\n",
+                    0) == 0);
+  CHECK(o.err.find("expected transactions: ") != std::string::npos);
+  CHECK(o.err.find("(90 % interval ") != std::string::npos);
+  CHECK(run("clv predict tests/data/clv/cdnow_summary.csv --model bgnbd --params 0.24,4.4,0.79,2.4 --horizon 39 "
+            "--confidence 0.9")
+            .status == 2);  // no covariance without --fit
+  CHECK(
+      run("clv predict tests/data/clv/cdnow_summary.csv --fit " + fit_file + " --horizon 39 --confidence 1.5").status ==
+      2);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("excellence clv validate") {
   const std::string cdnow = "clv validate tests/data/clv/cdnow_sample_transactions.csv --amount dollar_value ";
   const auto csv =

@@ -12,11 +12,12 @@ from collections import namedtuple
 import numpy as np
 
 from ._core.clv import Fit, HoldoutValidation, RetentionAnalysis, RetentionFit, expected_spend, residual_value
-from ._core.clv import _analyse_retention, _compress, _fit, _fit_retention, _merge, _predict, _summarize, _validate
+from ._core.clv import _analyse_retention, _compress, _fit, _fit_retention, _merge, _predict, _predict_intervals
+from ._core.clv import _summarize, _validate
 
 __all__ = ["Compressed", "Fit", "HoldoutValidation", "Predictions", "RetentionAnalysis", "RetentionFit", "Summary",
            "analyse_retention", "compress", "expected_spend", "fit", "fit_retention", "merge", "predict",
-           "residual_value", "summarize", "validate"]
+           "predict_intervals", "residual_value", "summarize", "validate"]
 
 MODELS = ("bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma")
 
@@ -70,6 +71,30 @@ def predict(fit, frequency, recency, T, horizon, *, threads=0):
     for each customer, as :class:`Predictions` of numpy arrays."""
     p, e = _predict(fit, _column(frequency), _column(recency), _column(T), float(horizon), threads)
     return Predictions(p, e)
+
+
+Interval = namedtuple("Interval", ["estimate", "standard_error", "lower", "upper"])
+
+
+class PredictionIntervals(namedtuple("PredictionIntervals", ["columns", "customers_alive", "expected_total"])):
+    """Per customer (``columns``: p_alive, expected_transactions and for each ``_se``,
+    ``_lower``, ``_upper``, numpy arrays) and for the totals (:class:`Interval`)."""
+
+    __slots__ = ()
+
+    def to_frame(self, index=None):
+        """The per-customer columns as a DataFrame."""
+        from ._frames import _pandas
+
+        return _pandas().DataFrame(self.columns, index=index)
+
+
+def predict_intervals(fit, frequency, recency, T, horizon, *, confidence=0.95, threads=0):
+    """The predictions of :func:`predict` with delta-method intervals from the fit's covariance
+    (logit scale for P(alive), log scale for transactions and totals; docs/clv.md)."""
+    columns, alive, total = _predict_intervals(fit, _column(frequency), _column(recency), _column(T), float(horizon),
+                                               float(confidence), threads)
+    return PredictionIntervals(columns, Interval(*alive), Interval(*total))
 
 
 class Compressed(namedtuple("Compressed", ["frequency", "recency", "T", "weights"])):

@@ -128,3 +128,19 @@ def validate(transactions: Any = None, *, customers: Any = None, dates: Any = No
              customer: str = "customer_id", date: str = "date", amount: str = "amount", max_evaluations: int = 5000,
              tolerance: float = 1e-12, threads: int = 0,
              progress: Optional[Callable[[int, int], None]] = None) -> HoldoutValidation: ...
+
+class Interval(NamedTuple):
+    estimate: float
+    standard_error: float
+    lower: float
+    upper: float
+
+class PredictionIntervals(NamedTuple):
+    """Per-customer columns with intervals, and the totals."""
+    columns: dict[str, npt.NDArray[np.float64]]
+    customers_alive: Interval
+    expected_total: Interval
+    def to_frame(self, index: Any = None) -> Any: ...
+
+def predict_intervals(fit: Fit, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike, horizon: float,
+                      *, confidence: float = 0.95, threads: int = 0) -> PredictionIntervals: ...

@@ -6,6 +6,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/compress.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
@@ -116,6 +117,40 @@ void bind_clv(py::module_& m) {
         return py::make_tuple(array_of(p.p_alive), array_of(p.expected_transactions));
       },
       "fit"_a, "frequency"_a, "recency"_a, "T"_a, "horizon"_a, "threads"_a);
+
+  m.def(
+      "_predict_intervals",
+      [](const clv_fit& fit, const numbers& frequency, const numbers& recency, const numbers& age, double horizon,
+         double confidence, unsigned threads) {
+        const clv_columns c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}, {}};
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_clv_predict_intervals(fit, c, horizon, confidence, threads);
+        }();
+        const auto v = value(std::move(r));
+        py::dict out;
+        const auto columns = [&](const char* prefix, const std::vector<interval_estimate>& values) {
+          std::vector<double> estimate, se, lower, upper;
+          for (const auto& x : values) {
+            estimate.push_back(x.estimate);
+            se.push_back(x.standard_error);
+            lower.push_back(x.lower);
+            upper.push_back(x.upper);
+          }
+          const std::string p(prefix);
+          out[py::str(p)] = array_of(estimate);
+          out[py::str(p + "_se")] = array_of(se);
+          out[py::str(p + "_lower")] = array_of(lower);
+          out[py::str(p + "_upper")] = array_of(upper);
+        };
+        columns("p_alive", v.p_alive);
+        columns("expected_transactions", v.expected_transactions);
+        const auto total = [](const interval_estimate& x) {
+          return py::make_tuple(x.estimate, x.standard_error, x.lower, x.upper);
+        };
+        return py::make_tuple(out, total(v.customers_alive), total(v.expected_total));
+      },
+      "fit"_a, "frequency"_a, "recency"_a, "T"_a, "horizon"_a, "confidence"_a, "threads"_a);
 
   m.def(
       "expected_spend",

@@ -110,3 +110,19 @@ def test_holdout_validation():
     assert "Holdout validation: 2357 customers" in v.to_text()
     with pytest.raises(ValueError):
         ex.clv.validate(t, amount="dollar_value", end="1997-09-30", holdout_end="1998-06-30", models=["bgbb_typo"])
+
+
+def test_prediction_intervals(cdnow_rounded):
+    c = cdnow_rounded
+    fit = ex.clv.fit("bgnbd", c["frequency"], c["recency"], c["T"])
+    v = ex.clv.predict_intervals(fit, c["frequency"], c["recency"], c["T"], 39, confidence=0.9)
+    p = ex.clv.predict(fit, c["frequency"], c["recency"], c["T"], 39)
+    np.testing.assert_array_equal(v.columns["expected_transactions"], p.expected_transactions)
+    assert np.all(v.columns["expected_transactions_lower"] <= p.expected_transactions)
+    assert np.all(v.columns["p_alive_upper"] <= 1)
+    assert v.expected_total.lower < v.expected_total.estimate < v.expected_total.upper
+    assert v.expected_total.estimate == pytest.approx(p.expected_transactions.sum())
+    # The fit's document carries the covariance: a fit read back gives the same intervals.
+    again = ex.clv.Fit.parse(fit.to_json())
+    w = ex.clv.predict_intervals(again, c["frequency"], c["recency"], c["T"], 39, confidence=0.9)
+    assert w.expected_total == v.expected_total

@@ -158,6 +158,11 @@ nobs.excellence_clv_fit <- function(object, ...) object$customers
 #' @param newdata Customer summaries, as [clv_fit()] reads them.
 #' @param horizon How far ahead, in the summaries' time unit.
 #' @param threads 0 for all cores.
+#' @param interval `"confidence"`: intervals from the fit's covariance by the delta method
+#'   (logit scale for P(alive), log scale for transactions), as four more columns
+#'   `p_alive_lower`, `p_alive_upper`, `expected_lower`, `expected_upper`, and the totals'
+#'   as attributes `customers_alive` and `expected_total` (estimate, std_error, lower, upper).
+#' @param level The confidence of the intervals.
 #' @param ... Not used.
 #' @return A data frame, one row per customer: `p_alive` and `expected_transactions`,
 #'   or (Gamma-Gamma) `expected_spend`; with the customer ids first when `newdata` has
@@ -167,7 +172,9 @@ nobs.excellence_clv_fit <- function(object, ...) object$customers
 #' fit <- clv_fit(cdnow, "pnbd")
 #' head(predict(fit, cdnow, horizon = 39))
 #' @export
-predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0, ...) {
+predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0, interval = c("none", "confidence"),
+                                       level = 0.95, ...) {
+  interval <- match.arg(interval)
   x <- summary_column(newdata, c("frequency", "x"), "frequency")
   out <- if (object$model == "gg") {
     m <- summary_column(newdata, c("monetary_value", "m.x", "monetary"), "monetary_value")
@@ -176,11 +183,23 @@ predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0
     t.x <- summary_column(newdata, c("recency", "t.x"), "recency")
     age <- if (object$model == "bgbb") summary_column(newdata, c("n", "n.cal", "periods", "T"), "n")
            else summary_column(newdata, c("T", "T.cal"), "T")
-    p <- unwrap(cpp_clv_predict(object$json, x, t.x, age, horizon, threads_arg(threads)))
-    data.frame(p_alive = p$p_alive, expected_transactions = p$expected_transactions)
+    if (interval == "confidence") {
+      p <- unwrap(cpp_clv_predict_intervals(object$json, x, t.x, age, horizon, level, threads_arg(threads)))
+      structure(data.frame(p_alive = p$p_alive, expected_transactions = p$expected_transactions,
+                           p_alive_lower = p$p_alive_lower, p_alive_upper = p$p_alive_upper,
+                           expected_lower = p$expected_lower, expected_upper = p$expected_upper),
+                customers_alive = p$customers_alive, expected_total = p$expected_total)
+    } else {
+      p <- unwrap(cpp_clv_predict(object$json, x, t.x, age, horizon, threads_arg(threads)))
+      data.frame(p_alive = p$p_alive, expected_transactions = p$expected_transactions)
+    }
   }
   id <- intersect(c("customer", "customer_id"), colnames(newdata))
-  if (length(id) > 0) out <- cbind(customer = as_text(newdata[, id[1]]), out)
+  if (length(id) > 0) {
+    totals <- attributes(out)[c("customers_alive", "expected_total")]
+    out <- cbind(customer = as_text(newdata[, id[1]]), out)
+    if (!is.null(totals$expected_total)) attributes(out)[names(totals)] <- totals
+  }
   out
 }
 

@@ -61,6 +61,23 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_clv_predict_intervals
+SEXP cpp_clv_predict_intervals(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, double level, unsigned threads);
+RcppExport SEXP _excellence_cpp_clv_predict_intervals(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP horizonSEXP, SEXP levelSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type fit_document(fit_documentSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type frequency(frequencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type recency(recencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type age(ageSEXP);
+    Rcpp::traits::input_parameter< double >::type horizon(horizonSEXP);
+    Rcpp::traits::input_parameter< double >::type level(levelSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_predict_intervals(fit_document, frequency, recency, age, horizon, level, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_clv_spend
 SEXP cpp_clv_spend(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& monetary, unsigned threads);
 RcppExport SEXP _excellence_cpp_clv_spend(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP monetarySEXP, SEXP threadsSEXP) {
@@ -657,6 +674,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
     {"_excellence_cpp_clv_fit", (DL_FUNC) &_excellence_cpp_clv_fit, 10},
     {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 6},
+    {"_excellence_cpp_clv_predict_intervals", (DL_FUNC) &_excellence_cpp_clv_predict_intervals, 7},
     {"_excellence_cpp_clv_spend", (DL_FUNC) &_excellence_cpp_clv_spend, 4},
     {"_excellence_cpp_clv_validate", (DL_FUNC) &_excellence_cpp_clv_validate, 8},
     {"_excellence_cpp_builtin_framework_ids", (DL_FUNC) &_excellence_cpp_builtin_framework_ids, 0},

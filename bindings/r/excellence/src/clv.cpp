@@ -7,6 +7,7 @@
 
 #include <excellence/io/clv_fit_json.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
@@ -103,6 +104,33 @@ SEXP cpp_clv_predict(const std::string& fit_document, const Rcpp::NumericVector&
     return Rcpp::List::create(Rcpp::Named("p_alive") = p.p_alive,
                               Rcpp::Named("expected_transactions") = p.expected_transactions);
   });
+}
+
+// [[Rcpp::export]]
+SEXP cpp_clv_predict_intervals(const std::string& fit_document, const Rcpp::NumericVector& frequency,
+                               const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon,
+                               double level, unsigned threads) {
+  const auto fit = try_parse_clv_fit(fit_document, "<fit>");
+  if (!fit) return failure(fit.error());
+  const clv_columns columns{span_of(frequency), span_of(recency), span_of(age), {}, {}};
+  return checked(
+      try_clv_predict_intervals(*fit, columns, horizon, level, threads), [](const clv_prediction_intervals& v) {
+        const auto& a = v.p_alive;
+        const auto& e = v.expected_transactions;
+        const auto total = [](const interval_estimate& x) {
+          return Rcpp::NumericVector::create(Rcpp::Named("estimate") = x.estimate,
+                                             Rcpp::Named("std_error") = x.standard_error,
+                                             Rcpp::Named("lower") = x.lower, Rcpp::Named("upper") = x.upper);
+        };
+        return Rcpp::List::create(Rcpp::Named("p_alive") = r::column(a, &interval_estimate::estimate),
+                                  Rcpp::Named("p_alive_lower") = r::column(a, &interval_estimate::lower),
+                                  Rcpp::Named("p_alive_upper") = r::column(a, &interval_estimate::upper),
+                                  Rcpp::Named("expected_transactions") = r::column(e, &interval_estimate::estimate),
+                                  Rcpp::Named("expected_lower") = r::column(e, &interval_estimate::lower),
+                                  Rcpp::Named("expected_upper") = r::column(e, &interval_estimate::upper),
+                                  Rcpp::Named("customers_alive") = total(v.customers_alive),
+                                  Rcpp::Named("expected_total") = total(v.expected_total));
+      });
 }
 
 // [[Rcpp::export]]

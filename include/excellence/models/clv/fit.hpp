@@ -84,8 +84,9 @@ struct clv_fit {
   /// analytic gradient); empty when the Hessian is not positive definite there.
   std::vector<double> standard_errors{};
   /// The covariance matrix of the parameters, row-major (names.size()² entries), the same
-  /// inverse Hessian the standard errors come from (R's vcov()); empty when they are. Not
-  /// part of the excellence.clv_fit/1 document, which carries the standard errors only.
+  /// inverse Hessian the standard errors come from (R's vcov()); empty when they are. The
+  /// excellence.clv_fit/1 document carries it (by parameter names), so that a fit read back
+  /// still gives prediction intervals.
   std::vector<double> covariance{};
   double log_likelihood = 0;  ///< Σ weight × log L, natural logs, no constants dropped
   bool converged = false;

@@ -101,3 +101,16 @@ test_that("holdout validation reproduces BTYD's tracking of CDNOW", {
   expect_error(clv_validate(tx, end = "1997-09-30", holdout_end = "1998-06-30", customer = "customer_id",
                             amount = "dollar_value", models = "bgbb"), class = "excellence_data_error")
 })
+
+test_that("prediction intervals come from the fit's covariance", {
+  cdnow <- read.csv(ext("cdnow_summary.csv"))
+  fit <- clv_fit(cdnow, "bgnbd")
+  p <- predict(fit, cdnow, horizon = 39, interval = "confidence", level = 0.9)
+  point <- predict(fit, cdnow, horizon = 39)
+  expect_equal(p$expected_transactions, point$expected_transactions)
+  expect_true(all(p$expected_lower <= p$expected_transactions & p$expected_transactions <= p$expected_upper))
+  expect_true(all(p$p_alive_upper <= 1))
+  total <- attr(p, "expected_total")
+  expect_equal(unname(total["estimate"]), sum(point$expected_transactions))
+  expect_lt(total["lower"], total["upper"])
+})
