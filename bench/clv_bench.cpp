@@ -5,7 +5,9 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/retention/fit.hpp>
 #include <excellence/models/retention/lifetime.hpp>
@@ -103,6 +105,17 @@ void fit_gamma_gamma_cdnow(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(try_fit_gamma_gamma({x, z}));
 }
 BENCHMARK(fit_gamma_gamma_cdnow)->Unit(benchmark::kMillisecond);
+
+// Issue 15: a 200-refit customer bootstrap of the BG/NBD on CDNOW, with every customer's
+// predictions over 39 weeks at each refit.
+void bootstrap_bgnbd_cdnow(benchmark::State& state) {
+  const clv_columns c{cdnow().x, cdnow().t, cdnow().T, {}, {}};
+  const auto fit = fit_clv(clv_model::bgnbd, c);
+  clv_bootstrap_options o;
+  o.resamples = 200;
+  for (auto _ : state) benchmark::DoNotOptimize(try_clv_bootstrap(fit, c, 39, o));
+}
+BENCHMARK(bootstrap_bgnbd_cdnow)->Unit(benchmark::kMillisecond);
 
 // Contractual retention (issue 15): Fader & Hardie (2007)'s high-end cohort, ages 0–12.
 const std::vector<survivor_cohort>& high_end() {

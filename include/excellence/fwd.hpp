@@ -159,6 +159,8 @@ struct spend_data;
 // excellence/models/clv/intervals.hpp
 struct interval_estimate;
 struct clv_prediction_intervals;
+struct clv_bootstrap_options;
+struct clv_bootstrap_intervals;
 
 // excellence/models/clv/mbgnbd.hpp
 struct mbgnbd_params;

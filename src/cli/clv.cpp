@@ -180,12 +180,15 @@ int predict(const std::vector<std::string>& args, io streams) {
       "expected_transactions in the next T (the data's time unit); for gg\n"
       "expected_average_spend (docs/clv.md). --fit reads the model and its parameters from\n"
       "what `clv fit --json` wrote; with --confidence, intervals from the fit's covariance\n"
-      "(delta method) as four more columns, and the totals with theirs on stderr.\n\noptions");
+      "(delta method, or --bootstrap N refits) as four more columns, and the totals with\n"
+      "theirs on stderr.\n\noptions");
   options.add_options()("model", po::value<std::string>(), models)("params", po::value<std::string>(),
                                                                    "the parameters: r,alpha,a,b or p,q,gamma")(
       "fit", po::value<std::string>(), "a fit document written by clv fit --json, instead of --model and --params")(
       "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)")(
-      "confidence", po::value<finite_number>(), "with --fit: intervals at this confidence, e.g. 0.95");
+      "confidence", po::value<finite_number>(), "with --fit: intervals at this confidence, e.g. 0.95")(
+      "bootstrap", po::value<count>(), "with --confidence: intervals from this many refits on resampled customers")(
+      "seed", po::value<count>()->default_value(count{1}, "1"), "the bootstrap's seed");
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -214,8 +217,19 @@ int predict(const std::vector<std::string>& args, io streams) {
       if (!fit) throw usage_error("--confidence needs --fit: the intervals come from the fit's covariance");
       const double confidence = values["confidence"].as<finite_number>().value;
       if (!(confidence > 0 && confidence < 1)) throw usage_error("--confidence must lie in (0, 1)");
-      const auto v = try_clv_predict_intervals(fit->fit, {data.frequency, data.recency, data.age, {}, data.weights},
-                                               horizon, confidence);
+      const clv_columns columns{data.frequency, data.recency, data.age, {}, data.weights};
+      const auto resamples = values.count("bootstrap") != 0U ? values["bootstrap"].as<count>().value : 0U;
+      const auto v = [&]() -> result<clv_prediction_intervals> {
+        if (resamples == 0U) return try_clv_predict_intervals(fit->fit, columns, horizon, confidence);
+        clv_bootstrap_options o;
+        o.resamples = static_cast<std::size_t>(resamples);
+        o.seed = values["seed"].as<count>().value;
+        o.confidence = confidence;
+        const auto b = try_clv_bootstrap(fit->fit, columns, horizon, o, terminal_progress("refits"));
+        if (!b) return b.error();
+        streams.err << "bootstrap: " << b->resamples << " refits, " << b->failed << " failed\n";
+        return b->predictions();
+      }();
       if (!v) {
         if (v.error().element()) throw_at_cell(data.table, v.error());
         throw data_error(v.error());

@@ -444,6 +444,12 @@ TEST_CASE("excellence clv predict --confidence") {
   CHECK(
       run("clv predict tests/data/clv/cdnow_summary.csv --fit " + fit_file + " --horizon 39 --confidence 1.5").status ==
       2);
+  const auto boot = "clv predict tests/data/clv/cdnow_summary.csv --fit " + fit_file +
+                    " --horizon 39 --confidence 0.9 --bootstrap 30 --seed 5";
+  o = run(boot);
+  REQUIRE(o.status == 0);
+  CHECK(o.err.find("bootstrap: 30 refits, 0 failed") != std::string::npos);
+  CHECK(run(boot).out == o.out);  // seeded
   std::filesystem::remove_all(dir);
 }
 

@@ -89,11 +89,14 @@ class PredictionIntervals(namedtuple("PredictionIntervals", ["columns", "custome
         return _pandas().DataFrame(self.columns, index=index)
 
 
-def predict_intervals(fit, frequency, recency, T, horizon, *, confidence=0.95, threads=0):
+def predict_intervals(fit, frequency, recency, T, horizon, *, confidence=0.95, threads=0, bootstrap=0, seed=1,
+                      progress=None):
     """The predictions of :func:`predict` with delta-method intervals from the fit's covariance
-    (logit scale for P(alive), log scale for transactions and totals; docs/clv.md)."""
+    (logit scale for P(alive), log scale for transactions and totals; docs/clv.md); with
+    ``bootstrap=N``, from N refits on resampled customers (seeded: the same for a seed whatever
+    the threads)."""
     columns, alive, total = _predict_intervals(fit, _column(frequency), _column(recency), _column(T), float(horizon),
-                                               float(confidence), threads)
+                                               float(confidence), threads, int(bootstrap), int(seed), progress)
     return PredictionIntervals(columns, Interval(*alive), Interval(*total))
 
 

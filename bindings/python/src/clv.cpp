@@ -121,13 +121,25 @@ void bind_clv(py::module_& m) {
   m.def(
       "_predict_intervals",
       [](const clv_fit& fit, const numbers& frequency, const numbers& recency, const numbers& age, double horizon,
-         double confidence, unsigned threads) {
+         double confidence, unsigned threads, std::size_t bootstrap, std::uint64_t seed, const py::object& progress) {
         const clv_columns c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}, {}};
-        auto r = [&] {
-          py::gil_scoped_release release;
-          return try_clv_predict_intervals(fit, c, horizon, confidence, threads);
-        }();
-        const auto v = value(std::move(r));
+        clv_prediction_intervals v;
+        if (bootstrap == 0) {
+          auto r = [&] {
+            py::gil_scoped_release release;
+            return try_clv_predict_intervals(fit, c, horizon, confidence, threads);
+          }();
+          v = value(std::move(r));
+        } else {
+          clv_bootstrap_options o;
+          o.resamples = bootstrap;
+          o.seed = seed;
+          o.confidence = confidence;
+          o.threads = threads;
+          const auto b = without_gil(
+              progress, [&](const model_control& control) { return try_clv_bootstrap(fit, c, horizon, o, control); });
+          v = b.predictions();
+        }
         py::dict out;
         const auto columns = [&](const char* prefix, const std::vector<interval_estimate>& values) {
           std::vector<double> estimate, se, lower, upper;
@@ -150,7 +162,8 @@ void bind_clv(py::module_& m) {
         };
         return py::make_tuple(out, total(v.customers_alive), total(v.expected_total));
       },
-      "fit"_a, "frequency"_a, "recency"_a, "T"_a, "horizon"_a, "confidence"_a, "threads"_a);
+      "fit"_a, "frequency"_a, "recency"_a, "T"_a, "horizon"_a, "confidence"_a, "threads"_a, "bootstrap"_a, "seed"_a,
+      "progress"_a);
 
   m.def(
       "expected_spend",

@@ -126,3 +126,8 @@ def test_prediction_intervals(cdnow_rounded):
     again = ex.clv.Fit.parse(fit.to_json())
     w = ex.clv.predict_intervals(again, c["frequency"], c["recency"], c["T"], 39, confidence=0.9)
     assert w.expected_total == v.expected_total
+    b = ex.clv.predict_intervals(fit, c["frequency"], c["recency"], c["T"], 39, confidence=0.9, bootstrap=20, seed=4)
+    again_b = ex.clv.predict_intervals(fit, c["frequency"], c["recency"], c["T"], 39, confidence=0.9, bootstrap=20,
+                                       seed=4, threads=1)
+    assert b.expected_total == again_b.expected_total
+    assert b.expected_total.lower < b.expected_total.estimate < b.expected_total.upper

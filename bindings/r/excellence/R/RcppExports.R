@@ -13,8 +13,8 @@ cpp_clv_predict <- function(fit_document, frequency, recency, age, horizon, thre
     .Call(`_excellence_cpp_clv_predict`, fit_document, frequency, recency, age, horizon, threads)
 }
 
-cpp_clv_predict_intervals <- function(fit_document, frequency, recency, age, horizon, level, threads) {
-    .Call(`_excellence_cpp_clv_predict_intervals`, fit_document, frequency, recency, age, horizon, level, threads)
+cpp_clv_predict_intervals <- function(fit_document, frequency, recency, age, horizon, level, threads, bootstrap, seed) {
+    .Call(`_excellence_cpp_clv_predict_intervals`, fit_document, frequency, recency, age, horizon, level, threads, bootstrap, seed)
 }
 
 cpp_clv_spend <- function(fit_document, frequency, monetary, threads) {

@@ -163,6 +163,10 @@ nobs.excellence_clv_fit <- function(object, ...) object$customers
 #'   `p_alive_lower`, `p_alive_upper`, `expected_lower`, `expected_upper`, and the totals'
 #'   as attributes `customers_alive` and `expected_total` (estimate, std_error, lower, upper).
 #' @param level The confidence of the intervals.
+#' @param bootstrap 0 for the delta method, or the number of refits on resampled customers
+#'   of `newdata` (CLVTools' bootstrap), seeded by `seed`: the same for a seed whatever the
+#'   threads.
+#' @param seed The bootstrap's seed.
 #' @param ... Not used.
 #' @return A data frame, one row per customer: `p_alive` and `expected_transactions`,
 #'   or (Gamma-Gamma) `expected_spend`; with the customer ids first when `newdata` has
@@ -173,7 +177,7 @@ nobs.excellence_clv_fit <- function(object, ...) object$customers
 #' head(predict(fit, cdnow, horizon = 39))
 #' @export
 predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0, interval = c("none", "confidence"),
-                                       level = 0.95, ...) {
+                                       level = 0.95, bootstrap = 0, seed = 1, ...) {
   interval <- match.arg(interval)
   x <- summary_column(newdata, c("frequency", "x"), "frequency")
   out <- if (object$model == "gg") {
@@ -184,7 +188,8 @@ predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0
     age <- if (object$model == "bgbb") summary_column(newdata, c("n", "n.cal", "periods", "T"), "n")
            else summary_column(newdata, c("T", "T.cal"), "T")
     if (interval == "confidence") {
-      p <- unwrap(cpp_clv_predict_intervals(object$json, x, t.x, age, horizon, level, threads_arg(threads)))
+      p <- unwrap(cpp_clv_predict_intervals(object$json, x, t.x, age, horizon, level, threads_arg(threads),
+                                            as.integer(bootstrap), as.double(seed)))
       structure(data.frame(p_alive = p$p_alive, expected_transactions = p$expected_transactions,
                            p_alive_lower = p$p_alive_lower, p_alive_upper = p$p_alive_upper,
                            expected_lower = p$expected_lower, expected_upper = p$expected_upper),

@@ -62,8 +62,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // cpp_clv_predict_intervals
-SEXP cpp_clv_predict_intervals(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, double level, unsigned threads);
-RcppExport SEXP _excellence_cpp_clv_predict_intervals(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP horizonSEXP, SEXP levelSEXP, SEXP threadsSEXP) {
+SEXP cpp_clv_predict_intervals(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, double level, unsigned threads, int bootstrap, double seed);
+RcppExport SEXP _excellence_cpp_clv_predict_intervals(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP horizonSEXP, SEXP levelSEXP, SEXP threadsSEXP, SEXP bootstrapSEXP, SEXP seedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
@@ -74,7 +74,9 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type horizon(horizonSEXP);
     Rcpp::traits::input_parameter< double >::type level(levelSEXP);
     Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(cpp_clv_predict_intervals(fit_document, frequency, recency, age, horizon, level, threads));
+    Rcpp::traits::input_parameter< int >::type bootstrap(bootstrapSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_predict_intervals(fit_document, frequency, recency, age, horizon, level, threads, bootstrap, seed));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -674,7 +676,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
     {"_excellence_cpp_clv_fit", (DL_FUNC) &_excellence_cpp_clv_fit, 10},
     {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 6},
-    {"_excellence_cpp_clv_predict_intervals", (DL_FUNC) &_excellence_cpp_clv_predict_intervals, 7},
+    {"_excellence_cpp_clv_predict_intervals", (DL_FUNC) &_excellence_cpp_clv_predict_intervals, 9},
     {"_excellence_cpp_clv_spend", (DL_FUNC) &_excellence_cpp_clv_spend, 4},
     {"_excellence_cpp_clv_validate", (DL_FUNC) &_excellence_cpp_clv_validate, 8},
     {"_excellence_cpp_builtin_framework_ids", (DL_FUNC) &_excellence_cpp_builtin_framework_ids, 0},

@@ -109,12 +109,26 @@ SEXP cpp_clv_predict(const std::string& fit_document, const Rcpp::NumericVector&
 // [[Rcpp::export]]
 SEXP cpp_clv_predict_intervals(const std::string& fit_document, const Rcpp::NumericVector& frequency,
                                const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon,
-                               double level, unsigned threads) {
+                               double level, unsigned threads, int bootstrap, double seed) {
   const auto fit = try_parse_clv_fit(fit_document, "<fit>");
   if (!fit) return failure(fit.error());
   const clv_columns columns{span_of(frequency), span_of(recency), span_of(age), {}, {}};
+  if (bootstrap < 0) return r::argument_failure("bootstrap", "expected a whole number >= 0");
+  r::interrupt_watch watch;
+  auto intervals = [&]() -> result<clv_prediction_intervals> {
+    if (bootstrap == 0) return try_clv_predict_intervals(*fit, columns, horizon, level, threads);
+    clv_bootstrap_options o;
+    o.resamples = static_cast<std::size_t>(bootstrap);
+    o.seed = static_cast<std::uint64_t>(seed);
+    o.confidence = level;
+    o.threads = threads;
+    const auto b = try_clv_bootstrap(*fit, columns, horizon, o, watch.control());
+    if (!b) return b.error();
+    return b->predictions();
+  }();
   return checked(
-      try_clv_predict_intervals(*fit, columns, horizon, level, threads), [](const clv_prediction_intervals& v) {
+      std::move(intervals),
+      [](const clv_prediction_intervals& v) {
         const auto& a = v.p_alive;
         const auto& e = v.expected_transactions;
         const auto total = [](const interval_estimate& x) {
@@ -130,7 +144,8 @@ SEXP cpp_clv_predict_intervals(const std::string& fit_document, const Rcpp::Nume
                                   Rcpp::Named("expected_upper") = r::column(e, &interval_estimate::upper),
                                   Rcpp::Named("customers_alive") = total(v.customers_alive),
                                   Rcpp::Named("expected_total") = total(v.expected_total));
-      });
+      },
+      &watch);
 }
 
 // [[Rcpp::export]]

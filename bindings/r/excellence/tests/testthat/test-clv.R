@@ -113,4 +113,7 @@ test_that("prediction intervals come from the fit's covariance", {
   total <- attr(p, "expected_total")
   expect_equal(unname(total["estimate"]), sum(point$expected_transactions))
   expect_lt(total["lower"], total["upper"])
+  b <- predict(fit, cdnow, horizon = 39, interval = "confidence", bootstrap = 20, seed = 4)
+  expect_equal(attr(b, "expected_total"), attr(predict(fit, cdnow, horizon = 39, interval = "confidence",
+                                                       bootstrap = 20, seed = 4, threads = 1), "expected_total"))
 })
