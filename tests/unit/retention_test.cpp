@@ -83,7 +83,8 @@ TEST_CASE("sBG: Fader & Hardie (2007)'s estimates for the regular and high-end c
 
 TEST_CASE("sBG: the likelihood is the paper's recursion at any parameters; cohorts add up") {
   const std::vector<double> s(regular_counts.begin(), regular_counts.begin() + 8);
-  for (const auto& [a, b] : {std::pair{0.3, 0.2}, {1.0, 1.0}, {2.5, 9.0}, {40.0, 3.0}}) {
+  for (const auto& ab : {std::pair{0.3, 0.2}, {1.0, 1.0}, {2.5, 9.0}, {40.0, 3.0}}) {
+    const double a = ab.first, b = ab.second;
     const std::vector<double> params{a, b};
     CHECK(retention_log_likelihood(retention_model::sbg, params, first_years(regular_counts, 8)) ==
           doctest::Approx(sbg_log_likelihood_by_recursion(a, b, s)).epsilon(1e-11));
@@ -107,7 +108,8 @@ TEST_CASE("sBG: the likelihood is the paper's recursion at any parameters; cohor
 
 TEST_CASE("BdW: c = 1 is the sBG; it recovers a known duration dependence") {
   const auto cohort = first_years(high_end_counts, 8);
-  for (const auto& [a, b] : {std::pair{0.668, 3.806}, {2.0, 0.5}}) {
+  for (const auto& ab : {std::pair{0.668, 3.806}, {2.0, 0.5}}) {
+    const double a = ab.first, b = ab.second;
     const std::vector<double> sbg{a, b}, bdw{a, b, 1.0};
     CHECK(retention_log_likelihood(retention_model::bdw, bdw, cohort) ==
           doctest::Approx(retention_log_likelihood(retention_model::sbg, sbg, cohort)).epsilon(1e-12));
@@ -134,7 +136,8 @@ TEST_CASE("BdW: c = 1 is the sBG; it recovers a known duration dependence") {
 
 TEST_CASE("lifetimes: DEL and DERL against their series, Gauss's sums and the BdW's sum") {
   const double x = 1 / 1.1;
-  for (const auto& [a, b] : {std::pair{0.704, 1.182}, {0.668, 3.806}, {3.8, 15.2}, {1.5, 0.3}}) {
+  for (const auto& ab : {std::pair{0.704, 1.182}, {0.668, 3.806}, {3.8, 15.2}, {1.5, 0.3}}) {
+    const double a = ab.first, b = ab.second;
     const retention_curve curve{a, b, 1.0};
     // DEL = ₂F₁(1, β; α + β; x) (Fader & Hardie 2010, eq. 5), summed here term by term.
     double del = 0, term = 1;
@@ -180,7 +183,8 @@ TEST_CASE("lifetimes: DEL and DERL against their series, Gauss's sums and the Bd
 TEST_CASE("retention elasticity: the derivative it is, and the textbook value without heterogeneity") {
   // Each customer's renewal probability 1 − θ scaled by 1 + δ: the mean DERL of those with
   // n renewals is Σ_k x^k (1 + δ)^(k+1) E[(1 − θ)^(k+1) | n]; the elasticity its log-derivative.
-  for (const auto& [a, b] : {std::pair{0.704, 1.182}, {0.668, 3.806}, {3.0, 4.0}}) {
+  for (const auto& ab : {std::pair{0.704, 1.182}, {0.668, 3.806}, {3.0, 4.0}}) {
+    const double a = ab.first, b = ab.second;
     for (const std::size_t n : {0U, 3U, 10U}) {
       const double x = 1 / 1.1;
       const auto mean_derl = [&](double delta) {
