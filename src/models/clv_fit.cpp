@@ -338,15 +338,8 @@ result<clv_fit> maximise(clv_model model, std::vector<double> start, double cust
   clv_fit fit;
   fit.model = model;
   for (const auto name : parameter_names(model)) fit.names.emplace_back(name);
-  fit.params = std::move(found->params);
-  fit.standard_errors = std::move(found->standard_errors);
-  fit.covariance = std::move(found->covariance);
-  fit.log_likelihood = found->log_likelihood;
-  fit.converged = found->converged;
-  fit.evaluations = found->evaluations;
-  fit.status = std::move(found->status);
+  take_estimate(fit, std::move(*found));
   fit.customers = customers;
-  fit.warnings = std::move(found->warnings);
   return fit;
 }
 

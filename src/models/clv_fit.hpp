@@ -75,6 +75,19 @@ result<ml_estimate> maximise_likelihood(std::vector<double> start, double observ
                                         const clv_fit_options& options, const model_control& control,
                                         const maximise_options& how = {});
 
+/// Moves an estimate into a fit struct of the same members (clv_fit, retention_fit).
+template <class Fit>
+void take_estimate(Fit& fit, ml_estimate&& e) {
+  fit.params = std::move(e.params);
+  fit.standard_errors = std::move(e.standard_errors);
+  fit.covariance = std::move(e.covariance);
+  fit.log_likelihood = e.log_likelihood;
+  fit.converged = e.converged;
+  fit.evaluations = e.evaluations;
+  fit.status = std::move(e.status);
+  fit.warnings = std::move(e.warnings);
+}
+
 /// maximise_likelihood as a clv_fit of `model`.
 result<clv_fit> maximise(clv_model model, std::vector<double> start, double customers, const log_likelihood& ll,
                          const clv_fit_options& options, const model_control& control,

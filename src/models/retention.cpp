@@ -296,17 +296,10 @@ result<retention_fit> try_fit_retention(retention_model model, std::span<const s
   retention_fit fit;
   fit.model = model;
   for (const auto name : names) fit.names.emplace_back(name);
-  fit.params = std::move(found->params);
-  fit.standard_errors = std::move(found->standard_errors);
-  fit.covariance = std::move(found->covariance);
-  fit.log_likelihood = found->log_likelihood;
-  fit.converged = found->converged;
-  fit.evaluations = found->evaluations;
-  fit.status = std::move(found->status);
+  clv_core::take_estimate(fit, std::move(*found));
   fit.customers = counts.customers;
   fit.cohorts = cohorts.size();
   fit.observations = counts.observations;
-  fit.warnings = std::move(found->warnings);
 
   // Data the model cannot identify: the optimiser walks off along a ridge and may still
   // stop "converged".
