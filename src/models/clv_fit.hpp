@@ -110,6 +110,14 @@ inline std::optional<diagnostic> check_positive(std::initializer_list<std::pair<
   return std::nullopt;
 }
 
+/// invalid_value at `field` ("start", "params"): a list of values that is not one per
+/// parameter of the model, naming them.
+inline diagnostic parameter_count_error(field_path field, const std::vector<std::string_view>& names) {
+  return detail::input_error(
+      errc::invalid_value, std::move(field),
+      detail::concat("the model has ", std::to_string(names.size()), " parameters: ", detail::join(names, ", ")));
+}
+
 /// out_of_range at "horizon" unless the horizon is positive and finite.
 inline std::optional<diagnostic> check_horizon(double horizon) {
   if (!std::isfinite(horizon) || !(horizon > 0))
@@ -269,10 +277,7 @@ result<clv_fit> fit_model(clv_model model, const clv_customers& customers, const
                           const model_control& control, Make make) {
   if (auto bad = detail::check_clv_customers(customers)) return *bad;
   const auto names = parameter_names(model);
-  if (!options.start.empty() && options.start.size() != names.size())
-    return detail::input_error(
-        errc::invalid_value, "start",
-        detail::concat("the model has ", std::to_string(names.size()), " parameters: ", detail::join(names, ", ")));
+  if (!options.start.empty() && options.start.size() != names.size()) return parameter_count_error("start", names);
   std::vector<double> start = options.start.empty() ? std::vector<double>(names.size(), 1.0) : options.start;
   bool near = false;
   if (options.start.empty() && customers.frequency.size() >= 100'000) {

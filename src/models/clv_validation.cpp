@@ -88,29 +88,24 @@ struct transaction_model {
   std::function<double(double, std::int64_t)> probability;
 };
 
+// A model's new-customer functions at the parameters of its fit.
+template <class Params>
+result<transaction_model> model_with(const clv_fit& fit, double (*expected)(const Params&, double),
+                                     double (*probability)(const Params&, double, std::int64_t)) {
+  const auto p = Params::try_from(fit);
+  if (!p) return p.error();
+  return transaction_model{[q = *p, expected](double t) { return expected(q, t); },
+                           [q = *p, probability](double t, std::int64_t k) { return probability(q, t, k); }};
+}
+
 result<transaction_model> model_of(const clv_fit& fit) {
   switch (fit.model) {
-    case clv_model::bgnbd: {
-      const auto p = bgnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return transaction_model{
-          [q = *p](double t) { return bgnbd_expected_transactions(q, t); },
-          [q = *p](double t, std::int64_t k) { return bgnbd_probability_of_transactions(q, t, k); }};
-    }
-    case clv_model::pnbd: {
-      const auto p = pnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return transaction_model{
-          [q = *p](double t) { return pnbd_expected_transactions(q, t); },
-          [q = *p](double t, std::int64_t k) { return pnbd_probability_of_transactions(q, t, k); }};
-    }
-    case clv_model::mbgnbd: {
-      const auto p = mbgnbd_params::try_from(fit);
-      if (!p) return p.error();
-      return transaction_model{
-          [q = *p](double t) { return mbgnbd_expected_transactions(q, t); },
-          [q = *p](double t, std::int64_t k) { return mbgnbd_probability_of_transactions(q, t, k); }};
-    }
+    case clv_model::bgnbd:
+      return model_with<bgnbd_params>(fit, bgnbd_expected_transactions, bgnbd_probability_of_transactions);
+    case clv_model::pnbd:
+      return model_with<pnbd_params>(fit, pnbd_expected_transactions, pnbd_probability_of_transactions);
+    case clv_model::mbgnbd:
+      return model_with<mbgnbd_params>(fit, mbgnbd_expected_transactions, mbgnbd_probability_of_transactions);
     default:
       return detail::input_error(errc::model_mismatch, "models", "not a transaction model in calendar time");
   }

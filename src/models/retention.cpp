@@ -19,6 +19,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -158,8 +159,13 @@ struct curve_constants {
   // log r(t) = log S(t) − log S(t − 1), t ≥ 1; in closed form for the sBG, where the
   // difference of two log-gamma pairs would lose digits at long ages.
   [[nodiscard]] double log_step(double t) const {
-    if (c == 1.0) return std::log1p(-alpha / (alpha + beta + t - 1));
+    if (c == 1.0) return sbg_log_step(alpha, beta, t);
     return value(t) - value(t - 1);
+  }
+
+  // The sBG's log r(t) = log(1 − α/(α + β + t − 1)).
+  static double sbg_log_step(double alpha, double beta, double t) {
+    return std::log1p(-alpha / (alpha + beta + t - 1));
   }
 };
 
@@ -196,7 +202,10 @@ std::size_t parameter_count(retention_model m) {
 double log_likelihood(retention_model model, const std::vector<double>& params, const pooled_counts& counts,
                       std::vector<double>& gradient) {
   const std::size_t k = parameter_count(model);
-  const curve_constants curve(params[0], params[1], k == 3 ? params[2] : 1.0);  // BdW only below
+  // The BdW's gamma-function constants; the sBG's terms need none (and an evaluation of the
+  // sBG would otherwise spend most of its time on them).
+  std::optional<curve_constants> curve;
+  if (k == 3) curve.emplace(params[0], params[1], params[2]);
   std::array<double, 3> g{};
   double total = 0;
   log_survival previous{};  // at age 0
@@ -209,11 +218,12 @@ double log_likelihood(retention_model model, const std::vector<double>& params, 
       here.value = previous.value + std::log(b / ab);
       here.gradient = {previous.gradient[0] - 1 / ab, previous.gradient[1] + 1 / b - 1 / ab, 0};
     } else {
-      here = curve.with_gradient(static_cast<double>(t));
+      here = curve->with_gradient(static_cast<double>(t));
     }
     if (counts.lost[t] > 0) {
       // P(T = t) = S(t − 1)(1 − r(t)); ∂ log P = (∂ℓ(t−1) − r(t) ∂ℓ(t))/(1 − r(t)).
-      const double step = curve.log_step(static_cast<double>(t));
+      const double step = k == 2 ? curve_constants::sbg_log_step(params[0], params[1], static_cast<double>(t))
+                                 : curve->log_step(static_cast<double>(t));
       const double r = std::exp(step), churn = -std::expm1(step);
       total += counts.lost[t] * (previous.value + std::log(churn));
       for (std::size_t j = 0; j < k; ++j)
@@ -233,10 +243,7 @@ std::optional<diagnostic> check_params(retention_model model, std::span<const do
   if (!retention_model_names.contains(model))
     return detail::input_error(errc::invalid_value, "model", "not a retention model");
   const auto names = parameter_names(model);
-  if (params.size() != names.size())
-    return detail::input_error(
-        errc::invalid_value, "params",
-        detail::concat("the model has ", std::to_string(names.size()), " parameters: ", detail::join(names, ", ")));
+  if (params.size() != names.size()) return clv_core::parameter_count_error("params", names);
   for (std::size_t i = 0; i < params.size(); ++i)
     if (!std::isfinite(params[i]) || !(params[i] > 0))
       return detail::input_error(errc::out_of_range, field_path("params").field(names[i]),
@@ -266,9 +273,7 @@ result<retention_fit> try_fit_retention(retention_model model, std::span<const s
   if (auto bad = detail::check_survivor_cohorts(cohorts)) return *bad;
   const auto names = parameter_names(model);
   if (!options.start.empty() && options.start.size() != names.size())
-    return detail::input_error(
-        errc::invalid_value, "start",
-        detail::concat("the model has ", std::to_string(names.size()), " parameters: ", detail::join(names, ", ")));
+    return clv_core::parameter_count_error("start", names);
   const pooled_counts counts = pool(cohorts);
   if (counts.observations == 0)
     return detail::input_error(errc::invalid_value, "cohorts",
@@ -331,11 +336,7 @@ double retention_rate(const retention_curve& curve, double t) {
 namespace {
 
 std::optional<diagnostic> check_curve(const retention_curve& curve) {
-  for (const auto& [name, value] : {std::pair{"alpha", curve.alpha}, {"beta", curve.beta}, {"c", curve.c}})
-    if (!std::isfinite(value) || !(value > 0))
-      return detail::input_error(errc::out_of_range, field_path("params").field(name),
-                                 detail::concat(name, " must be a finite number > 0"));
-  return std::nullopt;
+  return clv_core::check_positive({{"alpha", curve.alpha}, {"beta", curve.beta}, {"c", curve.c}});
 }
 
 std::optional<diagnostic> check_discount(double d) {
