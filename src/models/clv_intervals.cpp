@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <limits>
 #include <random>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -31,7 +32,7 @@ double logistic(double z) {
 // The interval of a prediction whose transform h (logit or log) has the linearisation
 // `gradient` (∂h/∂θ) at `estimate`; `slope` is dh/dg at the estimate, which turns the
 // standard error on h's scale back into one on the prediction's.
-interval_estimate interval_of(double estimate, const std::vector<double>& gradient, const std::vector<double>& cov,
+interval_estimate interval_of(double estimate, std::span<const double> gradient, const std::vector<double>& cov,
                               double z, double transformed, double slope, double (*back)(double)) {
   const std::size_t k = gradient.size();
   double variance = 0;
@@ -41,8 +42,12 @@ interval_estimate interval_of(double estimate, const std::vector<double>& gradie
   return {estimate, se / slope, back(transformed - z * se), back(transformed + z * se)};
 }
 
-double identity_exp(double x) {
+// std::exp and std::log as plain functions (the standard's are overloaded).
+double exponential(double x) {
   return std::exp(x);
+}
+double natural_log(double x) {
+  return std::log(x);
 }
 
 }  // namespace
@@ -67,7 +72,8 @@ result<clv_prediction_intervals> try_clv_predict_intervals(const clv_fit& fit, c
 
   // Central differences of logit P(alive), log E and the sums in each log-parameter.
   constexpr double h = 1e-5;
-  std::vector<std::vector<double>> d_alive(n, std::vector<double>(k)), d_expected(n, std::vector<double>(k));
+  // Row i of each n × k table: customer i's derivatives.
+  std::vector<double> d_alive(n * k), d_expected(n * k);
   std::vector<double> d_alive_sum(k), d_expected_sum(k);
   clv_fit moved = fit;
   for (std::size_t j = 0; j < k; ++j) {
@@ -80,8 +86,9 @@ result<clv_prediction_intervals> try_clv_predict_intervals(const clv_fit& fit, c
     if (!down) return down.error();
     double alive_up = 0, alive_down = 0, expected_up = 0, expected_down = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      d_alive[i][j] = (logit(up->p_alive[i]) - logit(down->p_alive[i])) / (2 * h);
-      d_expected[i][j] = (std::log(up->expected_transactions[i]) - std::log(down->expected_transactions[i])) / (2 * h);
+      d_alive[i * k + j] = (logit(up->p_alive[i]) - logit(down->p_alive[i])) / (2 * h);
+      d_expected[i * k + j] =
+          (std::log(up->expected_transactions[i]) - std::log(down->expected_transactions[i])) / (2 * h);
       alive_up += up->p_alive[i];
       alive_down += down->p_alive[i];
       expected_up += up->expected_transactions[i];
@@ -105,16 +112,18 @@ result<clv_prediction_intervals> try_clv_predict_intervals(const clv_fit& fit, c
     // A customer who is certainly alive (P = 1 in double precision) has no logit: his
     // interval is the point.
     if (p < 1 && p > 0)
-      out.p_alive[i] = interval_of(p, d_alive[i], cov, z, logit(p), 1 / (p * (1 - p)), logistic);
+      out.p_alive[i] =
+          interval_of(p, std::span(d_alive).subspan(i * k, k), cov, z, logit(p), 1 / (p * (1 - p)), logistic);
     else
       out.p_alive[i] = {p, 0, p, p};
     if (e > 0)
-      out.expected_transactions[i] = interval_of(e, d_expected[i], cov, z, std::log(e), 1 / e, identity_exp);
+      out.expected_transactions[i] =
+          interval_of(e, std::span(d_expected).subspan(i * k, k), cov, z, std::log(e), 1 / e, exponential);
     else
       out.expected_transactions[i] = {e, 0, e, e};
   }
-  out.customers_alive = interval_of(alive, d_alive_sum, cov, z, std::log(alive), 1 / alive, identity_exp);
-  out.expected_total = interval_of(expected, d_expected_sum, cov, z, std::log(expected), 1 / expected, identity_exp);
+  out.customers_alive = interval_of(alive, d_alive_sum, cov, z, std::log(alive), 1 / alive, exponential);
+  out.expected_total = interval_of(expected, d_expected_sum, cov, z, std::log(expected), 1 / expected, exponential);
   for (const auto& v : {out.customers_alive, out.expected_total})
     if (!std::isfinite(v.lower) || !std::isfinite(v.upper) || !std::isfinite(v.standard_error))
       return detail::input_error(errc::out_of_range, "params",
@@ -187,10 +196,6 @@ struct spread {
     return {estimate, se, back(center - width), back(center + width)};
   }
 };
-
-double natural_log(double x) {
-  return std::log(x);
-}
 
 }  // namespace
 
@@ -300,7 +305,7 @@ result<clv_bootstrap_intervals> try_clv_bootstrap(const clv_fit& fit, const clv_
   double alive_sum = 0, expected_sum = 0;
   for (std::size_t i = 0; i < n; ++i) {
     b.p_alive[i] = alive.at(i, at->p_alive[i], md, z, logit, logistic);
-    b.expected_transactions[i] = expected.at(i, at->expected_transactions[i], md, z, natural_log, identity_exp);
+    b.expected_transactions[i] = expected.at(i, at->expected_transactions[i], md, z, natural_log, exponential);
     alive_sum += at->p_alive[i];
     expected_sum += at->expected_transactions[i];
   }
