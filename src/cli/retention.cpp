@@ -18,6 +18,16 @@ namespace {
 
 namespace po = boost::program_options;
 
+// The cohort table of a file of activity records (columns customer and period); an error
+// names its cell.
+cohort_table cohort_table_of(const csv_table& csv, time_unit unit) {
+  const auto customers = csv.try_texts("customer").value();
+  const auto periods = csv.try_texts("period").value();
+  auto t = try_cohort_retention(customers, periods, unit);
+  if (!t) throw_at_cell(csv, t.error());
+  return *std::move(t);
+}
+
 int fit_model(const std::vector<std::string>& args, io streams) {
   po::options_description options(
       "excellence retention fit FILE.csv --discount D [options]\n\n"
@@ -53,11 +63,7 @@ int fit_model(const std::vector<std::string>& args, io streams) {
   const auto table = try_read_csv(values["file"].as<std::string>()).value();
   std::vector<survivor_cohort> cohorts;
   if (values.count("records") != 0U) {
-    const auto customers = table.try_texts("customer").value();
-    const auto periods = table.try_texts("period").value();
-    const auto t = try_cohort_retention(customers, periods, how.unit);
-    if (!t) throw_at_cell(table, t.error());
-    cohorts = survivor_cohorts(*t);
+    cohorts = survivor_cohorts(cohort_table_of(table, how.unit));
   } else {
     if (!table.find("survivors") && table.find("customer") && table.find("period"))
       throw usage_error("FILE has customer and period columns: activity records are read with --records");
@@ -87,12 +93,8 @@ int cohort_table_command(const std::vector<std::string>& args, io streams) {
   const auto unit = enum_option(values, "unit", time_unit_names);
   const auto measure = enum_option(values, "measure", cohort_measure_names);
 
-  const auto csv = try_read_csv(values["file"].as<std::string>()).value();
-  const auto customers = csv.try_texts("customer").value();
-  const auto periods = csv.try_texts("period").value();
-  const auto t = try_cohort_retention(customers, periods, unit);
-  if (!t) throw_at_cell(csv, t.error());
-  streams.out << (values.count("json") != 0U ? to_json(*t) : to_text(*t, measure));
+  const auto t = cohort_table_of(try_read_csv(values["file"].as<std::string>()).value(), unit);
+  streams.out << (values.count("json") != 0U ? to_json(t) : to_text(t, measure));
   return exit_ok;
 }
 
