@@ -832,12 +832,13 @@ typedef enum exc_clv_model {
   EXC_CLV_PNBD = 1,
   EXC_CLV_MBGNBD = 2,
   EXC_CLV_BGBB = 3,
-  EXC_CLV_GAMMA_GAMMA = 4
+  EXC_CLV_GAMMA_GAMMA = 4,
+  EXC_CLV_GGOMNBD = 5 /* Gamma-Gompertz/NBD: r, alpha, b, s, beta */
 } exc_clv_model;
 
 /**
  * Customers as a model sees them, count entries per array (caller's memory):
- *  - BG/NBD, Pareto/NBD, MBG/NBD: frequency x, recency t_x, age T;
+ *  - BG/NBD, Pareto/NBD, MBG/NBD, GGompertz/NBD: frequency x, recency t_x, age T;
  *  - BG/BB: frequency x, recency t_x, age = n opportunities;
  *  - Gamma-Gamma: frequency x and monetary (mean spend per repeat purchase); customers
  *    with x = 0 are left out of the fit and counted;
@@ -941,7 +942,7 @@ EXC_EXTERN(int) exc_clv_residual_value(double *out, const exc_clv_fit *fit, cons
 /**
  * Holdout validation (excellence.clv_validation/1 into out): n transactions (customer id,
  * date "YYYY-MM-DD", amount) split at end; the models (model_count exc_clv_model values:
- * EXC_CLV_BGNBD, EXC_CLV_PNBD, EXC_CLV_MBGNBD) fitted to the calibration period and compared
+ * EXC_CLV_BGNBD, EXC_CLV_PNBD, EXC_CLV_MBGNBD, EXC_CLV_GGOMNBD) fitted to the calibration period and compared
  * with the holdout to holdout_end; largest_count the histogram's last bin (0: 7).
  */
 EXC_EXTERN(int) exc_clv_validate_json(exc_buf *out, const char *const *customers, const char *const *dates,

@@ -156,6 +156,9 @@ struct clv_fit;
 struct gamma_gamma_params;
 struct spend_data;
 
+// excellence/models/clv/ggomnbd.hpp
+struct ggomnbd_params;
+
 // excellence/models/clv/intervals.hpp
 struct interval_estimate;
 struct clv_prediction_intervals;

@@ -32,7 +32,8 @@ static_assert(EXC_CLV_BGNBD == static_cast<int>(clv_model::bgnbd) &&
               EXC_CLV_PNBD == static_cast<int>(clv_model::pnbd) &&
               EXC_CLV_MBGNBD == static_cast<int>(clv_model::mbgnbd) &&
               EXC_CLV_BGBB == static_cast<int>(clv_model::bgbb) &&
-              EXC_CLV_GAMMA_GAMMA == static_cast<int>(clv_model::gamma_gamma));
+              EXC_CLV_GAMMA_GAMMA == static_cast<int>(clv_model::gamma_gamma) &&
+              EXC_CLV_GGOMNBD == static_cast<int>(clv_model::ggomnbd));
 static_assert(EXC_CLV_DAYS == static_cast<int>(clv_time_unit::days) &&
               EXC_CLV_WEEKS == static_cast<int>(clv_time_unit::weeks) &&
               EXC_CLV_MONTHS == static_cast<int>(clv_time_unit::months));
@@ -130,7 +131,7 @@ const char* exc_clv_summary_customer(const exc_clv_summary* summary, size_t i) {
 int exc_clv_fit_new(exc_clv_fit** out, int model, const exc_clv_data* data, const exc_clv_fit_options* options) {
   return guarded([&] {
     if (out == nullptr || data == nullptr) return invalid("exc_clv_fit_new: out or data is NULL");
-    if (model < EXC_CLV_BGNBD || model > EXC_CLV_GAMMA_GAMMA)
+    if (model < EXC_CLV_BGNBD || model > EXC_CLV_GGOMNBD)
       return invalid("exc_clv_fit_new: model " + std::to_string(model) + " is not an exc_clv_model");
     if (int bad = check_options(options, EXC_CLV_FIT_OPTIONS_VERSION, "exc_clv_fit_new")) return bad;
     const auto m = static_cast<clv_model>(model);
@@ -278,7 +279,7 @@ int exc_clv_validate_json(exc_buf* out, const char* const* customers, const char
     holdout_options o;
     o.models.clear();
     for (size_t m = 0; m < model_count; ++m) {
-      if (models[m] < EXC_CLV_BGNBD || models[m] > EXC_CLV_GAMMA_GAMMA)
+      if (models[m] < EXC_CLV_BGNBD || models[m] > EXC_CLV_GGOMNBD)
         return invalid("exc_clv_validate_json: models[" + std::to_string(m) + "] is not an exc_clv_model");
       o.models.push_back(static_cast<clv_model>(models[m]));
     }

@@ -1,5 +1,5 @@
-// excellence clv fit DATA.csv --model bgnbd|mbgnbd|gg [--json]
-// excellence clv predict DATA.csv --model bgnbd|mbgnbd|gg --params P1,P2,... [--horizon T]
+// excellence clv fit DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg [--json]
+// excellence clv predict DATA.csv --model ... --params P1,P2,... | --fit FIT.json [--horizon T]
 // excellence clv summarize TRANSACTIONS.csv --end YYYY-MM-DD [--unit days|weeks|months]
 //                          [--customer COLUMN] [--date COLUMN] [--amount COLUMN]
 #include "command.hpp"
@@ -8,13 +8,9 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/io/clv_fit_json.hpp>
 #include <excellence/io/csv.hpp>
-#include <excellence/models/clv/bgbb.hpp>
-#include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/intervals.hpp>
-#include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
-#include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/models/clv/value.hpp>
@@ -31,12 +27,12 @@ namespace {
 
 namespace po = boost::program_options;
 
-const char* const models = "bgnbd, pnbd, mbgnbd, bgbb or gg";
+const char* const models = "bgnbd, pnbd, mbgnbd, ggomnbd, bgbb or gg";
 
 std::string model_of(const po::variables_map& values) {
   if (values.count("model") == 0U) throw usage_error(detail::concat("--model is needed: ", models));
   const auto m = values["model"].as<std::string>();
-  if (m != "bgnbd" && m != "pnbd" && m != "mbgnbd" && m != "bgbb" && m != "gg")
+  if (m != "gg" && (m == "gamma_gamma" || !parse_clv_model(m)))
     throw usage_error(detail::concat("--model must be ", models));
   return m;
 }
@@ -51,6 +47,11 @@ struct summary_columns {
 // The command's name of a model: the library's, with "gg" for Gamma-Gamma.
 std::string command_name(clv_model m) {
   return m == clv_model::gamma_gamma ? "gg" : std::string(to_string(m));
+}
+
+// The library's model of a command's model name (model_of has checked it).
+clv_model model_named(const std::string& name) {
+  return name == "gg" ? clv_model::gamma_gamma : *parse_clv_model(name);
 }
 
 // A model and its parameters from a fit document (--fit FIT.json, what `clv fit --json`
@@ -126,25 +127,22 @@ void write_customers(std::ostream& out, const summary_columns& data, std::initia
   });
 }
 
-// --params or --spend-params: `expected` positive numbers, named for the model in errors.
-std::vector<double> parse_params(const std::string& text, std::size_t expected, const std::string& model,
-                                 const char* option = "--params") {
+// --params or --spend-params: the model's parameters, positive numbers in its order, named
+// in errors.
+std::vector<double> parse_params(const std::string& text, const std::string& model, const char* option = "--params") {
   const auto list = parse_number_list(text);
   if (!list || !std::all_of(list->begin(), list->end(), [](double v) { return v > 0; }))
     throw usage_error(detail::concat(option, " must be positive numbers separated by commas"));
-  if (list->size() != expected)
-    throw usage_error(detail::concat(option, " for ", model, " needs ", std::to_string(expected), " values (",
-                                     model == "gg"     ? "p,q,gamma"
-                                     : model == "bgbb" ? "alpha,beta,gamma,delta"
-                                     : model == "pnbd" ? "r,alpha,s,beta"
-                                                       : "r,alpha,a,b",
-                                     ")"));
+  const auto names = parameter_names(model_named(model));
+  if (list->size() != names.size())
+    throw usage_error(detail::concat(option, " for ", model, " needs ", std::to_string(names.size()), " values (",
+                                     detail::join(names, ","), ")"));
   return *list;
 }
 
 int fit(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv fit DATA.csv --model bgnbd|pnbd|mbgnbd|bgbb|gg [--json]\n\n"
+      "excellence clv fit DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg [--json]\n\n"
       "Maximum-likelihood fit of a repeat-purchase model (columns frequency, recency, T;\n"
       "for bgbb frequency, recency, periods; optional weights) or of the Gamma-Gamma spend\n"
       "model (frequency, monetary_value; the customers with repeat purchases) (docs/clv.md).\n\noptions");
@@ -155,7 +153,7 @@ int fit(const std::vector<std::string>& args, io streams) {
   const auto model = model_of(values);
   const auto data = read_summary(values["file"].as<std::string>(), model);
   const auto progress = data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{};
-  const auto which = model == "gg" ? clv_model::gamma_gamma : *parse_clv_model(model);
+  const auto which = model_named(model);
   const auto r =
       try_fit_clv(which, {data.frequency, data.recency, data.age, data.monetary, data.weights}, {}, progress);
   if (!r) {
@@ -174,27 +172,27 @@ int fit(const std::vector<std::string>& args, io streams) {
 
 int predict(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|bgbb|gg --params P1,P2,... [--horizon T]\n"
+      "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg --params P1,P2,... [--horizon T]\n"
       "excellence clv predict DATA.csv --fit FIT.json [--horizon T] [--confidence C]\n\n"
-      "Per-customer predictions as CSV: for bgnbd, pnbd, mbgnbd and bgbb p_alive and\n"
+      "Per-customer predictions as CSV: for bgnbd, pnbd, mbgnbd, ggomnbd and bgbb p_alive and\n"
       "expected_transactions in the next T (the data's time unit); for gg\n"
       "expected_average_spend (docs/clv.md). --fit reads the model and its parameters from\n"
       "what `clv fit --json` wrote; with --confidence, intervals from the fit's covariance\n"
       "(delta method, or --bootstrap N refits) as four more columns, and the totals with\n"
       "theirs on stderr.\n\noptions");
-  options.add_options()("model", po::value<std::string>(), models)("params", po::value<std::string>(),
-                                                                   "the parameters: r,alpha,a,b or p,q,gamma")(
+  options.add_options()("model", po::value<std::string>(), models)(
+      "params", po::value<std::string>(), "the model's parameters in its order, e.g. r,alpha,a,b")(
       "fit", po::value<std::string>(), "a fit document written by clv fit --json, instead of --model and --params")(
-      "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (bgnbd, mbgnbd)")(
+      "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (periods for bgbb)")(
       "confidence", po::value<finite_number>(), "with --fit: intervals at this confidence, e.g. 0.95")(
       "bootstrap", po::value<count>(), "with --confidence: intervals from this many refits on resampled customers")(
       "seed", po::value<count>()->default_value(count{1}, "1"), "the bootstrap's seed");
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
-  const auto fit = model_of_fit(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd", "bgbb", "gg"});
+  const auto fit = model_of_fit(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gg"});
   const auto model = fit ? fit->model : model_of(values);
-  const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), model == "gg" ? 3 : 4, model);
+  const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), model);
   const auto data = read_summary(values["file"].as<std::string>(), model);
   // Everything is computed (and every error found) before the first byte is written.
   if (model == "gg") {
@@ -208,7 +206,7 @@ int predict(const std::vector<std::string>& args, io streams) {
     write_customers(streams.out, data, {"expected_average_spend"},
                     [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
   } else {
-    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for bgnbd, pnbd, mbgnbd and bgbb");
+    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for every model but gg");
     const double horizon = values["horizon"].as<finite_number>().value;
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
     if (model == "bgbb" && horizon != std::floor(horizon))
@@ -249,13 +247,15 @@ int predict(const std::vector<std::string>& args, io streams) {
                     << detail::fixed(t.lower, 2) << " to " << detail::fixed(t.upper, 2) << ")\n";
       return exit_ok;
     }
-    // The batch predictions of the library, on all cores.
-    const clv_customers c{data.frequency, data.recency, data.age, data.weights};
-    const auto r = model == "bgbb"    ? try_bgbb_predict({p[0], p[1], p[2], p[3]},
-                                                         {data.frequency, data.recency, data.age, data.weights}, horizon)
-                   : model == "pnbd"  ? try_pnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
-                   : model == "bgnbd" ? try_bgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon)
-                                      : try_mbgnbd_predict({p[0], p[1], p[2], p[3]}, c, horizon);
+    // The batch predictions of the library, on all cores, at the fit's parameters or at
+    // those typed in.
+    clv_fit typed;
+    if (!fit) {
+      typed.model = model_named(model);
+      for (const auto name : parameter_names(typed.model)) typed.names.emplace_back(name);
+      typed.params = p;
+    }
+    const auto r = try_clv_predict(fit ? fit->fit : typed, {data.frequency, data.recency, data.age, {}, {}}, horizon);
     if (!r) {
       const auto& bad = r.error();
       if (bad.path.head() == "params") throw usage_error(bad.to_string());
@@ -297,10 +297,10 @@ int residual_value(const std::vector<std::string>& args, io streams) {
   const auto model = fit ? fit->model : values["model"].as<std::string>();
   if (model != "bgnbd" && model != "pnbd" && model != "mbgnbd")
     throw usage_error("--model must be bgnbd, pnbd or mbgnbd");
-  const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), 4, model);
+  const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), model);
   const auto spend_fit = model_of_fit(values, "spend-fit", "spend-params", {"gg"}, false);
   const auto g =
-      spend_fit ? spend_fit->params : parse_params(values["spend-params"].as<std::string>(), 3, "gg", "--spend-params");
+      spend_fit ? spend_fit->params : parse_params(values["spend-params"].as<std::string>(), "gg", "--spend-params");
   auto data = read_summary(values["file"].as<std::string>(), model);
   data.monetary = data.table.try_number_view("monetary_value").value();
   // Every customer's expected spend (the batch prediction, which names a bad row's cell).
@@ -376,7 +376,8 @@ int validate(const std::vector<std::string>& args, io streams) {
       "frequency (docs/clv.md).\n\noptions");
   options.add_options()("end", po::value<std::string>(), "the last day of the calibration period (required)")(
       "holdout-end", po::value<std::string>(), "the last day of the holdout period (required)")(
-      "model", po::value<std::string>()->default_value("bgnbd,pnbd"), "models to compare: bgnbd, pnbd, mbgnbd")(
+      "model", po::value<std::string>()->default_value("bgnbd,pnbd"),
+      "models to compare: bgnbd, pnbd, mbgnbd, ggomnbd")(
       "largest-count", po::value<count>(), "the histogram's last bin: N or more repeat transactions (default 7)")(
       "customers", po::value<std::string>(), "write each customer's holdout and expectations to this CSV file")(
       "json", "print JSON");
@@ -394,8 +395,8 @@ int validate(const std::vector<std::string>& args, io streams) {
     const auto comma = std::min(list.find(',', from), list.size());
     const auto m = parse_clv_model(std::string_view(list).substr(from, comma - from));
     from = comma + 1;
-    if (!m || (*m != clv_model::bgnbd && *m != clv_model::pnbd && *m != clv_model::mbgnbd))
-      throw usage_error("--model must list bgnbd, pnbd or mbgnbd, separated by commas");
+    if (!m || *m == clv_model::bgbb || *m == clv_model::gamma_gamma)
+      throw usage_error("--model must list bgnbd, pnbd, mbgnbd or ggomnbd, separated by commas");
     how.models.push_back(*m);
   }
   if (values.count("largest-count") != 0U) {

@@ -73,7 +73,8 @@ clv_fit fit_of(const json& doc, const std::string& file) {
   const auto name = r.string("model");
   const auto model = parse_clv_model(name);
   if (!model)
-    r.fail(errc::invalid_value, "model", "\"" + name + "\" is not a model (bgnbd, pnbd, mbgnbd, bgbb or gamma_gamma)");
+    r.fail(errc::invalid_value, "model",
+           "\"" + name + "\" is not a model (bgnbd, pnbd, mbgnbd, ggomnbd, bgbb or gamma_gamma)");
   clv_fit fit;
   fit.model = *model;
   const auto names = parameter_names(*model);

@@ -271,14 +271,16 @@ inline customer_sample every_16th(const clv_customers& c) {
 /// 16th customer (to 1e-6, without standard errors), found for about one evaluation on all
 /// customers; from there a model with an analytic Hessian takes Newton steps (about four,
 /// to the same optimum), the others L-BFGS. When that sample cannot be fitted, the fit
-/// starts from all ones.
+/// starts from all ones. A model whose all-ones start is poor gives its own
+/// `default_start`, used in the place of all ones.
 template <class Make>
 result<clv_fit> fit_model(clv_model model, const clv_customers& customers, const clv_fit_options& options,
-                          const model_control& control, Make make) {
+                          const model_control& control, Make make, std::vector<double> default_start = {}) {
   if (auto bad = detail::check_clv_customers(customers)) return *bad;
   const auto names = parameter_names(model);
   if (!options.start.empty() && options.start.size() != names.size()) return parameter_count_error("start", names);
-  std::vector<double> start = options.start.empty() ? std::vector<double>(names.size(), 1.0) : options.start;
+  if (default_start.empty()) default_start.assign(names.size(), 1.0);
+  std::vector<double> start = options.start.empty() ? std::move(default_start) : options.start;
   bool near = false;
   if (options.start.empty() && customers.frequency.size() >= 100'000) {
     const auto sample = every_16th(customers);

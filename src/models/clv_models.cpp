@@ -1,7 +1,8 @@
-// Any of the five lifetime-value models, chosen at run time (models/clv/models.hpp).
+// Any of the six lifetime-value models, chosen at run time (models/clv/models.hpp).
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/ggomnbd.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
@@ -36,6 +37,8 @@ result<clv_fit> try_fit_clv(clv_model model, const clv_columns& data, const clv_
       return try_fit_mbgnbd(customers_of(data), options, control);
     case clv_model::bgbb:
       return try_fit_bgbb({data.frequency, data.recency, data.age, data.weights}, options, control);
+    case clv_model::ggomnbd:
+      return try_fit_ggomnbd(customers_of(data), options, control);
     case clv_model::gamma_gamma:
       break;
   }
@@ -59,6 +62,9 @@ result<clv_predictions> try_clv_predict(const clv_fit& fit, const clv_columns& d
       return predict_with<bgbb_params>(
           fit, bgbb_data{data.frequency, data.recency, data.age, {}},
           [&](const auto& p, const auto& c) { return try_bgbb_predict(p, c, horizon, threads); });
+    case clv_model::ggomnbd:
+      return predict_with<ggomnbd_params>(
+          fit, customers, [&](const auto& p, const auto& c) { return try_ggomnbd_predict(p, c, horizon, threads); });
     case clv_model::gamma_gamma:
       break;
   }

@@ -1,5 +1,6 @@
 // Holdout validation of the repeat-purchase models (models/clv/validation.hpp).
 #include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/ggomnbd.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
@@ -106,6 +107,8 @@ result<transaction_model> model_of(const clv_fit& fit) {
       return model_with<pnbd_params>(fit, pnbd_expected_transactions, pnbd_probability_of_transactions);
     case clv_model::mbgnbd:
       return model_with<mbgnbd_params>(fit, mbgnbd_expected_transactions, mbgnbd_probability_of_transactions);
+    case clv_model::ggomnbd:
+      return model_with<ggomnbd_params>(fit, ggomnbd_expected_transactions, ggomnbd_probability_of_transactions);
     default:
       return detail::input_error(errc::model_mismatch, "models", "not a transaction model in calendar time");
   }
@@ -195,11 +198,11 @@ result<holdout_validation> try_validate_holdout(const holdout_data& data, const 
   const clv_columns columns{cal.frequency, cal.recency, cal.age, {}, {}};
   for (std::size_t m = 0; m < M; ++m) {
     const auto which = options.models[m];
-    if (which != clv_model::bgnbd && which != clv_model::pnbd && which != clv_model::mbgnbd)
+    if (which == clv_model::bgbb || which == clv_model::gamma_gamma)
       return detail::input_error(errc::model_mismatch, detail::indexed("models", m),
                                  detail::concat("the ", title(which),
-                                                " model is not a transaction model in calendar time: use bgnbd, pnbd "
-                                                "or mbgnbd"));
+                                                " model is not a transaction model in calendar time: use bgnbd, pnbd, "
+                                                "mbgnbd or ggomnbd"));
     auto fit = try_fit_clv(which, columns, options.fit, control);
     if (!fit) return fit.error();
     const auto model = model_of(*fit);

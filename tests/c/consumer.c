@@ -383,6 +383,18 @@ static void lifetime_value(void) {
 
   expect_error(exc_clv_predict(p_alive, expected, gg, &data, 39, 0), EXC_EMODEL_MISMATCH, NULL, "model",
                "transactions from a Gamma-Gamma fit");
+  /* The GGompertz/NBD: five parameters; on CDNOW it rises to the Pareto/NBD's likelihood
+     (rounded.pnbd: -9594.973929826861) as b -> 0. */
+  OK(exc_clv_fit_new(&again, EXC_CLV_GGOMNBD, &data, NULL));
+  OK(exc_clv_fit_get_info(&info, again));
+  CHECK(info.model == EXC_CLV_GGOMNBD && info.converged && info.parameters == 5);
+  CHECK(fabs(info.log_likelihood - -9594.973929826861) < 1e-4);
+  CHECK(strcmp(exc_clv_fit_param_name(again, 2), "b") == 0 && strcmp(exc_clv_fit_param_name(again, 4), "beta") == 0);
+  OK(exc_clv_predict(p_alive, expected, again, &data, 39, 0));
+  for (i = 0; i < rows; ++i) CHECK(p_alive[i] > 0 && p_alive[i] <= 1 && expected[i] >= 0);
+  exc_clv_fit_free(again);
+  again = NULL;
+
   x[7] = 1.5;
   expect_error(exc_clv_fit_new(&again, EXC_CLV_BGNBD, &data, NULL), EXC_EINVALID_VALUE, NULL, "frequency[7]",
                "a frequency of 1.5");

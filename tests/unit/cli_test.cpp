@@ -771,6 +771,40 @@ TEST_CASE("excellence clv") {
   CHECK(run("clv").status == 2);
 }
 
+TEST_CASE("excellence clv: the GGompertz/NBD") {
+  const std::string data = "tests/data/clv/cdnow_summary.csv";
+  auto o = run("clv fit " + data + " --model ggomnbd --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("model") == "ggomnbd");
+  CHECK(j.at("params").size() == 5);
+  // The Pareto/NBD's supremum (50-digit value of the reference optimum: −9594.976178940).
+  CHECK(std::abs(j.at("log_likelihood").get<double>() - -9594.976178940) < 1e-4);
+  // Typed parameters near b = 0 predict what the Pareto/NBD does at β = β_GG/b: customer 1
+  // (x = 2, t_x = 30.43, T = 38.86), P(alive) and E[Y(39)].
+  auto first_row = [](const std::string& out) {
+    const auto from = out.find('\n') + 1;
+    return out.substr(from, out.find('\n', from) - from);
+  };
+  o = run("clv predict " + data + " --model ggomnbd --params 0.5534,10.58,1e-10,0.6061,1.166e-9 --horizon 39");
+  REQUIRE(o.status == 0);
+  const auto gg = first_row(o.out);
+  o = run("clv predict " + data + " --model pnbd --params 0.5534,10.58,0.6061,11.66 --horizon 39");
+  REQUIRE(o.status == 0);
+  const auto pnbd = first_row(o.out);
+  auto field = [](const std::string& row, std::size_t k) {
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < k; ++i) from = row.find(',', from) + 1;
+    return std::stod(row.substr(from, row.find(',', from) - from));
+  };
+  CHECK(field(gg, 0) == 1);
+  CHECK(field(gg, 1) == doctest::Approx(field(pnbd, 1)).epsilon(1e-8));
+  CHECK(field(gg, 2) == doctest::Approx(field(pnbd, 2)).epsilon(1e-8));
+  o = run("clv predict " + data + " --model ggomnbd --params 0.5534,10.58,0.6061,11.66 --horizon 39");
+  CHECK(o.status == 2);
+  CHECK(o.err.find("--params for ggomnbd needs 5 values (r,alpha,b,s,beta)") != std::string::npos);
+}
+
 TEST_CASE("excellence clv predict: many rows are formatted in parallel blocks and written in order") {
   // 70,000 customers (more than two blocks of rows, so every core formats some), ids that
   // need quoting among them: the output is row for row what one thread would write.

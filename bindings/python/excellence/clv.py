@@ -19,7 +19,7 @@ __all__ = ["Compressed", "Fit", "HoldoutValidation", "Predictions", "RetentionAn
            "analyse_retention", "compress", "expected_spend", "fit", "fit_retention", "merge", "predict",
            "predict_intervals", "residual_value", "summarize", "validate"]
 
-MODELS = ("bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma")
+MODELS = ("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gamma_gamma")
 
 class Predictions(namedtuple("Predictions", ["p_alive", "expected_transactions"])):
     """Per customer: the probability of being alive and the transactions expected in the horizon."""
@@ -42,7 +42,8 @@ def fit(model, frequency=None, recency=None, T=None, *, monetary=None, weights=N
         max_evaluations=5000, tolerance=1e-12, threads=0, progress=None):
     """Fits a model by maximum likelihood and returns a :class:`Fit`.
 
-    model: "bgnbd", "pnbd", "mbgnbd", "bgbb" (T is then the number of opportunities n) or
+    model: "bgnbd", "pnbd", "mbgnbd", "ggomnbd" (Gamma-Gompertz/NBD: r, alpha, b, s, beta),
+    "bgbb" (T is then the number of opportunities n) or
     "gamma_gamma" (frequency and monetary, the mean spend per repeat purchase; customers
     with frequency 0 are left out and counted). ``data``: a DataFrame with columns
     frequency, recency, T and monetary_value (lifetimes' summary layout) instead of the
@@ -175,7 +176,7 @@ def summarize(transactions=None, *, customers=None, dates=None, amounts=None, en
 def validate(transactions=None, *, customers=None, dates=None, amounts=None, end, holdout_end, unit="weeks",
              models=("bgnbd", "pnbd"), largest_count=7, customer="customer_id", date="date", amount="amount",
              max_evaluations=5000, tolerance=1e-12, threads=0, progress=None):
-    """Fits ``models`` (bgnbd, pnbd, mbgnbd) to the calibration period (to ``end``) and compares
+    """Fits ``models`` (bgnbd, pnbd, mbgnbd, ggomnbd) to the calibration period (to ``end``) and compares
     them with the holdout (to ``holdout_end``): a :class:`HoldoutValidation` whose ``to_dict()``
     is excellence.clv_validation/1 (per-model errors, the tracking table, the calibration
     histogram, the holdout by calibration frequency), ``to_text()`` what the command prints and

@@ -14,7 +14,7 @@ from . import pls as _pls
 
 __all__ = ["clv_fit", "clv_statistics", "pls_estimate", "pls_statistics"]
 
-_TRANSACTION_MODELS = ("bgnbd", "pnbd", "mbgnbd", "bgbb")
+_TRANSACTION_MODELS = ("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb")
 
 
 def _tree(parts, merge):
@@ -38,7 +38,7 @@ def clv_statistics(frame, *, frequency="frequency", recency="recency", T="T", we
 
 
 def clv_fit(model, frame, *, frequency="frequency", recency="recency", T="T", weights=None, **options):
-    """Fits "bgnbd", "pnbd", "mbgnbd" or "bgbb" to the customer summary in a dask DataFrame
+    """Fits "bgnbd", "pnbd", "mbgnbd", "ggomnbd" or "bgbb" to the customer summary in a dask DataFrame
     (columns named as lifetimes names them, or as given): each partition is compressed to its
     distinct rows with counts, the compressions are merged, and the model is fitted once on
     the client. ``options`` are those of :func:`excellence.clv.fit`. The result is the fit of

@@ -38,7 +38,7 @@ std::vector<transaction_record> records_of(const std::vector<std::string>& custo
 
 clv_model model_argument(const std::string& name) {
   const auto m = parse_clv_model(name);
-  if (!m) throw py::value_error("model must be bgnbd, pnbd, mbgnbd, bgbb or gamma_gamma, not '" + name + "'");
+  if (!m) throw py::value_error("model must be bgnbd, pnbd, mbgnbd, ggomnbd, bgbb or gamma_gamma, not '" + name + "'");
   return *m;
 }
 

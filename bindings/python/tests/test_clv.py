@@ -131,3 +131,20 @@ def test_prediction_intervals(cdnow_rounded):
                                        seed=4, threads=1)
     assert b.expected_total == again_b.expected_total
     assert b.expected_total.lower < b.expected_total.estimate < b.expected_total.upper
+
+
+def test_ggompertz_nbd(cdnow_rounded, clv_reference):
+    # On CDNOW the GGompertz/NBD's likelihood rises to the Pareto/NBD's as b -> 0 (Bemmaor &
+    # Glady 2012 report LL -9594.98 with b = 0.0002): the same log-likelihood, beta/b the
+    # Pareto/NBD's beta.
+    c = cdnow_rounded
+    fit = ex.clv.fit("ggomnbd", c["frequency"], c["recency"], c["T"])
+    pnbd = clv_reference["own_reference_fits"]["rounded"]["pnbd"]
+    assert fit.converged and fit.names == ["r", "alpha", "b", "s", "beta"]
+    assert fit.log_likelihood == pytest.approx(pnbd["LL"], abs=1e-4)
+    assert fit.params["r"] == pytest.approx(pnbd["params"]["r"], rel=1e-3)
+    assert fit.params["beta"] / fit.params["b"] == pytest.approx(pnbd["params"]["beta"], rel=0.05)
+    p = ex.clv.predict(fit, c["frequency"], c["recency"], c["T"], 39)
+    q = ex.clv.predict(ex.clv.fit("pnbd", c["frequency"], c["recency"], c["T"]), c["frequency"], c["recency"],
+                       c["T"], 39)
+    np.testing.assert_allclose(p.expected_transactions, q.expected_transactions, rtol=1e-3)

@@ -49,7 +49,7 @@ as_days <- function(x, what, call = sys.call(-1)) {
   as.double(d)
 }
 
-model_names <- c(bgnbd = "bgnbd", pnbd = "pnbd", mbgnbd = "mbgnbd", bgbb = "bgbb", gg = "gamma_gamma")
+model_names <- c(bgnbd = "bgnbd", pnbd = "pnbd", mbgnbd = "mbgnbd", ggomnbd = "ggomnbd", bgbb = "bgbb", gg = "gamma_gamma")
 
 # The column of `data` under the first of `names` it has (the package's names first,
 # then BTYD's and CLVTools'), or NULL.
@@ -66,7 +66,8 @@ summary_column <- function(data, names, what, required = TRUE, call = sys.call(-
 #'
 #' Maximum-likelihood fit of a buy-till-you-die model to customer summaries: BG/NBD
 #' (Fader, Hardie & Lee 2005), Pareto/NBD (Schmittlein et al. 1987), MBG/NBD (Batislam
-#' et al. 2007), BG/BB (Fader, Hardie & Shang 2010, discrete opportunities) or the
+#' et al. 2007), GGompertz/NBD (Bemmaor & Glady 2012, a Gompertz lifetime whose hazard
+#' changes with age), BG/BB (Fader, Hardie & Shang 2010, discrete opportunities) or the
 #' Gamma-Gamma spend model (Fader, Hardie & Lee 2005b). The parameters are those BTYD,
 #' CLVTools and lifetimes estimate, with analytic gradients and standard errors from the
 #' Hessian. Ctrl-C stops a fit.
@@ -77,7 +78,7 @@ summary_column <- function(data, names, what, required = TRUE, call = sys.call(-
 #'
 #' @param data A data frame of customer summaries ([clv_summary()] gives one), one row
 #'   per customer or, with `weights`, per distinct summary.
-#' @param model `"bgnbd"`, `"pnbd"`, `"mbgnbd"`, `"bgbb"` or `"gg"` (Gamma-Gamma).
+#' @param model `"bgnbd"`, `"pnbd"`, `"mbgnbd"`, `"ggomnbd"`, `"bgbb"` or `"gg"` (Gamma-Gamma).
 #' @param weights `NULL`, or the number of customers of each row: a column name (BTYD's
 #'   BG/BB `rf` matrices call it `custs`) or a vector.
 #' @param start `NULL`, or the starting parameters.
@@ -96,7 +97,7 @@ summary_column <- function(data, names, what, required = TRUE, call = sys.call(-
 #' AIC(fit)
 #' head(predict(fit, cdnow, horizon = 52))
 #' @export
-clv_fit <- function(data, model = c("bgnbd", "pnbd", "mbgnbd", "bgbb", "gg"), weights = NULL, start = NULL,
+clv_fit <- function(data, model = c("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gg"), weights = NULL, start = NULL,
                     max_evaluations = 5000, tolerance = 1e-12, threads = 0) {
   model <- match.arg(model)
   if (!is.data.frame(data) && !is.matrix(data)) argument_error("data", "expected a data frame or a matrix")
@@ -219,7 +220,7 @@ predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0
 #'
 #' @inheritParams clv_summary
 #' @param holdout_end The end of the holdout: a `Date` or `"YYYY-MM-DD"`.
-#' @param models Any of `"bgnbd"`, `"pnbd"`, `"mbgnbd"`.
+#' @param models Any of `"bgnbd"`, `"pnbd"`, `"mbgnbd"`, `"ggomnbd"`.
 #' @param largest_count The histogram's last bin: this many repeat transactions or more.
 #' @return An object of class `excellence_clv_validation`: `models` (a data frame, one row
 #'   per model), `tracking`, `histogram`, `by_frequency` (data frames with one column per

@@ -26,31 +26,32 @@ struct clv_fit_options {
 
 /// The lifetime-value models. One table gives each its name, used by to_string, the
 /// parser, the command's --model and the JSON documents.
-enum class clv_model { bgnbd, pnbd, mbgnbd, bgbb, gamma_gamma };
+enum class clv_model { bgnbd, pnbd, mbgnbd, bgbb, gamma_gamma, ggomnbd };
 
 namespace detail {
 struct clv_model_entry {
   clv_model model;
   std::string_view name;                       ///< stable identifier: "bgnbd"
   std::string_view title;                      ///< for people: "BG/NBD"
-  std::array<std::string_view, 4> parameters;  ///< in the fit's order; "" pads the 3 of Gamma-Gamma
+  std::array<std::string_view, 5> parameters;  ///< in the fit's order; "" pads the shorter lists
 };
 inline constexpr clv_model_entry clv_models[] = {
     {clv_model::bgnbd, "bgnbd", "BG/NBD", {"r", "alpha", "a", "b"}},
     {clv_model::pnbd, "pnbd", "Pareto/NBD", {"r", "alpha", "s", "beta"}},
     {clv_model::mbgnbd, "mbgnbd", "MBG/NBD", {"r", "alpha", "a", "b"}},
     {clv_model::bgbb, "bgbb", "BG/BB", {"alpha", "beta", "gamma", "delta"}},
-    {clv_model::gamma_gamma, "gamma_gamma", "Gamma-Gamma", {"p", "q", "gamma", ""}}};
+    {clv_model::gamma_gamma, "gamma_gamma", "Gamma-Gamma", {"p", "q", "gamma", ""}},
+    {clv_model::ggomnbd, "ggomnbd", "GGompertz/NBD", {"r", "alpha", "b", "s", "beta"}}};
 }  // namespace detail
 
-/// "bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma".
+/// "bgnbd", "pnbd", "mbgnbd", "bgbb", "gamma_gamma", "ggomnbd".
 [[nodiscard]] constexpr std::string_view to_string(clv_model m) noexcept {
   for (const auto& e : detail::clv_models)
     if (e.model == m) return e.name;
   return "unknown";
 }
 
-/// "BG/NBD", "Pareto/NBD", "MBG/NBD", "BG/BB", "Gamma-Gamma".
+/// "BG/NBD", "Pareto/NBD", "MBG/NBD", "BG/BB", "Gamma-Gamma", "GGompertz/NBD".
 [[nodiscard]] constexpr std::string_view title(clv_model m) noexcept {
   for (const auto& e : detail::clv_models)
     if (e.model == m) return e.title;

@@ -1,4 +1,4 @@
-// Any of the five lifetime-value models, chosen at run time: one fit and one batch
+// Any of the six lifetime-value models, chosen at run time: one fit and one batch
 // prediction for the callers that take the model's name from their user (the command,
 // the C ABI, the Python package).
 #pragma once
@@ -14,7 +14,7 @@
 EXCELLENCE_BEGIN_NAMESPACE
 
 /// The columns the models read, one entry per customer: frequency, recency and age (T) for
-/// BG/NBD, Pareto/NBD and MBG/NBD; frequency, recency and the number of opportunities (in
+/// BG/NBD, Pareto/NBD, MBG/NBD and GGompertz/NBD; frequency, recency and the number of opportunities (in
 /// `age`) for BG/BB; frequency and monetary (the mean spend per repeat purchase) for
 /// Gamma-Gamma. A model ignores the columns it does not read; weights may be empty.
 struct clv_columns {
@@ -26,7 +26,7 @@ struct clv_columns {
 };
 
 /// The fit of `model` to the columns: try_fit_bgnbd, try_fit_pnbd, try_fit_mbgnbd,
-/// try_fit_bgbb, or try_fit_gamma_gamma_summary (which leaves out and counts the customers
+/// try_fit_ggomnbd, try_fit_bgbb, or try_fit_gamma_gamma_summary (which leaves out and counts the customers
 /// without a repeat purchase). Errors as those functions give them.
 [[nodiscard]] EXCELLENCE_API result<clv_fit> try_fit_clv(clv_model model, const clv_columns& data,
                                                          const clv_fit_options& options = {},

@@ -57,7 +57,7 @@ struct holdout_data {
 }
 
 struct holdout_options {
-  /// The models to fit and compare: BG/NBD, Pareto/NBD, MBG/NBD (BG/BB counts discrete
+  /// The models to fit and compare: BG/NBD, Pareto/NBD, MBG/NBD, GGompertz/NBD (BG/BB counts discrete
   /// opportunities and Gamma-Gamma spend; neither is a transaction model in calendar time).
   std::vector<clv_model> models{clv_model::bgnbd, clv_model::pnbd};
   /// The histogram and the groups by calibration frequency stop at this count: "7+".

@@ -117,3 +117,17 @@ test_that("prediction intervals come from the fit's covariance", {
   expect_equal(attr(b, "expected_total"), attr(predict(fit, cdnow, horizon = 39, interval = "confidence",
                                                        bootstrap = 20, seed = 4, threads = 1), "expected_total"))
 })
+
+test_that("the GGompertz/NBD on CDNOW rises to the Pareto/NBD's likelihood as b -> 0", {
+  # Bemmaor & Glady (2012): LL -9594.98 with b = 0.0002, beta = 0.0026 (beta/b = 13).
+  ref <- reference("clv", "cdnow_reference.json")$own_reference_fits$exact$pnbd
+  fit <- clv_fit(cdnow(), "ggomnbd")
+  expect_true(fit$converged)
+  expect_identical(names(coef(fit)), c("r", "alpha", "b", "s", "beta"))
+  expect_lt(abs(as.numeric(logLik(fit)) - ref$LL), 1e-4)
+  expect_equal(unname(coef(fit)["beta"] / coef(fit)["b"]), ref$params$beta, tolerance = 0.05)
+  expect_equal(AIC(fit), -2 * fit$log_likelihood + 2 * 5)
+  p <- predict(fit, cdnow(), horizon = 39)
+  q <- predict(clv_fit(cdnow(), "pnbd"), cdnow(), horizon = 39)
+  expect_equal(p$expected_transactions, q$expected_transactions, tolerance = 1e-3)
+})
