@@ -919,6 +919,15 @@ EXC_EXTERN(int) exc_clv_fit_to_json(exc_buf *out, const exc_clv_fit *fit);
  */
 EXC_EXTERN(int) exc_clv_predict(double *p_alive, double *expected_transactions, const exc_clv_fit *fit,
                                 const exc_clv_data *data, double horizon, unsigned int threads);
+
+/**
+ * Per customer of data (data->count entries into out) of a Pareto/NBD fit: the future
+ * transactions discounted continuously at rate per time unit (log(1.15)/52 for 15 % a year
+ * on weeks) - over the whole future (horizon INFINITY, rate > 0) the DERT of Fader, Hardie &
+ * Lee (2005), over a finite horizon (rate >= 0) the DECT. Another model: EXC_EMODEL_MISMATCH.
+ */
+EXC_EXTERN(int) exc_clv_discounted_transactions(double *out, const exc_clv_fit *fit, const exc_clv_data *data,
+                                                double rate, double horizon, unsigned int threads);
 /** Gamma-Gamma: each customer's expected spend per transaction, from frequency and monetary. */
 EXC_EXTERN(int) exc_clv_expected_spend(double *out, const exc_clv_fit *fit, const exc_clv_data *data,
                                        unsigned int threads);

@@ -223,6 +223,22 @@ int exc_clv_predict(double* p_alive, double* expected_transactions, const exc_cl
   });
 }
 
+int exc_clv_discounted_transactions(double* out, const exc_clv_fit* fit, const exc_clv_data* data, double rate,
+                                    double horizon, unsigned int threads) {
+  return guarded([&] {
+    if (out == nullptr || fit == nullptr || data == nullptr)
+      return invalid("exc_clv_discounted_transactions: out, fit or data is NULL");
+    if (int bad = require_columns(*data, fit->value.model, "exc_clv_discounted_transactions")) return bad;
+    const auto p = pnbd_params::try_from(fit->value);
+    if (!p) return fail(p.error());
+    const auto c = columns_of(*data);
+    auto r = try_pnbd_discounted_transactions(*p, {c.frequency, c.recency, c.age, {}}, rate, horizon, threads);
+    if (!r) return fail(r.error());
+    std::copy(r->begin(), r->end(), out);
+    return ok;
+  });
+}
+
 int exc_clv_expected_spend(double* out, const exc_clv_fit* fit, const exc_clv_data* data, unsigned int threads) {
   return guarded([&] {
     if (out == nullptr || fit == nullptr || data == nullptr)

@@ -11,6 +11,7 @@
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/models.hpp>
+#include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/models/clv/value.hpp>
@@ -179,14 +180,18 @@ int predict(const std::vector<std::string>& args, io streams) {
       "expected_average_spend (docs/clv.md). --fit reads the model and its parameters from\n"
       "what `clv fit --json` wrote; with --confidence, intervals from the fit's covariance\n"
       "(delta method, or --bootstrap N refits) as four more columns, and the totals with\n"
-      "theirs on stderr.\n\noptions");
+      "theirs on stderr. For pnbd, --rate R adds the discounted expected transactions in the\n"
+      "horizon (dect) and over the customer's whole future (dert).\n\noptions");
   options.add_options()("model", po::value<std::string>(), models)(
       "params", po::value<std::string>(), "the model's parameters in its order, e.g. r,alpha,a,b")(
       "fit", po::value<std::string>(), "a fit document written by clv fit --json, instead of --model and --params")(
       "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (periods for bgbb)")(
       "confidence", po::value<finite_number>(), "with --fit: intervals at this confidence, e.g. 0.95")(
       "bootstrap", po::value<count>(), "with --confidence: intervals from this many refits on resampled customers")(
-      "seed", po::value<count>()->default_value(count{1}, "1"), "the bootstrap's seed");
+      "seed", po::value<count>()->default_value(count{1}, "1"), "the bootstrap's seed")(
+      "rate", po::value<finite_number>(),
+      "pnbd: add the columns dect (discounted transactions in the horizon) and dert (all future ones), "
+      "discounted continuously at this rate per time unit, e.g. 0.00269 for 15 % a year on weeks");
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -211,6 +216,10 @@ int predict(const std::vector<std::string>& args, io streams) {
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
     if (model == "bgbb" && horizon != std::floor(horizon))
       throw usage_error("--horizon for bgbb is a number of periods");
+    if (values.count("rate") != 0U && model != "pnbd")
+      throw usage_error("--rate needs the Pareto/NBD (its DERT has a closed form; the others' do not)");
+    if (values.count("rate") != 0U && values.count("confidence") != 0U)
+      throw usage_error("give --rate or --confidence, not both");
     if (values.count("confidence") != 0U) {
       if (!fit) throw usage_error("--confidence needs --fit: the intervals come from the fit's covariance");
       const double confidence = values["confidence"].as<finite_number>().value;
@@ -263,6 +272,22 @@ int predict(const std::vector<std::string>& args, io streams) {
                     bad.path.head() == "periods" || bad.path.head() == "T"
                         ? std::optional<std::string_view>(model == "bgbb" ? "periods" : "T")
                         : std::nullopt);
+    }
+    if (values.count("rate") != 0U) {
+      const double rate = values["rate"].as<finite_number>().value;
+      const pnbd_params q{p[0], p[1], p[2], p[3]};
+      const clv_customers c{data.frequency, data.recency, data.age, {}};
+      const auto dect = try_pnbd_discounted_transactions(q, c, rate, horizon);
+      const auto dert = dect ? try_pnbd_discounted_transactions(q, c, rate) : dect;
+      if (!dert) {
+        if (dert.error().element()) throw_at_cell(data.table, dert.error());
+        throw usage_error(dert.error().to_string());
+      }
+      write_customers(
+          streams.out, data, {"p_alive", "expected_transactions", "dect", "dert"}, [&](csv_output& out, std::size_t i) {
+            out.number(r->p_alive[i]).number(r->expected_transactions[i]).number((*dect)[i]).number((*dert)[i]);
+          });
+      return exit_ok;
     }
     write_customers(streams.out, data, {"p_alive", "expected_transactions"}, [&](csv_output& out, std::size_t i) {
       out.number(r->p_alive[i]).number(r->expected_transactions[i]);

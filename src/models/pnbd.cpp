@@ -4,6 +4,7 @@
 #include "clv_fit.hpp"
 #include "hyp2f1.hpp"
 
+#include <boost/math/quadrature/exp_sinh.hpp>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
@@ -11,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 #include <vector>
 
 namespace excellence::inline v1 {
@@ -273,6 +275,60 @@ result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_cust
               return sum_log_likelihood(c, xs, p, gradient, *pool);
             }};
       });
+}
+
+namespace {
+
+// ∫ from 0 to `upper` (∞ allowed) of e^(−zu) (1+u)^(−s) du: the discounted survival of a
+// customer alive now, in units of β+T. For z > 0 the integrand decays exponentially and the
+// exp-sinh rule converges quickly; a finite upper end goes to Gauss–Kronrod.
+double discounted_survival(double s, double z, double upper) {
+  auto f = [&](double u) { return std::exp(-z * u - s * std::log1p(u)); };
+  if (std::isinf(upper)) return boost::math::quadrature::exp_sinh<double>().integrate(f, 1e-15);
+  return boost::math::quadrature::gauss_kronrod<double, 31>::integrate(f, 0.0, upper, 15, 1e-13);
+}
+
+// P(alive) · (r+x)/(α+T) · (β+T) · the discounted survival.
+double discounted_transactions(const pnbd_params& p, double x, double t_x, double T, double survival) {
+  return pnbd_p_alive(p, x, t_x, T) * (p.r + x) / (p.alpha + T) * (p.beta + T) * survival;
+}
+
+}  // namespace
+
+double pnbd_dert(const pnbd_params& p, double rate, double x, double t_x, double T) {
+  return discounted_transactions(
+      p, x, t_x, T, discounted_survival(p.s, rate * (p.beta + T), std::numeric_limits<double>::infinity()));
+}
+
+double pnbd_dect(const pnbd_params& p, double rate, double horizon, double x, double t_x, double T) {
+  return discounted_transactions(p, x, t_x, T, discounted_survival(p.s, rate * (p.beta + T), horizon / (p.beta + T)));
+}
+
+result<std::vector<double>> try_pnbd_discounted_transactions(const pnbd_params& p, const clv_customers& customers,
+                                                             double rate, double horizon, unsigned threads) {
+  if (auto bad = clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"s", p.s}, {"beta", p.beta}},
+                                            std::isinf(horizon) ? 1.0 : horizon))
+    return *bad;
+  if (!(horizon > 0))
+    return detail::input_error(errc::out_of_range, "horizon", "the horizon must be > 0 (infinite: the DERT)");
+  const bool infinite = std::isinf(horizon);
+  if (!std::isfinite(rate) || rate < 0 || (infinite && rate == 0))
+    return detail::input_error(errc::out_of_range, "rate",
+                               infinite ? "the discount rate must be a finite number > 0 over an infinite horizon"
+                                        : "the discount rate must be a finite number >= 0");
+  // The discounted survival depends on the customer's age only: computed once per distinct T.
+  std::unordered_map<double, double> survival;
+  for (const double T : customers.age)
+    if (survival.find(T) == survival.end())
+      survival.emplace(T, discounted_survival(p.s, rate * (p.beta + T), infinite ? horizon : horizon / (p.beta + T)));
+  std::vector<double> out(customers.frequency.size());
+  const auto bad = clv_core::first_not_finite(out.size(), threads, [&](std::size_t i) {
+    const double T = customers.age[i];
+    out[i] = discounted_transactions(p, customers.frequency[i], customers.recency[i], T, survival.at(T));
+    return std::isfinite(out[i]);
+  });
+  if (bad) return clv_core::not_finite_prediction(*bad, "discounted expected transactions");
+  return out;
 }
 
 result<clv_predictions> try_pnbd_predict(const pnbd_params& p, const clv_customers& customers, double horizon,

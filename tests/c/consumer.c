@@ -381,6 +381,21 @@ static void lifetime_value(void) {
   /* Without discounting the residual value is spend x E[Y(39)]. */
   for (i = 0; i < rows; ++i) CHECK(near(value[i], spend[i] * expected[i], 1e-9) || fabs(value[i]) < 1e-12);
 
+  /* The Pareto/NBD's discounted transactions: undiscounted over 39 weeks they are E[Y(39)]. */
+  OK(exc_clv_fit_new(&again, EXC_CLV_PNBD, &data, NULL));
+  OK(exc_clv_predict(NULL, expected, again, &data, 39, 0));
+  OK(exc_clv_discounted_transactions(value, again, &data, 0, 39, 0));
+  for (i = 0; i < rows; ++i) CHECK(near(value[i], expected[i], 1e-12) || fabs(value[i] - expected[i]) < 1e-14);
+  OK(exc_clv_discounted_transactions(value, again, &data, log(1.15) / 52, INFINITY, 0));
+  for (i = 0; i < rows; ++i) CHECK(value[i] > expected[i] * 0.9 && isfinite(value[i]));
+  expect_error(exc_clv_discounted_transactions(value, again, &data, 0, INFINITY, 0), EXC_EOUT_OF_RANGE, NULL, "rate",
+               "over an infinite horizon");
+  expect_error(exc_clv_discounted_transactions(value, fit, &data, 0.01, INFINITY, 0), EXC_EMODEL_MISMATCH, NULL,
+               "model", "not the Pareto/NBD");
+  exc_clv_fit_free(again);
+  again = NULL;
+  OK(exc_clv_predict(p_alive, expected, fit, &data, 39, 0));
+
   expect_error(exc_clv_predict(p_alive, expected, gg, &data, 39, 0), EXC_EMODEL_MISMATCH, NULL, "model",
                "transactions from a Gamma-Gamma fit");
   /* The GGompertz/NBD: five parameters; on CDNOW it rises to the Pareto/NBD's likelihood

@@ -3,6 +3,8 @@
 #include <excellence/io/csv.hpp>
 #include <excellence/io/framework_json.hpp>
 
+#include <excellence/models/clv/pnbd.hpp>
+
 #include "test_support.hpp"
 
 #include <sys/wait.h>
@@ -803,6 +805,23 @@ TEST_CASE("excellence clv: the GGompertz/NBD") {
   o = run("clv predict " + data + " --model ggomnbd --params 0.5534,10.58,0.6061,11.66 --horizon 39");
   CHECK(o.status == 2);
   CHECK(o.err.find("--params for ggomnbd needs 5 values (r,alpha,b,s,beta)") != std::string::npos);
+}
+
+TEST_CASE("excellence clv predict --rate: the Pareto/NBD's DECT and DERT") {
+  auto o =
+      run("clv predict tests/data/clv/cdnow_summary.csv --model pnbd --params "
+          "0.5533971,10.5801985,0.6060625,11.6562237 --horizon 39 --rate 0.0026877");
+  REQUIRE(o.status == 0);
+  CHECK(o.out.starts_with("customer_id,p_alive,expected_transactions,dect,dert\n1,"));
+  // Customer 1 (x = 2, t_x = 30.43, T = 38.86) as the library computes it (docs/clv.md).
+  const pnbd_params p{0.5533971, 10.5801985, 0.6060625, 11.6562237};
+  const auto row = o.out.substr(o.out.find('\n') + 1);
+  const auto dert_at = row.find(',', row.find(',', row.find(',', row.find(',') + 1) + 1) + 1) + 1;
+  CHECK(std::stod(row.substr(dert_at)) ==
+        doctest::Approx(pnbd_dert(p, 0.0026877, 2, 30.42857143, 38.85714286)).epsilon(1e-12));
+  o = run("clv predict tests/data/clv/cdnow_summary.csv --model bgnbd --params 1,1,1,1 --horizon 39 --rate 0.01");
+  CHECK(o.status == 2);
+  CHECK(o.err.find("--rate needs the Pareto/NBD") != std::string::npos);
 }
 
 TEST_CASE("excellence clv predict: many rows are formatted in parallel blocks and written in order") {

@@ -11,12 +11,13 @@ from collections import namedtuple
 
 import numpy as np
 
-from ._core.clv import Fit, HoldoutValidation, RetentionAnalysis, RetentionFit, expected_spend, residual_value
+from ._core.clv import Fit, HoldoutValidation, RetentionAnalysis, RetentionFit, discounted_transactions, expected_spend
+from ._core.clv import residual_value
 from ._core.clv import _analyse_retention, _compress, _fit, _fit_retention, _merge, _predict, _predict_intervals
 from ._core.clv import _summarize, _validate
 
 __all__ = ["Compressed", "Fit", "HoldoutValidation", "Predictions", "RetentionAnalysis", "RetentionFit", "Summary",
-           "analyse_retention", "compress", "expected_spend", "fit", "fit_retention", "merge", "predict",
+           "analyse_retention", "compress", "discounted_transactions", "expected_spend", "fit", "fit_retention", "merge", "predict",
            "predict_intervals", "residual_value", "summarize", "validate"]
 
 MODELS = ("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gamma_gamma")

@@ -17,6 +17,7 @@
 #include <excellence/report/text.hpp>
 
 #include <chrono>
+#include <limits>
 
 namespace excellence::python {
 
@@ -203,6 +204,24 @@ void bind_clv(py::module_& m) {
       "fit"_a, "frequency"_a, "recency"_a, "T"_a, "spend"_a, "rate"_a = 0.0, "period_length"_a = 1.0, "periods"_a = 1,
       "Residual (future, discounted) value per customer: spend x the transactions expected in each of `periods`\n"
       "periods of `period_length`, discounted at `rate` per period.");
+
+  m.def(
+      "discounted_transactions",
+      [](const clv_fit& fit, const numbers& frequency, const numbers& recency, const numbers& age, double rate,
+         double horizon, unsigned threads) {
+        const auto p = value(pnbd_params::try_from(fit));
+        const clv_customers c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}};
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_pnbd_discounted_transactions(p, c, rate, horizon, threads);
+        }();
+        return array_of(value(std::move(r)));
+      },
+      "fit"_a, "frequency"_a, "recency"_a, "T"_a, "rate"_a, "horizon"_a = std::numeric_limits<double>::infinity(),
+      "threads"_a = 0,
+      "Per customer of a Pareto/NBD fit: the future transactions discounted continuously at `rate` per time\n"
+      "unit (log(1.15)/52 for 15 % a year on weeks) - the DERT of Fader, Hardie & Lee (2005) when `horizon` is\n"
+      "infinite, the DECT over a finite `horizon`. Times the expected spend: the residual lifetime value.");
 
   m.def(
       "_summarize",

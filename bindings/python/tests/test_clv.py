@@ -148,3 +148,23 @@ def test_ggompertz_nbd(cdnow_rounded, clv_reference):
     q = ex.clv.predict(ex.clv.fit("pnbd", c["frequency"], c["recency"], c["T"]), c["frequency"], c["recency"],
                        c["T"], 39)
     np.testing.assert_allclose(p.expected_transactions, q.expected_transactions, rtol=1e-3)
+
+
+def test_pareto_nbd_dert(cdnow_rounded):
+    c = cdnow_rounded
+    fit = ex.clv.fit("pnbd", c["frequency"], c["recency"], c["T"])
+    args = (fit, c["frequency"], c["recency"], c["T"])
+    # Undiscounted over a finite horizon: the conditional expectation itself.
+    np.testing.assert_allclose(ex.clv.discounted_transactions(*args, 0.0, 39),
+                               ex.clv.predict(*args, 39).expected_transactions, rtol=1e-12)
+    rate = np.log(1.15) / 52
+    dert = ex.clv.discounted_transactions(*args, rate)
+    dect = ex.clv.discounted_transactions(*args, rate, 39)
+    assert np.all(dert > dect) and np.all(dect > 0)
+    with pytest.raises(ex.DataError) as caught:
+        ex.clv.discounted_transactions(*args, 0.0)
+    assert caught.value.path == "rate"
+    with pytest.raises(ex.DataError) as caught:
+        ex.clv.discounted_transactions(ex.clv.fit("bgnbd", c["frequency"], c["recency"], c["T"]), c["frequency"],
+                                       c["recency"], c["T"], rate)
+    assert caught.value.code == "model_mismatch"

@@ -13,6 +13,10 @@ cpp_clv_predict <- function(fit_document, frequency, recency, age, horizon, thre
     .Call(`_excellence_cpp_clv_predict`, fit_document, frequency, recency, age, horizon, threads)
 }
 
+cpp_clv_dert <- function(fit_document, frequency, recency, age, rate, horizon, threads) {
+    .Call(`_excellence_cpp_clv_dert`, fit_document, frequency, recency, age, rate, horizon, threads)
+}
+
 cpp_clv_predict_intervals <- function(fit_document, frequency, recency, age, horizon, level, threads, bootstrap, seed) {
     .Call(`_excellence_cpp_clv_predict_intervals`, fit_document, frequency, recency, age, horizon, level, threads, bootstrap, seed)
 }

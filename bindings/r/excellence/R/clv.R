@@ -209,6 +209,33 @@ predict.excellence_clv_fit <- function(object, newdata, horizon = 1, threads = 0
   out
 }
 
+#' Discounted expected residual transactions of the Pareto/NBD
+#'
+#' Each customer's future transactions, discounted continuously at `rate` per time unit
+#' (`log(1.15) / 52` for 15 per cent a year on weekly summaries): over his whole future the
+#' DERT of Fader, Hardie & Lee (2005, "RFM and CLV"), in their closed form; over a finite
+#' `horizon` the DECT. Multiplied by the expected spend per transaction it is the residual
+#' lifetime value.
+#'
+#' @param object A Pareto/NBD fit from [clv_fit()].
+#' @param newdata Customer summaries, as [clv_fit()] reads them.
+#' @param rate The continuous discount rate per time unit: > 0, or >= 0 with a finite horizon.
+#' @param horizon `Inf` for the DERT, or how far ahead.
+#' @param threads 0 for all cores.
+#' @return A numeric vector, one value per customer.
+#' @examples
+#' cdnow <- read.csv(system.file("extdata", "cdnow_summary.csv", package = "excellence"))
+#' fit <- clv_fit(cdnow, "pnbd")
+#' head(clv_dert(fit, cdnow, rate = log(1.15) / 52))
+#' @export
+clv_dert <- function(object, newdata, rate, horizon = Inf, threads = 0) {
+  if (!inherits(object, "excellence_clv_fit")) argument_error("object", "expected a fit from clv_fit()")
+  x <- summary_column(newdata, c("frequency", "x"), "frequency")
+  t.x <- summary_column(newdata, c("recency", "t.x"), "recency")
+  age <- summary_column(newdata, c("T", "T.cal"), "T")
+  unwrap(cpp_clv_dert(object$json, x, t.x, age, as.double(rate), as.double(horizon), threads_arg(threads)))
+}
+
 #' Holdout validation of lifetime-value models
 #'
 #' Fits the models to the calibration period (to `end`) and sets their expectations

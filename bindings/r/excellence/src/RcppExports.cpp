@@ -61,6 +61,23 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_clv_dert
+SEXP cpp_clv_dert(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double rate, double horizon, unsigned threads);
+RcppExport SEXP _excellence_cpp_clv_dert(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP rateSEXP, SEXP horizonSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type fit_document(fit_documentSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type frequency(frequencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type recency(recencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type age(ageSEXP);
+    Rcpp::traits::input_parameter< double >::type rate(rateSEXP);
+    Rcpp::traits::input_parameter< double >::type horizon(horizonSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_dert(fit_document, frequency, recency, age, rate, horizon, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_clv_predict_intervals
 SEXP cpp_clv_predict_intervals(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, double level, unsigned threads, int bootstrap, double seed);
 RcppExport SEXP _excellence_cpp_clv_predict_intervals(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP horizonSEXP, SEXP levelSEXP, SEXP threadsSEXP, SEXP bootstrapSEXP, SEXP seedSEXP) {
@@ -676,6 +693,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
     {"_excellence_cpp_clv_fit", (DL_FUNC) &_excellence_cpp_clv_fit, 10},
     {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 6},
+    {"_excellence_cpp_clv_dert", (DL_FUNC) &_excellence_cpp_clv_dert, 7},
     {"_excellence_cpp_clv_predict_intervals", (DL_FUNC) &_excellence_cpp_clv_predict_intervals, 9},
     {"_excellence_cpp_clv_spend", (DL_FUNC) &_excellence_cpp_clv_spend, 4},
     {"_excellence_cpp_clv_validate", (DL_FUNC) &_excellence_cpp_clv_validate, 8},

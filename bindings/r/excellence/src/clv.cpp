@@ -9,6 +9,7 @@
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/models.hpp>
+#include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/report/json.hpp>
@@ -104,6 +105,19 @@ SEXP cpp_clv_predict(const std::string& fit_document, const Rcpp::NumericVector&
     return Rcpp::List::create(Rcpp::Named("p_alive") = p.p_alive,
                               Rcpp::Named("expected_transactions") = p.expected_transactions);
   });
+}
+
+// [[Rcpp::export]]
+SEXP cpp_clv_dert(const std::string& fit_document, const Rcpp::NumericVector& frequency,
+                  const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double rate, double horizon,
+                  unsigned threads) {
+  const auto fit = try_parse_clv_fit(fit_document, "<fit>");
+  if (!fit) return failure(fit.error());
+  const auto p = pnbd_params::try_from(*fit);
+  if (!p) return failure(p.error());
+  const clv_customers customers{span_of(frequency), span_of(recency), span_of(age), {}};
+  return checked(try_pnbd_discounted_transactions(*p, customers, rate, horizon, threads),
+                 [](const std::vector<double>& v) { return Rcpp::wrap(v); });
 }
 
 // [[Rcpp::export]]

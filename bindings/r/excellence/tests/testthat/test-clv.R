@@ -131,3 +131,13 @@ test_that("the GGompertz/NBD on CDNOW rises to the Pareto/NBD's likelihood as b 
   q <- predict(clv_fit(cdnow(), "pnbd"), cdnow(), horizon = 39)
   expect_equal(p$expected_transactions, q$expected_transactions, tolerance = 1e-3)
 })
+
+test_that("the Pareto/NBD DERT: undiscounted over a horizon it is the conditional expectation", {
+  fit <- clv_fit(cdnow(), "pnbd")
+  expect_equal(clv_dert(fit, cdnow(), rate = 0, horizon = 39), predict(fit, cdnow(), horizon = 39)$expected_transactions,
+               tolerance = 1e-12)
+  dert <- clv_dert(fit, cdnow(), rate = log(1.15) / 52)
+  expect_true(all(dert > clv_dert(fit, cdnow(), rate = log(1.15) / 52, horizon = 39)))
+  expect_error(clv_dert(fit, cdnow(), rate = 0), "rate")
+  expect_error(clv_dert(clv_fit(cdnow(), "bgnbd"), cdnow(), rate = 0.01), "Pareto/NBD")
+})
