@@ -141,6 +141,11 @@ struct bgbb_data;
 // excellence/models/clv/bgnbd.hpp
 struct bgnbd_params;
 
+// excellence/models/clv/covariates.hpp
+struct clv_covariate;
+struct clv_covariates;
+struct clv_covariate_fit;
+
 // excellence/models/clv/customers.hpp
 struct clv_customers;
 struct clv_compressed;

@@ -8,6 +8,7 @@
 #include <excellence/detail/strings.hpp>
 #include <excellence/io/clv_fit_json.hpp>
 #include <excellence/io/csv.hpp>
+#include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/models.hpp>
@@ -143,11 +144,15 @@ std::vector<double> parse_params(const std::string& text, const std::string& mod
 
 int fit(const std::vector<std::string>& args, io streams) {
   po::options_description options(
-      "excellence clv fit DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg [--json]\n\n"
+      "excellence clv fit DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg [--json]\n"
+      "                 [--transaction-covariates A,B] [--lifetime-covariates C,D]\n\n"
       "Maximum-likelihood fit of a repeat-purchase model (columns frequency, recency, T;\n"
       "for bgbb frequency, recency, periods; optional weights) or of the Gamma-Gamma spend\n"
       "model (frequency, monetary_value; the customers with repeat purchases) (docs/clv.md).\n\noptions");
-  options.add_options()("model", po::value<std::string>(), models)("json", "print JSON");
+  options.add_options()("model", po::value<std::string>(), models)("json", "print JSON")(
+      "transaction-covariates", po::value<std::string>(),
+      "columns of DATA.csv that scale the purchase rate (bgnbd, pnbd, ggomnbd), separated by commas")(
+      "lifetime-covariates", po::value<std::string>(), "columns that scale the attrition, likewise");
   const auto parsed = parse_file_command(args, options, "clv fit", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
@@ -155,6 +160,34 @@ int fit(const std::vector<std::string>& args, io streams) {
   const auto data = read_summary(values["file"].as<std::string>(), model);
   const auto progress = data.frequency.size() > 100'000 ? terminal_progress("evaluations") : model_control{};
   const auto which = model_named(model);
+  if (values.count("transaction-covariates") != 0U || values.count("lifetime-covariates") != 0U) {
+    // Covariates are columns of the same file, named in the two lists.
+    clv_covariates covariates;
+    auto columns = [&](const char* option, std::vector<clv_covariate>& into) {
+      if (values.count(option) == 0U) return;
+      const std::string list = values[option].as<std::string>();
+      for (std::size_t from = 0; from <= list.size();) {
+        const auto comma = std::min(list.find(',', from), list.size());
+        const auto name = list.substr(from, comma - from);
+        from = comma + 1;
+        if (name.empty()) throw usage_error(detail::concat("--", option, " lists an empty column name"));
+        into.push_back({name, data.table.try_number_view(name).value()});
+      }
+    };
+    columns("transaction-covariates", covariates.transaction);
+    columns("lifetime-covariates", covariates.lifetime);
+    const auto f =
+        try_fit_clv_covariates(which, {data.frequency, data.recency, data.age, data.weights}, covariates, {}, progress);
+    if (!f) {
+      if (f.error().path.head() == "model") throw usage_error(f.error().to_string());
+      if (f.error().element()) throw_at_cell(data.table, f.error());
+      auto bad = f.error();
+      bad.file = values["file"].as<std::string>();
+      throw data_error(bad);
+    }
+    streams.out << (values.count("json") != 0U ? to_json(*f) : to_text(*f));
+    return exit_ok;
+  }
   const auto r =
       try_fit_clv(which, {data.frequency, data.recency, data.age, data.monetary, data.weights}, {}, progress);
   if (!r) {

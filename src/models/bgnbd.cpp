@@ -1,6 +1,7 @@
 #include <excellence/models/clv/bgnbd.hpp>
 
 #include "clv_fit.hpp"
+#include "clv_individual.hpp"
 #include "hyp2f1.hpp"
 
 #include <boost/math/special_functions/digamma.hpp>
@@ -203,6 +204,34 @@ clv_core::likelihood bgnbd_fit_likelihood(const clv_customers& c, unsigned threa
 }
 
 }  // namespace
+
+double clv_core::bgnbd_individual(const std::array<double, 4>& q, double x, double t_x, double T,
+                                  std::array<double, 4>* gradient) {
+  using boost::math::digamma;
+  using boost::math::lgamma;
+  const double r = q[0], alpha = q[1], a = q[2], b = q[3];
+  // log L = A1 + log(e^A2 + [x > 0] e^A3): alive at T, or gone right after the last purchase.
+  const double lbeta_ab = lgamma(a) + lgamma(b) - lgamma(a + b);
+  const double a1 = lgamma(r + x) - lgamma(r) + r * std::log(alpha);
+  const double a2 = lgamma(a) + lgamma(b + x) - lgamma(a + b + x) - lbeta_ab - (r + x) * std::log(alpha + T);
+  const double a3 =
+      x > 0 ? lgamma(a + 1) + lgamma(b + x - 1) - lgamma(a + b + x) - lbeta_ab - (r + x) * std::log(alpha + t_x)
+            : -std::numeric_limits<double>::infinity();
+  const double m = std::max(a2, a3);
+  const double e2 = std::exp(a2 - m), e3 = std::exp(a3 - m), w2 = e2 / (e2 + e3), w3 = e3 / (e2 + e3);
+  if (gradient != nullptr) {
+    const double psi_ab = digamma(a + b), psi_abx = digamma(a + b + x), psi_b = digamma(b);
+    const std::array<double, 4> d2{-std::log(alpha + T), -(r + x) / (alpha + T), psi_ab - psi_abx,
+                                   digamma(b + x) - psi_abx - psi_b + psi_ab};
+    std::array<double, 4> d3{};
+    if (x > 0)
+      d3 = {-std::log(alpha + t_x), -(r + x) / (alpha + t_x), 1 / a + psi_ab - psi_abx,
+            digamma(b + x - 1) - psi_abx - psi_b + psi_ab};
+    const std::array<double, 4> d1{digamma(r + x) - digamma(r) + std::log(alpha), r / alpha, 0, 0};
+    for (std::size_t j = 0; j < 4; ++j) (*gradient)[j] = d1[j] + w2 * d2[j] + w3 * d3[j];
+  }
+  return a1 + m + std::log(e2 + e3);
+}
 
 double bgnbd_customer_log_likelihood(const bgnbd_params& p, double x, double t_x, double T) {
   using boost::math::lgamma;

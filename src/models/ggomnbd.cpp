@@ -3,6 +3,7 @@
 #include <excellence/models/clv/ggomnbd.hpp>
 
 #include "clv_fit.hpp"
+#include "clv_individual.hpp"
 
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/digamma.hpp>
@@ -165,6 +166,12 @@ clv_core::likelihood gg_likelihood(const clv_customers& c, unsigned threads) {
 }
 
 }  // namespace
+
+double clv_core::ggomnbd_individual(const std::array<double, 5>& q, double x, double t_x, double T,
+                                    std::array<double, 5>* gradient) {
+  return gg_customer({q[0], q[1], q[2], q[3], q[4]}, x, t_x, T, gradient, lgamma(q[0] + x) - lgamma(q[0]),
+                     gradient != nullptr ? digamma(q[0] + x) - digamma(q[0]) : 0.0);
+}
 
 double ggomnbd_customer_log_likelihood(const ggomnbd_params& p, double x, double t_x, double T) {
   return gg_customer(p, x, t_x, T, nullptr, lgamma(p.r + x) - lgamma(p.r), 0);

@@ -2,6 +2,7 @@
 #include <excellence/models/clv/pnbd.hpp>
 
 #include "clv_fit.hpp"
+#include "clv_individual.hpp"
 #include "hyp2f1.hpp"
 
 #include <boost/math/quadrature/exp_sinh.hpp>
@@ -218,6 +219,11 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
 }
 
 }  // namespace
+
+double clv_core::pnbd_individual(const std::array<double, 4>& q, double x, double t_x, double T,
+                                 std::array<double, 4>* gradient) {
+  return customer(q[0], q[1], q[2], q[3], x, t_x, T, gradient);
+}
 
 double pnbd_customer_log_likelihood(const pnbd_params& p, double x, double t_x, double T) {
   return customer(p.r, p.alpha, p.s, p.beta, x, t_x, T, nullptr);

@@ -38,6 +38,7 @@ ordered_json document(const servqual_result& r);
 ordered_json document(const cohort_table& t);
 ordered_json document(const retention_analysis& a);
 ordered_json document(const holdout_validation& v);
+ordered_json document(const clv_covariate_fit& f);
 ordered_json document(const results_evidence& e, const std::vector<diagnostic>& warnings);
 ordered_json document(const pls_fit& fit, const pls_bootstrap_result* bootstrap, const pls_index_result* index);
 ordered_json document(const pls_ipma_result& ipma);

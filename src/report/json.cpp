@@ -6,6 +6,7 @@
 #include <excellence/loyalty/cohort.hpp>
 #include <excellence/loyalty/lifetime_value.hpp>
 #include <excellence/loyalty/segmentation.hpp>
+#include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/fit.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
@@ -228,6 +229,26 @@ ordered_json document(const clv_fit& fit) {
   out["customers"] = weight_sum(fit.customers);  // Σ weights
   out["customers_left_out"] = fit.left_out;
   out["warnings"] = diagnostics(fit.warnings);
+  return out;
+}
+
+ordered_json document(const clv_covariate_fit& f) {
+  ordered_json out;
+  out["format"] = "excellence.clv_covariate_fit/1";
+  auto fit = document(f.fit);
+  fit.erase("format");
+  out["fit"] = std::move(fit);
+  std::vector<std::string> transaction, lifetime;
+  const std::size_t base = f.fit.names.size() - f.transaction_count - f.lifetime_count;
+  for (std::size_t k = 0; k < f.transaction_count; ++k) transaction.push_back(f.fit.names[base + k].substr(12));
+  for (std::size_t k = 0; k < f.lifetime_count; ++k)
+    lifetime.push_back(f.fit.names[base + f.transaction_count + k].substr(9));
+  out["covariates"] = {{"transaction", transaction}, {"lifetime", lifetime}};
+  auto without = document(f.without);
+  without.erase("format");
+  out["without"] = std::move(without);
+  out["likelihood_ratio"] = {
+      {"statistic", f.lr_statistic}, {"degrees_of_freedom", f.degrees_of_freedom}, {"p_value", f.p_value}};
   return out;
 }
 
@@ -792,6 +813,9 @@ std::string to_json(const consensus_result& c, int indent) {
 }
 std::string to_json(const clv_fit& fit, int indent) {
   return dump(document(fit), indent);
+}
+std::string to_json(const clv_covariate_fit& f, int indent) {
+  return dump(document(f), indent);
 }
 std::string to_json(const nps_result& r, const nps_interval& interval, int indent) {
   return dump(document(r, interval), indent);

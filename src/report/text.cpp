@@ -8,6 +8,7 @@
 #include <excellence/loyalty/cohort.hpp>
 #include <excellence/loyalty/lifetime_value.hpp>
 #include <excellence/loyalty/segmentation.hpp>
+#include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/fit.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
@@ -24,6 +25,7 @@
 #include <excellence/satisfaction/servqual.hpp>
 #include <excellence/value/comparison.hpp>
 
+#include <iomanip>
 #include <sstream>
 
 namespace excellence::inline v1 {
@@ -60,6 +62,19 @@ std::string to_text(const clv_fit& fit) {
       << " evaluations\n";
   for (const auto& w : fit.warnings)
     if (w.code != errc::rows_dropped) out << "warning: " << w.message << "\n";
+  return out.str();
+}
+
+std::string to_text(const clv_covariate_fit& f) {
+  check_finite(document(f));
+  std::ostringstream out;
+  out << to_text(f.fit) << "\nwithout covariates: log-likelihood " << fixed(f.without.log_likelihood, 5)
+      << "\nlikelihood-ratio test: chi-square " << fixed(f.lr_statistic, 3) << " on " << f.degrees_of_freedom
+      << " degrees of freedom, p = ";
+  // Three significant digits: a p-value of 1e-26 is not "0.0000".
+  std::ostringstream p;
+  p << std::setprecision(3) << f.p_value;
+  out << p.str() << "\n";
   return out.str();
 }
 

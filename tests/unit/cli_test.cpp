@@ -807,6 +807,31 @@ TEST_CASE("excellence clv: the GGompertz/NBD") {
   CHECK(o.err.find("--params for ggomnbd needs 5 values (r,alpha,b,s,beta)") != std::string::npos);
 }
 
+TEST_CASE("excellence clv fit with covariates") {
+  const std::string data = "examples/data/clv_members.csv";
+  auto o =
+      run("clv fit " + data + " --model pnbd --transaction-covariates member --lifetime-covariates engagement --json");
+  REQUIRE(o.status == 0);
+  const auto j = nlohmann::json::parse(o.out);
+  CHECK(j.at("format") == "excellence.clv_covariate_fit/1");
+  CHECK(j.at("covariates").at("transaction") == nlohmann::json::array({"member"}));
+  CHECK(j.at("fit").at("params").size() == 6);
+  const double ll = j.at("fit").at("log_likelihood"), ll0 = j.at("without").at("log_likelihood");
+  CHECK(j.at("likelihood_ratio").at("statistic").get<double>() == doctest::Approx(2 * (ll - ll0)));
+  CHECK(j.at("likelihood_ratio").at("p_value").get<double>() < 1e-10);
+  // The generator's coefficients (0.7 and 0.5) within three standard errors.
+  for (const auto& truth : {std::pair{"transaction.member", 0.7}, std::pair{"lifetime.engagement", 0.5}})
+    CHECK(std::abs(j.at("fit").at("params").at(truth.first).get<double>() - truth.second) <
+          3 * j.at("fit").at("standard_errors").at(truth.first).get<double>());
+  o = run("clv fit " + data + " --model pnbd --transaction-covariates membership");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("membership") != std::string::npos);
+  o = run("clv fit " + data + " --model mbgnbd --lifetime-covariates engagement");
+  CHECK(o.status == 2);
+  CHECK(o.err.find("covariates are for the BG/NBD, Pareto/NBD and GGompertz/NBD, not the MBG/NBD") !=
+        std::string::npos);
+}
+
 TEST_CASE("excellence clv predict --rate: the Pareto/NBD's DECT and DERT") {
   auto o =
       run("clv predict tests/data/clv/cdnow_summary.csv --model pnbd --params "

@@ -36,6 +36,13 @@ EXCELLENCE_BEGIN_NAMESPACE
 /// "customers_left_out", "warnings"}.
 [[nodiscard]] EXCELLENCE_API std::string to_json(const clv_fit& fit, int indent = 2);
 
+/// excellence.clv_covariate_fit/1: {"format", "fit" (the fit with covariates, as
+/// excellence.clv_fit/1 without "format": the model's parameters then "transaction.NAME" and
+/// "lifetime.NAME"), "covariates": {"transaction": [names], "lifetime": [names]}, "without"
+/// (the nested fit, likewise), "likelihood_ratio": {"statistic", "degrees_of_freedom",
+/// "p_value"}}.
+[[nodiscard]] EXCELLENCE_API std::string to_json(const clv_covariate_fit& fit, int indent = 2);
+
 /// excellence.clv_validation/1: the calibration and holdout dates, customers and holdout
 /// transactions; per model its fit (as excellence.clv_fit/1 without "format") with AIC, BIC,
 /// MAE, RMSE, correlation, expected total, aggregate error, tracking MAPEs and the histogram's

@@ -145,6 +145,10 @@ inline std::string item_title(const criteria_tree& tree, std::string_view id, la
 /// otherwise). Numbers are rounded for reading; the JSON documents carry full precision.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const clv_fit& fit);
 
+/// A fit with covariates: its parameters and coefficients, the fit without covariates and
+/// the likelihood-ratio test.
+[[nodiscard]] EXCELLENCE_API std::string to_text(const clv_covariate_fit& fit);
+
 /// A holdout validation for people: the models' comparison, the tracking table, the
 /// calibration histogram and the holdout by calibration frequency.
 [[nodiscard]] EXCELLENCE_API std::string to_text(const holdout_validation& v);

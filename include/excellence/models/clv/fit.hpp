@@ -111,9 +111,9 @@ struct clv_fit {
 
 namespace detail {
 
-/// The parameters of `fit` in `names` order if it is a fit of `expected`; else a
-/// model_mismatch error naming both models. Reading BG/NBD parameters from an MBG/NBD
-/// fit (same names, another model) is an error, never a silent success.
+/// The parameters of `fit` in `names` order if it is a fit of `expected` without covariates;
+/// else a model_mismatch error naming both models (or the count of parameters). Reading BG/NBD parameters from an
+/// MBG/NBD fit (same names, another model) is an error, never a silent success.
 template <std::size_t N>
 [[nodiscard]] result<std::array<double, N>> params_of(const clv_fit& fit, clv_model expected,
                                                       const std::array<std::string_view, N>& names) {
@@ -124,6 +124,17 @@ template <std::size_t N>
     message += title(expected);
     return diagnostic{errc::model_mismatch, "", 0, 0, "model", std::move(message)};
   }
+  // A fit with covariates (models/clv/covariates.hpp) has the model's parameters and more:
+  // its base parameters alone would predict for the wrong customers.
+  if (fit.names.size() != N)
+    return diagnostic{errc::model_mismatch,
+                      "",
+                      0,
+                      0,
+                      "params",
+                      "the fit has " + std::to_string(fit.names.size()) + " parameters, the " +
+                          std::string(title(expected)) + " model " + std::to_string(N) +
+                          ": a fit with covariates predicts with try_clv_covariate_predict"};
   std::array<double, N> out{};
   for (std::size_t i = 0; i < N; ++i) {
     const auto v = fit.param(names[i]);
