@@ -11,14 +11,17 @@ from collections import namedtuple
 
 import numpy as np
 
-from ._core.clv import Fit, HoldoutValidation, RetentionAnalysis, RetentionFit, discounted_transactions, expected_spend
+from ._core.clv import CovariateFit, Fit, HoldoutValidation, RetentionAnalysis, RetentionFit, discounted_transactions
+from ._core.clv import expected_spend
 from ._core.clv import residual_value
-from ._core.clv import _analyse_retention, _compress, _fit, _fit_retention, _merge, _predict, _predict_intervals
+from ._core.clv import _analyse_retention, _compress, _fit, _fit_covariates, _fit_retention, _merge, _predict
+from ._core.clv import _predict_covariates, _predict_intervals
 from ._core.clv import _summarize, _validate
 
-__all__ = ["Compressed", "Fit", "HoldoutValidation", "Predictions", "RetentionAnalysis", "RetentionFit", "Summary",
-           "analyse_retention", "compress", "discounted_transactions", "expected_spend", "fit", "fit_retention", "merge", "predict",
-           "predict_intervals", "residual_value", "summarize", "validate"]
+__all__ = ["Compressed", "CovariateFit", "Fit", "HoldoutValidation", "Predictions", "RetentionAnalysis",
+           "RetentionFit", "Summary", "analyse_retention", "compress", "discounted_transactions", "expected_spend",
+           "fit", "fit_covariates", "fit_retention", "merge", "predict", "predict_covariates", "predict_intervals",
+           "residual_value", "summarize", "validate"]
 
 MODELS = ("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gamma_gamma")
 
@@ -66,6 +69,51 @@ def fit(model, frequency=None, recency=None, T=None, *, monetary=None, weights=N
         raise ValueError("%s needs frequency, recency and T" % model)
     return _fit(model, _column(frequency), _column(recency), _column(T), _column(monetary), _column(weights),
                 None if start is None else [float(s) for s in start], max_evaluations, tolerance, threads, progress)
+
+
+def _covariate_columns(covariates, data):
+    """[(name, values)] from a mapping name -> values, or from column names of ``data``."""
+    if covariates is None:
+        return []
+    if isinstance(covariates, str):
+        covariates = [covariates]
+    if hasattr(covariates, "items"):
+        return [(str(name), _column(values)) for name, values in covariates.items()]
+    if data is None:
+        raise ValueError("covariates given by name need data (a DataFrame with those columns)")
+    return [(str(name), _column(data[name])) for name in covariates]
+
+
+def fit_covariates(model, frequency=None, recency=None, T=None, *, transaction=None, lifetime=None, data=None,
+                   weights=None, start=None, max_evaluations=5000, tolerance=1e-12, threads=0, progress=None):
+    """Fits "bgnbd", "pnbd" or "ggomnbd" with time-invariant covariates and returns a
+    :class:`CovariateFit`: the fit (the model's parameters, then ``transaction.NAME`` and
+    ``lifetime.NAME`` coefficients), the model without covariates and the likelihood-ratio test.
+    ``transaction`` covariates scale the purchase rate (alpha_i = alpha exp(-gamma'z)), ``lifetime``
+    covariates the attrition (beta_i = beta exp(-delta'w); BG/NBD a and b times exp(delta'w)), as
+    CLVTools parameterises them. Each is a mapping name -> values, or column names of ``data``
+    (which then also gives frequency, recency and T)."""
+    if data is not None:
+        frequency, recency, T = data["frequency"], data["recency"], data["T"]
+    if frequency is None or recency is None or T is None:
+        raise ValueError("frequency, recency and T are needed (or data)")
+    return _fit_covariates(model, _column(frequency), _column(recency), _column(T), _column(weights),
+                           _covariate_columns(transaction, data), _covariate_columns(lifetime, data),
+                           None if start is None else [float(s) for s in start], max_evaluations, tolerance, threads,
+                           progress)
+
+
+def predict_covariates(fit, frequency=None, recency=None, T=None, horizon=1.0, *, transaction=None, lifetime=None,
+                       data=None, threads=0):
+    """P(alive) and the expected transactions in the next ``horizon`` for each customer of a
+    :class:`CovariateFit`, at his own parameters: :class:`Predictions`. Covariates as
+    :func:`fit_covariates` takes them, matched to the fit's by name."""
+    if data is not None:
+        frequency, recency, T = data["frequency"], data["recency"], data["T"]
+    p, e = _predict_covariates(fit, _column(frequency), _column(recency), _column(T),
+                               _covariate_columns(transaction, data), _covariate_columns(lifetime, data),
+                               float(horizon), threads)
+    return Predictions(p, e)
 
 
 def predict(fit, frequency, recency, T, horizon, *, threads=0):

@@ -72,6 +72,26 @@ def expected_spend(fit: Fit, frequency: npt.ArrayLike, monetary: npt.ArrayLike, 
 def residual_value(fit: Fit, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike,
                    spend: npt.ArrayLike, rate: float = 0.0, period_length: float = 1.0,
                    periods: int = 1) -> npt.NDArray[np.float64]: ...
+class CovariateFit:
+    """A lifetime-value model fitted with time-invariant covariates (excellence.clv_covariate_fit/1)."""
+    fit: Fit
+    without: Fit
+    lr_statistic: float
+    degrees_of_freedom: int
+    p_value: float
+    def to_json(self, indent: int = 2) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_text(self) -> str: ...
+
+def fit_covariates(model: str, frequency: Optional[npt.ArrayLike] = None, recency: Optional[npt.ArrayLike] = None,
+                   T: Optional[npt.ArrayLike] = None, *, transaction: Any = None, lifetime: Any = None,
+                   data: Any = None, weights: Optional[npt.ArrayLike] = None, start: Optional[Sequence[float]] = None,
+                   max_evaluations: int = 5000, tolerance: float = 1e-12, threads: int = 0,
+                   progress: Optional[Callable[[int, int], Any]] = None) -> CovariateFit: ...
+def predict_covariates(fit: CovariateFit, frequency: Optional[npt.ArrayLike] = None,
+                       recency: Optional[npt.ArrayLike] = None, T: Optional[npt.ArrayLike] = None,
+                       horizon: float = 1.0, *, transaction: Any = None, lifetime: Any = None, data: Any = None,
+                       threads: int = 0) -> Predictions: ...
 def discounted_transactions(fit: Fit, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike, rate: float,
                             horizon: float = ..., threads: int = 0) -> npt.NDArray[np.float64]: ...
 def summarize(transactions: Any = None, *, customers: Optional[Sequence[Any]] = None, dates: Any = None,

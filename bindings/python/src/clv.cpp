@@ -5,6 +5,7 @@
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/compress.hpp>
+#include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
@@ -41,6 +42,16 @@ clv_model model_argument(const std::string& name) {
   const auto m = parse_clv_model(name);
   if (!m) throw py::value_error("model must be bgnbd, pnbd, mbgnbd, ggomnbd, bgbb or gamma_gamma, not '" + name + "'");
   return *m;
+}
+
+// Covariates from two mappings name -> values: the arrays are kept (`keep`) while the
+// spans point into them.
+clv_covariates covariates_of(const std::vector<std::pair<std::string, numbers>>& transaction,
+                             const std::vector<std::pair<std::string, numbers>>& lifetime) {
+  clv_covariates c;
+  for (const auto& [name, values] : transaction) c.transaction.push_back({name, span_of(values, name.c_str())});
+  for (const auto& [name, values] : lifetime) c.lifetime.push_back({name, span_of(values, name.c_str())});
+  return c;
 }
 
 }  // namespace
@@ -85,6 +96,61 @@ void bind_clv(py::module_& m) {
           "to_json", [](const clv_fit& f, int indent) { return to_json(f, indent); }, "indent"_a = 2)
       .def("to_dict", [](const clv_fit& f) { return document(to_json(f)); })
       .def("__repr__", [](const clv_fit& f) { return "<clv.Fit " + std::string(title(f.model)) + ">"; });
+
+  py::class_<clv_covariate_fit>(m, "CovariateFit",
+                                "A lifetime-value model fitted with time-invariant covariates, the same model without "
+                                "them and the likelihood-ratio test (excellence.clv_covariate_fit/1).")
+      .def_readonly("fit", &clv_covariate_fit::fit,
+                    "The fit: the model's parameters, then transaction.NAME and lifetime.NAME coefficients.")
+      .def_readonly("without", &clv_covariate_fit::without, "The same model fitted without covariates.")
+      .def_readonly("lr_statistic", &clv_covariate_fit::lr_statistic)
+      .def_readonly("degrees_of_freedom", &clv_covariate_fit::degrees_of_freedom)
+      .def_readonly("p_value", &clv_covariate_fit::p_value)
+      .def(
+          "to_json", [](const clv_covariate_fit& f, int indent) { return to_json(f, indent); }, "indent"_a = 2)
+      .def("to_dict", [](const clv_covariate_fit& f) { return document(to_json(f)); })
+      .def("to_text", [](const clv_covariate_fit& f) { return to_text(f); })
+      .def("__repr__", [](const clv_covariate_fit& f) {
+        return "<clv.CovariateFit " + std::string(title(f.fit.model)) + ", " + std::to_string(f.degrees_of_freedom) +
+               " coefficients>";
+      });
+
+  m.def(
+      "_fit_covariates",
+      [](const std::string& model, const numbers& frequency, const numbers& recency, const numbers& age,
+         const std::optional<numbers>& weights, const std::vector<std::pair<std::string, numbers>>& transaction,
+         const std::vector<std::pair<std::string, numbers>>& lifetime, const std::optional<std::vector<double>>& start,
+         int max_evaluations, double tolerance, unsigned threads, const py::object& progress) {
+        const auto which = model_argument(model);
+        const clv_customers c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"),
+                              optional_span(weights, "weights")};
+        const auto z = covariates_of(transaction, lifetime);
+        clv_fit_options o;
+        if (start) o.start = *start;
+        o.max_evaluations = max_evaluations;
+        o.tolerance = tolerance;
+        o.threads = threads;
+        return without_gil(
+            progress, [&](const model_control& control) { return try_fit_clv_covariates(which, c, z, o, control); });
+      },
+      "model"_a, "frequency"_a, "recency"_a, "T"_a, "weights"_a, "transaction"_a, "lifetime"_a, "start"_a,
+      "max_evaluations"_a, "tolerance"_a, "threads"_a, "progress"_a);
+
+  m.def(
+      "_predict_covariates",
+      [](const clv_covariate_fit& fit, const numbers& frequency, const numbers& recency, const numbers& age,
+         const std::vector<std::pair<std::string, numbers>>& transaction,
+         const std::vector<std::pair<std::string, numbers>>& lifetime, double horizon, unsigned threads) {
+        const clv_customers c{span_of(frequency, "frequency"), span_of(recency, "recency"), span_of(age, "T"), {}};
+        const auto z = covariates_of(transaction, lifetime);
+        auto r = [&] {
+          py::gil_scoped_release release;
+          return try_clv_covariate_predict(fit, c, z, horizon, threads);
+        }();
+        auto p = value(std::move(r));
+        return py::make_tuple(array_of(p.p_alive), array_of(p.expected_transactions));
+      },
+      "fit"_a, "frequency"_a, "recency"_a, "T"_a, "transaction"_a, "lifetime"_a, "horizon"_a, "threads"_a);
 
   m.def(
       "_fit",

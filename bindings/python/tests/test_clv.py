@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import excellence as ex
-from conftest import DATA, read_csv
+from conftest import DATA, EXAMPLES, read_csv
 
 
 def check(fit, reference, tolerance):
@@ -167,4 +167,25 @@ def test_pareto_nbd_dert(cdnow_rounded):
     with pytest.raises(ex.DataError) as caught:
         ex.clv.discounted_transactions(ex.clv.fit("bgnbd", c["frequency"], c["recency"], c["T"]), c["frequency"],
                                        c["recency"], c["T"], rate)
+    assert caught.value.code == "model_mismatch"
+
+
+def test_covariates():
+    # The synthetic members' summary: drawn with gamma = 0.7 on member, delta = 0.5 on
+    # engagement (examples/data/make_clv_members.py).
+    text = read_csv(EXAMPLES / "clv_members.csv")
+    rows = {name: np.array(values, dtype=float) for name, values in text.items() if name != "customer_id"}
+    f = ex.clv.fit_covariates("pnbd", rows["frequency"], rows["recency"], rows["T"],
+                              transaction={"member": rows["member"]}, lifetime={"engagement": rows["engagement"]})
+    assert f.fit.names[-2:] == ["transaction.member", "lifetime.engagement"]
+    for name, truth in (("transaction.member", 0.7), ("lifetime.engagement", 0.5)):
+        assert abs(f.fit.params[name] - truth) < 3 * f.fit.standard_errors[name]
+    assert f.lr_statistic == pytest.approx(2 * (f.fit.log_likelihood - f.without.log_likelihood))
+    assert f.p_value < 1e-10 and f.degrees_of_freedom == 2
+    assert f.to_dict()["format"] == "excellence.clv_covariate_fit/1"
+    p = ex.clv.predict_covariates(f, rows["frequency"], rows["recency"], rows["T"], 26,
+                                  transaction={"member": rows["member"]}, lifetime={"engagement": rows["engagement"]})
+    assert p.p_alive.shape == (1200,)
+    with pytest.raises(ex.DataError) as caught:
+        ex.clv.predict(f.fit, rows["frequency"], rows["recency"], rows["T"], 26)
     assert caught.value.code == "model_mismatch"

@@ -9,6 +9,14 @@ cpp_clv_fit <- function(model, frequency, recency, age, monetary, weights, start
     .Call(`_excellence_cpp_clv_fit`, model, frequency, recency, age, monetary, weights, start, max_evaluations, tolerance, threads)
 }
 
+cpp_clv_fit_covariates <- function(model, frequency, recency, age, weights, transaction_names, transaction, lifetime_names, lifetime, start, max_evaluations, tolerance, threads) {
+    .Call(`_excellence_cpp_clv_fit_covariates`, model, frequency, recency, age, weights, transaction_names, transaction, lifetime_names, lifetime, start, max_evaluations, tolerance, threads)
+}
+
+cpp_clv_covariate_predict <- function(model, names, params, frequency, recency, age, transaction_names, transaction, lifetime_names, lifetime, horizon, threads) {
+    .Call(`_excellence_cpp_clv_covariate_predict`, model, names, params, frequency, recency, age, transaction_names, transaction, lifetime_names, lifetime, horizon, threads)
+}
+
 cpp_clv_predict <- function(fit_document, frequency, recency, age, horizon, threads) {
     .Call(`_excellence_cpp_clv_predict`, fit_document, frequency, recency, age, horizon, threads)
 }

@@ -85,6 +85,14 @@ summary_column <- function(data, names, what, required = TRUE, call = sys.call(-
 #' @param max_evaluations The most likelihood evaluations.
 #' @param tolerance The optimiser's relative tolerance.
 #' @param threads 0 for all cores (used above 20,000 distinct customers).
+#' @param transaction,lifetime `NULL`, or names of columns of `data` holding time-invariant
+#'   covariates (BG/NBD, Pareto/NBD, GGompertz/NBD, as CLVTools parameterises them):
+#'   `transaction` covariates scale the purchase rate (alpha_i = alpha exp(-gamma'z)),
+#'   `lifetime` covariates the attrition (beta_i = beta exp(-delta'w); for the BG/NBD a and b
+#'   times exp(delta'w)). The fit is then of class `excellence_clv_covariate_fit` (also an
+#'   `excellence_clv_fit`) with the coefficients `transaction.NAME` and `lifetime.NAME`, the
+#'   fit `without` covariates and the `likelihood_ratio` test (statistic, df, p_value); its
+#'   `predict` reads the same columns from `newdata`.
 #' @return An object of class `excellence_clv_fit`. Methods: `print`, `coef`, `vcov`,
 #'   `logLik` (so `AIC()` and `BIC()` work), `nobs`, `predict`; components `model`,
 #'   `coefficients`, `standard_errors`, `log_likelihood`, `converged`, `evaluations`,
@@ -98,8 +106,10 @@ summary_column <- function(data, names, what, required = TRUE, call = sys.call(-
 #' head(predict(fit, cdnow, horizon = 52))
 #' @export
 clv_fit <- function(data, model = c("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gg"), weights = NULL, start = NULL,
-                    max_evaluations = 5000, tolerance = 1e-12, threads = 0) {
+                    max_evaluations = 5000, tolerance = 1e-12, threads = 0, transaction = NULL, lifetime = NULL) {
   model <- match.arg(model)
+  if (!is.null(transaction) || !is.null(lifetime))
+    return(clv_fit_covariates(data, model, weights, start, max_evaluations, tolerance, threads, transaction, lifetime))
   if (!is.data.frame(data) && !is.matrix(data)) argument_error("data", "expected a data frame or a matrix")
   x <- summary_column(data, c("frequency", "x"), "frequency")
   empty <- numeric()
@@ -115,6 +125,11 @@ clv_fit <- function(data, model = c("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb"
   w <- if (is.null(weights)) empty else as_numbers(if (is.character(weights)) pick(as.data.frame(data), weights, "weights") else weights, "weights")
   f <- unwrap(cpp_clv_fit(model_names[[model]], x, t.x, age, m, w, if (is.null(start)) numeric() else as.double(start),
                           as.integer(max_evaluations), tolerance, threads_arg(threads)))
+  clv_fit_object(f, model)
+}
+
+# The fit's list as cpp_clv_fit gives it, as an excellence_clv_fit.
+clv_fit_object <- function(f, model) {
   raise_warnings(f$warnings)
   dimnames(f$covariance) <- list(f$names, f$names)
   structure(list(model = model, title = f$title, coefficients = stats::setNames(f$params, f$names),
@@ -123,6 +138,61 @@ clv_fit <- function(data, model = c("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb"
                  evaluations = f$evaluations, status = f$status, customers = f$customers, left_out = f$left_out,
                  json = f$json),
             class = "excellence_clv_fit")
+}
+
+# Covariate columns of `data` by name, as a list of numeric vectors.
+covariate_columns <- function(data, names, what) {
+  if (is.null(names)) return(list())
+  if (!is.character(names)) argument_error(what, "expected column names")
+  lapply(names, function(name) as_numbers(pick(as.data.frame(data), name, what), name))
+}
+
+clv_fit_covariates <- function(data, model, weights, start, max_evaluations, tolerance, threads, transaction,
+                               lifetime) {
+  if (!model %in% c("bgnbd", "pnbd", "ggomnbd"))
+    argument_error("model", "covariates are for the BG/NBD, Pareto/NBD and GGompertz/NBD (bgnbd, pnbd, ggomnbd)")
+  x <- summary_column(data, c("frequency", "x"), "frequency")
+  t.x <- summary_column(data, c("recency", "t.x"), "recency")
+  age <- summary_column(data, c("T", "T.cal"), "T")
+  w <- if (is.null(weights)) numeric() else as_numbers(if (is.character(weights)) pick(as.data.frame(data), weights, "weights") else weights, "weights")
+  r <- unwrap(cpp_clv_fit_covariates(model, x, t.x, age, w, as.character(transaction),
+                                     covariate_columns(data, transaction, "transaction"), as.character(lifetime),
+                                     covariate_columns(data, lifetime, "lifetime"),
+                                     if (is.null(start)) numeric() else as.double(start), as.integer(max_evaluations),
+                                     tolerance, threads_arg(threads)))
+  fit <- clv_fit_object(r$fit, model)
+  fit$json <- r$json
+  fit$transaction <- as.character(transaction)
+  fit$lifetime <- as.character(lifetime)
+  fit$without <- clv_fit_object(r$without, model)
+  fit$likelihood_ratio <- c(statistic = r$statistic, df = r$df, p_value = r$p_value)
+  class(fit) <- c("excellence_clv_covariate_fit", class(fit))
+  fit
+}
+
+#' @export
+print.excellence_clv_covariate_fit <- function(x, digits = 6, ...) {
+  NextMethod()
+  lr <- x$likelihood_ratio
+  cat(sprintf("without covariates: LL %.6f; likelihood-ratio test: chi-square %.3f on %d df, p = %.3g\n",
+              x$without$log_likelihood, lr[["statistic"]], as.integer(lr[["df"]]), lr[["p_value"]]))
+  invisible(x)
+}
+
+#' @export
+predict.excellence_clv_covariate_fit <- function(object, newdata, horizon = 1, threads = 0, ...) {
+  x <- summary_column(newdata, c("frequency", "x"), "frequency")
+  t.x <- summary_column(newdata, c("recency", "t.x"), "recency")
+  age <- summary_column(newdata, c("T", "T.cal"), "T")
+  p <- unwrap(cpp_clv_covariate_predict(object$model, names(object$coefficients), unname(object$coefficients), x, t.x,
+                                        age, object$transaction,
+                                        covariate_columns(newdata, object$transaction, "transaction"),
+                                        object$lifetime, covariate_columns(newdata, object$lifetime, "lifetime"),
+                                        horizon, threads_arg(threads)))
+  out <- data.frame(p_alive = p$p_alive, expected_transactions = p$expected_transactions)
+  id <- intersect(c("customer", "customer_id"), colnames(newdata))
+  if (length(id) > 0) out <- cbind(customer = as_text(newdata[, id[1]]), out)
+  out
 }
 
 #' @export

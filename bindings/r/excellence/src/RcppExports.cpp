@@ -45,6 +45,51 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_clv_fit_covariates
+SEXP cpp_clv_fit_covariates(const std::string& model, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, const Rcpp::NumericVector& weights, const std::vector<std::string>& transaction_names, const Rcpp::List& transaction, const std::vector<std::string>& lifetime_names, const Rcpp::List& lifetime, const std::vector<double>& start, int max_evaluations, double tolerance, unsigned threads);
+RcppExport SEXP _excellence_cpp_clv_fit_covariates(SEXP modelSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP weightsSEXP, SEXP transaction_namesSEXP, SEXP transactionSEXP, SEXP lifetime_namesSEXP, SEXP lifetimeSEXP, SEXP startSEXP, SEXP max_evaluationsSEXP, SEXP toleranceSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type frequency(frequencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type recency(recencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type age(ageSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type transaction_names(transaction_namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type transaction(transactionSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type lifetime_names(lifetime_namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type lifetime(lifetimeSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type start(startSEXP);
+    Rcpp::traits::input_parameter< int >::type max_evaluations(max_evaluationsSEXP);
+    Rcpp::traits::input_parameter< double >::type tolerance(toleranceSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_fit_covariates(model, frequency, recency, age, weights, transaction_names, transaction, lifetime_names, lifetime, start, max_evaluations, tolerance, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_clv_covariate_predict
+SEXP cpp_clv_covariate_predict(const std::string& model, const std::vector<std::string>& names, const std::vector<double>& params, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, const std::vector<std::string>& transaction_names, const Rcpp::List& transaction, const std::vector<std::string>& lifetime_names, const Rcpp::List& lifetime, double horizon, unsigned threads);
+RcppExport SEXP _excellence_cpp_clv_covariate_predict(SEXP modelSEXP, SEXP namesSEXP, SEXP paramsSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP transaction_namesSEXP, SEXP transactionSEXP, SEXP lifetime_namesSEXP, SEXP lifetimeSEXP, SEXP horizonSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type names(namesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type params(paramsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type frequency(frequencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type recency(recencySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type age(ageSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type transaction_names(transaction_namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type transaction(transactionSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type lifetime_names(lifetime_namesSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::List& >::type lifetime(lifetimeSEXP);
+    Rcpp::traits::input_parameter< double >::type horizon(horizonSEXP);
+    Rcpp::traits::input_parameter< unsigned >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_covariate_predict(model, names, params, frequency, recency, age, transaction_names, transaction, lifetime_names, lifetime, horizon, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_clv_predict
 SEXP cpp_clv_predict(const std::string& fit_document, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, double horizon, unsigned threads);
 RcppExport SEXP _excellence_cpp_clv_predict(SEXP fit_documentSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP horizonSEXP, SEXP threadsSEXP) {
@@ -692,6 +737,8 @@ END_RCPP
 static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
     {"_excellence_cpp_clv_fit", (DL_FUNC) &_excellence_cpp_clv_fit, 10},
+    {"_excellence_cpp_clv_fit_covariates", (DL_FUNC) &_excellence_cpp_clv_fit_covariates, 13},
+    {"_excellence_cpp_clv_covariate_predict", (DL_FUNC) &_excellence_cpp_clv_covariate_predict, 12},
     {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 6},
     {"_excellence_cpp_clv_dert", (DL_FUNC) &_excellence_cpp_clv_dert, 7},
     {"_excellence_cpp_clv_predict_intervals", (DL_FUNC) &_excellence_cpp_clv_predict_intervals, 9},

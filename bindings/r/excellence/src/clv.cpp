@@ -6,6 +6,7 @@
 #include "common.h"
 
 #include <excellence/io/clv_fit_json.hpp>
+#include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/models.hpp>
@@ -44,6 +45,38 @@ std::optional<diagnostic> records_of(std::vector<transaction_record>& records,
   return std::nullopt;
 }
 
+// A fit as the R functions read it.
+Rcpp::List fit_list(const clv_fit& f) {
+  const auto covariance = r::covariance_matrix(f.covariance, f.names.size());
+  return Rcpp::List::create(Rcpp::Named("model") = std::string(to_string(f.model)),
+                            Rcpp::Named("title") = std::string(title(f.model)), Rcpp::Named("names") = f.names,
+                            Rcpp::Named("params") = f.params, Rcpp::Named("standard_errors") = f.standard_errors,
+                            Rcpp::Named("covariance") = covariance, Rcpp::Named("log_likelihood") = f.log_likelihood,
+                            Rcpp::Named("converged") = f.converged, Rcpp::Named("evaluations") = f.evaluations,
+                            Rcpp::Named("status") = f.status, Rcpp::Named("customers") = f.customers,
+                            Rcpp::Named("left_out") = static_cast<double>(f.left_out),
+                            Rcpp::Named("warnings") = r::warnings_frame(f.warnings), Rcpp::Named("json") = to_json(f));
+}
+
+clv_fit_options fit_options(const std::vector<double>& start, int max_evaluations, double tolerance, unsigned threads) {
+  clv_fit_options o;
+  o.start = start;
+  o.max_evaluations = max_evaluations;
+  o.tolerance = tolerance;
+  o.threads = threads;
+  return o;
+}
+
+// Named columns as covariates; the spans point into R's vectors, which outlive the call.
+std::vector<clv_covariate> covariate_group(const std::vector<std::string>& names, const Rcpp::List& values) {
+  std::vector<clv_covariate> group;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const Rcpp::NumericVector v = values[static_cast<R_xlen_t>(k)];
+    group.push_back({names[k], span_of(v)});
+  }
+  return group;
+}
+
 }  // namespace
 
 // [[Rcpp::export]]
@@ -70,28 +103,61 @@ SEXP cpp_clv_fit(const std::string& model, const Rcpp::NumericVector& frequency,
                  const Rcpp::NumericVector& weights, const std::vector<double>& start, int max_evaluations,
                  double tolerance, unsigned threads) {
   const auto m = parse_clv_model(model);
-  if (!m) return r::argument_failure("model", "expected bgnbd, pnbd, mbgnbd, bgbb or gamma_gamma");
+  if (!m) return r::argument_failure("model", "expected bgnbd, pnbd, mbgnbd, ggomnbd, bgbb or gamma_gamma");
   const clv_columns columns{span_of(frequency), span_of(recency), span_of(age), span_of(monetary), span_of(weights)};
-  clv_fit_options o;
-  o.start = start;
-  o.max_evaluations = max_evaluations;
-  o.tolerance = tolerance;
-  o.threads = threads;
+  const auto o = fit_options(start, max_evaluations, tolerance, threads);
+  r::interrupt_watch watch;
+  return checked(try_fit_clv(*m, columns, o, watch.control()), fit_list, &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_clv_fit_covariates(const std::string& model, const Rcpp::NumericVector& frequency,
+                            const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age,
+                            const Rcpp::NumericVector& weights, const std::vector<std::string>& transaction_names,
+                            const Rcpp::List& transaction, const std::vector<std::string>& lifetime_names,
+                            const Rcpp::List& lifetime, const std::vector<double>& start, int max_evaluations,
+                            double tolerance, unsigned threads) {
+  const auto m = parse_clv_model(model);
+  if (!m) return r::argument_failure("model", "expected bgnbd, pnbd or ggomnbd");
+  const clv_customers customers{span_of(frequency), span_of(recency), span_of(age), span_of(weights)};
+  const clv_covariates covariates{covariate_group(transaction_names, transaction),
+                                  covariate_group(lifetime_names, lifetime)};
+  const auto o = fit_options(start, max_evaluations, tolerance, threads);
   r::interrupt_watch watch;
   return checked(
-      try_fit_clv(*m, columns, o, watch.control()),
-      [](const clv_fit& f) {
-        const auto covariance = r::covariance_matrix(f.covariance, f.names.size());
-        return Rcpp::List::create(
-            Rcpp::Named("model") = std::string(to_string(f.model)), Rcpp::Named("title") = std::string(title(f.model)),
-            Rcpp::Named("names") = f.names, Rcpp::Named("params") = f.params,
-            Rcpp::Named("standard_errors") = f.standard_errors, Rcpp::Named("covariance") = covariance,
-            Rcpp::Named("log_likelihood") = f.log_likelihood, Rcpp::Named("converged") = f.converged,
-            Rcpp::Named("evaluations") = f.evaluations, Rcpp::Named("status") = f.status,
-            Rcpp::Named("customers") = f.customers, Rcpp::Named("left_out") = static_cast<double>(f.left_out),
-            Rcpp::Named("warnings") = r::warnings_frame(f.warnings), Rcpp::Named("json") = to_json(f));
+      try_fit_clv_covariates(*m, customers, covariates, o, watch.control()),
+      [](const clv_covariate_fit& f) {
+        return Rcpp::List::create(Rcpp::Named("fit") = fit_list(f.fit), Rcpp::Named("without") = fit_list(f.without),
+                                  Rcpp::Named("statistic") = f.lr_statistic,
+                                  Rcpp::Named("df") = static_cast<double>(f.degrees_of_freedom),
+                                  Rcpp::Named("p_value") = f.p_value, Rcpp::Named("json") = to_json(f));
       },
       &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_clv_covariate_predict(const std::string& model, const std::vector<std::string>& names,
+                               const std::vector<double>& params, const Rcpp::NumericVector& frequency,
+                               const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age,
+                               const std::vector<std::string>& transaction_names, const Rcpp::List& transaction,
+                               const std::vector<std::string>& lifetime_names, const Rcpp::List& lifetime,
+                               double horizon, unsigned threads) {
+  const auto m = parse_clv_model(model);
+  if (!m) return r::argument_failure("model", "expected bgnbd, pnbd or ggomnbd");
+  // What the prediction reads of a covariate fit: its model, names and parameters.
+  clv_covariate_fit fit;
+  fit.fit.model = *m;
+  fit.fit.names = names;
+  fit.fit.params = params;
+  fit.transaction_count = transaction_names.size();
+  fit.lifetime_count = lifetime_names.size();
+  const clv_customers customers{span_of(frequency), span_of(recency), span_of(age), {}};
+  const clv_covariates covariates{covariate_group(transaction_names, transaction),
+                                  covariate_group(lifetime_names, lifetime)};
+  return checked(try_clv_covariate_predict(fit, customers, covariates, horizon, threads), [](const clv_predictions& p) {
+    return Rcpp::List::create(Rcpp::Named("p_alive") = p.p_alive,
+                              Rcpp::Named("expected_transactions") = p.expected_transactions);
+  });
 }
 
 // [[Rcpp::export]]

@@ -141,3 +141,21 @@ test_that("the Pareto/NBD DERT: undiscounted over a horizon it is the conditiona
   expect_error(clv_dert(fit, cdnow(), rate = 0), "rate")
   expect_error(clv_dert(clv_fit(cdnow(), "bgnbd"), cdnow(), rate = 0.01), "Pareto/NBD")
 })
+
+test_that("covariates: the generator's coefficients recovered, the likelihood-ratio test, predictions", {
+  # examples/data/make_clv_members.py: gamma = 0.7 on member, delta = 0.5 on engagement.
+  members <- read.csv(ext("clv_members.csv"))
+  fit <- clv_fit(members, "pnbd", transaction = "member", lifetime = "engagement")
+  expect_s3_class(fit, "excellence_clv_covariate_fit")
+  expect_identical(names(coef(fit)), c("r", "alpha", "s", "beta", "transaction.member", "lifetime.engagement"))
+  truth <- c(transaction.member = 0.7, lifetime.engagement = 0.5)
+  expect_true(all(abs(coef(fit)[names(truth)] - truth) < 3 * fit$standard_errors[names(truth)]))
+  expect_equal(fit$likelihood_ratio[["statistic"]], 2 * (fit$log_likelihood - fit$without$log_likelihood))
+  expect_lt(fit$likelihood_ratio[["p_value"]], 1e-10)
+  expect_equal(AIC(fit), -2 * fit$log_likelihood + 2 * 6)
+  p <- predict(fit, members, horizon = 26)
+  expect_equal(nrow(p), 1200)
+  expect_true(all(p$p_alive > 0 & p$p_alive <= 1))
+  expect_error(clv_fit(members, "mbgnbd", lifetime = "engagement"), "covariates are for")
+  expect_error(clv_fit(members, "pnbd", transaction = "membership"), "membership")
+})
