@@ -178,6 +178,7 @@ struct pnbd_params;
 
 // excellence/models/clv/transactions.hpp
 enum class clv_time_unit;
+struct clv_horizon;
 struct transaction_record;
 struct transaction_summary;
 

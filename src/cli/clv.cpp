@@ -142,6 +142,14 @@ std::vector<double> parse_params(const std::string& text, const std::string& mod
   return *list;
 }
 
+// A date option YYYY-MM-DD, required.
+std::chrono::sys_days date_option(const po::variables_map& values, const char* name) {
+  if (values.count(name) == 0U) throw usage_error(detail::concat("--", name, " YYYY-MM-DD is needed"));
+  const auto day = parse_date(values[name].as<std::string>());
+  if (!day) throw usage_error(detail::concat("--", name, " must be a date YYYY-MM-DD"));
+  return *day;
+}
+
 int fit(const std::vector<std::string>& args, io streams) {
   po::options_description options(
       "excellence clv fit DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg [--json]\n"
@@ -207,7 +215,8 @@ int fit(const std::vector<std::string>& args, io streams) {
 int predict(const std::vector<std::string>& args, io streams) {
   po::options_description options(
       "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg --params P1,P2,... [--horizon T]\n"
-      "excellence clv predict DATA.csv --fit FIT.json [--horizon T] [--confidence C]\n\n"
+      "excellence clv predict DATA.csv --fit FIT.json [--horizon T] [--confidence C]\n"
+      "  [--horizon-unit days|weeks|months --unit days|weeks|months [--from YYYY-MM-DD]]\n\n"
       "Per-customer predictions as CSV: for bgnbd, pnbd, mbgnbd, ggomnbd and bgbb p_alive and\n"
       "expected_transactions in the next T (the data's time unit); for gg\n"
       "expected_average_spend (docs/clv.md). --fit reads the model and its parameters from\n"
@@ -219,6 +228,11 @@ int predict(const std::vector<std::string>& args, io streams) {
       "params", po::value<std::string>(), "the model's parameters in its order, e.g. r,alpha,a,b")(
       "fit", po::value<std::string>(), "a fit document written by clv fit --json, instead of --model and --params")(
       "horizon", po::value<finite_number>(), "the prediction horizon, in the data's time unit (periods for bgbb)")(
+      "horizon-unit", po::value<std::string>(),
+      "the --horizon's unit when it is not the data's: days, weeks or months (needs --unit)")(
+      "unit", po::value<std::string>(), "the data's time unit (days, weeks, months), for --horizon-unit")(
+      "from", po::value<std::string>(),
+      "with --horizon-unit: the date the horizon starts (the calibration end), for calendar months")(
       "confidence", po::value<finite_number>(), "with --fit: intervals at this confidence, e.g. 0.95")(
       "bootstrap", po::value<count>(), "with --confidence: intervals from this many refits on resampled customers")(
       "seed", po::value<count>()->default_value(count{1}, "1"), "the bootstrap's seed")(
@@ -245,8 +259,20 @@ int predict(const std::vector<std::string>& args, io streams) {
                     [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
   } else {
     if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for every model but gg");
-    const double horizon = values["horizon"].as<finite_number>().value;
+    double horizon = values["horizon"].as<finite_number>().value;
     if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
+    if (values.count("horizon-unit") != 0U) {
+      // A calendar horizon ("6 months") in the data's unit, the conversion stated.
+      if (model == "bgbb") throw usage_error("--horizon-unit: the BG/BB counts opportunities, not calendar time");
+      if (values.count("unit") == 0U) throw usage_error("--horizon-unit needs --unit, the data's time unit");
+      std::optional<std::chrono::sys_days> from;
+      if (values.count("from") != 0U) from = date_option(values, "from");
+      const auto h = try_clv_horizon(horizon, enum_option(values, "horizon-unit", clv_time_unit_names),
+                                     enum_option(values, "unit", clv_time_unit_names), from);
+      if (!h) throw usage_error(detail::concat("--horizon: ", h.error().message));
+      streams.err << "horizon: " << h->statement << "\n";
+      horizon = h->length;
+    }
     if (model == "bgbb" && horizon != std::floor(horizon))
       throw usage_error("--horizon for bgbb is a number of periods");
     if (values.count("rate") != 0U && model != "pnbd")
@@ -415,14 +441,6 @@ void transaction_options(po::options_description& options) {
       "customer", po::value<std::string>()->default_value("customer_id"), "the customer column")(
       "date", po::value<std::string>()->default_value("date"), "the date column (YYYY-MM-DD)")(
       "amount", po::value<std::string>()->default_value("amount"), "the amount column");
-}
-
-// A date option YYYY-MM-DD, required.
-std::chrono::sys_days date_option(const po::variables_map& values, const char* name) {
-  if (values.count(name) == 0U) throw usage_error(detail::concat("--", name, " YYYY-MM-DD is needed"));
-  const auto day = parse_date(values[name].as<std::string>());
-  if (!day) throw usage_error(detail::concat("--", name, " must be a date YYYY-MM-DD"));
-  return *day;
 }
 
 int validate(const std::vector<std::string>& args, io streams) {

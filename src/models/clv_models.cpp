@@ -7,6 +7,9 @@
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 
+#include <cmath>
+#include <vector>
+
 namespace excellence::inline v1 {
 
 namespace {
@@ -74,6 +77,41 @@ result<clv_predictions> try_clv_predict(const clv_fit& fit, const clv_columns& d
                     0,
                     "model",
                     "a Gamma-Gamma fit predicts spend (expected spend per transaction), not transactions"};
+}
+
+result<std::vector<double>> try_clv_expected_transactions(const clv_fit& fit, std::span<const double> times) {
+  for (std::size_t i = 0; i < times.size(); ++i)
+    if (!std::isfinite(times[i]) || !(times[i] > 0) ||
+        (fit.model == clv_model::bgbb && times[i] != std::floor(times[i])))
+      return diagnostic{errc::out_of_range,
+                        "",
+                        0,
+                        0,
+                        field_path("times").index(i),
+                        fit.model == clv_model::bgbb ? "a whole number of opportunities > 0 is expected"
+                                                     : "a finite time > 0 is expected"};
+  // Each model's E[X(t)] at the fit's parameters (model_mismatch from try_from otherwise).
+  auto each = [&](const auto& p, auto expected) -> result<std::vector<double>> {
+    if (!p) return p.error();
+    std::vector<double> out;
+    for (const double t : times) out.push_back(expected(*p, t));
+    return out;
+  };
+  switch (fit.model) {
+    case clv_model::bgnbd:
+      return each(bgnbd_params::try_from(fit), bgnbd_expected_transactions);
+    case clv_model::pnbd:
+      return each(pnbd_params::try_from(fit), pnbd_expected_transactions);
+    case clv_model::mbgnbd:
+      return each(mbgnbd_params::try_from(fit), mbgnbd_expected_transactions);
+    case clv_model::ggomnbd:
+      return each(ggomnbd_params::try_from(fit), ggomnbd_expected_transactions);
+    case clv_model::bgbb:
+      return each(bgbb_params::try_from(fit), bgbb_expected_transactions);
+    case clv_model::gamma_gamma:
+      break;
+  }
+  return diagnostic{errc::model_mismatch, "", 0, 0, "model", "a Gamma-Gamma fit predicts spend, not transactions"};
 }
 
 }  // namespace excellence::inline v1

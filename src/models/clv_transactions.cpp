@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <map>
+#include <string>
 #include <unordered_map>
 
 namespace excellence::inline v1 {
@@ -27,6 +30,76 @@ std::optional<sys_days> parse_date(std::string_view text) {
 }
 
 using clv_core::elapsed;
+
+std::string format_date(sys_days day) {
+  const year_month_day d{day};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return text;
+}
+
+namespace {
+
+// A number as the statement prints it: whole numbers without decimals, others to 1e-6.
+std::string horizon_number(double v) {
+  char text[64];
+  if (v == std::floor(v) && std::abs(v) < 1e15)
+    std::snprintf(text, sizeof text, "%.0f", v);
+  else
+    std::snprintf(text, sizeof text, "%.6f", v);
+  return text;
+}
+
+std::string amount_of(double v, clv_time_unit unit) {
+  std::string out = horizon_number(v) + " " + to_string(unit);
+  if (v == 1) out.pop_back();  // "1 month"
+  return out;
+}
+
+}  // namespace
+
+result<clv_horizon> try_clv_horizon(double amount, clv_time_unit unit, clv_time_unit model_unit,
+                                    std::optional<sys_days> from) {
+  if (!std::isfinite(amount) || !(amount > 0))
+    return detail::input_error(errc::out_of_range, "amount", "the horizon must be a finite number > 0");
+  constexpr double month_days = 365.2425 / 12;  // the mean Gregorian month
+  auto in_days = [](clv_time_unit u) { return u == clv_time_unit::weeks ? 7.0 : 1.0; };
+  clv_horizon h;
+  const bool calendar = (unit == clv_time_unit::months) != (model_unit == clv_time_unit::months);
+  if (!calendar) {
+    // The same unit, or days and weeks: an exact ratio.
+    h.length = amount * in_days(unit) / in_days(model_unit);
+    h.statement = amount_of(amount, unit);
+    if (unit != model_unit) h.statement += " = " + amount_of(h.length, model_unit);
+    return h;
+  }
+  if (!from) {
+    const double days = unit == clv_time_unit::months ? amount * month_days : amount * in_days(unit);
+    h.length = model_unit == clv_time_unit::months ? days / month_days : days / in_days(model_unit);
+    h.statement =
+        amount_of(amount, unit) + " = " + amount_of(h.length, model_unit) + " (mean Gregorian month of 30.436875 days)";
+    return h;
+  }
+  sys_days to = *from;
+  if (unit == clv_time_unit::months) {
+    if (amount != std::floor(amount) || amount > 120'000)
+      return detail::input_error(errc::out_of_range, "amount",
+                                 "from a start date the months must be a whole number (the calendar has no fraction "
+                                 "of a month that fits every month)");
+    to = clv_core::units_after(*from, static_cast<int>(amount), clv_time_unit::months);
+  } else {
+    const double days = amount * in_days(unit);
+    if (days != std::floor(days) || days > 4e7)
+      return detail::input_error(errc::out_of_range, "amount",
+                                 "from a start date the horizon must be whole days when the model counts months");
+    to = *from + std::chrono::days(static_cast<int>(days));
+  }
+  h.length = elapsed(*from, to, model_unit);
+  h.statement = amount_of(amount, unit) + " from " + format_date(*from) + " (to " + format_date(to) +
+                ") = " + amount_of(h.length, model_unit);
+  return h;
+}
 
 result<transaction_summary> try_summarize_transactions(std::span<const transaction_record> records, sys_days end,
                                                        clv_time_unit unit) {

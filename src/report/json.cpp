@@ -8,6 +8,7 @@
 #include <excellence/loyalty/segmentation.hpp>
 #include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/fit.hpp>
+#include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/models/pls/bootstrap.hpp>
 #include <excellence/models/pls/estimate.hpp>
@@ -442,14 +443,6 @@ ordered_json document(const cohort_table& t) {
 
 namespace {
 
-std::string iso_date(std::chrono::sys_days day) {
-  const std::chrono::year_month_day d{day};
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return text;
-}
-
 // {model: value} in the validation's model order.
 ordered_json by_model(const holdout_validation& v, const std::vector<double>& values) {
   ordered_json out = ordered_json::object();
@@ -463,8 +456,8 @@ ordered_json document(const holdout_validation& v) {
   ordered_json out;
   out["format"] = "excellence.clv_validation/1";
   out["unit"] = to_string(v.unit);
-  out["end"] = iso_date(v.end);
-  out["holdout_end"] = iso_date(v.holdout_end);
+  out["end"] = format_date(v.end);
+  out["holdout_end"] = format_date(v.holdout_end);
   out["holdout_length"] = v.holdout_length;
   out["customers"] = weight_sum(v.customers);
   out["actual_total"] = weight_sum(v.actual_total);
@@ -491,7 +484,7 @@ ordered_json document(const holdout_validation& v) {
   for (std::size_t p = 0; p < v.tracking.size(); ++p) {
     const auto& t = v.tracking[p];
     tracking.push_back({{"period", p + 1},
-                        {"last_day", iso_date(t.last_day)},
+                        {"last_day", format_date(t.last_day)},
                         {"holdout", t.holdout},
                         {"actual", weight_sum(t.actual)},
                         {"actual_cumulative", weight_sum(t.actual_cumulative)},

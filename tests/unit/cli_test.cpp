@@ -832,6 +832,18 @@ TEST_CASE("excellence clv fit with covariates") {
         std::string::npos);
 }
 
+TEST_CASE("excellence clv predict --horizon-unit: a calendar horizon, stated") {
+  const std::string base =
+      "clv predict tests/data/clv/cdnow_summary.csv --model bgnbd --params 0.243,4.414,0.793,2.426";
+  auto o = run(base + " --horizon 6 --horizon-unit months --unit weeks --from 1997-09-30");
+  REQUIRE(o.status == 0);
+  CHECK(o.err == "horizon: 6 months from 1997-09-30 (to 1998-03-30) = 25.857143 weeks\n");
+  // The same predictions as 181 days in weeks typed in.
+  CHECK(o.out == run(base + " --horizon 25.857142857142857").out);
+  CHECK(run(base + " --horizon 6 --horizon-unit months").status == 2);
+  CHECK(run(base + " --horizon 1.5 --horizon-unit months --unit weeks --from 1997-09-30").status == 2);
+}
+
 TEST_CASE("excellence clv predict --rate: the Pareto/NBD's DECT and DERT") {
   auto o =
       run("clv predict tests/data/clv/cdnow_summary.csv --model pnbd --params "

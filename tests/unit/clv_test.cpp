@@ -7,7 +7,9 @@
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/compress.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
+#include <excellence/models/clv/ggomnbd.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
+#include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/value.hpp>
@@ -109,6 +111,63 @@ TEST_CASE("CLV: calendar months, never 30-day months") {
   CHECK(s.monetary_value[0] == 25);
   CHECK_FALSE(parse_date("2023-02-29").has_value());
   CHECK_FALSE(parse_date("2023-2-28").has_value());
+}
+
+TEST_CASE("CLV: calendar horizons in the model's unit, the conversion stated") {
+  // "The next 6 months" after CDNOW's calibration end: 30 Sep 1997 to 30 Mar 1998, 181 days.
+  auto h = try_clv_horizon(6, clv_time_unit::months, clv_time_unit::weeks, parse_date("1997-09-30")).value();
+  CHECK(h.length == doctest::Approx(181.0 / 7).epsilon(1e-15));
+  CHECK(h.statement == "6 months from 1997-09-30 (to 1998-03-30) = 25.857143 weeks");
+  // Without a start, the mean Gregorian month: 6 × 30.436875 / 7 weeks, a year 365.2425 days.
+  h = try_clv_horizon(6, clv_time_unit::months, clv_time_unit::weeks).value();
+  CHECK(h.length == doctest::Approx(6 * 30.436875 / 7).epsilon(1e-15));
+  CHECK(h.statement == "6 months = 26.088750 weeks (mean Gregorian month of 30.436875 days)");
+  CHECK(try_clv_horizon(12, clv_time_unit::months, clv_time_unit::days).value().length ==
+        doctest::Approx(365.2425).epsilon(1e-15));
+  // A month from 31 January ends on February's last day.
+  h = try_clv_horizon(1, clv_time_unit::months, clv_time_unit::weeks, parse_date("1997-01-31")).value();
+  CHECK(h.length == 4);
+  CHECK(h.statement == "1 month from 1997-01-31 (to 1997-02-28) = 4 weeks");
+  // Days into months as the summaries count them: 15 Jan + 45 days = 1 Mar, one month and
+  // 14 of the 28 days from 15 Feb to 15 Mar.
+  CHECK(try_clv_horizon(45, clv_time_unit::days, clv_time_unit::months, parse_date("1997-01-15")).value().length ==
+        doctest::Approx(1.5).epsilon(1e-15));
+  h = try_clv_horizon(2, clv_time_unit::weeks, clv_time_unit::days).value();
+  CHECK(h.length == 14);
+  CHECK(h.statement == "2 weeks = 14 days");
+  CHECK(try_clv_horizon(39, clv_time_unit::weeks, clv_time_unit::weeks).value().statement == "39 weeks");
+  CHECK(test::fails(try_clv_horizon(1.5, clv_time_unit::months, clv_time_unit::weeks, parse_date("1997-01-31"))) ==
+        "amount: from a start date the months must be a whole number (the calendar has no fraction of a month that "
+        "fits every month)");
+  CHECK(test::fails(try_clv_horizon(0, clv_time_unit::weeks, clv_time_unit::weeks)) ==
+        "amount: the horizon must be a finite number > 0");
+  CHECK(format_date(parse_date("1998-03-30").value()) == "1998-03-30");
+}
+
+TEST_CASE("CLV: a new customer's expected transactions for every transaction model, chosen at run time") {
+  auto typed = [](clv_model m, std::vector<double> params) {
+    clv_fit f;
+    f.model = m;
+    for (const auto name : parameter_names(m)) f.names.emplace_back(name);
+    f.params = std::move(params);
+    return f;
+  };
+  const std::vector<double> t{1, 39, 78};
+  const auto bg = try_clv_expected_transactions(typed(clv_model::bgnbd, {0.243, 4.414, 0.793, 2.426}), t).value();
+  const auto pn = try_clv_expected_transactions(typed(clv_model::pnbd, {0.553, 10.58, 0.606, 11.67}), t).value();
+  const auto gz = try_clv_expected_transactions(typed(clv_model::ggomnbd, {0.553, 10.58, 0.05, 0.606, 3.0}), t).value();
+  const auto bb = try_clv_expected_transactions(typed(clv_model::bgbb, {1.2, 0.75, 0.66, 2.78}), t).value();
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    CHECK(bg[i] == bgnbd_expected_transactions({0.243, 4.414, 0.793, 2.426}, t[i]));
+    CHECK(pn[i] == pnbd_expected_transactions({0.553, 10.58, 0.606, 11.67}, t[i]));
+    CHECK(gz[i] == ggomnbd_expected_transactions({0.553, 10.58, 0.05, 0.606, 3.0}, t[i]));
+    CHECK(bb[i] == bgbb_expected_transactions({1.2, 0.75, 0.66, 2.78}, t[i]));
+  }
+  const std::vector<double> half{2.5};
+  CHECK(test::fails(try_clv_expected_transactions(typed(clv_model::bgbb, {1.2, 0.75, 0.66, 2.78}), half)) ==
+        "times[0]: a whole number of opportunities > 0 is expected");
+  CHECK(test::failure(try_clv_expected_transactions(typed(clv_model::gamma_gamma, {6.25, 3.74, 15.44}), t)).code ==
+        errc::model_mismatch);
 }
 
 TEST_CASE("CLV: BG/NBD on the exact CDNOW summary (FHL 2005a)") {

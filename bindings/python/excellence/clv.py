@@ -12,16 +12,16 @@ from collections import namedtuple
 import numpy as np
 
 from ._core.clv import CovariateFit, Fit, HoldoutValidation, RetentionAnalysis, RetentionFit, discounted_transactions
-from ._core.clv import expected_spend
+from ._core.clv import expected_spend, expected_transactions
 from ._core.clv import residual_value
 from ._core.clv import _analyse_retention, _compress, _fit, _fit_covariates, _fit_retention, _merge, _predict
-from ._core.clv import _predict_covariates, _predict_intervals
+from ._core.clv import _horizon, _predict_covariates, _predict_intervals
 from ._core.clv import _summarize, _validate
 
-__all__ = ["Compressed", "CovariateFit", "Fit", "HoldoutValidation", "Predictions", "RetentionAnalysis",
+__all__ = ["Compressed", "CovariateFit", "Fit", "HoldoutValidation", "Horizon", "Predictions", "RetentionAnalysis",
            "RetentionFit", "Summary", "analyse_retention", "compress", "discounted_transactions", "expected_spend",
-           "fit", "fit_covariates", "fit_retention", "merge", "predict", "predict_covariates", "predict_intervals",
-           "residual_value", "summarize", "validate"]
+           "expected_transactions", "fit", "fit_covariates", "fit_retention", "horizon", "merge", "predict",
+           "predict_covariates", "predict_intervals", "residual_value", "summarize", "validate"]
 
 MODELS = ("bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gamma_gamma")
 
@@ -206,6 +206,21 @@ class Summary:
             {"frequency": self.frequency, "recency": self.recency, "T": self.T, "monetary_value": self.monetary_value},
             index=pd.Index(self.customer_id, name="customer_id"),
         )
+
+
+class Horizon(namedtuple("Horizon", ["length", "statement"])):
+    """A calendar horizon in the model's time unit, and the conversion in words."""
+
+    __slots__ = ()
+
+
+def horizon(amount, unit, model_unit, start=None):
+    """``amount`` of ``unit`` ("days", "weeks", "months") as a length in ``model_unit``: by the
+    calendar from ``start`` (a date: the calibration end), else by the mean Gregorian month.
+    ``horizon(6, "months", "weeks", start="1997-09-30")`` is 181 days, 25.857 weeks."""
+    length, statement = _horizon(float(amount), unit, model_unit,
+                                 None if start is None else int(_days([start])[0]))
+    return Horizon(length, statement)
 
 
 def summarize(transactions=None, *, customers=None, dates=None, amounts=None, end, unit="weeks",

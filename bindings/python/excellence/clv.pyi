@@ -72,6 +72,14 @@ def expected_spend(fit: Fit, frequency: npt.ArrayLike, monetary: npt.ArrayLike, 
 def residual_value(fit: Fit, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike,
                    spend: npt.ArrayLike, rate: float = 0.0, period_length: float = 1.0,
                    periods: int = 1) -> npt.NDArray[np.float64]: ...
+def expected_transactions(fit: Fit, times: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
+
+class Horizon(NamedTuple):
+    length: float
+    statement: str
+
+def horizon(amount: float, unit: str, model_unit: str, start: Any = None) -> Horizon: ...
+
 class CovariateFit:
     """A lifetime-value model fitted with time-invariant covariates (excellence.clv_covariate_fit/1)."""
     fit: Fit

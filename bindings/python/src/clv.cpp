@@ -153,6 +153,26 @@ void bind_clv(py::module_& m) {
       "fit"_a, "frequency"_a, "recency"_a, "T"_a, "transaction"_a, "lifetime"_a, "horizon"_a, "threads"_a);
 
   m.def(
+      "expected_transactions",
+      [](const clv_fit& fit, const numbers& times) {
+        return array_of(value(try_clv_expected_transactions(fit, span_of(times, "times"))));
+      },
+      "fit"_a, "times"_a,
+      "A new customer's expected repeat transactions in his first t time units (BG/BB: opportunities), for each t.");
+
+  m.def(
+      "_horizon",
+      [](double amount, const std::string& unit, const std::string& model_unit, std::optional<std::int64_t> start) {
+        const auto from = start ? std::optional(std::chrono::sys_days(std::chrono::days(*start)))
+                                : std::optional<std::chrono::sys_days>();
+        const auto h =
+            value(try_clv_horizon(amount, enum_argument<clv_time_unit>(unit, clv_time_unit_names, "unit"),
+                                  enum_argument<clv_time_unit>(model_unit, clv_time_unit_names, "model_unit"), from));
+        return py::make_tuple(h.length, h.statement);
+      },
+      "amount"_a, "unit"_a, "model_unit"_a, "start"_a = py::none());
+
+  m.def(
       "_fit",
       [](const std::string& model, const numbers& frequency, const std::optional<numbers>& recency,
          const std::optional<numbers>& age, const std::optional<numbers>& monetary,

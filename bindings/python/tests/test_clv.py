@@ -189,3 +189,19 @@ def test_covariates():
     with pytest.raises(ex.DataError) as caught:
         ex.clv.predict(f.fit, rows["frequency"], rows["recency"], rows["T"], 26)
     assert caught.value.code == "model_mismatch"
+
+
+def test_horizon_and_new_customer(cdnow_rounded):
+    h = ex.clv.horizon(6, "months", "weeks", start="1997-09-30")
+    assert h.length == pytest.approx(181 / 7, rel=1e-15)
+    assert h.statement == "6 months from 1997-09-30 (to 1998-03-30) = 25.857143 weeks"
+    assert ex.clv.horizon(6, "months", "weeks").length == pytest.approx(6 * 30.436875 / 7, rel=1e-15)
+    c = cdnow_rounded
+    fit = ex.clv.fit("bgnbd", c["frequency"], c["recency"], c["T"])
+    e = ex.clv.expected_transactions(fit, [39, 78])
+    # The mean of the model's own count distribution over the first 78 weeks is E[X(78)]:
+    # more than over 39, less than twice as much (purchasing slows as customers leave).
+    assert e[0] < e[1] < 2 * e[0]
+    with pytest.raises(ex.DataError) as caught:
+        ex.clv.expected_transactions(fit, [0])
+    assert caught.value.path == "times[0]"

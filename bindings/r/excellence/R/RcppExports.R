@@ -37,6 +37,14 @@ cpp_clv_validate <- function(customers, days, amounts, end, holdout_end, unit, m
     .Call(`_excellence_cpp_clv_validate`, customers, days, amounts, end, holdout_end, unit, models, largest_count)
 }
 
+cpp_clv_expected_transactions <- function(fit_document, times) {
+    .Call(`_excellence_cpp_clv_expected_transactions`, fit_document, times)
+}
+
+cpp_clv_horizon <- function(amount, unit, model_unit, from) {
+    .Call(`_excellence_cpp_clv_horizon`, amount, unit, model_unit, from)
+}
+
 cpp_builtin_framework_ids <- function() {
     .Call(`_excellence_cpp_builtin_framework_ids`)
 }

@@ -306,6 +306,41 @@ clv_dert <- function(object, newdata, rate, horizon = Inf, threads = 0) {
   unwrap(cpp_clv_dert(object$json, x, t.x, age, as.double(rate), as.double(horizon), threads_arg(threads)))
 }
 
+#' A new customer's expected transactions
+#'
+#' E\[X(t)\] of a customer just acquired: his expected repeat transactions in his first
+#' `t` time units (BG/BB: opportunities), for each of `times`, from the model's own formula.
+#'
+#' @param object A fit of a transaction model from [clv_fit()].
+#' @param times The lengths, in the fit's time unit.
+#' @return A numeric vector, one value per time.
+#' @examples
+#' cdnow <- read.csv(system.file("extdata", "cdnow_summary.csv", package = "excellence"))
+#' clv_expected(clv_fit(cdnow, "bgnbd"), c(39, 78))
+#' @export
+clv_expected <- function(object, times) {
+  if (!inherits(object, "excellence_clv_fit")) argument_error("object", "expected a fit from clv_fit()")
+  unwrap(cpp_clv_expected_transactions(object$json, as.double(times)))
+}
+
+#' A calendar horizon in the model's time unit
+#'
+#' `amount` of `unit` as a length in `model_unit`, with the conversion in words: by the
+#' calendar from `from` (the calibration end), else by the mean Gregorian month of
+#' 30.436875 days. Six months from 1997-09-30 are 181 days, 25.857 weeks.
+#'
+#' @param amount How long.
+#' @param unit,model_unit `"days"`, `"weeks"` or `"months"`.
+#' @param from `NULL`, or the start: a `Date` or `"YYYY-MM-DD"`.
+#' @return A list: `length` (in `model_unit`) and `statement`.
+#' @examples
+#' clv_horizon(6, "months", "weeks", from = "1997-09-30")
+#' @export
+clv_horizon <- function(amount, unit, model_unit, from = NULL) {
+  start <- if (is.null(from)) NA_real_ else as_days(from, "from")
+  unwrap(cpp_clv_horizon(as.double(amount), unit, model_unit, start))
+}
+
 #' Holdout validation of lifetime-value models
 #'
 #' Fits the models to the calibration period (to `end`) and sets their expectations

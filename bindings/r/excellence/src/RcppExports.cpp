@@ -174,6 +174,32 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_clv_expected_transactions
+SEXP cpp_clv_expected_transactions(const std::string& fit_document, const Rcpp::NumericVector& times);
+RcppExport SEXP _excellence_cpp_clv_expected_transactions(SEXP fit_documentSEXP, SEXP timesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type fit_document(fit_documentSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type times(timesSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_expected_transactions(fit_document, times));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cpp_clv_horizon
+SEXP cpp_clv_horizon(double amount, const std::string& unit, const std::string& model_unit, double from);
+RcppExport SEXP _excellence_cpp_clv_horizon(SEXP amountSEXP, SEXP unitSEXP, SEXP model_unitSEXP, SEXP fromSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< double >::type amount(amountSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type unit(unitSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type model_unit(model_unitSEXP);
+    Rcpp::traits::input_parameter< double >::type from(fromSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_horizon(amount, unit, model_unit, from));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_builtin_framework_ids
 Rcpp::CharacterVector cpp_builtin_framework_ids();
 RcppExport SEXP _excellence_cpp_builtin_framework_ids() {
@@ -744,6 +770,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_predict_intervals", (DL_FUNC) &_excellence_cpp_clv_predict_intervals, 9},
     {"_excellence_cpp_clv_spend", (DL_FUNC) &_excellence_cpp_clv_spend, 4},
     {"_excellence_cpp_clv_validate", (DL_FUNC) &_excellence_cpp_clv_validate, 8},
+    {"_excellence_cpp_clv_expected_transactions", (DL_FUNC) &_excellence_cpp_clv_expected_transactions, 2},
+    {"_excellence_cpp_clv_horizon", (DL_FUNC) &_excellence_cpp_clv_horizon, 4},
     {"_excellence_cpp_builtin_framework_ids", (DL_FUNC) &_excellence_cpp_builtin_framework_ids, 0},
     {"_excellence_cpp_builtin_framework", (DL_FUNC) &_excellence_cpp_builtin_framework, 2},
     {"_excellence_cpp_read_framework", (DL_FUNC) &_excellence_cpp_read_framework, 2},

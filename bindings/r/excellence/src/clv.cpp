@@ -331,3 +331,23 @@ SEXP cpp_clv_validate(const std::vector<std::string>& customers, const Rcpp::Num
       },
       &watch);
 }
+
+// [[Rcpp::export]]
+SEXP cpp_clv_expected_transactions(const std::string& fit_document, const Rcpp::NumericVector& times) {
+  const auto fit = try_parse_clv_fit(fit_document, "<fit>");
+  if (!fit) return failure(fit.error());
+  return checked(try_clv_expected_transactions(*fit, span_of(times)),
+                 [](const std::vector<double>& v) { return Rcpp::wrap(v); });
+}
+
+// [[Rcpp::export]]
+SEXP cpp_clv_horizon(double amount, const std::string& unit, const std::string& model_unit, double from) {
+  const auto u = clv_time_unit_names.parse(unit);
+  if (!u) return r::argument_failure("unit", "expected " + clv_time_unit_names.choices());
+  const auto m = clv_time_unit_names.parse(model_unit);
+  if (!m) return r::argument_failure("model_unit", "expected " + clv_time_unit_names.choices());
+  const auto start = std::isfinite(from) ? std::optional(day_of(from)) : std::nullopt;
+  return checked(try_clv_horizon(amount, *u, *m, start), [](const clv_horizon& h) {
+    return Rcpp::List::create(Rcpp::Named("length") = h.length, Rcpp::Named("statement") = h.statement);
+  });
+}

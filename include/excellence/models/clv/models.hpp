@@ -10,6 +10,7 @@
 #include <excellence/models/control.hpp>
 
 #include <span>
+#include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
 
@@ -46,6 +47,18 @@ struct clv_columns {
 [[nodiscard]] inline clv_predictions clv_predict(const clv_fit& fit, const clv_columns& data, double horizon,
                                                  unsigned threads = 0) {
   return try_clv_predict(fit, data, horizon, threads).value();
+}
+
+/// A new customer's expected repeat transactions E[X(t)] in his first t time units (BG/BB:
+/// opportunities) for each of `times`, from a fit of a transaction model: the model's own
+/// closed form (GGompertz/NBD: its integral). Errors: a Gamma-Gamma fit (model_mismatch); a
+/// time that is not a finite number > 0 (BG/BB: a whole number of opportunities), naming
+/// times[i].
+[[nodiscard]] EXCELLENCE_API result<std::vector<double>> try_clv_expected_transactions(const clv_fit& fit,
+                                                                                       std::span<const double> times);
+/// Throwing form of try_clv_expected_transactions.
+[[nodiscard]] inline std::vector<double> clv_expected_transactions(const clv_fit& fit, std::span<const double> times) {
+  return try_clv_expected_transactions(fit, times).value();
 }
 
 EXCELLENCE_END_NAMESPACE

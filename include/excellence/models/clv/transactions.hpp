@@ -23,7 +23,9 @@ enum class clv_time_unit { days, weeks, months };
 
 inline constexpr detail::enum_names<clv_time_unit, 3> clv_time_unit_names{
     {{{clv_time_unit::days, "days"}, {clv_time_unit::weeks, "weeks"}, {clv_time_unit::months, "months"}}}};
-[[nodiscard]] constexpr const char* to_string(clv_time_unit u) noexcept { return clv_time_unit_names.name(u); }
+[[nodiscard]] constexpr const char* to_string(clv_time_unit u) noexcept {
+  return clv_time_unit_names.name(u);
+}
 /// "days", "weeks", "months", or nullopt.
 [[nodiscard]] constexpr std::optional<clv_time_unit> parse_clv_time_unit(std::string_view name) noexcept {
   return clv_time_unit_names.parse(name);
@@ -55,6 +57,33 @@ struct transaction_summary {
 
 /// "YYYY-MM-DD" as a date, or nullopt.
 [[nodiscard]] EXCELLENCE_API std::optional<std::chrono::sys_days> parse_date(std::string_view text);
+
+/// The date as "YYYY-MM-DD" (parse_date's inverse).
+[[nodiscard]] EXCELLENCE_API std::string format_date(std::chrono::sys_days day);
+
+/// A prediction horizon given in calendar terms ("the next 6 months"), in the model's unit,
+/// with the conversion stated for the reader.
+struct clv_horizon {
+  double length = 0;        ///< in the model's time unit
+  std::string statement{};  ///< e.g. "6 months from 1997-09-30 (to 1998-03-30) = 25.857143 weeks"
+};
+
+/// `amount` of `unit` as a length in `model_unit`. Days and weeks convert exactly (7 days a
+/// week). Between months and days or weeks: from a start date `from` (the calibration end,
+/// where the horizon begins) by the calendar, as the summaries count time — whole months to
+/// the same day of the month (its last day where the month is shorter), or whole days, then
+/// the time between the two dates in the model's unit; without a start date by the mean
+/// Gregorian month, 365.2425/12 = 30.436875 days (so 6 months are 26.0888 weeks, not 26).
+/// Errors (out_of_range, "amount"): an amount that is not positive and finite; with a start
+/// date, months that are not whole, or days that are not whole when the model counts months.
+[[nodiscard]] EXCELLENCE_API result<clv_horizon> try_clv_horizon(double amount, clv_time_unit unit,
+                                                                 clv_time_unit model_unit,
+                                                                 std::optional<std::chrono::sys_days> from = {});
+/// Throwing form of try_clv_horizon.
+[[nodiscard]] inline clv_horizon clv_horizon_of(double amount, clv_time_unit unit, clv_time_unit model_unit,
+                                                std::optional<std::chrono::sys_days> from = {}) {
+  return try_clv_horizon(amount, unit, model_unit, from).value();
+}
 
 /// The summary: records of one customer on one day are merged (values summed); the first
 /// purchase day starts the customer; records after `end` are counted, not used. Errors:

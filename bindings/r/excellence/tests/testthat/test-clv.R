@@ -159,3 +159,14 @@ test_that("covariates: the generator's coefficients recovered, the likelihood-ra
   expect_error(clv_fit(members, "mbgnbd", lifetime = "engagement"), "covariates are for")
   expect_error(clv_fit(members, "pnbd", transaction = "membership"), "membership")
 })
+
+test_that("calendar horizons and a new customer's expected transactions", {
+  h <- clv_horizon(6, "months", "weeks", from = "1997-09-30")
+  expect_equal(h$length, 181 / 7, tolerance = 1e-15)
+  expect_identical(h$statement, "6 months from 1997-09-30 (to 1998-03-30) = 25.857143 weeks")
+  expect_equal(clv_horizon(6, "months", "weeks")$length, 6 * 30.436875 / 7, tolerance = 1e-15)
+  fit <- clv_fit(cdnow(), "pnbd")
+  e <- clv_expected(fit, c(39, 78))
+  expect_true(e[1] < e[2] && e[2] < 2 * e[1])
+  expect_error(clv_expected(fit, 0), "times\\[0\\]")
+})
