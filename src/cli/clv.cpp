@@ -16,6 +16,7 @@
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/models/clv/value.hpp>
+#include <excellence/report/clv_html.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
@@ -456,7 +457,9 @@ int validate(const std::vector<std::string>& args, io streams) {
       "models to compare: bgnbd, pnbd, mbgnbd, ggomnbd")(
       "largest-count", po::value<count>(), "the histogram's last bin: N or more repeat transactions (default 7)")(
       "customers", po::value<std::string>(), "write each customer's holdout and expectations to this CSV file")(
-      "json", "print JSON");
+      "json", "print JSON")("report", po::value<std::string>(),
+                            "also write the validation report (HTML with SVG charts) to this file")(
+      "lang", po::value<std::string>()->default_value("en"), "the report's language: zh or en");
   transaction_options(options);
   const auto parsed = parse_file_command(args, options, "clv validate", streams);
   if (!parsed) return exit_ok;
@@ -508,6 +511,9 @@ int validate(const std::vector<std::string>& args, io streams) {
     });
     write_file(values["customers"].as<std::string>(), csv.str());
   }
+  const auto lang = parse_language(values["lang"].as<std::string>());
+  if (!lang) throw usage_error("--lang must be zh or en");
+  if (values.count("report") != 0U) write_file(values["report"].as<std::string>(), to_html(v, *lang));
   streams.out << (values.count("json") != 0U ? to_json(v) : to_text(v));
   return exit_ok;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The examiner's report and the PLS model report in a real browser (headless Chromium).
+"""The examiner's report, the PLS model report and the CLV validation report in a real browser
+(headless Chromium).
 
 Renders the shipped samples with `excellence report` (one examiner's feedback, the three
 examiners' consensus in English and Chinese, the two-year history), then for each page:
@@ -335,6 +336,32 @@ def category_headings(score, lang):
     return [c["id"] + " " + titles[c["id"]] for c in score["categories"]]
 
 
+def check_page(name, path):
+    """A report page loaded from its file: no request but its own, nothing on the console, no
+    wider than the window. Returns its URL and its DOM."""
+    page = "file://" + path
+    requests, console, overflow = load(page, OVERFLOW)
+    check(requests == [page], "%s: requests other than the page itself: %s" % (name, requests))
+    check(console == [], "%s: console messages: %s" % (name, console))
+    check(overflow == 0, "%s: the page is %s px wider than the window" % (name, overflow))
+    return page, Dom(dump_dom(path))
+
+
+def check_a4(name, page, headings):
+    """The page printed to PDF: A4, with every heading in its text."""
+    pdf = os.path.join(WORK, name.replace(".html", ".pdf"))
+    chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, page)
+    check(os.path.exists(pdf), "%s: no PDF" % name)
+    if os.path.exists(pdf):
+        info = run(["pdfinfo", pdf]).stdout
+        size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+        check(size and abs(float(size.group(1)) - 595.28) < 1, "%s: the pages are not A4" % name)
+        printed = re.sub(r"\s+", " ", run(["pdftotext", pdf, "-"]).stdout)
+        for heading in headings:
+            check(heading in printed, "%s: the PDF lacks %r" % (name, heading))
+        print("%s: %s A4 pages" % (name, re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)))
+
+
 def check_model_reports(data_dir):
     """The model report with every analysis, in both languages."""
     data = os.path.join(data_dir, "satisfaction.csv")
@@ -352,12 +379,7 @@ def check_model_reports(data_dir):
         run([EXCELLENCE, "pls", data, "--model", model, "--bootstrap", "100", "--ipma", "SAT", "--scale-min", "0",
              "--scale-max", "10", "--index", "--fit", "--predict", "5,2", "--groups", "gender", "--permutations",
              "200", "--threads", "2", "--lang", lang, "--report", path])
-        page = "file://" + path
-        requests, console, overflow = load(page, OVERFLOW)
-        check(requests == [page], "%s: requests other than the page itself: %s" % (name, requests))
-        check(console == [], "%s: console messages: %s" % (name, console))
-        check(overflow == 0, "%s: the page is %s px wider than the window" % (name, overflow))
-        dom = Dom(dump_dom(path))
+        page, dom = check_page(name, path)
         ids = [a["id"] for _, a, _ in dom.elements if "id" in a]
         check(len(ids) == len(set(ids)), "%s: ids used twice: %s" % (name, sorted({i for i in ids if ids.count(i) > 1})))
         for fid, fig in dom.figures.items():
@@ -376,17 +398,38 @@ def check_model_reports(data_dir):
                   "%s: path %s with %.4f missing" % (name, path_name, value))
         for heading in headings:
             check(heading in text, "%s: no section %r" % (name, heading))
-        pdf = os.path.join(WORK, name.replace(".html", ".pdf"))
-        chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, page)
-        check(os.path.exists(pdf), "%s: no PDF" % name)
-        if os.path.exists(pdf):
-            info = run(["pdfinfo", pdf]).stdout
-            size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
-            check(size and abs(float(size.group(1)) - 595.28) < 1, "%s: the pages are not A4" % name)
-            printed = re.sub(r"\s+", " ", run(["pdftotext", pdf, "-"]).stdout)
-            for heading in headings:
-                check(heading in printed, "%s: the PDF lacks %r" % (name, heading))
-            print("%s: %s A4 pages" % (name, re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)))
+        check_a4(name, page, headings)
+
+
+def check_clv_reports():
+    """The lifetime-value validation report (`excellence clv validate … --report`), in both
+    languages: the same request, console, width and A4 checks, every model's log-likelihood
+    and the charts' lines and bars."""
+    transactions = os.path.join(SOURCE, "tests", "data", "clv", "cdnow_sample_transactions.csv")
+    args = [EXCELLENCE, "clv", "validate", transactions, "--end", "1997-09-30", "--holdout-end", "1998-06-30",
+            "--amount", "dollar_value", "--model", "bgnbd,pnbd,mbgnbd"]
+    validation = json.loads(run(args + ["--json"]).stdout)
+    models = len(validation["models"])
+    for lang, headings in (("en", ["Models compared", "Tracking", "Calibration fit",
+                                   "Holdout by calibration frequency"]),
+                           ("zh", ["模型比较", "跟踪", "校准期拟合", "按校准期频次的保留期交易"])):
+        name = "clv-%s.html" % lang
+        path = os.path.join(WORK, name)
+        run(args + ["--lang", lang, "--report", path])
+        page, dom = check_page(name, path)
+        check_figures(dom, name)
+        check_marks(dom, name, {
+            ("tracking", "polyline", "series"): 1 + models,
+            ("cumulative", "polyline", "series"): 1 + models,
+            ("by-frequency", "polyline", "series"): 1 + models,
+            ("histogram", "rect", "bar"): len(validation["histogram"]) * (1 + models),
+        })
+        text = dom.all_text()
+        for m in validation["models"]:
+            check("%.2f" % m["log_likelihood"] in text, "%s: %s's log-likelihood missing" % (name, m["model"]))
+        for heading in headings:
+            check(heading in text, "%s: no section %r" % (name, heading))
+        check_a4(name, page, headings)
 
 
 def main():
@@ -479,6 +522,7 @@ def main():
     })
 
     check_model_reports(data_dir=os.path.join(SOURCE, "tests", "data", "pls"))
+    check_clv_reports()
 
     pages = {}
     for name, lang in (("feedback-en.html", "en"), ("consensus-en.html", "en"), ("consensus-zh.html", "zh"),

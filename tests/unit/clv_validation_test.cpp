@@ -1,10 +1,12 @@
 // Holdout validation on the CDNOW sample: the split reproduces BTYD's weekly tracking and
 // holdout counts exactly; every table is checked against a per-customer computation here.
+#include <excellence/detail/strings.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/validation.hpp>
+#include <excellence/report/clv_html.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
@@ -186,4 +188,38 @@ TEST_CASE("holdout validation: BG/NBD and Pareto/NBD on CDNOW, every table by ha
   holdout_data quiet = d;
   std::fill(quiet.holdout_frequency.begin(), quiet.holdout_frequency.end(), 0.0);
   CHECK(try_validate_holdout(quiet).error().path.to_string() == "holdout_frequency");
+}
+
+TEST_CASE("validation report: the comparison, four charts with their numbers, self-contained") {
+  const auto v = validate_holdout(cdnow_split());
+  const auto page = to_html(v);
+  auto count = [&](std::string_view what) {
+    std::size_t n = 0;
+    for (auto at = page.find(what); at != std::string::npos; at = page.find(what, at + 1)) ++n;
+    return n;
+  };
+  CHECK(page.starts_with("<!DOCTYPE html>"));
+  CHECK(page.find("<dd>2357</dd>") != std::string::npos);
+  CHECK(page.find("1998-06-30 (39.00 weeks)") != std::string::npos);
+  // Every model's log-likelihood, AIC and BIC as the comparison rounds them.
+  for (const auto& m : v.models) {
+    CHECK(page.find(">" + detail::fixed(m.fit.log_likelihood, 2) + "<") != std::string::npos);
+    CHECK(page.find(">" + detail::fixed(m.aic, 2) + "<") != std::string::npos);
+    CHECK(page.find(">" + detail::fixed(m.bic, 2) + "<") != std::string::npos);
+  }
+  for (const char* id : {"id=\"tracking\"", "id=\"cumulative\"", "id=\"histogram\"", "id=\"by-frequency\""})
+    CHECK(count(id) == 1);
+  // One line per series in the three line charts (actual and two models), a bar per series
+  // and histogram bin.
+  CHECK(count("<polyline class=\"series\"") == 3 * 3);
+  CHECK(count("<rect class=\"bar\"") == v.histogram.size() * 3);
+  // The cumulative table: 2,457 repeat transactions by week 39, 4,339 by week 78 (BTYD).
+  CHECK(page.find("<th scope=\"row\">39</th><td>2457.0</td>") != std::string::npos);
+  CHECK(page.find("<th scope=\"row\">78</th><td>4339.0</td>") != std::string::npos);
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("http") == std::string::npos);
+  CHECK(to_html(v, language::zh).find("客户终身价值模型：保留期检验") != std::string::npos);
+  auto broken = v;
+  broken.models[0].aic = std::nan("");
+  CHECK_THROWS_AS((void)to_html(broken), data_error);
 }

@@ -14,6 +14,7 @@
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
 #include <excellence/models/clv/value.hpp>
+#include <excellence/report/clv_html.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
@@ -367,6 +368,16 @@ void bind_clv(py::module_& m) {
           "to_json", [](const validation_run& r, int indent) { return to_json(r.result, indent); }, "indent"_a = 2)
       .def("to_dict", [](const validation_run& r) { return document(to_json(r.result)); })
       .def("to_text", [](const validation_run& r) { return to_text(r.result); })
+      .def(
+          "to_html",
+          [](const validation_run& r, const std::string& lang) {
+            const auto l = parse_language(lang);
+            if (!l) throw py::value_error("lang must be en or zh, not '" + lang + "'");
+            return to_html(r.result, *l);
+          },
+          "lang"_a = "en",
+          "The validation report: one HTML page with the models compared and SVG charts of the tracking, the "
+          "calibration histogram and the holdout by calibration frequency.")
       .def("__repr__", [](const validation_run& r) {
         return "<clv.HoldoutValidation of " + std::to_string(r.result.models.size()) + " model(s) on " +
                std::to_string(r.data.calibration.customers.size()) + " customers>";

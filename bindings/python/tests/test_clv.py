@@ -101,6 +101,9 @@ def test_holdout_validation():
     assert d["format"] == "excellence.clv_validation/1" and d["actual_total"] == 1882
     assert [w["actual_cumulative"] for w in d["tracking"]][38] == 2457 and d["tracking"][77]["actual_cumulative"] == 4339
     assert set(v.fits) == {"bgnbd", "mbgnbd"}
+    page = v.to_html()
+    assert page.startswith("<!DOCTYPE html>") and page.count('<polyline class="series"') == 3 * 3
+    assert "保留期检验" in v.to_html("zh")
     c = pd.DataFrame(v.customers())
     assert len(c) == 2357 and c["holdout_frequency"].sum() == 1882
     fit = v.fits["bgnbd"]

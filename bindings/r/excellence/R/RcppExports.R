@@ -33,8 +33,8 @@ cpp_clv_spend <- function(fit_document, frequency, monetary, threads) {
     .Call(`_excellence_cpp_clv_spend`, fit_document, frequency, monetary, threads)
 }
 
-cpp_clv_validate <- function(customers, days, amounts, end, holdout_end, unit, models, largest_count) {
-    .Call(`_excellence_cpp_clv_validate`, customers, days, amounts, end, holdout_end, unit, models, largest_count)
+cpp_clv_validate <- function(customers, days, amounts, end, holdout_end, unit, models, largest_count, lang) {
+    .Call(`_excellence_cpp_clv_validate`, customers, days, amounts, end, holdout_end, unit, models, largest_count, lang)
 }
 
 cpp_clv_expected_transactions <- function(fit_document, times) {

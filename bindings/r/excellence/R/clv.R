@@ -354,6 +354,10 @@ clv_horizon <- function(amount, unit, model_unit, from = NULL) {
 #' @param holdout_end The end of the holdout: a `Date` or `"YYYY-MM-DD"`.
 #' @param models Any of `"bgnbd"`, `"pnbd"`, `"mbgnbd"`, `"ggomnbd"`.
 #' @param largest_count The histogram's last bin: this many repeat transactions or more.
+#' @param report `NULL`, or a file to write the validation report to: one HTML page with
+#'   the models compared and SVG charts of the tracking, the calibration histogram and the
+#'   holdout by calibration frequency, in `lang` (`"en"` or `"zh"`).
+#' @param lang The report's language.
 #' @return An object of class `excellence_clv_validation`: `models` (a data frame, one row
 #'   per model), `tracking`, `histogram`, `by_frequency` (data frames with one column per
 #'   model), `customers` (the per-customer calibration summary, holdout and expectations),
@@ -367,8 +371,9 @@ clv_horizon <- function(amount, unit, model_unit, from = NULL) {
 #' @export
 clv_validate <- function(transactions, end, holdout_end, unit = c("weeks", "days", "months"),
                          models = c("bgnbd", "pnbd"), customer = "customer", date = "date", amount = "amount",
-                         largest_count = 7) {
+                         largest_count = 7, report = NULL, lang = c("en", "zh")) {
   unit <- match.arg(unit)
+  lang <- match.arg(lang)
   if (!is.data.frame(transactions)) argument_error("transactions", "expected a data frame")
   days <- as_days(pick(transactions, date, "date"), "date")
   first <- as_days(end, "end")
@@ -376,7 +381,9 @@ clv_validate <- function(transactions, end, holdout_end, unit = c("weeks", "days
   if (length(first) != 1L || length(last) != 1L) argument_error("end", "expected one date each for end and holdout_end")
   r <- unwrap(cpp_clv_validate(as_text(pick(transactions, customer, "customer")), days,
                                as_numbers(pick(transactions, amount, "amount"), "amount"), first, last, unit,
-                               as.character(models), as.integer(largest_count)))
+                               as.character(models), as.integer(largest_count),
+                               if (is.null(report)) "" else lang))
+  if (!is.null(report)) writeLines(r$html, report, useBytes = TRUE, sep = "")
   frame <- function(x) as.data.frame(x, stringsAsFactors = FALSE, optional = TRUE)
   tracking <- frame(r$tracking)
   tracking$last_day <- as.Date(tracking$last_day, origin = "1970-01-01")

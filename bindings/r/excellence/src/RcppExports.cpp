@@ -157,8 +157,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // cpp_clv_validate
-SEXP cpp_clv_validate(const std::vector<std::string>& customers, const Rcpp::NumericVector& days, const Rcpp::NumericVector& amounts, double end, double holdout_end, const std::string& unit, const std::vector<std::string>& models, int largest_count);
-RcppExport SEXP _excellence_cpp_clv_validate(SEXP customersSEXP, SEXP daysSEXP, SEXP amountsSEXP, SEXP endSEXP, SEXP holdout_endSEXP, SEXP unitSEXP, SEXP modelsSEXP, SEXP largest_countSEXP) {
+SEXP cpp_clv_validate(const std::vector<std::string>& customers, const Rcpp::NumericVector& days, const Rcpp::NumericVector& amounts, double end, double holdout_end, const std::string& unit, const std::vector<std::string>& models, int largest_count, const std::string& lang);
+RcppExport SEXP _excellence_cpp_clv_validate(SEXP customersSEXP, SEXP daysSEXP, SEXP amountsSEXP, SEXP endSEXP, SEXP holdout_endSEXP, SEXP unitSEXP, SEXP modelsSEXP, SEXP largest_countSEXP, SEXP langSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
@@ -170,7 +170,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const std::string& >::type unit(unitSEXP);
     Rcpp::traits::input_parameter< const std::vector<std::string>& >::type models(modelsSEXP);
     Rcpp::traits::input_parameter< int >::type largest_count(largest_countSEXP);
-    rcpp_result_gen = Rcpp::wrap(cpp_clv_validate(customers, days, amounts, end, holdout_end, unit, models, largest_count));
+    Rcpp::traits::input_parameter< const std::string& >::type lang(langSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_validate(customers, days, amounts, end, holdout_end, unit, models, largest_count, lang));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -769,7 +770,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_dert", (DL_FUNC) &_excellence_cpp_clv_dert, 7},
     {"_excellence_cpp_clv_predict_intervals", (DL_FUNC) &_excellence_cpp_clv_predict_intervals, 9},
     {"_excellence_cpp_clv_spend", (DL_FUNC) &_excellence_cpp_clv_spend, 4},
-    {"_excellence_cpp_clv_validate", (DL_FUNC) &_excellence_cpp_clv_validate, 8},
+    {"_excellence_cpp_clv_validate", (DL_FUNC) &_excellence_cpp_clv_validate, 9},
     {"_excellence_cpp_clv_expected_transactions", (DL_FUNC) &_excellence_cpp_clv_expected_transactions, 2},
     {"_excellence_cpp_clv_horizon", (DL_FUNC) &_excellence_cpp_clv_horizon, 4},
     {"_excellence_cpp_builtin_framework_ids", (DL_FUNC) &_excellence_cpp_builtin_framework_ids, 0},

@@ -13,6 +13,7 @@
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/clv/transactions.hpp>
 #include <excellence/models/clv/validation.hpp>
+#include <excellence/report/clv_html.hpp>
 #include <excellence/report/json.hpp>
 #include <excellence/report/text.hpp>
 
@@ -242,8 +243,10 @@ SEXP cpp_clv_spend(const std::string& fit_document, const Rcpp::NumericVector& f
 // [[Rcpp::export]]
 SEXP cpp_clv_validate(const std::vector<std::string>& customers, const Rcpp::NumericVector& days,
                       const Rcpp::NumericVector& amounts, double end, double holdout_end, const std::string& unit,
-                      const std::vector<std::string>& models, int largest_count) {
+                      const std::vector<std::string>& models, int largest_count, const std::string& lang) {
   const auto u = clv_time_unit_names.parse(unit);
+  const auto report_language = lang.empty() ? std::optional(language::en) : parse_language(lang);
+  if (!report_language) return r::argument_failure("lang", "expected en or zh");
   if (!u) return r::argument_failure("unit", "expected " + clv_time_unit_names.choices());
   if (largest_count < 1) return r::argument_failure("largest_count", "expected a whole number >= 1");
   holdout_options o;
@@ -327,7 +330,8 @@ SEXP cpp_clv_validate(const std::vector<std::string>& customers, const Rcpp::Num
         return Rcpp::List::create(Rcpp::Named("models") = models, Rcpp::Named("tracking") = tracking,
                                   Rcpp::Named("histogram") = histogram, Rcpp::Named("by_frequency") = groups,
                                   Rcpp::Named("customers") = customers_frame, Rcpp::Named("json") = to_json(v),
-                                  Rcpp::Named("text") = to_text(v));
+                                  Rcpp::Named("text") = to_text(v),
+                                  Rcpp::Named("html") = lang.empty() ? std::string() : to_html(v, *report_language));
       },
       &watch);
 }

@@ -87,8 +87,12 @@ test_that("predictions: P(alive) in (0, 1]; customer ids carried; bad input name
 
 test_that("holdout validation reproduces BTYD's tracking of CDNOW", {
   tx <- read.csv(ext("cdnow_sample_transactions.csv"))
+  page <- tempfile(fileext = ".html")
   v <- clv_validate(tx, end = "1997-09-30", holdout_end = "1998-06-30", customer = "customer_id",
-                    amount = "dollar_value", models = c("bgnbd", "pnbd"))
+                    amount = "dollar_value", models = c("bgnbd", "pnbd"), report = page, lang = "zh")
+  html <- paste(readLines(page, encoding = "UTF-8", warn = FALSE), collapse = "\n")
+  expect_true(grepl("保留期检验", html, fixed = TRUE))
+  expect_equal(lengths(regmatches(html, gregexpr("<polyline class=\"series\"", html, fixed = TRUE))), 9)
   expect_equal(nrow(v$tracking), 78)
   expect_equal(v$tracking$actual_cumulative[c(39, 78)], c(2457, 4339))
   expect_equal(v$tracking$last_day[39], as.Date("1997-09-30"))
