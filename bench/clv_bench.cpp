@@ -8,6 +8,7 @@
 #include <excellence/models/clv/intervals.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
+#include <excellence/models/clv/ggomnbd.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 #include <excellence/models/retention/fit.hpp>
 #include <excellence/models/retention/lifetime.hpp>
@@ -86,9 +87,32 @@ BENCHMARK(fit_pnbd_cdnow)->Unit(benchmark::kMillisecond);
 
 void fit_pnbd_million(benchmark::State& state) {
   const auto& s = million();
-  for (auto _ : state) benchmark::DoNotOptimize(try_fit_pnbd(s.view()));
+  for (auto _ : state) {
+    const auto fit = try_fit_pnbd(s.view());
+    benchmark::DoNotOptimize(fit);
+    state.counters["evaluations"] = fit->evaluations;
+    for (const char* name : {"r", "alpha", "s", "beta"}) state.counters[name] = fit->param(name).value_or(0);
+  }
 }
 BENCHMARK(fit_pnbd_million)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Issue 15: the GGompertz/NBD on CDNOW (each customer's likelihood integral by quadrature).
+void fit_ggomnbd_cdnow(benchmark::State& state) {
+  for (auto _ : state) {
+    const auto fit = try_fit_ggomnbd(cdnow().view());
+    benchmark::DoNotOptimize(fit);
+    state.counters["evaluations"] = fit->evaluations;
+  }
+}
+BENCHMARK(fit_ggomnbd_cdnow)->Unit(benchmark::kMillisecond);
+
+// Issue 15: the Pareto/NBD's DERT of a million customers (the integral once per distinct T).
+void dert_pnbd_million(benchmark::State& state) {
+  const auto& s = million();
+  const pnbd_params p{0.5533, 10.58, 0.6061, 11.67};
+  for (auto _ : state) benchmark::DoNotOptimize(try_pnbd_discounted_transactions(p, s.view(), 0.0027));
+}
+BENCHMARK(dert_pnbd_million)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void fit_mbgnbd_cdnow(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(try_fit_mbgnbd(cdnow().view()));
@@ -146,6 +170,7 @@ void fit_bgnbd_million(benchmark::State& state) {
     const auto fit = try_fit_bgnbd(s.view());
     benchmark::DoNotOptimize(fit);
     for (const char* name : {"r", "alpha", "a", "b"}) state.counters[name] = fit->param(name).value_or(0);
+    state.counters["evaluations"] = fit->evaluations;
   }
 }
 BENCHMARK(fit_bgnbd_million)->Unit(benchmark::kMillisecond)->Iterations(3);

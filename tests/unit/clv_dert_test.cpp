@@ -97,3 +97,26 @@ TEST_CASE("Pareto/NBD DERT and DECT for every customer, checked") {
   CHECK(test::fails(try_pnbd_discounted_transactions({0.5, 10, -1, 11}, customers, weekly_rate)) ==
         "params.s: s must be a finite number > 0");
 }
+
+TEST_CASE("Pareto/NBD DERT of customers of many different ages: the interpolated survival, to 1e-12") {
+  // 3,000 distinct ages: the batch interpolates the discounted survival across them instead
+  // of 3,000 quadratures; every customer still gets the per-customer value.
+  std::vector<double> x, t_x, T;
+  for (std::size_t i = 0; i < 3000; ++i) {
+    T.push_back(1 + 0.0257 * static_cast<double>(i));
+    x.push_back(static_cast<double>(i % 7));
+    t_x.push_back(i % 7 == 0 ? 0.0 : T.back() * 0.6);
+  }
+  const clv_customers customers{x, t_x, T, {}};
+  for (const auto& p : {dert_cdnow, pnbd_params{0.8, 6.0, 2.5, 40.0}}) {
+    const auto dert = try_pnbd_discounted_transactions(p, customers, weekly_rate).value();
+    const auto dect = try_pnbd_discounted_transactions(p, customers, weekly_rate, 52).value();
+    double worst_dert = 0, worst_dect = 0;
+    for (std::size_t i = 0; i < x.size(); i += 7) {
+      worst_dert = std::max(worst_dert, std::abs(dert[i] / pnbd_dert(p, weekly_rate, x[i], t_x[i], T[i]) - 1));
+      worst_dect = std::max(worst_dect, std::abs(dect[i] / pnbd_dect(p, weekly_rate, 52, x[i], t_x[i], T[i]) - 1));
+    }
+    CHECK(worst_dert < 1e-12);
+    CHECK(worst_dect < 1e-12);
+  }
+}
