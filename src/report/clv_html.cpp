@@ -142,8 +142,12 @@ std::string line_chart(const std::vector<std::string>& labels, const std::vector
   x_labels(labels, std::max<std::size_t>(1, (n + 9) / 10), x_of, x_title, body);
   for (const auto& s : all) {
     std::string points;
-    for (std::size_t i = 0; i < s.values.size(); ++i)
-      points += (i == 0 ? "" : " ") + coordinate(x_of(i)) + "," + coordinate(a.y(s.values[i]));
+    for (std::size_t i = 0; i < s.values.size(); ++i) {
+      if (i > 0) points += ' ';
+      points += coordinate(x_of(i));
+      points += ',';
+      points += coordinate(a.y(s.values[i]));
+    }
     body += "<polyline class=\"series\" fill=\"none\" stroke=\"" +
             std::string(s.actual ? "#1b1f24" : html::series_colour(s.colour)) + "\" stroke-width=\"" +
             (s.actual ? "2" : "1.6") + "\"" + (s.actual ? "" : " stroke-dasharray=\"5 3\"") + " points=\"" + points +
