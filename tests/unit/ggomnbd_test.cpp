@@ -134,7 +134,7 @@ TEST_CASE("GGompertz/NBD on CDNOW: the paper's log-likelihood, on the ridge towa
 
 TEST_CASE("GGompertz/NBD: parameters recovered from data simulated with duration dependence") {
   const ggomnbd_params truth{0.8, 5, 0.05, 1.2, 3};
-  const auto data = gg_simulate(truth, 2000, 52, 20121012);
+  const auto data = gg_simulate(truth, 1000, 52, 20121012);
   const auto fit = try_fit_ggomnbd(data.customers()).value();
   REQUIRE(fit.converged);
   REQUIRE(fit.standard_errors.size() == 5);
