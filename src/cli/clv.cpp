@@ -174,13 +174,9 @@ int fit(const std::vector<std::string>& args, io streams) {
     clv_covariates covariates;
     auto columns = [&](const char* option, std::vector<clv_covariate>& into) {
       if (values.count(option) == 0U) return;
-      const std::string list = values[option].as<std::string>();
-      for (std::size_t from = 0; from <= list.size();) {
-        const auto comma = std::min(list.find(',', from), list.size());
-        const auto name = list.substr(from, comma - from);
-        from = comma + 1;
+      for (const auto name : split_list(values[option].as<std::string>())) {
         if (name.empty()) throw usage_error(detail::concat("--", option, " lists an empty column name"));
-        into.push_back({name, data.table.try_number_view(name).value()});
+        into.push_back({std::string(name), data.table.try_number_view(name).value()});
       }
     };
     columns("transaction-covariates", covariates.transaction);
@@ -469,11 +465,8 @@ int validate(const std::vector<std::string>& args, io streams) {
   const auto unit = enum_option(values, "unit", clv_time_unit_names);
   holdout_options how;
   how.models.clear();
-  const std::string list = values["model"].as<std::string>();
-  for (std::size_t from = 0; from <= list.size();) {
-    const auto comma = std::min(list.find(',', from), list.size());
-    const auto m = parse_clv_model(std::string_view(list).substr(from, comma - from));
-    from = comma + 1;
+  for (const auto name : split_list(values["model"].as<std::string>())) {
+    const auto m = parse_clv_model(name);
     if (!m || *m == clv_model::bgbb || *m == clv_model::gamma_gamma)
       throw usage_error("--model must list bgnbd, pnbd, mbgnbd or ggomnbd, separated by commas");
     how.models.push_back(*m);

@@ -92,6 +92,9 @@ E enum_option(const boost::program_options::variables_map& values, const char* n
 /// or not a number; the caller says what it expected.
 std::optional<std::vector<double>> parse_number_list(std::string_view text);
 
+/// The parts of a comma-separated list, empty ones included ("a,,b": "a", "", "b").
+std::vector<std::string_view> split_list(std::string_view text);
+
 /// Progress of a long run ("resamples 1200 / 5000") on stderr, only when stderr is a
 /// terminal, so that scripts and logs stay clean.
 model_control terminal_progress(const char* what);

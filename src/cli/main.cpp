@@ -72,16 +72,24 @@ void validate(boost::any& target, const std::vector<std::string>& values, count*
   target = count{value};
 }
 
+std::vector<std::string_view> split_list(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::size_t from = 0; from <= text.size();) {
+    const auto comma = std::min(text.find(',', from), text.size());
+    out.push_back(text.substr(from, comma - from));
+    from = comma + 1;
+  }
+  return out;
+}
+
 std::optional<std::vector<double>> parse_number_list(std::string_view text) {
   std::vector<double> out;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const auto comma = std::min(text.find(',', from), text.size());
+  for (const auto part : split_list(text)) {
     double value = 0;
-    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + comma, value);
-    if (ec != std::errc() || end != text.data() + comma || comma == from || !std::isfinite(value)) return std::nullopt;
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+    if (ec != std::errc() || end != part.data() + part.size() || part.empty() || !std::isfinite(value))
+      return std::nullopt;
     out.push_back(value);
-    from = comma + 1;
   }
   return out;
 }

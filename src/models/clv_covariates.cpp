@@ -121,20 +121,17 @@ covariate_columns covariate_columns_of(const clv_covariates& cov) {
 
 // Customer i's own parameters: the base's with α and the lifetime parameters scaled.
 // `coefficients`: the transaction then the lifetime coefficients.
-struct own_parameters {
+std::array<double, 5> own_parameters_of(const covariate_layout& layout, std::span<const double> base,
+                                        std::span<const double> coefficients, const covariate_columns& z,
+                                        std::size_t i) {
   std::array<double, 5> q{};
-};
-
-own_parameters own_parameters_of(const covariate_layout& layout, std::span<const double> base,
-                                 std::span<const double> coefficients, const covariate_columns& z, std::size_t i) {
-  own_parameters o;
-  std::copy(base.begin(), base.end(), o.q.begin());
+  std::copy(base.begin(), base.end(), q.begin());
   double eta = 0, zeta = 0;
   for (std::size_t k = 0; k < z.transaction.size(); ++k) eta += coefficients[k] * z.transaction[k][i];
   for (std::size_t k = 0; k < z.lifetime.size(); ++k) zeta += coefficients[z.transaction.size() + k] * z.lifetime[k][i];
-  o.q[covariate_alpha] *= std::exp(-eta);
-  for (const auto j : layout.life) o.q[j] *= std::exp(layout.life_sign * zeta);
-  return o;
+  q[covariate_alpha] *= std::exp(-eta);
+  for (const auto j : layout.life) q[j] *= std::exp(layout.life_sign * zeta);
+  return q;
 }
 
 // Σ weight × log L over the customers and its gradient, in the optimiser's parameters: the
@@ -153,14 +150,14 @@ double covariate_log_likelihood_sum(clv_model model, const covariate_layout& lay
     std::array<double, 5> g{};
     for (std::size_t i = from; i < to; ++i) {
       const double w = c.weights.empty() ? 1.0 : c.weights[i];
-      const auto own = own_parameters_of(layout, base, coefficients, z, i);
-      acc[0] += w * individual_log_likelihood(model, own.q, c.frequency[i], c.recency[i], c.age[i], &g);
+      const auto q = own_parameters_of(layout, base, coefficients, z, i);
+      acc[0] += w * individual_log_likelihood(model, q, c.frequency[i], c.recency[i], c.age[i], &g);
       // ∂/∂base_j = g_j · q_j / base_j (q_j = base_j × its customer's factor).
-      for (std::size_t j = 0; j < K; ++j) acc[1 + j] += w * g[j] * own.q[j] / base[j];
+      for (std::size_t j = 0; j < K; ++j) acc[1 + j] += w * g[j] * q[j] / base[j];
       // ∂/∂η = −g_α q_α (q_α = α e^−η); ∂/∂ζ = sign Σ g_j q_j over the lifetime parameters.
-      const double d_eta = -g[covariate_alpha] * own.q[covariate_alpha];
+      const double d_eta = -g[covariate_alpha] * q[covariate_alpha];
       double d_zeta = 0;
-      for (const auto j : layout.life) d_zeta += layout.life_sign * g[j] * own.q[j];
+      for (const auto j : layout.life) d_zeta += layout.life_sign * g[j] * q[j];
       for (std::size_t k = 0; k < m; ++k) acc[1 + K + k] += w * d_eta * z.transaction[k][i];
       for (std::size_t k = 0; k < z.lifetime.size(); ++k) acc[1 + K + m + k] += w * d_zeta * z.lifetime[k][i];
     }
@@ -176,10 +173,25 @@ double covariate_log_likelihood_sum(clv_model model, const covariate_layout& lay
   return total;
 }
 
+// invalid_value at `field`: a list that is not the model's K parameters then the coefficients.
+diagnostic covariate_count_error(const char* field, std::size_t K, std::size_t coefficients) {
+  return detail::input_error(errc::invalid_value, field,
+                             detail::concat("expected the model's ", std::to_string(K), " parameters and ",
+                                            std::to_string(coefficients), " coefficients"));
+}
+
+// out_of_range at params[j] for the first of the model's K parameters not positive and finite.
+std::optional<diagnostic> check_base(std::span<const double> params, std::size_t K) {
+  for (std::size_t j = 0; j < K; ++j)
+    if (!std::isfinite(params[j]) || !(params[j] > 0))
+      return detail::input_error(errc::out_of_range, detail::indexed("params", j), "parameters must be > 0");
+  return std::nullopt;
+}
+
 std::vector<std::string> covariate_coefficient_names(const clv_covariates& cov) {
   std::vector<std::string> names;
-  for (const auto& c : cov.transaction) names.push_back("transaction." + c.name);
-  for (const auto& c : cov.lifetime) names.push_back("lifetime." + c.name);
+  for (const auto& c : cov.transaction) names.push_back(std::string(clv_covariate_fit::transaction_prefix) + c.name);
+  for (const auto& c : cov.lifetime) names.push_back(std::string(clv_covariate_fit::lifetime_prefix) + c.name);
   return names;
 }
 
@@ -191,14 +203,9 @@ result<double> try_clv_covariate_log_likelihood(clv_model model, std::span<const
   if (!layout) return layout.error();
   const auto z = covariate_columns_of(covariates);
   const std::size_t K = layout->base;
-  if (params.size() != K + z.count())
-    return detail::input_error(errc::invalid_value, "params",
-                               detail::concat("expected the model's ", std::to_string(K), " parameters and ",
-                                              std::to_string(z.count()), " coefficients"));
+  if (params.size() != K + z.count()) return covariate_count_error("params", K, z.count());
+  if (auto bad = check_base(params, K)) return *bad;
   std::vector<double> p(params.begin(), params.end());
-  for (std::size_t j = 0; j < K; ++j)
-    if (!std::isfinite(p[j]) || !(p[j] > 0))
-      return detail::input_error(errc::out_of_range, detail::indexed("params", j), "parameters must be > 0");
   for (std::size_t k = K; k < p.size(); ++k) {
     if (!std::isfinite(p[k]))
       return detail::input_error(errc::out_of_range, detail::indexed("params", k), "a coefficient must be finite");
@@ -217,10 +224,7 @@ result<clv_covariate_fit> try_fit_clv_covariates(clv_model model, const clv_cust
   const auto z = covariate_columns_of(covariates);
   const std::size_t K = layout->base, P = K + z.count();
   auto names = covariate_coefficient_names(covariates);
-  if (!options.start.empty() && options.start.size() != P)
-    return detail::input_error(errc::invalid_value, "start",
-                               detail::concat("expected the model's ", std::to_string(K), " parameters and ",
-                                              std::to_string(z.count()), " coefficients"));
+  if (!options.start.empty() && options.start.size() != P) return covariate_count_error("start", K, z.count());
   clv_covariate_fit out;
   out.transaction_count = covariates.transaction.size();
   out.lifetime_count = covariates.lifetime.size();
@@ -287,33 +291,29 @@ result<clv_predictions> try_clv_covariate_predict(const clv_covariate_fit& fit, 
     return detail::input_error(errc::invalid_value, "fit", "the fit's parameters do not match its covariate counts");
   // The caller's columns in the fit's order, found by name.
   covariate_columns z;
-  auto take = [&](const std::vector<clv_covariate>& group, const char* prefix, std::size_t from, std::size_t count,
+  auto take = [&](const std::vector<clv_covariate>& group, const char* what, const std::vector<std::string>& names,
                   std::vector<std::span<const double>>& into) -> std::optional<diagnostic> {
-    if (group.size() != count)
-      return detail::input_error(errc::invalid_value, prefix,
-                                 detail::concat("the fit has ", std::to_string(count), " ", prefix,
+    if (group.size() != names.size())
+      return detail::input_error(errc::invalid_value, what,
+                                 detail::concat("the fit has ", std::to_string(names.size()), " ", what,
                                                 " covariates, the data ", std::to_string(group.size())));
-    for (std::size_t k = 0; k < count; ++k) {
-      const auto wanted = fit.fit.names[from + k].substr(std::string(prefix).size() + 1);
+    for (const auto& wanted : names) {
       const auto hit =
           std::find_if(group.begin(), group.end(), [&](const clv_covariate& c) { return c.name == wanted; });
       if (hit == group.end())
-        return detail::input_error(errc::missing_field, prefix,
+        return detail::input_error(errc::missing_field, what,
                                    detail::concat("the fit's covariate \"", wanted, "\" is not in the data"));
       into.push_back(hit->values);
     }
     return std::nullopt;
   };
-  if (auto bad = take(covariates.transaction, "transaction", K, fit.transaction_count, z.transaction)) return *bad;
-  if (auto bad = take(covariates.lifetime, "lifetime", K + fit.transaction_count, fit.lifetime_count, z.lifetime))
-    return *bad;
+  if (auto bad = take(covariates.transaction, "transaction", fit.transaction_covariates(), z.transaction)) return *bad;
+  if (auto bad = take(covariates.lifetime, "lifetime", fit.lifetime_covariates(), z.lifetime)) return *bad;
   const std::span<const double> base(fit.fit.params.data(), K), coefficients(fit.fit.params.data() + K, z.count());
-  for (std::size_t j = 0; j < K; ++j)
-    if (!std::isfinite(base[j]) || !(base[j] > 0))
-      return detail::input_error(errc::out_of_range, detail::indexed("params", j), "parameters must be > 0");
+  if (auto bad = check_base(base, K)) return *bad;
   const auto model = fit.fit.model;
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
-    const auto q = own_parameters_of(*layout, base, coefficients, z, i).q;
+    const auto q = own_parameters_of(*layout, base, coefficients, z, i);
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     switch (model) {
       case clv_model::bgnbd: {

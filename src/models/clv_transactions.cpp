@@ -1,4 +1,5 @@
 #include <excellence/detail/diagnose.hpp>
+#include <excellence/detail/text_table.hpp>
 #include <excellence/models/clv/transactions.hpp>
 
 #include "clv_time.hpp"
@@ -43,12 +44,7 @@ namespace {
 
 // A number as the statement prints it: whole numbers without decimals, others to 1e-6.
 std::string horizon_number(double v) {
-  char text[64];
-  if (v == std::floor(v) && std::abs(v) < 1e15)
-    std::snprintf(text, sizeof text, "%.0f", v);
-  else
-    std::snprintf(text, sizeof text, "%.6f", v);
-  return text;
+  return detail::fixed(v, v == std::floor(v) && std::abs(v) < 1e15 ? 0 : 6);
 }
 
 std::string amount_of(double v, clv_time_unit unit) {

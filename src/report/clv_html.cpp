@@ -46,16 +46,6 @@ p.note { color: #4a5562; font-size: 9pt; margin: 2px 0 8px 0; }
 constexpr double chart_width = 600, chart_height = 320;
 constexpr double left = 62, right = 590, top = 34, bottom = 270;
 
-// A step of 1, 2 or 5 × 10^k that divides [0, largest] into at most five intervals.
-double tick_step(double largest) {
-  if (!(largest > 0)) return 1;
-  const double raw = largest / 5;
-  const double scale = std::pow(10.0, std::floor(std::log10(raw)));
-  for (const double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * scale >= raw) return m * scale;
-  return 10 * scale;
-}
-
 // A number for an axis: whole numbers plainly, others to the step's precision.
 std::string tick_label(double v, double step) {
   return fixed(v, step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step))));
@@ -81,7 +71,7 @@ y_axis axis_for(const std::vector<series>& all, std::string& body, const std::st
   for (const auto& s : all)
     for (const double v : s.values) largest = std::max(largest, v);
   y_axis a;
-  a.step = tick_step(largest);
+  a.step = largest > 0 ? html::grid_step(largest, 5) : 1;
   a.top_value = a.step * std::max(1.0, std::ceil(largest / a.step));
   for (double v = 0; v <= a.top_value + a.step / 2; v += a.step) {
     body += "<line class=\"grid\" x1=\"" + coordinate(left) + "\" y1=\"" + coordinate(a.y(v)) + "\" x2=\"" +

@@ -23,15 +23,6 @@ std::string segment_name(const measure_set& set, const std::string& id, language
   return segment != nullptr ? name_of(*segment, lang) : id;
 }
 
-// Round grid steps for the value axis: 1, 2 or 5 times a power of ten, about four lines.
-double grid_step(double span) {
-  const double raw = span / 4;
-  const double power = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0})
-    if (raw <= m * power) return m * power;
-  return 10 * power;
-}
-
 }  // namespace
 
 std::string trend_chart(const results_evidence& e, std::size_t index, language lang, std::string_view id) {
@@ -63,7 +54,7 @@ std::string trend_chart(const results_evidence& e, std::size_t index, language l
     low -= 1;
     high += 1;
   }
-  const double step = grid_step(high - low);
+  const double step = html::grid_step(high - low, 4);  // about four grid lines
   low = std::floor(low / step) * step;
   high = std::ceil(high / step) * step;
 

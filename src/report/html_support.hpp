@@ -11,6 +11,7 @@
 #include <excellence/scoring/assessment.hpp>
 #include <excellence/scoring/points.hpp>
 
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -87,6 +88,16 @@ inline std::string page_start(language lang, const std::string& title, std::stri
 /// A number for an SVG coordinate: two decimals are finer than any screen or printer.
 inline std::string coordinate(double value) {
   return detail::fixed(value, 2);
+}
+
+/// A round step for a value axis: 1, 2 or 5 times a power of ten that divides `span` (> 0)
+/// into at most `intervals` parts.
+inline double grid_step(double span, double intervals) {
+  const double raw = span / intervals;
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0})
+    if (raw <= m * power) return m * power;
+  return 10 * power;
 }
 
 /// An SVG text element at (x, y) with escaped `content` and extra `attributes`.

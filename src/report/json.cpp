@@ -239,12 +239,7 @@ ordered_json document(const clv_covariate_fit& f) {
   auto fit = document(f.fit);
   fit.erase("format");
   out["fit"] = std::move(fit);
-  std::vector<std::string> transaction, lifetime;
-  const std::size_t base = f.fit.names.size() - f.transaction_count - f.lifetime_count;
-  for (std::size_t k = 0; k < f.transaction_count; ++k) transaction.push_back(f.fit.names[base + k].substr(12));
-  for (std::size_t k = 0; k < f.lifetime_count; ++k)
-    lifetime.push_back(f.fit.names[base + f.transaction_count + k].substr(9));
-  out["covariates"] = {{"transaction", transaction}, {"lifetime", lifetime}};
+  out["covariates"] = {{"transaction", f.transaction_covariates()}, {"lifetime", f.lifetime_covariates()}};
   auto without = document(f.without);
   without.erase("format");
   out["without"] = std::move(without);

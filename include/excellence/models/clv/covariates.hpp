@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 EXCELLENCE_BEGIN_NAMESPACE
@@ -50,6 +51,32 @@ struct clv_covariate_fit {
   double lr_statistic = 0;             ///< 2 (LL − LL without), ≥ 0
   std::size_t degrees_of_freedom = 0;  ///< the number of coefficients
   double p_value = 1;                  ///< P(χ²(degrees of freedom) > lr_statistic)
+
+  /// The coefficients' names are these prefixes and the covariates' names.
+  static constexpr std::string_view transaction_prefix = "transaction.";
+  static constexpr std::string_view lifetime_prefix = "lifetime.";
+
+  /// The transaction (lifetime) covariates' names, in the fit's order: its coefficient names
+  /// without their prefix.
+  [[nodiscard]] std::vector<std::string> transaction_covariates() const {
+    return covariate_names(0, transaction_count, transaction_prefix);
+  }
+  [[nodiscard]] std::vector<std::string> lifetime_covariates() const {
+    return covariate_names(transaction_count, lifetime_count, lifetime_prefix);
+  }
+
+ private:
+  // The `count` coefficient names after the model's parameters and `skip` others, unprefixed.
+  [[nodiscard]] std::vector<std::string> covariate_names(std::size_t skip, std::size_t count,
+                                                         std::string_view prefix) const {
+    std::vector<std::string> out;
+    if (fit.names.size() < transaction_count + lifetime_count) return out;
+    const std::size_t from = fit.names.size() - transaction_count - lifetime_count + skip;
+    for (std::size_t k = from; k < from + count; ++k)
+      out.push_back(std::string_view(fit.names[k]).starts_with(prefix) ? fit.names[k].substr(prefix.size())
+                                                                       : fit.names[k]);
+    return out;
+  }
 };
 
 /// Fits `model` (bgnbd, pnbd or ggomnbd) with covariates by maximum likelihood, from the fit
