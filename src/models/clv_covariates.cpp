@@ -68,8 +68,10 @@ struct covariate_columns {
   [[nodiscard]] std::size_t count() const noexcept { return transaction.size() + lifetime.size(); }
 };
 
+// `fitting`: a covariate that is the same for every customer cannot be told from α or β
+// when fitting; a likelihood or a prediction (for one customer, say) takes it.
 std::optional<diagnostic> check_covariate_group(const std::vector<clv_covariate>& group, const char* field,
-                                                std::size_t n) {
+                                                std::size_t n, bool fitting) {
   std::set<std::string> seen;
   for (std::size_t k = 0; k < group.size(); ++k) {
     const auto& c = group[k];
@@ -87,7 +89,7 @@ std::optional<diagnostic> check_covariate_group(const std::vector<clv_covariate>
             errc::invalid_value, at,
             detail::concat("\"", c.name, "\" is not a finite number for customer ", std::to_string(i)));
     const auto [lo, hi] = std::minmax_element(c.values.begin(), c.values.end());
-    if (n > 0 && *lo == *hi)
+    if (fitting && n > 0 && *lo == *hi)
       return detail::input_error(
           errc::invalid_value, at,
           detail::concat("\"", c.name,
@@ -97,7 +99,7 @@ std::optional<diagnostic> check_covariate_group(const std::vector<clv_covariate>
 }
 
 result<covariate_layout> check_covariate_inputs(clv_model model, const clv_customers& customers,
-                                                const clv_covariates& cov) {
+                                                const clv_covariates& cov, bool fitting) {
   const auto layout = covariate_layout_of(model);
   if (!layout)
     return detail::input_error(
@@ -107,8 +109,8 @@ result<covariate_layout> check_covariate_inputs(clv_model model, const clv_custo
   if (cov.transaction.empty() && cov.lifetime.empty())
     return detail::input_error(errc::invalid_value, "covariates", "no covariate given");
   const std::size_t n = customers.frequency.size();
-  if (auto bad = check_covariate_group(cov.transaction, "transaction", n)) return *bad;
-  if (auto bad = check_covariate_group(cov.lifetime, "lifetime", n)) return *bad;
+  if (auto bad = check_covariate_group(cov.transaction, "transaction", n, fitting)) return *bad;
+  if (auto bad = check_covariate_group(cov.lifetime, "lifetime", n, fitting)) return *bad;
   return *layout;
 }
 
@@ -199,7 +201,7 @@ std::vector<std::string> covariate_coefficient_names(const clv_covariates& cov) 
 
 result<double> try_clv_covariate_log_likelihood(clv_model model, std::span<const double> params,
                                                 const clv_customers& customers, const clv_covariates& covariates) {
-  const auto layout = check_covariate_inputs(model, customers, covariates);
+  const auto layout = check_covariate_inputs(model, customers, covariates, false);
   if (!layout) return layout.error();
   const auto z = covariate_columns_of(covariates);
   const std::size_t K = layout->base;
@@ -219,7 +221,7 @@ result<double> try_clv_covariate_log_likelihood(clv_model model, std::span<const
 result<clv_covariate_fit> try_fit_clv_covariates(clv_model model, const clv_customers& customers,
                                                  const clv_covariates& covariates, const clv_fit_options& options,
                                                  const model_control& control) {
-  const auto layout = check_covariate_inputs(model, customers, covariates);
+  const auto layout = check_covariate_inputs(model, customers, covariates, true);
   if (!layout) return layout.error();
   const auto z = covariate_columns_of(covariates);
   const std::size_t K = layout->base, P = K + z.count();
@@ -282,7 +284,7 @@ result<clv_covariate_fit> try_fit_clv_covariates(clv_model model, const clv_cust
 
 result<clv_predictions> try_clv_covariate_predict(const clv_covariate_fit& fit, const clv_customers& customers,
                                                   const clv_covariates& covariates, double horizon, unsigned threads) {
-  const auto layout = check_covariate_inputs(fit.fit.model, customers, covariates);
+  const auto layout = check_covariate_inputs(fit.fit.model, customers, covariates, false);
   if (!layout) return layout.error();
   if (auto bad = clv_core::check_horizon(horizon)) return *bad;
   const std::size_t K = layout->base;

@@ -196,4 +196,11 @@ TEST_CASE("CLV covariates: inputs are checked and named") {
         "transaction: the fit's covariate \"flag\" is not in the data");
   CHECK(test::fails(try_clv_covariate_predict(f, c, {{{"flag", s.flag}}, {}}, 10)) ==
         "lifetime: the fit has 1 lifetime covariates, the data 0");
+  // One customer: his covariates are necessarily "the same for every customer", which only
+  // a fit cannot use. His prediction is the one he gets among the others.
+  const auto all = try_clv_covariate_predict(f, c, s.covariates(), 10).value();
+  const std::vector<double> x1{s.frequency[3]}, t1{s.recency[3]}, T1{s.age[3]}, z1{s.flag[3]}, w1{s.score[3]};
+  const auto one = try_clv_covariate_predict(f, {x1, t1, T1, {}}, {{{"flag", z1}}, {{"score", w1}}}, 10).value();
+  CHECK(one.p_alive[0] == all.p_alive[3]);
+  CHECK(one.expected_transactions[0] == all.expected_transactions[3]);
 }

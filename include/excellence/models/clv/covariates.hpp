@@ -115,6 +115,7 @@ struct clv_covariate_fit {
 /// P(alive) and E[Y(horizon) | x, t_x, T] of every customer at his own parameters. The
 /// covariates are matched to the fit's by name (each list in any order); a missing or an
 /// extra covariate is an error naming it.
+/// A covariate the same for every customer given (one customer, say) is taken here.
 [[nodiscard]] EXCELLENCE_API result<clv_predictions> try_clv_covariate_predict(const clv_covariate_fit& fit,
                                                                                const clv_customers& customers,
                                                                                const clv_covariates& covariates,
