@@ -28,7 +28,7 @@ constexpr double rx = 46, ry = 26;                              // a construct
 constexpr double measurement_gap = 52;                          // boxes to ellipse
 constexpr double structural_gap = 76;                           // ellipse to the next column's boxes
 constexpr double cell_gap = 34;                                 // between constructs of a column
-constexpr double margin = 24;
+constexpr double page_margin = 24;
 
 // The SVG element with its title, description, arrow marker and style. With an `id` the
 // element carries it, its inner ids are prefixed by it and its style rules are scoped to it:
@@ -199,10 +199,10 @@ std::string html::path_diagram(const pls_fit& fit, const pls_bootstrap_result* b
     }
   const double tallest = columns == 0 ? 0 : *std::max_element(column_height.begin(), column_height.end());
   const double column_width = box_width + measurement_gap + 2 * rx + structural_gap;
-  const double height = 2 * margin + 20 + tallest;
-  const double width = 2 * margin + static_cast<double>(columns) * column_width - structural_gap;
+  const double height = 2 * page_margin + 20 + tallest;
+  const double width = 2 * page_margin + static_cast<double>(columns) * column_width - structural_gap;
   for (std::size_t c = 0; c < columns; ++c) {
-    double y = margin + (tallest - column_height[c]) / 2;
+    double y = page_margin + (tallest - column_height[c]) / 2;
     for (std::size_t i = 0; i < d.order[c].size(); ++i) {
       auto& n = d.nodes[d.order[c][i]];
       if (i > 0) y += n.dummy || d.nodes[d.order[c][i - 1]].dummy ? dummy_gap : cell_gap;
@@ -210,7 +210,7 @@ std::string html::path_diagram(const pls_fit& fit, const pls_bootstrap_result* b
       y += n.height;
     }
   }
-  const auto column_left = [&](std::size_t c) { return margin + static_cast<double>(c) * column_width; };
+  const auto column_left = [&](std::size_t c) { return page_margin + static_cast<double>(c) * column_width; };
   const auto centre_x = [&](std::size_t c) { return column_left(c) + box_width + measurement_gap + rx; };
 
   // Ports: the paths leaving a construct spread over the right of its ellipse, those
@@ -331,7 +331,7 @@ std::string html::path_diagram(const pls_fit& fit, const pls_bootstrap_result* b
                                    : " *: the bootstrap's " + confidence + " % " + interval +
                                          " interval excludes 0; dashed: it includes 0.";
   }
-  body += text(margin, height - margin + 6, escape(legend), "class=\"small\"");
+  body += text(page_margin, height - page_margin + 6, escape(legend), "class=\"small\"");
   const auto constructs = std::to_string(J), indicator_count = std::to_string(fit.indicators.size());
   const std::string title = lang == language::zh
                                 ? "PLS 路径图：" + constructs + " 个构念，" + indicator_count + " 个指标"

@@ -5,14 +5,13 @@
 Renders the shipped samples with `excellence report` (one examiner's feedback, the three
 examiners' consensus in English and Chinese, the two-year history), then for each page:
 
-* loads it from a local server that records every request, with Chromium's proxy pointed at
-  the same server, so that any request the page makes — to this host or any other — is
-  recorded; the page must make none but its own;
-* reads Chromium's log: the page must write nothing to the console;
-* reads the DOM Chromium built (--dump-dom): every item with the percent, band and points of
+* loads it in headless Chromium, driven through its DevTools protocol, and records every
+  request the page's own session makes: the page must make none but its own;
+* reads the page's console and log: the page must write nothing to either;
+* reads the DOM Chromium built: every item with the percent, band and points of
   the `excellence score --json` document, every comment of the input files, every chart with its
   title, text alternative, numbers table and the expected number of marks;
-* prints it to PDF (--print-to-pdf) and checks with poppler's pdfinfo and pdftotext that
+* prints it to PDF (Page.printToPDF, as --print-to-pdf does) and checks with poppler's pdfinfo and pdftotext that
   every category starts a page.
 
 The model report (`excellence pls … --report`, with every analysis, in English and Chinese)
@@ -26,9 +25,10 @@ catch what they are meant to catch.
 usage: check_report.py EXCELLENCE SOURCE_DIR WORK_DIR
 """
 
+import base64
 import html.parser
-import select
 import json
+import select
 import os
 import re
 import shutil
@@ -57,21 +57,14 @@ def run(args, **kwargs):
     return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)
 
 
-def chromium(*args):
-    """Runs headless Chromium with a fresh profile and every background service off."""
-    profile = os.path.join(WORK, "profile")
-    shutil.rmtree(profile, ignore_errors=True)
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-extensions", "--user-data-dir=" + profile, *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120)
-
-
-class DevTools:
-    """Chromium driven through the DevTools protocol on a pipe (--remote-debugging-pipe:
-    commands on the child's fd 3, replies and events on its fd 4, each message JSON ended
-    by a NUL byte): what a page requests and writes to its console, as the page's own
-    session sees it, apart from the browser's background traffic."""
+class Browser:
+    """One headless Chromium for the whole run, driven through the DevTools protocol on a pipe
+    (--remote-debugging-pipe: commands on the child's fd 3, replies and events on its fd 4,
+    each message JSON ended by a NUL byte). Each page opens in a tab of its own with the cache
+    off, and what it requests and writes to its console is read from that tab's own session,
+    apart from the browser's background traffic. One browser rather than one per page: a
+    Chromium start costs more than a second, and the run loads, reads and prints some twenty
+    pages."""
 
     def __init__(self):
         to_child_read, self._to_child = os.pipe()
@@ -120,10 +113,12 @@ class DevTools:
                 return reply.get("result", {})
             self.events.append(reply)
 
-    def wait_for(self, method, seconds):
-        """Waits until the event `method` has arrived (perhaps already, while a command's
-        reply was awaited) or `seconds` have passed; whether it came."""
-        if any(e.get("method") == method for e in self.events):
+    def wait_for(self, method, session, seconds):
+        """Waits until the event `method` of `session` has arrived (perhaps already, while a
+        command's reply was awaited) or `seconds` have passed; whether it came."""
+        def wanted(e):
+            return e.get("method") == method and e.get("sessionId") == session
+        if any(wanted(e) for e in self.events):
             return True
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -133,7 +128,7 @@ class DevTools:
                     break
             event = self._receive()
             self.events.append(event)
-            if event.get("method") == method:
+            if wanted(event):
                 return True
         return False
 
@@ -147,47 +142,57 @@ class DevTools:
         os.close(self._from_child)
 
 
-def load(url, expression=None):
-    """Opens url in a new page and returns the URLs it requested and its console and log
-    messages (console API calls, uncaught exceptions, log entries of warning or error);
-    with an expression, also its value in the loaded page."""
-    browser = DevTools()
-    try:
-        target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+class Page:
+    """A page loaded in a new tab of the browser: the URLs it requested and its console and
+    log messages (console API calls, uncaught exceptions, log entries of warning or error)
+    until a second after its load event; then expressions evaluated in it, its DOM as
+    Chromium built it, and its print to PDF."""
+
+    def __init__(self, browser, url):
+        self._browser = browser
+        self._target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self._session = browser.call("Target.attachToTarget", {"targetId": self._target, "flatten": True})["sessionId"]
         for domain in ("Network", "Runtime", "Log", "Page"):
-            browser.call(domain + ".enable", session=session)
-        browser.events.clear()
-        browser.call("Page.navigate", {"url": url}, session=session)
-        loaded = browser.wait_for("Page.loadEventFired", 30)
-        browser.wait_for("never", 1.0)  # anything the page does after its load event
-        value = None
-        if expression:
-            value = browser.call("Runtime.evaluate", {"expression": expression, "returnByValue": True},
-                                 session=session)["result"].get("value")
-    finally:
-        browser.close()
-    requests, console = [], []
-    for e in browser.events:
-        p = e.get("params", {})
-        if e.get("method") == "Network.requestWillBeSent":
-            requests.append(p["request"]["url"])
-        elif e.get("method") == "Runtime.consoleAPICalled":
-            console.append("console.%s: %s" % (p["type"], " ".join(str(a.get("value")) for a in p["args"])))
-        elif e.get("method") == "Runtime.exceptionThrown":
-            console.append("exception: %s" % p["exceptionDetails"].get("text"))
-        elif e.get("method") == "Log.entryAdded" and p["entry"]["level"] in ("warning", "error"):
-            console.append("%s: %s" % (p["entry"]["level"], p["entry"]["text"]))
-    if not loaded:
-        console.append("the page did not finish loading in 30 s")
-    if expression:
-        return requests, console, value
-    return requests, console
+            browser.call(domain + ".enable", session=self._session)
+        browser.call("Network.setCacheDisabled", {"cacheDisabled": True}, session=self._session)
+        browser.events = [e for e in browser.events if e.get("sessionId") != self._session]
+        browser.call("Page.navigate", {"url": url}, session=self._session)
+        loaded = browser.wait_for("Page.loadEventFired", self._session, 30)
+        browser.wait_for("never", self._session, 1.0)  # anything the page does after its load event
+        self.requests, self.console = [], []
+        for e in browser.events:
+            if e.get("sessionId") != self._session:
+                continue
+            p = e.get("params", {})
+            if e.get("method") == "Network.requestWillBeSent":
+                self.requests.append(p["request"]["url"])
+            elif e.get("method") == "Runtime.consoleAPICalled":
+                self.console.append("console.%s: %s" % (p["type"], " ".join(str(a.get("value")) for a in p["args"])))
+            elif e.get("method") == "Runtime.exceptionThrown":
+                self.console.append("exception: %s" % p["exceptionDetails"].get("text"))
+            elif e.get("method") == "Log.entryAdded" and p["entry"]["level"] in ("warning", "error"):
+                self.console.append("%s: %s" % (p["entry"]["level"], p["entry"]["text"]))
+        browser.events = [e for e in browser.events if e.get("sessionId") != self._session]
+        if not loaded:
+            self.console.append("the page did not finish loading in 30 s")
 
+    def evaluate(self, expression):
+        return self._browser.call("Runtime.evaluate", {"expression": expression, "returnByValue": True},
+                                  session=self._session)["result"].get("value")
 
-def dump_dom(path):
-    result = chromium("--dump-dom", "file://" + path)
-    return result.stdout
+    def dom(self):
+        """The serialised DOM, as --dump-dom prints it."""
+        return self.evaluate("document.documentElement.outerHTML")
+
+    def print_pdf(self, path):
+        """Printed as --print-to-pdf --no-pdf-header-footer prints: the page's own @page size."""
+        data = self._browser.call("Page.printToPDF", {"preferCSSPageSize": True, "displayHeaderFooter": False},
+                                  session=self._session)["data"]
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(data))
+
+    def close(self):
+        self._browser.call("Target.closeTarget", {"targetId": self._target})
 
 
 class Dom(html.parser.HTMLParser):
@@ -298,12 +303,11 @@ def examiner_items(dom, examiner):
     return out
 
 
-def print_pdf(name, headings):
+def print_pdf(browser, name, headings):
     pdf = os.path.join(WORK, name.replace(".html", ".pdf"))
-    result = chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + os.path.join(WORK, name))
-    check(os.path.exists(pdf), "%s: no PDF (%s)" % (name, result.stderr[-500:]))
-    if not os.path.exists(pdf):
-        return 0
+    page = Page(browser, "file://" + os.path.join(WORK, name))
+    page.print_pdf(pdf)
+    page.close()
     info = run(["pdfinfo", pdf]).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
@@ -336,33 +340,33 @@ def category_headings(score, lang):
     return [c["id"] + " " + titles[c["id"]] for c in score["categories"]]
 
 
-def check_page(name, path):
+def check_page(browser, name, path):
     """A report page loaded from its file: no request but its own, nothing on the console, no
-    wider than the window. Returns its URL and its DOM."""
-    page = "file://" + path
-    requests, console, overflow = load(page, OVERFLOW)
-    check(requests == [page], "%s: requests other than the page itself: %s" % (name, requests))
-    check(console == [], "%s: console messages: %s" % (name, console))
+    wider than the window. Returns the page, still open, and its DOM."""
+    url = "file://" + path
+    page = Page(browser, url)
+    check(page.requests == [url], "%s: requests other than the page itself: %s" % (name, page.requests))
+    check(page.console == [], "%s: console messages: %s" % (name, page.console))
+    overflow = page.evaluate(OVERFLOW)
     check(overflow == 0, "%s: the page is %s px wider than the window" % (name, overflow))
-    return page, Dom(dump_dom(path))
+    return page, Dom(page.dom())
 
 
 def check_a4(name, page, headings):
-    """The page printed to PDF: A4, with every heading in its text."""
+    """The page printed to PDF: A4, with every heading in its text. Closes the page."""
     pdf = os.path.join(WORK, name.replace(".html", ".pdf"))
-    chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, page)
-    check(os.path.exists(pdf), "%s: no PDF" % name)
-    if os.path.exists(pdf):
-        info = run(["pdfinfo", pdf]).stdout
-        size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
-        check(size and abs(float(size.group(1)) - 595.28) < 1, "%s: the pages are not A4" % name)
-        printed = re.sub(r"\s+", " ", run(["pdftotext", pdf, "-"]).stdout)
-        for heading in headings:
-            check(heading in printed, "%s: the PDF lacks %r" % (name, heading))
-        print("%s: %s A4 pages" % (name, re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)))
+    page.print_pdf(pdf)
+    page.close()
+    info = run(["pdfinfo", pdf]).stdout
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    check(size and abs(float(size.group(1)) - 595.28) < 1, "%s: the pages are not A4" % name)
+    printed = re.sub(r"\s+", " ", run(["pdftotext", pdf, "-"]).stdout)
+    for heading in headings:
+        check(heading in printed, "%s: the PDF lacks %r" % (name, heading))
+    print("%s: %s A4 pages" % (name, re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)))
 
 
-def check_model_reports(data_dir):
+def check_model_reports(browser, data_dir):
     """The model report with every analysis, in both languages."""
     data = os.path.join(data_dir, "satisfaction.csv")
     model = os.path.join(data_dir, "satisfaction_model.txt")
@@ -379,7 +383,7 @@ def check_model_reports(data_dir):
         run([EXCELLENCE, "pls", data, "--model", model, "--bootstrap", "100", "--ipma", "SAT", "--scale-min", "0",
              "--scale-max", "10", "--index", "--fit", "--predict", "5,2", "--groups", "gender", "--permutations",
              "200", "--threads", "2", "--lang", lang, "--report", path])
-        page, dom = check_page(name, path)
+        page, dom = check_page(browser, name, path)
         ids = [a["id"] for _, a, _ in dom.elements if "id" in a]
         check(len(ids) == len(set(ids)), "%s: ids used twice: %s" % (name, sorted({i for i in ids if ids.count(i) > 1})))
         for fid, fig in dom.figures.items():
@@ -401,7 +405,7 @@ def check_model_reports(data_dir):
         check_a4(name, page, headings)
 
 
-def check_clv_reports():
+def check_clv_reports(browser):
     """The lifetime-value validation report (`excellence clv validate … --report`), in both
     languages: the same request, console, width and A4 checks, every model's log-likelihood
     and the charts' lines and bars."""
@@ -416,7 +420,7 @@ def check_clv_reports():
         name = "clv-%s.html" % lang
         path = os.path.join(WORK, name)
         run(args + ["--lang", lang, "--report", path])
-        page, dom = check_page(name, path)
+        page, dom = check_page(browser, name, path)
         check_figures(dom, name)
         check_marks(dom, name, {
             ("tracking", "polyline", "series"): 1 + models,
@@ -453,19 +457,31 @@ def main():
                 '<img src="http://example.invalid/x.png" alt=""><script>console.error("control")</script>'
                 '<div style="width: 3000px">wide</div></body></html>')
 
-    requests, console, overflow = load("file://" + os.path.join(WORK, "control.html"), OVERFLOW)
+    browser = Browser()
+    try:
+        return check_all(browser, examiners, history, reports)
+    finally:
+        browser.close()
+
+
+def check_all(browser, examiners, history, reports):
+    control = Page(browser, "file://" + os.path.join(WORK, "control.html"))
+    overflow = control.evaluate(OVERFLOW)
+    control.close()
     check(overflow > 0, "control: the wide page was not seen as wider than the window: %s" % overflow)
-    check(any("example.invalid" in r for r in requests),
-          "control: the external image was not seen: %s" % requests)
-    check(any("control" in c for c in console), "control: the console message was not seen: %s" % console)
+    check(any("example.invalid" in r for r in control.requests),
+          "control: the external image was not seen: %s" % control.requests)
+    check(any("control" in c for c in control.console),
+          "control: the console message was not seen: %s" % control.console)
 
     doms = {}
     for name in reports:
-        page = "file://" + os.path.join(WORK, name)
-        requests, console = load(page)
-        check(requests == [page], "%s: requests other than the page itself: %s" % (name, requests))
-        check(console == [], "%s: console messages: %s" % (name, console))
-        dom_text = dump_dom(os.path.join(WORK, name))
+        url = "file://" + os.path.join(WORK, name)
+        page = Page(browser, url)
+        check(page.requests == [url], "%s: requests other than the page itself: %s" % (name, page.requests))
+        check(page.console == [], "%s: console messages: %s" % (name, page.console))
+        dom_text = page.dom()
+        page.close()
         check(len(dom_text) > 10000, "%s: no DOM (%d bytes)" % (name, len(dom_text)))
         dom = Dom(dom_text)
         doms[name] = dom
@@ -521,13 +537,13 @@ def main():
         ("history-radar", "polygon", "series"): len(records),
     })
 
-    check_model_reports(data_dir=os.path.join(SOURCE, "tests", "data", "pls"))
-    check_clv_reports()
+    check_model_reports(browser, data_dir=os.path.join(SOURCE, "tests", "data", "pls"))
+    check_clv_reports(browser)
 
     pages = {}
     for name, lang in (("feedback-en.html", "en"), ("consensus-en.html", "en"), ("consensus-zh.html", "zh"),
                        ("history-en.html", "en")):
-        pages[name] = print_pdf(name, category_headings(wang, lang))
+        pages[name] = print_pdf(browser, name, category_headings(wang, lang))
 
     if FAILURES:
         print("%d check(s) failed" % len(FAILURES))

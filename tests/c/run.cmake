@@ -17,9 +17,10 @@ endforeach()
 execute_process(COMMAND ${PKG_CONFIG} --variable=libdir excellence OUTPUT_VARIABLE libdir
   OUTPUT_STRIP_TRAILING_WHITESPACE)
 separate_arguments(extra UNIX_COMMAND "${C_FLAGS}")
+separate_arguments(link_extra UNIX_COMMAND "${LINK_FLAGS}")
 execute_process(
   COMMAND ${C_COMPILER} -std=c99 -Wall -Wextra -pedantic -Werror ${extra} ${flags_cflags}
-    ${CONSUMER_DIR}/consumer.c -o ${WORK_DIR}/consumer-pkg-config ${flags_libs} -lm -Wl,-rpath,${libdir}
+    ${CONSUMER_DIR}/consumer.c -o ${WORK_DIR}/consumer-pkg-config ${flags_libs} -lm ${link_extra} -Wl,-rpath,${libdir}
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building the C consumer with pkg-config's flags failed: ${rc}")
@@ -28,7 +29,7 @@ endif()
 # The worked example of docs/c-api.md, built the same way.
 execute_process(
   COMMAND ${C_COMPILER} -std=c99 -Wall -Wextra -pedantic -Werror ${extra} ${flags_cflags}
-    ${SOURCE_DIR}/examples/c_api.c -o ${WORK_DIR}/c-api-example ${flags_libs} -Wl,-rpath,${libdir}
+    ${SOURCE_DIR}/examples/c_api.c -o ${WORK_DIR}/c-api-example ${flags_libs} ${link_extra} -Wl,-rpath,${libdir}
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building examples/c_api.c failed: ${rc}")
@@ -41,7 +42,7 @@ endif()
 
 # CMake: find_package(excellence) and excellence::shared.
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_DIR} -B ${WORK_DIR}/build -G ${GENERATOR}
-    -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${STAGE} "-DCMAKE_C_FLAGS=${C_FLAGS}"
+    -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${STAGE} "-DCMAKE_C_FLAGS=${C_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${LINK_FLAGS}"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "configuring the C consumer failed: ${rc}")
