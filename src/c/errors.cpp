@@ -28,7 +28,7 @@ struct last_error {
   std::string code_name, message, detail, file, path;
   exc_error view{};
 };
-thread_local last_error last;
+thread_local last_error thread_error;
 
 const char* call_code_name(int code) {
   switch (code) {
@@ -43,14 +43,20 @@ const char* call_code_name(int code) {
 
 int record(int code, std::string code_name, std::string message, std::string detail, std::string file, std::size_t line,
            std::size_t column, std::string path) {
-  last.set = true;
-  last.code_name = std::move(code_name);
-  last.message = std::move(message);
-  last.detail = std::move(detail);
-  last.file = std::move(file);
-  last.path = std::move(path);
-  last.view = {code,   last.code_name.c_str(), last.message.c_str(), last.detail.c_str(), last.file.c_str(), line,
-               column, last.path.c_str()};
+  thread_error.set = true;
+  thread_error.code_name = std::move(code_name);
+  thread_error.message = std::move(message);
+  thread_error.detail = std::move(detail);
+  thread_error.file = std::move(file);
+  thread_error.path = std::move(path);
+  thread_error.view = {code,
+                       thread_error.code_name.c_str(),
+                       thread_error.message.c_str(),
+                       thread_error.detail.c_str(),
+                       thread_error.file.c_str(),
+                       line,
+                       column,
+                       thread_error.path.c_str()};
   return code;
 }
 
@@ -158,11 +164,11 @@ void exc_version(int* major, int* minor, int* patch) {
 }
 
 const exc_error* exc_last_error(void) {
-  return last.set ? &last.view : nullptr;
+  return thread_error.set ? &thread_error.view : nullptr;
 }
 
 void exc_clear_error(void) {
-  last.set = false;
+  thread_error.set = false;
 }
 
 void exc_buf_dispose(exc_buf* buf) {
