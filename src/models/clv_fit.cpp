@@ -184,6 +184,74 @@ std::optional<end_point> newton(const log_likelihood_hessian& ll, std::vector<do
   return std::nullopt;
 }
 
+// Quasi-Newton (BFGS) on the natural parameters from a start near the optimum, with a
+// sample's observed information, scaled to all customers, as the first curvature: each step
+// solves B Δ = g, halved like Newton's, then corrects B by the change of the gradient along
+// the step (the secant condition). The sample's curvature is good where the data pin the
+// parameters down and poor along a flat ridge (the Pareto/NBD's s–β), which the corrections
+// learn in a step or two; fixed, it took 27 steps on a million customers. Stops, and gives
+// up, as newton() does.
+std::optional<end_point> quasi_newton(const log_likelihood& ll, std::vector<double> p,
+                                      const std::vector<double>& information, const model_control& control,
+                                      int& evaluations) {
+  const auto n = static_cast<Eigen::Index>(p.size());
+  Eigen::MatrixXd B = Eigen::Map<const row_major>(information.data(), n, n);
+  std::vector<double> g(p.size()), tg = g, trial = p;
+  double v = safe_value(ll, p, g);
+  ++evaluations;
+  if (!std::isfinite(v)) return std::nullopt;
+  for (int step = 0; step < 30; ++step) {
+    if (control.cancelled()) return std::nullopt;
+    const Eigen::LLT<Eigen::MatrixXd> llt(B);
+    if (!B.allFinite() || llt.info() != Eigen::Success) return std::nullopt;
+    const Eigen::VectorXd delta = llt.solve(Eigen::Map<const Eigen::VectorXd>(g.data(), n));
+    if (!delta.allFinite()) return std::nullopt;
+    double scale = 1;
+    bool better = false;
+    for (int halving = 0; halving < 30 && !better; ++halving, scale /= 2) {
+      bool positive = true;
+      for (Eigen::Index j = 0; j < n; ++j) {
+        const auto u = static_cast<std::size_t>(j);
+        trial[u] = p[u] + scale * delta(j);
+        positive = positive && std::isfinite(trial[u]) && trial[u] > 0;
+      }
+      if (!positive) continue;
+      const double tv = safe_value(ll, trial, tg);
+      ++evaluations;
+      better = std::isfinite(tv) && tv >= v - 1e-14 * std::abs(v);
+      if (better) v = tv;
+    }
+    if (!better) return std::nullopt;
+    double moved = 0;
+    Eigen::VectorXd s(n), y(n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+      const auto u = static_cast<std::size_t>(j);
+      moved = std::max(moved, std::abs(trial[u] - p[u]) / p[u]);
+      s(j) = trial[u] - p[u];
+      y(j) = g[u] - tg[u];  // the information's secant: B s ≈ −(∇LL(p + s) − ∇LL(p))
+    }
+    p.swap(trial);
+    g.swap(tg);
+    if (moved <= 1e-10) {
+      end_point e;
+      e.params = std::move(p);
+      e.value = v;
+      e.gradient = std::move(g);
+      e.evaluations = evaluations;
+      e.stopped_well = true;
+      e.status = "converged (quasi-Newton from a sample's curvature)";
+      return e;
+    }
+    // BFGS keeps B positive definite when yᵀs > 0 (the likelihood curves down along the
+    // step); otherwise the step taught nothing reliable and B stays.
+    const double ys = y.dot(s);
+    const Eigen::VectorXd Bs = B * s;
+    const double sBs = s.dot(Bs);
+    if (ys > 0 && sBs > 0) B += y * y.transpose() / ys - Bs * Bs.transpose() / sBs;
+  }
+  return std::nullopt;
+}
+
 // L-BFGS on θ = log(params), through NLopt.
 result<end_point> lbfgs(std::vector<double> start, double customers, const log_likelihood& ll,
                         const clv_fit_options& options, const model_control& control) {
@@ -239,23 +307,32 @@ Eigen::MatrixXd information_at(const end_point& at, const log_likelihood& ll, co
     }
     return -Eigen::Map<const row_major>(H.data(), n, n);
   }
-  Eigen::MatrixXd H(n, n);
-  std::vector<double> plus(at.params.size()), minus(at.params.size()), shifted = at.params;
-  for (Eigen::Index j = 0; j < n; ++j) {
-    const auto u = static_cast<std::size_t>(j);
-    const double h = 1e-5 * at.params[u];
-    shifted[u] = at.params[u] + h;
-    safe_value(ll, shifted, plus);
-    shifted[u] = at.params[u] - h;
-    safe_value(ll, shifted, minus);
-    shifted[u] = at.params[u];
-    for (Eigen::Index i = 0; i < n; ++i)
-      H(i, j) = -(plus[static_cast<std::size_t>(i)] - minus[static_cast<std::size_t>(i)]) / (2 * h);
-  }
-  return (H + H.transpose()) / 2;
+  const auto information = observed_information(ll, at.params);
+  if (information.empty()) return Eigen::MatrixXd::Constant(n, n, NAN);
+  return Eigen::Map<const row_major>(information.data(), n, n);
 }
 
 }  // namespace
+
+std::vector<double> observed_information(const log_likelihood& ll, const std::vector<double>& at) {
+  const auto n = static_cast<Eigen::Index>(at.size());
+  row_major H(n, n);
+  std::vector<double> plus(at.size()), minus(at.size()), shifted = at;
+  for (Eigen::Index j = 0; j < n; ++j) {
+    const auto u = static_cast<std::size_t>(j);
+    const double h = 1e-5 * at[u];
+    shifted[u] = at[u] + h;
+    const double up = safe_value(ll, shifted, plus);
+    shifted[u] = at[u] - h;
+    const double down = safe_value(ll, shifted, minus);
+    shifted[u] = at[u];
+    if (!std::isfinite(up) || !std::isfinite(down)) return {};
+    for (Eigen::Index i = 0; i < n; ++i)
+      H(i, j) = -(plus[static_cast<std::size_t>(i)] - minus[static_cast<std::size_t>(i)]) / (2 * h);
+  }
+  const row_major symmetric = (H + H.transpose()) / 2;
+  return {symmetric.data(), symmetric.data() + symmetric.size()};
+}
 
 result<ml_estimate> maximise_likelihood(std::vector<double> start, double customers, const log_likelihood& ll,
                                         const clv_fit_options& options, const model_control& control,
@@ -271,6 +348,9 @@ result<ml_estimate> maximise_likelihood(std::vector<double> start, double custom
   int newton_evaluations = 0;  // spent before L-BFGS takes over from the start, if it must
   if (how.newton && how.hessian != nullptr) {
     end = newton(*how.hessian, start, control, newton_evaluations);
+    if (control.cancelled()) return detail::input_error(errc::cancelled, "", "the fit was cancelled");
+  } else if (how.newton && how.curvature.size() == std::size_t{n} * n) {
+    end = quasi_newton(ll, start, how.curvature, control, newton_evaluations);
     if (control.cancelled()) return detail::input_error(errc::cancelled, "", "the fit was cancelled");
   }
   if (!end) {

@@ -240,6 +240,46 @@ TEST_CASE("CLV: a large BG/NBD fit (from a sample's optimum, by Newton steps) en
   for (std::size_t i = 0; i < 4; ++i) CHECK(newton.params[i] == doctest::Approx(once.params[i]).epsilon(1e-6));
 }
 
+TEST_CASE("CLV: a large Pareto/NBD fit (quasi-Newton from a sample's curvature) ends at CDNOW's own estimates") {
+  // CDNOW 43 times (101,351 customers): the fit starts at the optimum of every 16th customer
+  // with that sample's curvature and corrects it by BFGS steps. The same data 43 times over
+  // has CDNOW's optimum, 43 times its log-likelihood and information (standard errors / √43).
+  summary_file big;
+  for (int k = 0; k < 43; ++k) {
+    big.frequency.insert(big.frequency.end(), exact().frequency.begin(), exact().frequency.end());
+    big.recency.insert(big.recency.end(), exact().recency.begin(), exact().recency.end());
+    big.age.insert(big.age.end(), exact().age.begin(), exact().age.end());
+  }
+  const auto large = try_fit_pnbd(customers_of(big)).value();
+  const auto once = try_fit_pnbd(customers_of(exact())).value();
+  CHECK(large.converged);
+  CHECK(large.status == "converged (quasi-Newton from a sample's curvature)");
+  CHECK(large.evaluations <= 15);
+  CHECK(large.log_likelihood == doctest::Approx(43 * once.log_likelihood).epsilon(1e-10));
+  // r and alpha are pinned down; s and beta lie on a flat ridge, where both stops are within
+  // the tolerance of the optimum (the log-likelihoods above agree to 1e-10).
+  CHECK(large.params[0] == doctest::Approx(once.params[0]).epsilon(1e-5));
+  CHECK(large.params[1] == doctest::Approx(once.params[1]).epsilon(1e-5));
+  CHECK(large.params[2] / large.params[3] == doctest::Approx(once.params[2] / once.params[3]).epsilon(1e-3));
+  REQUIRE(large.standard_errors.size() == 4);
+  for (std::size_t i = 0; i < 2; ++i)
+    CHECK(large.standard_errors[i] * std::sqrt(43.0) == doctest::Approx(once.standard_errors[i]).epsilon(1e-3));
+}
+
+TEST_CASE("CLV: the Pareto/NBD likelihood from per-frequency Chebyshev expansions equals the customers' own sum") {
+  // With alpha and beta far apart, z = |alpha-beta|/(max+t) reaches 0.6 and the fit sums the
+  // series for frequencies of 256 customers or more (CDNOW's 0 and 1) from expansions; the
+  // per-customer function sums the series itself. Both orders of alpha and beta.
+  const auto c = customers_of(exact());
+  for (const auto& p : {pnbd_params{0.5, 9.9, 1.0, 26.7}, pnbd_params{0.5, 26.7, 1.0, 9.9}}) {
+    double own = 0;
+    for (std::size_t i = 0; i < c.frequency.size(); ++i)
+      own += pnbd_customer_log_likelihood(p, c.frequency[i], c.recency[i], c.age[i]);
+    INFO("alpha " << p.alpha);
+    CHECK(try_pnbd_log_likelihood(p, c).value() == doctest::Approx(own).epsilon(1e-13));
+  }
+}
+
 TEST_CASE("CLV: a fit knows its model; reading it as another model is an error") {
   const auto fit = try_fit_mbgnbd(customers_of(read_summary("cdnow_summary_rounded.csv"))).value();
   CHECK(fit.model == clv_model::mbgnbd);
