@@ -1,5 +1,6 @@
 #include <excellence/models/clv/bgnbd.hpp>
 
+#include "chebyshev.hpp"
 #include "clv_fit.hpp"
 #include "clv_individual.hpp"
 #include "hyp2f1.hpp"
@@ -304,16 +305,42 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
   const auto series = clv_core::horizon_series(customers, p.alpha, horizon, [&](double x) {
     return std::array{p.r + x, p.b + x, p.a + p.b + x - 1};
   });
+  // The expectation's numerator depends on x and T only.
+  auto numerator = [&](double x, double T, const clv_core::gauss_series_table* table) {
+    const double z = horizon / (p.alpha + T + horizon);
+    return (p.a + p.b + x - 1) / (p.a - 1) *
+           (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z, (p.alpha + T) / (p.alpha + T + horizon),
+                                        p.r + x, table));
+  };
+  // For a frequency of 256 customers or more, the numerator as a Chebyshev expansion in T
+  // over their ages (to 1e-14; about fifteen terms where the series takes fifty, and no
+  // logarithm or exponential): most of a batch's time otherwise.
+  const auto& slots = series.slots();
+  const std::size_t distinct = slots.values.size();
+  std::vector<std::size_t> count(distinct, 0);
+  std::vector<double> youngest(distinct, std::numeric_limits<double>::infinity()), oldest(distinct, 0.0);
+  for (std::size_t i = 0; i < customers.age.size(); ++i) {
+    const auto s = slots.slot[i];
+    ++count[s];
+    youngest[s] = std::min(youngest[s], customers.age[i]);
+    oldest[s] = std::max(oldest[s], customers.age[i]);
+  }
+  std::vector<clv_core::chebyshev_series<1>> expansions(distinct);
+  for (std::size_t s = 0; s < distinct; ++s)
+    if (count[s] >= 256) {
+      const double x = slots.values[s];
+      const auto* table = series.of_slot(s);
+      expansions[s] = clv_core::chebyshev_series<1>([&](double T) { return std::array{numerator(x, T, table)}; },
+                                                    youngest[s], oldest[s], 1e-14);
+    }
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.
     const double odds =
         x > 0 ? p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))) : 0.0;
-    const double z = horizon / (p.alpha + T + horizon);
-    const double numerator = (p.a + p.b + x - 1) / (p.a - 1) *
-                             (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z,
-                                                          (p.alpha + T) / (p.alpha + T + horizon), p.r + x, series[i]));
-    return std::pair{1 / (1 + odds), numerator / (1 + odds)};
+    const auto& expansion = expansions[slots.slot[i]];
+    const double expected = expansion.empty() ? numerator(x, T, series[i]) : expansion(T)[0];
+    return std::pair{1 / (1 + odds), expected / (1 + odds)};
   });
 }
 

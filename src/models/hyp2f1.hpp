@@ -217,8 +217,14 @@ class series_by_frequency {
   }
 
   /// The table for customer i, or nullptr (then the series is summed term by term).
-  [[nodiscard]] const gauss_series_table* operator[](std::size_t i) const {
-    const auto& table = tables_[slots_.slot[i]];
+  [[nodiscard]] const gauss_series_table* operator[](std::size_t i) const { return of_slot(slots_.slot[i]); }
+
+  /// The distinct frequencies and each customer's slot among them.
+  [[nodiscard]] const frequency_slots& slots() const noexcept { return slots_; }
+
+  /// The table of a slot, or nullptr.
+  [[nodiscard]] const gauss_series_table* of_slot(std::size_t slot) const {
+    const auto& table = tables_[slot];
     return table.empty() ? nullptr : &table;
   }
 

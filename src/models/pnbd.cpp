@@ -1,6 +1,7 @@
 #include <excellence/detail/diagnose.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 
+#include "chebyshev.hpp"
 #include "clv_fit.hpp"
 #include "clv_individual.hpp"
 #include "hyp2f1.hpp"
@@ -111,84 +112,19 @@ class series_table {
   bool complete_ = true;
 };
 
-// The series and its four derivatives on [lo, hi] as Chebyshev expansions, evaluated by
-// Clenshaw's recurrence: about twenty terms where the series needs eighty at the fitted
-// parameters of a large sample (α and β apart, so z reaches 0.6), which made the series most
-// of a fit's time. ₂F₁ is analytic but at z = 1, so the coefficients fall geometrically; they
-// are taken at 16, then 32 and 64 points until the last quarter of each function's is below
-// 1e-17 of its largest value at the points (the series' own tolerance), and the negligible
-// tail is cut. Unusable (empty) when that does not happen or the series fails at a point.
-class series_expansion {
- public:
-  series_expansion() = default;
-  series_expansion(const series_table& table, double lo, double hi) : mid_((lo + hi) / 2), half_((hi - lo) / 2) {
-    if (!(hi > lo)) return;
-    for (std::size_t n = 16; n <= 64; n *= 2) {
-      std::vector<std::array<double, 5>> f(n);
-      std::vector<double> node(n);
-      std::array<double, 5> largest{};
-      for (std::size_t j = 0; j < n; ++j) {
-        node[j] = std::cos(std::numbers::pi * (static_cast<double>(j) + 0.5) / static_cast<double>(n));
-        const auto h = table(mid_ + half_ * node[j]);
-        f[j] = {h.value, h.d_a, h.d_b, h.d_c, h.d_z};
-        for (std::size_t m = 0; m < 5; ++m) {
-          if (!std::isfinite(f[j][m])) return;
-          largest[m] = std::max(largest[m], std::abs(f[j][m]));
-        }
-      }
-      // c_k = (2/n) Σⱼ f(xⱼ) T_k(xⱼ), the T_k(xⱼ) = cos(k θⱼ) by their three-term recurrence
-      // (a small data set makes an expansion every evaluation: n² cosines cost more than the
-      // customers save).
-      std::vector<std::array<double, 5>> c(n);
-      std::vector<double> previous(n, 1.0), current = node;
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::vector<double>& Tk = k == 0 ? previous : current;
-        std::array<double, 5> sum{};
-        for (std::size_t j = 0; j < n; ++j)
-          for (std::size_t m = 0; m < 5; ++m) sum[m] += Tk[j] * f[j][m];
-        for (std::size_t m = 0; m < 5; ++m) c[k][m] = (k == 0 ? 1.0 : 2.0) * sum[m] / static_cast<double>(n);
-        if (k > 0)
-          for (std::size_t j = 0; j < n; ++j) {
-            const double next = 2 * node[j] * current[j] - previous[j];
-            previous[j] = current[j];
-            current[j] = next;
-          }
-      }
-      auto negligible = [&](std::size_t k) {
-        for (std::size_t m = 0; m < 5; ++m)
-          if (std::abs(c[k][m]) > 1e-15 * largest[m]) return false;
-        return true;
-      };
-      bool settled = true;
-      for (std::size_t k = n - n / 4; k < n && settled; ++k) settled = negligible(k);
-      if (!settled) continue;
-      while (c.size() > 1 && negligible(c.size() - 1)) c.pop_back();
-      coefficients_ = std::move(c);
-      return;
-    }
-  }
+// The series and its four derivatives on [lo, hi] as Chebyshev expansions (to 1e-14 of each):
+// at the fitted parameters of a large sample α and β lie apart, z reaches 0.6 and the series
+// needs some eighty terms, which made it most of a fit's time; the expansions about twenty.
+using series_expansion = clv_core::chebyshev_series<5>;
 
-  [[nodiscard]] bool empty() const noexcept { return coefficients_.empty(); }
-
-  [[nodiscard]] hyp2f1_derivatives operator()(double z) const {
-    const double u = (z - mid_) / half_, two_u = 2 * u;
-    std::array<double, 5> b1{}, b2{};
-    for (std::size_t k = coefficients_.size() - 1; k > 0; --k) {
-      for (std::size_t m = 0; m < 5; ++m) {
-        const double b = coefficients_[k][m] + two_u * b1[m] - b2[m];
-        b2[m] = b1[m];
-        b1[m] = b;
-      }
-    }
-    const auto& c0 = coefficients_[0];
-    return {c0[0] + u * b1[0] - b2[0], c0[1] + u * b1[1] - b2[1], c0[2] + u * b1[2] - b2[2], c0[3] + u * b1[3] - b2[3],
-            c0[4] + u * b1[4] - b2[4]};
-  }
-
- private:
-  double mid_ = 0, half_ = 0;
-  std::vector<std::array<double, 5>> coefficients_{};
-};
+series_expansion expand_series(const series_table& table, double lo, double hi) {
+  return series_expansion(
+      [&](double z) {
+        const auto h = table(z);
+        return std::array{h.value, h.d_a, h.d_b, h.d_c, h.d_z};
+      },
+      lo, hi, 1e-14);
+}
 
 // What depends on the frequency only: the series table, lgamma(r+x) − lgamma(r) and
 // digamma(r+x) − digamma(r), and the series at t_x = 0 (shared by all customers without
@@ -242,7 +178,11 @@ double customer(double r, double alpha, double s, double beta, double x, double 
   const bool values_only = gradient == nullptr && table == nullptr;
   const bool shared_h1 = table != nullptr && t_x == 0;
   const series_expansion* expansion = terms != nullptr ? terms->expansion : nullptr;
-  auto tabulated = [&](double z) { return expansion != nullptr ? (*expansion)(z) : (*table)(z); };
+  auto tabulated = [&](double z) {
+    if (expansion == nullptr) return (*table)(z);
+    const auto e = (*expansion)(z);
+    return hyp2f1_derivatives{e[0], e[1], e[2], e[3], e[4]};
+  };
   const auto h1 = shared_h1          ? terms->at_zero
                   : table != nullptr ? tabulated((shift - other) / y1)
                   : values_only      ? value_only(y1, t_x)
@@ -321,8 +261,7 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
     tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + smallest_t[k]));
     // An expansion costs some fifty sums of the series: worth it for many customers.
     if (count[k] >= 256)
-      expansions[k] =
-          series_expansion(tables.back(), gap / (shift + largest_T[k]), gap / (shift + smallest_positive[k]));
+      expansions[k] = expand_series(tables.back(), gap / (shift + largest_T[k]), gap / (shift + smallest_positive[k]));
     const auto at_zero = tables.back()(gap / shift);
     terms.push_back({&tables.back(), expansions[k].empty() ? nullptr : &expansions[k], lgamma(r + x) - lgamma_r,
                      digamma(r + x) - digamma_r, at_zero, std::log(at_zero.value)});

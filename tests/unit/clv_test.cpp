@@ -394,6 +394,23 @@ TEST_CASE("CLV: summaries are checked") {
   const std::vector<double> huge{1e15, 2}, recency{10, 5}, age{20, 20};
   const auto fit = try_fit_bgnbd({huge, recency, age}).value();
   CHECK_FALSE(fit.converged);
+  // What the first, branch-free pass over a summary must not let through, second customer.
+  const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+  const std::vector<double> ok_x{2, 0}, ok_t{5, 0}, ok_T{20, 20};
+  auto second = [&](std::vector<double> xs, std::vector<double> ts, std::vector<double> Ts) {
+    return test::failure(try_bgnbd_predict({0.24, 4.4, 0.79, 2.4}, {xs, ts, Ts}, 39)).path.to_string();
+  };
+  CHECK(second({2, nan}, ok_t, ok_T) == "frequency[1]");
+  CHECK(second({2, inf}, ok_t, ok_T) == "frequency[1]");
+  CHECK(second({2, 0x1p52 - 0.5}, {5, 3}, ok_T) == "frequency[1]");  // not whole, just below 2^52
+  CHECK(second({2, -1}, ok_t, ok_T) == "frequency[1]");
+  CHECK(second(ok_x, {5, nan}, ok_T) == "recency[1]");
+  CHECK(second(ok_x, ok_t, {20, nan}) == "T[1]");
+  CHECK(second(ok_x, ok_t, {20, inf}) == "T[1]");
+  CHECK(second(ok_x, ok_t, {20, -1}) == "T[1]");
+  CHECK(second({2, 3}, ok_t, ok_T) == "recency[1]");  // repeat purchases at time 0
+  const std::vector<double> whole{2, 0x1p52}, whole_t{5, 3};  // every double from 2^52 on is whole
+  CHECK_FALSE(excellence::detail::check_clv_customers({whole, whole_t, ok_T}));
 }
 
 TEST_CASE("CLV: MBG/NBD on the exact CDNOW summary (BDF 2007; lifetimes and the reference agree)") {
@@ -468,6 +485,32 @@ TEST_CASE("CLV: batch BG/NBD expectations from per-frequency series tables, agai
     for (const double e : batch.expected_transactions) CHECK(e == doctest::Approx(c.expected).epsilon(5e-14));
     CHECK(bgnbd_conditional_expected_transactions(p, c.horizon, c.x, c.t_x, c.T) ==
           doctest::Approx(c.expected).epsilon(1e-13));
+  }
+}
+
+TEST_CASE("CLV: batch BG/NBD expectations from per-frequency Chebyshev expansions in T, against 50-digit values") {
+  // 300 customers of each case, their ages spread over the reference customer's T ± 6: a
+  // frequency of 256 customers or more gets its expectation as an expansion in T (to 1e-14),
+  // evaluated at the reference T among the others. References as above (mpmath, 50 digits).
+  const bgnbd_params p{0.243, 4.414, 0.793, 2.426};
+  struct customer {
+    double x, t_x, T, horizon, expected;
+  };
+  const std::vector<customer> cases = {{0, 0, 35.412162, 39, 0.21020831344733861513},
+                                       {3, 20, 30, 39, 1.877130019118498316},
+                                       {12, 25, 38, 39, 1.4154764110108191067},
+                                       {3, 20, 30, 300, 7.4972102368492510861}};
+  for (const auto& c : cases) {
+    CAPTURE(c.x);
+    CAPTURE(c.horizon);
+    std::vector<double> x(300, c.x), t_x(300, c.t_x), T(300);
+    for (std::size_t i = 0; i < T.size(); ++i) T[i] = c.T - 6 + 12 * static_cast<double>(i) / 299;
+    T[137] = c.T;
+    const auto batch = try_bgnbd_predict(p, {x, t_x, T}, c.horizon).value();
+    CHECK(batch.expected_transactions[137] == doctest::Approx(c.expected).epsilon(5e-14));
+    for (const std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{150}, std::size_t{299}})
+      CHECK(batch.expected_transactions[i] ==
+            doctest::Approx(bgnbd_conditional_expected_transactions(p, c.horizon, c.x, c.t_x, T[i])).epsilon(5e-14));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +47,21 @@ namespace detail {
                        concat("frequency, recency, T (and weights) must have one entry per customer (",
                               std::to_string(n), " frequencies)"));
   if (n == 0) return input_error(errc::invalid_value, "customers", "no customers");
+  if (c.weights.empty()) {
+    // Every batch call checks every customer: first one pass without branches, which the
+    // compiler vectorises, over the usual case, a valid summary; only an invalid one is then
+    // searched below for its first offender. x is whole when x ≥ 2^52 (every double there is)
+    // or when adding and taking away 2^52 leaves it unchanged (that rounds to a whole number).
+    // NaN fails every comparison.
+    bool valid = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = c.frequency[i], t = c.recency[i], T = c.age[i];
+      const bool whole = (x >= 0x1p52) | ((x + 0x1p52) - 0x1p52 == x);
+      valid &= (x >= 0) & (x <= std::numeric_limits<double>::max()) & whole & (T >= 0) &
+               (T <= std::numeric_limits<double>::max()) & (t >= 0) & (t <= T) & ((x == 0) == (t == 0));
+    }
+    if (valid) return std::nullopt;
+  }
   double total = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double x = c.frequency[i], t = c.recency[i], T = c.age[i];
