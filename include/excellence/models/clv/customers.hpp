@@ -53,12 +53,13 @@ namespace detail {
     // searched below for its first offender. x is whole when x ≥ 2^52 (every double there is)
     // or when adding and taking away 2^52 leaves it unchanged (that rounds to a whole number).
     // NaN fails every comparison.
+    constexpr double largest = std::numeric_limits<double>::max();
     bool valid = true;
     for (std::size_t i = 0; i < n; ++i) {
       const double x = c.frequency[i], t = c.recency[i], T = c.age[i];
       const bool whole = (x >= 0x1p52) | ((x + 0x1p52) - 0x1p52 == x);
-      valid &= (x >= 0) & (x <= std::numeric_limits<double>::max()) & whole & (T >= 0) &
-               (T <= std::numeric_limits<double>::max()) & (t >= 0) & (t <= T) & ((x == 0) == (t == 0));
+      valid &= (x >= 0) & (x <= largest) & whole & (T >= 0) & (T <= largest) & (t >= 0) & (t <= T) &
+               ((x == 0) == (t == 0));
     }
     if (valid) return std::nullopt;
   }
