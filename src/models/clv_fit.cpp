@@ -125,6 +125,27 @@ double safe_value(const log_likelihood_hessian& ll, const std::vector<double>& a
 
 using row_major = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+// One step of Newton's method or its quasi-Newton form from p along delta, halved until every
+// parameter stays positive and the log-likelihood there (`evaluate(trial)`) does not fall below
+// v beyond round-off: that value, with the point in `trial`; nullopt when 30 halvings find none.
+template <class Evaluate>
+std::optional<double> halving_step(const std::vector<double>& p, const Eigen::VectorXd& delta, double v,
+                                   std::vector<double>& trial, int& evaluations, Evaluate evaluate) {
+  double scale = 1;
+  for (int halving = 0; halving < 30; ++halving, scale /= 2) {
+    bool positive = true;
+    for (std::size_t u = 0; u < p.size(); ++u) {
+      trial[u] = p[u] + scale * delta(static_cast<Eigen::Index>(u));
+      positive = positive && std::isfinite(trial[u]) && trial[u] > 0;
+    }
+    if (!positive) continue;
+    const double tv = evaluate(trial);
+    ++evaluations;
+    if (std::isfinite(tv) && tv >= v - 1e-14 * std::abs(v)) return tv;
+  }
+  return std::nullopt;
+}
+
 // Newton's method on the natural parameters, from a start near the optimum: each step
 // solves −H Δ = g, halved until every parameter stays positive and the log-likelihood does
 // not fall (beyond round-off). Converges in a few steps from the optimum of a sample, each
@@ -146,22 +167,10 @@ std::optional<end_point> newton(const log_likelihood_hessian& ll, std::vector<do
     if (!information.allFinite() || llt.info() != Eigen::Success) return std::nullopt;
     const Eigen::VectorXd delta = llt.solve(Eigen::Map<const Eigen::VectorXd>(g.data(), n));
     if (!delta.allFinite()) return std::nullopt;
-    double scale = 1;
-    bool better = false;
-    for (int halving = 0; halving < 30 && !better; ++halving, scale /= 2) {
-      bool positive = true;
-      for (Eigen::Index j = 0; j < n; ++j) {
-        const auto u = static_cast<std::size_t>(j);
-        trial[u] = p[u] + scale * delta(j);
-        positive = positive && std::isfinite(trial[u]) && trial[u] > 0;
-      }
-      if (!positive) continue;
-      const double tv = safe_value(ll, trial, tg, tH);
-      ++evaluations;
-      better = std::isfinite(tv) && tv >= v - 1e-14 * std::abs(v);
-      if (better) v = tv;
-    }
+    const auto better = halving_step(p, delta, v, trial, evaluations,
+                                     [&](const std::vector<double>& at) { return safe_value(ll, at, tg, tH); });
     if (!better) return std::nullopt;
+    v = *better;
     double moved = 0;
     for (Eigen::Index j = 0; j < n; ++j) {
       const auto u = static_cast<std::size_t>(j);
@@ -206,22 +215,10 @@ std::optional<end_point> quasi_newton(const log_likelihood& ll, std::vector<doub
     if (!B.allFinite() || llt.info() != Eigen::Success) return std::nullopt;
     const Eigen::VectorXd delta = llt.solve(Eigen::Map<const Eigen::VectorXd>(g.data(), n));
     if (!delta.allFinite()) return std::nullopt;
-    double scale = 1;
-    bool better = false;
-    for (int halving = 0; halving < 30 && !better; ++halving, scale /= 2) {
-      bool positive = true;
-      for (Eigen::Index j = 0; j < n; ++j) {
-        const auto u = static_cast<std::size_t>(j);
-        trial[u] = p[u] + scale * delta(j);
-        positive = positive && std::isfinite(trial[u]) && trial[u] > 0;
-      }
-      if (!positive) continue;
-      const double tv = safe_value(ll, trial, tg);
-      ++evaluations;
-      better = std::isfinite(tv) && tv >= v - 1e-14 * std::abs(v);
-      if (better) v = tv;
-    }
+    const auto better = halving_step(p, delta, v, trial, evaluations,
+                                     [&](const std::vector<double>& at) { return safe_value(ll, at, tg); });
     if (!better) return std::nullopt;
+    v = *better;
     double moved = 0;
     Eigen::VectorXd s(n), y(n);
     for (Eigen::Index j = 0; j < n; ++j) {
