@@ -415,7 +415,7 @@ TEST_CASE("CLV: summaries are checked") {
   CHECK(second(ok_x, ok_t, {20, nan}) == "T[1]");
   CHECK(second(ok_x, ok_t, {20, inf}) == "T[1]");
   CHECK(second(ok_x, ok_t, {20, -1}) == "T[1]");
-  CHECK(second({2, 3}, ok_t, ok_T) == "recency[1]");  // repeat purchases at time 0
+  CHECK(second({2, 3}, ok_t, ok_T) == "recency[1]");          // repeat purchases at time 0
   const std::vector<double> whole{2, 0x1p52}, whole_t{5, 3};  // every double from 2^52 on is whole
   CHECK_FALSE(excellence::detail::check_clv_customers({whole, whole_t, ok_T}));
 }
@@ -523,7 +523,6 @@ TEST_CASE("CLV: batch BG/NBD expectations from per-frequency Chebyshev expansion
             doctest::Approx(bgnbd_conditional_expected_transactions(p, c.horizon, c.x, c.t_x, T[i])).epsilon(5e-14));
   }
 }
-
 
 TEST_CASE("CLV: batch predictions of every model equal the per-customer formulas, on 1 or 2 threads") {
   const auto big = repeated(9);  // 21,213 customers
