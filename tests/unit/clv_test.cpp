@@ -273,6 +273,20 @@ TEST_CASE("CLV: a large Pareto/NBD fit (quasi-Newton from a sample's curvature) 
     CHECK(large.standard_errors[i] * std::sqrt(43.0) == doctest::Approx(once.standard_errors[i]).epsilon(1e-3));
 }
 
+TEST_CASE("CLV: a large MBG/NBD fit takes the same quasi-Newton path to CDNOW's own estimates") {
+  const auto big = repeated(43);
+  const auto large = try_fit_mbgnbd(customers_of(big)).value();
+  const auto once = try_fit_mbgnbd(customers_of(exact())).value();
+  CHECK(large.converged);
+  CHECK(large.status == "converged (quasi-Newton from a sample's curvature)");
+  CHECK(large.log_likelihood == doctest::Approx(43 * once.log_likelihood).epsilon(1e-10));
+  REQUIRE(large.standard_errors.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(large.params[i] == doctest::Approx(once.params[i]).epsilon(1e-5));
+    CHECK(large.standard_errors[i] * std::sqrt(43.0) == doctest::Approx(once.standard_errors[i]).epsilon(1e-3));
+  }
+}
+
 TEST_CASE("CLV: the Pareto/NBD likelihood from per-frequency Chebyshev expansions equals the customers' own sum") {
   // With alpha and beta far apart, z = |alpha-beta|/(max+t) reaches 0.6 and the fit sums the
   // series for frequencies of 256 customers or more (CDNOW's 0 and 1) from expansions; the
