@@ -1,6 +1,5 @@
 #include <excellence/models/clv/bgnbd.hpp>
 
-#include "chebyshev.hpp"
 #include "clv_fit.hpp"
 #include "clv_individual.hpp"
 #include "hyp2f1.hpp"
@@ -312,27 +311,8 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
            (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z, (p.alpha + T) / (p.alpha + T + horizon),
                                         p.r + x, table));
   };
-  // For a frequency of 256 customers or more, the numerator as a Chebyshev expansion in T
-  // over their ages (to 1e-14; about fifteen terms where the series takes fifty, and no
-  // logarithm or exponential): most of a batch's time otherwise.
+  const auto expansions = clv_core::numerator_expansions(series, customers.age, numerator);
   const auto& slots = series.slots();
-  const std::size_t distinct = slots.values.size();
-  std::vector<std::size_t> count(distinct, 0);
-  std::vector<double> youngest(distinct, std::numeric_limits<double>::infinity()), oldest(distinct, 0.0);
-  for (std::size_t i = 0; i < customers.age.size(); ++i) {
-    const auto s = slots.slot[i];
-    ++count[s];
-    youngest[s] = std::min(youngest[s], customers.age[i]);
-    oldest[s] = std::max(oldest[s], customers.age[i]);
-  }
-  std::vector<clv_core::chebyshev_series<1>> expansions(distinct);
-  for (std::size_t s = 0; s < distinct; ++s)
-    if (count[s] >= 256) {
-      const double x = slots.values[s];
-      const auto* table = series.of_slot(s);
-      expansions[s] = clv_core::chebyshev_series<1>([&](double T) { return std::array{numerator(x, T, table)}; },
-                                                    youngest[s], oldest[s], 1e-14);
-    }
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.

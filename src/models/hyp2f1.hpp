@@ -1,6 +1,7 @@
 // Internal: the Gauss hypergeometric function for the BG/NBD and MBG/NBD expectations.
 #pragma once
 
+#include "chebyshev.hpp"
 #include "clv_fit.hpp"  // frequency_slots
 
 // gamma.hpp first: pFq declares lgamma through math_fwd.hpp only, and a translation unit
@@ -9,6 +10,7 @@
 #include <boost/math/special_functions/hypergeometric_pFq.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -232,6 +234,34 @@ class series_by_frequency {
   frequency_slots slots_;
   std::vector<gauss_series_table> tables_;
 };
+
+/// For each frequency of 256 customers or more, the numerator of a BG/NBD-family expectation,
+/// `numerator(x, T, table)` (it depends on x and T only), as a Chebyshev expansion in T over
+/// those customers' ages, to 1e-14: about fifteen terms where the series takes fifty, and no
+/// logarithm or exponential per customer; most of a batch's time otherwise. Empty elsewhere.
+template <class Numerator>
+std::vector<chebyshev_series<1>> numerator_expansions(const series_by_frequency& series, std::span<const double> age,
+                                                      Numerator numerator) {
+  const auto& slots = series.slots();
+  const std::size_t distinct = slots.values.size();
+  std::vector<std::size_t> count(distinct, 0);
+  std::vector<double> youngest(distinct, std::numeric_limits<double>::infinity()), oldest(distinct, 0.0);
+  for (std::size_t i = 0; i < age.size(); ++i) {
+    const auto s = slots.slot[i];
+    ++count[s];
+    youngest[s] = std::min(youngest[s], age[i]);
+    oldest[s] = std::max(oldest[s], age[i]);
+  }
+  std::vector<chebyshev_series<1>> expansions(distinct);
+  for (std::size_t s = 0; s < distinct; ++s)
+    if (count[s] >= 256) {
+      const double x = slots.values[s];
+      const auto* table = series.of_slot(s);
+      expansions[s] = chebyshev_series<1>([&](double T) { return std::array{numerator(x, T, table)}; }, youngest[s],
+                                          oldest[s], 1e-14);
+    }
+  return expansions;
+}
 
 /// The series of a BG/NBD-family expectation over `horizon`, where customer i's z is
 /// horizon/(α + T + horizon); `parameters(x)` gives {A, B, C}.
