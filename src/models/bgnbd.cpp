@@ -311,16 +311,13 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
            (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z, (p.alpha + T) / (p.alpha + T + horizon),
                                         p.r + x, table));
   };
-  const auto expansions = clv_core::numerator_expansions(series, customers.age, numerator);
-  const auto& slots = series.slots();
+  const clv_core::expectation_numerators numerators(series, customers.age, numerator);
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.
     const double odds =
         x > 0 ? p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + t_x))) : 0.0;
-    const auto& expansion = expansions[slots.slot[i]];
-    const double expected = expansion.empty() ? numerator(x, T, series[i]) : expansion(T)[0];
-    return std::pair{1 / (1 + odds), expected / (1 + odds)};
+    return std::pair{1 / (1 + odds), numerators(i, x, T) / (1 + odds)};
   });
 }
 

@@ -299,8 +299,9 @@ result<clv_fit> fit_model(clv_model model, const clv_customers& customers, const
       clv_fit_options rough = options;
       rough.tolerance = 1e-6;
       const model_control quiet{.progress = {}, .cancel = control.cancel};
+      const likelihood sample_ll = make(sampled);
       const auto warm =
-          maximise(model, start, total_weight(sampled), make(sampled).value, rough, quiet, {.standard_errors = false});
+          maximise(model, start, total_weight(sampled), sample_ll.value, rough, quiet, {.standard_errors = false});
       if (!warm && warm.error().code == errc::cancelled) return warm;
       near = warm && warm->converged;
       if (near) {
@@ -309,7 +310,6 @@ result<clv_fit> fit_model(clv_model model, const clv_customers& customers, const
         // curvature, scaled to all customers: about the full data's, so the first steps gain
         // about as much as exact ones, where L-BFGS from the same start, with no curvature,
         // took twenty evaluations.
-        const likelihood sample_ll = make(sampled);
         if (!sample_ll.hessian) {
           curvature = observed_information(sample_ll.value, start);
           const double scale = total_weight(customers) / total_weight(sampled);

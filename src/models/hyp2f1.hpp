@@ -16,6 +16,7 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace excellence::inline v1::clv_core {
@@ -235,33 +236,46 @@ class series_by_frequency {
   std::vector<gauss_series_table> tables_;
 };
 
-/// For each frequency of 256 customers or more, the numerator of a BG/NBD-family expectation,
-/// `numerator(x, T, table)` (it depends on x and T only), as a Chebyshev expansion in T over
-/// those customers' ages, to 1e-14: about fifteen terms where the series takes fifty, and no
-/// logarithm or exponential per customer; most of a batch's time otherwise. Empty elsewhere.
+/// The numerator of a BG/NBD-family expectation, `numerator(x, T, table)` (it depends on x
+/// and T only), for each customer of a batch: for a frequency of 256 customers or more from a
+/// Chebyshev expansion in T over those customers' ages, to 1e-14 — about fifteen terms where
+/// the series takes fifty, and no logarithm or exponential per customer, most of a batch's
+/// time otherwise; elsewhere from the series. `series` must outlive it.
 template <class Numerator>
-std::vector<chebyshev_series<1>> numerator_expansions(const series_by_frequency& series, std::span<const double> age,
-                                                      Numerator numerator) {
-  const auto& slots = series.slots();
-  const std::size_t distinct = slots.values.size();
-  std::vector<std::size_t> count(distinct, 0);
-  std::vector<double> youngest(distinct, std::numeric_limits<double>::infinity()), oldest(distinct, 0.0);
-  for (std::size_t i = 0; i < age.size(); ++i) {
-    const auto s = slots.slot[i];
-    ++count[s];
-    youngest[s] = std::min(youngest[s], age[i]);
-    oldest[s] = std::max(oldest[s], age[i]);
-  }
-  std::vector<chebyshev_series<1>> expansions(distinct);
-  for (std::size_t s = 0; s < distinct; ++s)
-    if (count[s] >= 256) {
-      const double x = slots.values[s];
-      const auto* table = series.of_slot(s);
-      expansions[s] = chebyshev_series<1>([&](double T) { return std::array{numerator(x, T, table)}; }, youngest[s],
-                                          oldest[s], 1e-14);
+class expectation_numerators {
+ public:
+  expectation_numerators(const series_by_frequency& series, std::span<const double> age, Numerator numerator)
+      : series_(series), numerator_(std::move(numerator)), expansions_(series.slots().values.size()) {
+    const auto& slots = series.slots();
+    const std::size_t distinct = slots.values.size();
+    std::vector<std::size_t> count(distinct, 0);
+    std::vector<double> youngest(distinct, std::numeric_limits<double>::infinity()), oldest(distinct, 0.0);
+    for (std::size_t i = 0; i < age.size(); ++i) {
+      const auto s = slots.slot[i];
+      ++count[s];
+      youngest[s] = std::min(youngest[s], age[i]);
+      oldest[s] = std::max(oldest[s], age[i]);
     }
-  return expansions;
-}
+    for (std::size_t s = 0; s < distinct; ++s)
+      if (count[s] >= 256) {
+        const double x = slots.values[s];
+        const auto* table = series.of_slot(s);
+        expansions_[s] = chebyshev_series<1>([&](double T) { return std::array{numerator_(x, T, table)}; }, youngest[s],
+                                             oldest[s], 1e-14);
+      }
+  }
+
+  /// The numerator of customer i, whose frequency is x and age T.
+  [[nodiscard]] double operator()(std::size_t i, double x, double T) const {
+    const auto& expansion = expansions_[series_.slots().slot[i]];
+    return expansion.empty() ? numerator_(x, T, series_[i]) : expansion(T)[0];
+  }
+
+ private:
+  const series_by_frequency& series_;
+  Numerator numerator_;
+  std::vector<chebyshev_series<1>> expansions_;
+};
 
 /// The series of a BG/NBD-family expectation over `horizon`, where customer i's z is
 /// horizon/(α + T + horizon); `parameters(x)` gives {A, B, C}.

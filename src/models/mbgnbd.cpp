@@ -85,8 +85,8 @@ double mbgnbd_expected_transactions(const mbgnbd_params& p, double t) {
 
 namespace {
 
-// The conditional expectation, its series from `table` when there is one.
-// The expectation's numerator, which depends on x and T only, and its denominator.
+// The expectation's numerator, which depends on x and T only, and its denominator; their
+// series from `table` when there is one.
 double expectation_numerator(const mbgnbd_params& p, double t, double x, double T,
                              const clv_core::gauss_series_table* table) {
   const double z = t / (p.alpha + T + t);
@@ -99,6 +99,7 @@ double expectation_denominator(const mbgnbd_params& p, double x, double t_x, dou
   return 1 + p.a / (p.b + x) * std::pow((p.alpha + T) / (p.alpha + t_x), p.r + x);
 }
 
+// The conditional expectation.
 double conditional_expectation(const mbgnbd_params& p, double t, double x, double t_x, double T,
                                const clv_core::gauss_series_table* table) {
   return expectation_numerator(p, t, x, T, table) / expectation_denominator(p, x, t_x, T);
@@ -147,16 +148,13 @@ result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_cus
   const auto series = clv_core::horizon_series(customers, p.alpha, horizon, [&](double x) {
     return std::array{p.r + x, p.b + x + 1, p.a + p.b + x};
   });
-  const auto expansions = clv_core::numerator_expansions(
-      series, customers.age, [&](double x, double T, const clv_core::gauss_series_table* table) {
-        return expectation_numerator(p, horizon, x, T, table);
-      });
-  const auto& slots = series.slots();
+  const clv_core::expectation_numerators numerators(series, customers.age,
+                                                    [&](double x, double T, const clv_core::gauss_series_table* table) {
+                                                      return expectation_numerator(p, horizon, x, T, table);
+                                                    });
   return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
-    const auto& expansion = expansions[slots.slot[i]];
-    const double numerator = expansion.empty() ? expectation_numerator(p, horizon, x, T, series[i]) : expansion(T)[0];
-    return std::pair{mbgnbd_p_alive(p, x, t_x, T), numerator / expectation_denominator(p, x, t_x, T)};
+    return std::pair{mbgnbd_p_alive(p, x, t_x, T), numerators(i, x, T) / expectation_denominator(p, x, t_x, T)};
   });
 }
 

@@ -230,27 +230,42 @@ double customer(double r, double alpha, double s, double beta, double x, double 
   return head + M + std::log(inner);
 }
 
-double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slots& xs,
-                          const std::vector<double>& params, std::vector<double>& gradient, detail::worker_pool& pool) {
+// What an evaluation needs of the customers beyond their columns, the same at every one: the
+// distinct frequencies and, per frequency, the customers, the smallest t (t_x or T), the
+// smallest positive one and the largest T (the range of z its series is needed on).
+struct pnbd_data {
+  clv_core::frequency_slots xs;
+  std::vector<std::size_t> count;
+  std::vector<double> smallest_t, smallest_positive, largest_T;
+};
+
+pnbd_data pnbd_data_of(const clv_customers& c) {
+  constexpr double infinity = std::numeric_limits<double>::infinity();
+  pnbd_data d{clv_core::distinct_frequencies(c.frequency), {}, {}, {}, {}};
+  const std::size_t distinct = d.xs.values.size();
+  d.count.assign(distinct, 0);
+  d.smallest_t.assign(distinct, infinity);
+  d.smallest_positive.assign(distinct, infinity);
+  d.largest_T.assign(distinct, 0.0);
+  for (std::size_t i = 0; i < c.frequency.size(); ++i) {
+    const auto k = d.xs.slot[i];
+    ++d.count[k];
+    d.smallest_t[k] = std::min(d.smallest_t[k], c.recency[i]);
+    if (c.recency[i] > 0) d.smallest_positive[k] = std::min(d.smallest_positive[k], c.recency[i]);
+    d.smallest_positive[k] = std::min(d.smallest_positive[k], c.age[i]);
+    d.largest_T[k] = std::max(d.largest_T[k], c.age[i]);
+  }
+  return d;
+}
+
+double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const std::vector<double>& params,
+                          std::vector<double>& gradient, detail::worker_pool& pool) {
   const double r = params[0], alpha = params[1], s = params[2], beta = params[3];
+  const auto& xs = data.xs;
   // One series table per distinct frequency, long enough for its customers' largest z
   // (at the smallest t_x, where y = max(α, β) + t_x is smallest).
   const bool alpha_larger = alpha >= beta;
   const double shift = alpha_larger ? alpha : beta, gap = std::abs(alpha - beta);
-  // Per frequency: the customers, the smallest t (t_x or T), the smallest positive one and
-  // the largest T: the range of z the series is needed on.
-  constexpr double infinity = std::numeric_limits<double>::infinity();
-  std::vector<std::size_t> count(xs.values.size(), 0);
-  std::vector<double> smallest_t(xs.values.size(), infinity), smallest_positive(xs.values.size(), infinity),
-      largest_T(xs.values.size(), 0.0);
-  for (std::size_t i = 0; i < c.frequency.size(); ++i) {
-    const auto k = xs.slot[i];
-    ++count[k];
-    smallest_t[k] = std::min(smallest_t[k], c.recency[i]);
-    if (c.recency[i] > 0) smallest_positive[k] = std::min(smallest_positive[k], c.recency[i]);
-    smallest_positive[k] = std::min(smallest_positive[k], c.age[i]);
-    largest_T[k] = std::max(largest_T[k], c.age[i]);
-  }
   std::vector<series_table> tables;
   std::vector<series_expansion> expansions(xs.values.size());
   std::vector<frequency_terms> terms;
@@ -258,10 +273,11 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
   const double lgamma_r = lgamma(r), digamma_r = digamma(r);
   for (std::size_t k = 0; k < xs.values.size(); ++k) {
     const double x = xs.values[k], rho = r + s + x;
-    tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + smallest_t[k]));
+    tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + data.smallest_t[k]));
     // An expansion costs some fifty sums of the series: worth it for many customers.
-    if (count[k] >= 256)
-      expansions[k] = expand_series(tables.back(), gap / (shift + largest_T[k]), gap / (shift + smallest_positive[k]));
+    if (data.count[k] >= 256)
+      expansions[k] =
+          expand_series(tables.back(), gap / (shift + data.largest_T[k]), gap / (shift + data.smallest_positive[k]));
     const auto at_zero = tables.back()(gap / shift);
     terms.push_back({&tables.back(), expansions[k].empty() ? nullptr : &expansions[k], lgamma(r + x) - lgamma_r,
                      digamma(r + x) - digamma_r, at_zero, std::log(at_zero.value)});
@@ -279,6 +295,14 @@ double sum_log_likelihood(const clv_customers& c, const clv_core::frequency_slot
     parts[slot] = acc;
   });
   return clv_core::reduce(parts, used, gradient);
+}
+
+// The likelihood of these customers, what does not depend on the parameters prepared once.
+clv_core::likelihood pnbd_likelihood(const clv_customers& c, unsigned threads) {
+  return {[&c, data = pnbd_data_of(c), pool = clv_core::pool_for(c.frequency.size(), threads)](
+              const std::vector<double>& params, std::vector<double>& gradient) {
+    return sum_log_likelihood(c, data, params, gradient, *pool);
+  }};
 }
 
 }  // namespace
@@ -326,24 +350,13 @@ double pnbd_probability_of_transactions(const pnbd_params& p, double t, std::int
 
 result<clv_fit> try_fit_pnbd(const clv_customers& customers, const clv_fit_options& options,
                              const model_control& control) {
-  return clv_core::fit_model(clv_model::pnbd, customers, options, control, [&](const clv_customers& c) {
-    return clv_core::likelihood{[&c, xs = clv_core::distinct_frequencies(c.frequency),
-                                 pool = clv_core::pool_for(c.frequency.size(), options.threads)](
-                                    const std::vector<double>& params, std::vector<double>& gradient) {
-      return sum_log_likelihood(c, xs, params, gradient, *pool);
-    }};
-  });
+  return clv_core::fit_model(clv_model::pnbd, customers, options, control,
+                             [&](const clv_customers& c) { return pnbd_likelihood(c, options.threads); });
 }
 
 result<double> try_pnbd_log_likelihood(const pnbd_params& params, const clv_customers& customers) {
-  return clv_core::log_likelihood_at(
-      {params.r, params.alpha, params.s, params.beta}, customers, [](const clv_customers& c) {
-        return clv_core::likelihood{
-            [&c, xs = clv_core::distinct_frequencies(c.frequency), pool = clv_core::pool_for(c.frequency.size(), 0)](
-                const std::vector<double>& p, std::vector<double>& gradient) {
-              return sum_log_likelihood(c, xs, p, gradient, *pool);
-            }};
-      });
+  return clv_core::log_likelihood_at({params.r, params.alpha, params.s, params.beta}, customers,
+                                     [](const clv_customers& c) { return pnbd_likelihood(c, 0); });
 }
 
 namespace {
