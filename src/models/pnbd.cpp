@@ -136,6 +136,13 @@ struct frequency_terms {
   double digamma_difference = 0;
   hyp2f1_derivatives at_zero{};
   double log_at_zero = 0;
+
+  // The series at z, from the expansion where there is one.
+  [[nodiscard]] hyp2f1_derivatives series(double z) const {
+    if (expansion == nullptr) return (*table)(z);
+    const auto e = (*expansion)(z);
+    return {e[0], e[1], e[2], e[3], e[4]};
+  }
 };
 
 // log α and log β, the same for every customer of an evaluation.
@@ -143,11 +150,58 @@ struct parameter_logs {
   double alpha = 0, beta = 0;
 };
 
+// A logarithm and its gradient in (r, α, s, β): what log L is made of.
+using log_gradient = std::array<double, 5>;
+
+// log term1 = −(r+x) log(α+T) − s log(β+T), with its gradient.
+log_gradient log_term1_of(double r, double alpha, double s, double beta, double x, double T, double log_alpha_T,
+                          double log_beta_T) {
+  return {-(r + x) * log_alpha_T - s * log_beta_T, -log_alpha_T, -(r + x) / (alpha + T), -log_beta_T,
+          -s / (beta + T)};
+}
+
+// log F = log H(z) − ρ log y, for y = max(α, β) + t and z = |α − β|/y, with its gradient from
+// H's derivatives: H = ₂F₁(ρ, b; ρ+1; z), ρ = r+s+x, b = s+1 when α ≥ β, else r+x.
+log_gradient log_f_of(const hyp2f1_derivatives& h, double log_h, double rho, double alpha, double beta, double y,
+                      double log_y) {
+  const bool alpha_larger = alpha >= beta;
+  const double d_a = h.d_a / h.value, d_b = h.d_b / h.value, d_c = h.d_c / h.value;
+  // z = (larger − smaller)/y with y = larger + t: ∂z/∂smaller = −1/y, ∂z/∂larger = (y − gap)/y².
+  const double d_z = h.d_z / h.value / y;
+  const double through_larger = d_z * (y - std::abs(alpha - beta)) / y - rho / y;
+  const double through_smaller = -d_z;
+  return {log_h - rho * log_y, d_a + (alpha_larger ? 0.0 : d_b) + d_c - log_y,
+          alpha_larger ? through_larger : through_smaller, d_a + (alpha_larger ? d_b : 0.0) + d_c - log_y,
+          alpha_larger ? through_smaller : through_larger};
+}
+
+// log L = head + log(term1 + (s/ρ)(F₁ − F₂)) and, when asked, its gradient, from the
+// pieces' logarithms: everything scaled by e^−M for range (the gradient's ratios do not
+// depend on M). NaN when the bracket is not positive.
+double combine(double head, const std::array<double, 4>& d_head, double s, double rho, const log_gradient& term1_log,
+               const log_gradient& f1_log, const log_gradient& f2_log, std::array<double, 4>* gradient) {
+  const bool term1_larger = term1_log[0] >= f1_log[0];
+  const double M = term1_larger ? term1_log[0] : f1_log[0];
+  const double term1 = term1_larger ? 1.0 : std::exp(term1_log[0] - M);
+  const double f1 = term1_larger ? std::exp(f1_log[0] - M) : 1.0;
+  const double f2 = std::exp(f2_log[0] - M);
+  const double k = s / rho;
+  const double inner = term1 + k * (f1 - f2);
+  if (!(inner > 0)) return std::numeric_limits<double>::quiet_NaN();
+  if (gradient != nullptr) {
+    const std::array<double, 4> d_k{-s / (rho * rho), 0, 1 / rho - s / (rho * rho), 0};
+    for (std::size_t j = 0; j < 4; ++j)
+      (*gradient)[j] =
+          d_head[j] +
+          (term1 * term1_log[j + 1] + d_k[j] * (f1 - f2) + k * (f1 * f1_log[j + 1] - f2 * f2_log[j + 1])) / inner;
+  }
+  return head + M + std::log(inner);
+}
+
 // log L of one customer and, when asked, its gradient in (r, α, s, β). `terms`, when
 // given, carries the work shared by customers of the same frequency, and `logs` that shared
 // by all. Each logarithm is taken once: log(y₂) is log(α+T) or log(β+T), and at t_x = 0
-// log(y₁) is log α or log β; a fit spends most of its time in this function, a million
-// customers per evaluation.
+// log(y₁) is log α or log β.
 double customer(double r, double alpha, double s, double beta, double x, double t_x, double T,
                 std::array<double, 4>* gradient, const frequency_terms* terms = nullptr,
                 const parameter_logs* logs = nullptr) {
@@ -158,9 +212,7 @@ double customer(double r, double alpha, double s, double beta, double x, double 
   const double log_beta = logs != nullptr ? logs->beta : std::log(beta);
   const double head =
       (terms != nullptr ? terms->lgamma_ratio : lgamma(r + x) - lgamma(r)) + r * log_alpha + s * log_beta;
-  // log term1 = −(r+x) log(α+T) − s log(β+T); log Fᵢ = log H(zᵢ) − ρ log yᵢ.
   const double log_alpha_T = std::log(alpha + T), log_beta_T = std::log(beta + T);
-  const double log_term1 = -(r + x) * log_alpha_T - s * log_beta_T;
   const double shift = alpha_larger ? alpha : beta;  // y = shift + t
   const double other = alpha_larger ? beta : alpha;
   const double b = alpha_larger ? s + 1 : r + x;
@@ -177,85 +229,112 @@ double customer(double r, double alpha, double s, double beta, double x, double 
   };
   const bool values_only = gradient == nullptr && table == nullptr;
   const bool shared_h1 = table != nullptr && t_x == 0;
-  const series_expansion* expansion = terms != nullptr ? terms->expansion : nullptr;
-  auto tabulated = [&](double z) {
-    if (expansion == nullptr) return (*table)(z);
-    const auto e = (*expansion)(z);
-    return hyp2f1_derivatives{e[0], e[1], e[2], e[3], e[4]};
-  };
   const auto h1 = shared_h1          ? terms->at_zero
-                  : table != nullptr ? tabulated((shift - other) / y1)
+                  : table != nullptr ? terms->series((shift - other) / y1)
                   : values_only      ? value_only(y1, t_x)
                                      : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y1);
-  const auto h2 = table != nullptr ? tabulated((shift - other) / y2)
+  const auto h2 = table != nullptr ? terms->series((shift - other) / y2)
                   : values_only    ? value_only(y2, T)
                                    : hyp2f1_with_derivatives(rho, b, rho + 1, (shift - other) / y2);
-  const double log_f1 = (shared_h1 ? terms->log_at_zero : std::log(h1.value)) - rho * log_y1;
-  const double log_f2 = std::log(h2.value) - rho * log_y2;
-  // Everything scaled by e^−M for range; the gradient's ratios do not depend on M.
-  const bool term1_larger = log_term1 >= log_f1;
-  const double M = term1_larger ? log_term1 : log_f1;
-  const double term1 = term1_larger ? 1.0 : std::exp(log_term1 - M);
-  const double f1 = term1_larger ? std::exp(log_f1 - M) : 1.0;
-  const double f2 = std::exp(log_f2 - M);
-  const double k = s / rho;
-  const double inner = term1 + k * (f1 - f2);
-  if (!(inner > 0)) return std::numeric_limits<double>::quiet_NaN();
-  if (gradient != nullptr) {
-    // ∂F/∂(r, α, s, β) for one y (scaled F and y^−ρ factor are F/H).
-    auto dF = [&](const hyp2f1_derivatives& h, double f, double y, double log_y) {
-      const double unit = f / h.value;  // y^−ρ, scaled
-      std::array<double, 4> d{};
-      d[0] = unit * (h.d_a + (alpha_larger ? 0.0 : h.d_b) + h.d_c) - f * log_y;
-      d[2] = unit * (h.d_a + (alpha_larger ? h.d_b : 0.0) + h.d_c) - f * log_y;
-      if (alpha_larger) {  // y = α + t, z = (α − β)/y
-        d[1] = unit * h.d_z * (y - (alpha - beta)) / (y * y) - rho * f / y;
-        d[3] = -unit * h.d_z / y;
-      } else {  // y = β + t, z = (β − α)/y
-        d[1] = -unit * h.d_z / y;
-        d[3] = unit * h.d_z * (y - (beta - alpha)) / (y * y) - rho * f / y;
-      }
-      return d;
-    };
-    const auto d1 = dF(h1, f1, y1, log_y1), d2 = dF(h2, f2, y2, log_y2);
-    const std::array<double, 4> d_term1{-log_alpha_T * term1, -(r + x) / (alpha + T) * term1, -log_beta_T * term1,
-                                        -s / (beta + T) * term1};
-    const std::array<double, 4> d_k{-s / (rho * rho), 0, 1 / rho - s / (rho * rho), 0};
-    const std::array<double, 4> d_head{
-        (terms != nullptr ? terms->digamma_difference : digamma(r + x) - digamma(r)) + log_alpha, r / alpha, log_beta,
-        s / beta};
-    for (std::size_t j = 0; j < 4; ++j)
-      (*gradient)[j] = d_head[j] + (d_term1[j] + d_k[j] * (f1 - f2) + k * (d1[j] - d2[j])) / inner;
-  }
-  return head + M + std::log(inner);
+  const auto f1 = log_f_of(h1, shared_h1 ? terms->log_at_zero : std::log(h1.value), rho, alpha, beta, y1, log_y1);
+  const auto f2 = log_f_of(h2, std::log(h2.value), rho, alpha, beta, y2, log_y2);
+  std::array<double, 4> d_head{};
+  if (gradient != nullptr)
+    d_head = {(terms != nullptr ? terms->digamma_difference : digamma(r + x) - digamma(r)) + log_alpha, r / alpha,
+              log_beta, s / beta};
+  return combine(head, d_head, s, rho, log_term1_of(r, alpha, s, beta, x, T, log_alpha_T, log_beta_T), f1, f2,
+                 gradient);
 }
 
 // What an evaluation needs of the customers beyond their columns, the same at every one: the
-// distinct frequencies and, per frequency, the customers, the smallest t (t_x or T), the
-// smallest positive one and the largest T (the range of z its series is needed on).
+// distinct frequencies and, per frequency, the customers, the range of their t_x and of
+// their T, and the smallest positive t (t_x or T): the ranges the expansions cover.
 struct pnbd_data {
   clv_core::frequency_slots xs;
   std::vector<std::size_t> count;
-  std::vector<double> smallest_t, smallest_positive, largest_T;
+  std::vector<double> smallest_t, largest_t, smallest_positive, smallest_T, largest_T;
 };
 
 pnbd_data pnbd_data_of(const clv_customers& c) {
   constexpr double infinity = std::numeric_limits<double>::infinity();
-  pnbd_data d{clv_core::distinct_frequencies(c.frequency), {}, {}, {}, {}};
+  pnbd_data d{clv_core::distinct_frequencies(c.frequency), {}, {}, {}, {}, {}, {}};
   const std::size_t distinct = d.xs.values.size();
   d.count.assign(distinct, 0);
   d.smallest_t.assign(distinct, infinity);
+  d.largest_t.assign(distinct, 0.0);
   d.smallest_positive.assign(distinct, infinity);
+  d.smallest_T.assign(distinct, infinity);
   d.largest_T.assign(distinct, 0.0);
   for (std::size_t i = 0; i < c.frequency.size(); ++i) {
     const auto k = d.xs.slot[i];
+    const double t = c.recency[i], T = c.age[i];
     ++d.count[k];
-    d.smallest_t[k] = std::min(d.smallest_t[k], c.recency[i]);
-    if (c.recency[i] > 0) d.smallest_positive[k] = std::min(d.smallest_positive[k], c.recency[i]);
-    d.smallest_positive[k] = std::min(d.smallest_positive[k], c.age[i]);
-    d.largest_T[k] = std::max(d.largest_T[k], c.age[i]);
+    d.smallest_t[k] = std::min(d.smallest_t[k], t);
+    d.largest_t[k] = std::max(d.largest_t[k], t);
+    if (t > 0) d.smallest_positive[k] = std::min(d.smallest_positive[k], t);
+    d.smallest_positive[k] = std::min(d.smallest_positive[k], T);
+    d.smallest_T[k] = std::min(d.smallest_T[k], T);
+    d.largest_T[k] = std::max(d.largest_T[k], T);
   }
   return d;
+}
+
+// A frequency's pieces of log L as Chebyshev expansions (to 1e-14 of each), for frequencies of
+// 256 customers or more, where an expansion (64 evaluations at most) costs less than it
+// saves. A customer's log L depends on his x, t_x and T; for one x it is made of functions
+// of T alone (log term1 and log F₂) and of t_x alone (log F₁), smooth on the ranges the
+// customers span: each customer then costs two Clenshaw sums, two exponentials and one
+// logarithm instead of two sums of the series, six logarithms and three exponentials. A
+// customer without repeat purchases (x = 0, t_x = 0: most customers of most data sets) is
+// a function of T alone: one expansion of log L and its gradient. Where an expansion cannot
+// be made (a range that is a point, a function that will not settle), customer().
+struct frequency_expansions {
+  clv_core::chebyshev_series<10> of_T;  // log term1 and log F₂, with gradients
+  clv_core::chebyshev_series<5> of_t;   // log F₁, with its gradient
+  clv_core::chebyshev_series<5> whole;  // x = 0: log L and its gradient in T
+  double head = 0;                      // lgamma(r+x) − lgamma(r) + r log α + s log β
+  std::array<double, 4> d_head{};
+
+  [[nodiscard]] bool pieces() const noexcept { return !of_T.empty() && !of_t.empty(); }
+};
+
+frequency_expansions expand_frequency(double r, double alpha, double s, double beta, double x,
+                                      const frequency_terms& terms, const parameter_logs& logs,
+                                      const pnbd_data& data, std::size_t k) {
+  constexpr double tolerance = 1e-14;
+  frequency_expansions e;
+  e.head = terms.lgamma_ratio + r * logs.alpha + s * logs.beta;
+  e.d_head = {terms.digamma_difference + logs.alpha, r / alpha, logs.beta, s / beta};
+  if (x == 0) {
+    e.whole = clv_core::chebyshev_series<5>(
+        [&](double T) {
+          std::array<double, 4> g{};
+          const double value = customer(r, alpha, s, beta, 0, 0, T, &g, &terms, &logs);
+          return std::array{value, g[0], g[1], g[2], g[3]};
+        },
+        data.smallest_T[k], data.largest_T[k], tolerance);
+    return e;
+  }
+  const double rho = r + s + x;
+  const bool alpha_larger = alpha >= beta;
+  const double shift = alpha_larger ? alpha : beta, gap = std::abs(alpha - beta);
+  auto log_f = [&](double t) {
+    const double y = shift + t;
+    const auto h = terms.series(gap / y);
+    return log_f_of(h, std::log(h.value), rho, alpha, beta, y, std::log(y));
+  };
+  e.of_t = clv_core::chebyshev_series<5>(log_f, data.smallest_t[k], data.largest_t[k], tolerance);
+  e.of_T = clv_core::chebyshev_series<10>(
+      [&](double T) {
+        const auto term1 = log_term1_of(r, alpha, s, beta, x, T, std::log(alpha + T), std::log(beta + T));
+        const auto f2 = log_f(T);
+        std::array<double, 10> both;
+        std::copy(term1.begin(), term1.end(), both.begin());
+        std::copy(f2.begin(), f2.end(), both.begin() + 5);
+        return both;
+      },
+      data.smallest_T[k], data.largest_T[k], tolerance);
+  return e;
 }
 
 double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const std::vector<double>& params,
@@ -267,29 +346,48 @@ double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const s
   const bool alpha_larger = alpha >= beta;
   const double shift = alpha_larger ? alpha : beta, gap = std::abs(alpha - beta);
   std::vector<series_table> tables;
-  std::vector<series_expansion> expansions(xs.values.size());
+  std::vector<series_expansion> series(xs.values.size());
   std::vector<frequency_terms> terms;
+  std::vector<frequency_expansions> expansions(xs.values.size());
   tables.reserve(xs.values.size());
+  const parameter_logs logs{std::log(alpha), std::log(beta)};
   const double lgamma_r = lgamma(r), digamma_r = digamma(r);
   for (std::size_t k = 0; k < xs.values.size(); ++k) {
     const double x = xs.values[k], rho = r + s + x;
     tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + data.smallest_t[k]));
-    // An expansion costs some fifty sums of the series: worth it for many customers.
-    if (data.count[k] >= 256)
-      expansions[k] =
+    const bool many = data.count[k] >= 256;
+    if (many)
+      series[k] =
           expand_series(tables.back(), gap / (shift + data.largest_T[k]), gap / (shift + data.smallest_positive[k]));
     const auto at_zero = tables.back()(gap / shift);
-    terms.push_back({&tables.back(), expansions[k].empty() ? nullptr : &expansions[k], lgamma(r + x) - lgamma_r,
+    terms.push_back({&tables.back(), series[k].empty() ? nullptr : &series[k], lgamma(r + x) - lgamma_r,
                      digamma(r + x) - digamma_r, at_zero, std::log(at_zero.value)});
+    if (many) expansions[k] = expand_frequency(r, alpha, s, beta, x, terms.back(), logs, data, k);
   }
-  const parameter_logs logs{std::log(alpha), std::log(beta)};
   std::array<std::array<double, 5>, 64> parts{};
   const std::size_t used = pool.run(c.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
     std::array<double, 5> acc{};
     std::array<double, 4> g{};
     for (std::size_t i = from; i < to; ++i) {
       const double w = c.weights.empty() ? 1.0 : c.weights[i];
-      acc[0] += w * customer(r, alpha, s, beta, c.frequency[i], c.recency[i], c.age[i], &g, &terms[xs.slot[i]], &logs);
+      const auto k = xs.slot[i];
+      const auto& e = expansions[k];
+      if (!e.whole.empty()) {
+        const auto at = e.whole(c.age[i]);
+        for (std::size_t j = 0; j < 5; ++j) acc[j] += w * at[j];
+        continue;
+      }
+      double value = 0;
+      if (e.pieces()) {
+        const auto at_T = e.of_T(c.age[i]);
+        log_gradient term1, f2;
+        std::copy(at_T.begin(), at_T.begin() + 5, term1.begin());
+        std::copy(at_T.begin() + 5, at_T.end(), f2.begin());
+        value = combine(e.head, e.d_head, s, r + s + xs.values[k], term1, e.of_t(c.recency[i]), f2, &g);
+      } else {
+        value = customer(r, alpha, s, beta, c.frequency[i], c.recency[i], c.age[i], &g, &terms[k], &logs);
+      }
+      acc[0] += w * value;
       for (std::size_t j = 0; j < 4; ++j) acc[j + 1] += w * g[j];
     }
     parts[slot] = acc;

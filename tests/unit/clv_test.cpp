@@ -299,17 +299,21 @@ TEST_CASE("CLV: a large MBG/NBD fit takes the same quasi-Newton path to CDNOW's 
 }
 
 TEST_CASE("CLV: the Pareto/NBD likelihood from per-frequency Chebyshev expansions equals the customers' own sum") {
-  // With alpha and beta far apart, z = |alpha-beta|/(max+t) reaches 0.6 and the fit sums the
-  // series for frequencies of 256 customers or more (CDNOW's 0 and 1) from expansions; the
-  // per-customer function sums the series itself. Both orders of alpha and beta.
-  const auto c = customers_of(exact());
-  for (const auto& p : {pnbd_params{0.5, 9.9, 1.0, 26.7}, pnbd_params{0.5, 26.7, 1.0, 9.9}}) {
-    double own = 0;
-    for (std::size_t i = 0; i < c.frequency.size(); ++i)
-      own += pnbd_customer_log_likelihood(p, c.frequency[i], c.recency[i], c.age[i]);
-    INFO("alpha " << p.alpha);
-    CHECK(try_pnbd_log_likelihood(p, c).value() == doctest::Approx(own).epsilon(1e-13));
-  }
+  // For a frequency of 256 customers or more (CDNOW's 0 and 1; 0 to 6 of CDNOW 9 times) the
+  // likelihood takes log L from expansions in T (x = 0) or its pieces from expansions in T
+  // and t_x, and the series from an expansion in z; the per-customer function computes every
+  // piece itself. With alpha and beta far apart z reaches 0.6 (0.98 in the last case); both
+  // orders of alpha and beta.
+  const auto big = repeated(9);
+  for (const auto& c : {customers_of(exact()), customers_of(big)})
+    for (const auto& p : {pnbd_params{0.5, 9.9, 1.0, 26.7}, pnbd_params{0.5, 26.7, 1.0, 9.9},
+                          pnbd_params{2.3, 1.0, 3.1, 50.0}}) {
+      double own = 0;
+      for (std::size_t i = 0; i < c.frequency.size(); ++i)
+        own += pnbd_customer_log_likelihood(p, c.frequency[i], c.recency[i], c.age[i]);
+      INFO(c.frequency.size() << " customers, alpha " << p.alpha << ", beta " << p.beta);
+      CHECK(try_pnbd_log_likelihood(p, c).value() == doctest::Approx(own).epsilon(1e-13));
+    }
 }
 
 TEST_CASE("CLV: a fit knows its model; reading it as another model is an error") {
