@@ -298,12 +298,15 @@ result<double> try_bgnbd_log_likelihood(const bgnbd_params& params, const clv_cu
 
 result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_customers& customers, double horizon,
                                           unsigned threads) {
+  // One pool for every pass over the customers: the check, the frequencies' slots and
+  // ranges, the predictions.
+  const auto pool = clv_core::pool_for(customers.frequency.size(), threads);
   if (auto bad =
-          clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
+          clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon, pool.get()))
     return *bad;
-  const auto series = clv_core::horizon_series(customers, p.alpha, horizon, [&](double x) {
-    return std::array{p.r + x, p.b + x, p.a + p.b + x - 1};
-  });
+  const auto series = clv_core::horizon_series(
+      customers, p.alpha, horizon, [&](double x) { return std::array{p.r + x, p.b + x, p.a + p.b + x - 1}; },
+      pool.get());
   // The expectation's numerator depends on x and T only.
   auto numerator = [&](double x, double T, const clv_core::gauss_series_table* table) {
     const double z = horizon / (p.alpha + T + horizon);
@@ -311,8 +314,8 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
            (1 - clv_core::scaled_hyp2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z, (p.alpha + T) / (p.alpha + T + horizon),
                                         p.r + x, table));
   };
-  const clv_core::expectation_numerators numerators(series, customers.age, numerator);
-  return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
+  const clv_core::expectation_numerators numerators(series, customers.age, numerator, pool.get());
+  return clv_core::predict_all(customers.frequency.size(), *pool, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     // log((α+T)/(α+t_x))·(r+x) is shared by P(alive) and the expectation's denominator.
     const double odds =

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -134,11 +135,25 @@ inline std::optional<diagnostic> check_horizon(double horizon) {
   return std::nullopt;
 }
 
-/// The checks of a batch prediction: the summary, the named parameters, the horizon.
+/// The checks of a batch prediction: the summary, the named parameters, the horizon. With
+/// a pool, a summary without weights is first checked on all its threads (ten million
+/// customers are 240 MB to read); only one that fails is searched for its first offender.
 inline std::optional<diagnostic> check_prediction(const clv_customers& customers,
                                                   std::initializer_list<std::pair<const char*, double>> params,
-                                                  double horizon) {
-  if (auto bad = detail::check_clv_customers(customers)) return bad;
+                                                  double horizon, detail::worker_pool* pool = nullptr) {
+  const std::size_t n = customers.frequency.size();
+  bool valid = false;
+  if (pool != nullptr && n > 0 && customers.weights.empty() && customers.recency.size() == n &&
+      customers.age.size() == n) {
+    std::array<bool, 64> part_valid{};
+    const std::size_t used = pool->run(n, [&](std::size_t from, std::size_t to, std::size_t slot) {
+      part_valid[slot] = detail::clv_customers_valid(customers, from, to);
+    });
+    valid = std::all_of(part_valid.begin(), part_valid.begin() + static_cast<std::ptrdiff_t>(used),
+                        [](bool v) { return v; });
+  }
+  if (!valid)
+    if (auto bad = detail::check_clv_customers(customers)) return bad;
   if (auto bad = check_positive(params)) return bad;
   return check_horizon(horizon);
 }
@@ -166,14 +181,14 @@ inline std::optional<diagnostic> check_finite_predictions(std::span<const double
 /// first failing customer in the data's order — the customers a stopped thread skipped
 /// before it are computed one by one — or nullopt.
 template <class Finite>
-std::optional<std::size_t> first_not_finite(std::size_t n, unsigned threads, Finite finite) {
+std::optional<std::size_t> first_not_finite(std::size_t n, detail::worker_pool& pool, Finite finite) {
   std::atomic<bool> failed{false};
   struct part {
     std::size_t from = 0, to = 0, stopped = 0;  // [from, stopped) computed
     bool failure = false;                       // customer `stopped` is not finite
   };
   std::array<part, 64> parts{};
-  const std::size_t used = pool_for(n, threads)->run(n, [&](std::size_t from, std::size_t to, std::size_t slot) {
+  const std::size_t used = pool.run(n, [&](std::size_t from, std::size_t to, std::size_t slot) {
     auto& p = parts[slot];
     p.from = from;
     p.to = to;
@@ -198,17 +213,28 @@ std::optional<std::size_t> first_not_finite(std::size_t n, unsigned threads, Fin
   return std::nullopt;  // unreachable: some part failed
 }
 
+template <class Finite>
+std::optional<std::size_t> first_not_finite(std::size_t n, unsigned threads, Finite finite) {
+  return first_not_finite(n, *pool_for(n, threads), std::move(finite));
+}
+
 /// P(alive) and the conditional expectation of each of n customers, on a pool:
 /// `one(i)` returns {p_alive, expected}. A value that is not finite is an error naming the
 /// first such customer (the work stops there, first_not_finite).
 template <class One>
-result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
+result<clv_predictions> predict_all(std::size_t n, detail::worker_pool& pool, One one) {
   clv_predictions out;
-  detail::resize_on_huge_pages(out.p_alive, n);
-  detail::resize_on_huge_pages(out.expected_transactions, n);
+  // Sizing a vector writes its zeros: 80 MB each for ten million customers, one per thread.
+  pool.run(
+      2,
+      [&](std::size_t from, std::size_t to, std::size_t) {
+        for (std::size_t k = from; k < to; ++k)
+          detail::resize_on_huge_pages(k == 0 ? out.p_alive : out.expected_transactions, n);
+      },
+      n < 20'000 ? 3 : 1);  // the minimum for parallel work: above 2, one thread sizes both
   std::optional<std::size_t> bad;
   try {
-    bad = first_not_finite(n, threads, [&](std::size_t i) {
+    bad = first_not_finite(n, pool, [&](std::size_t i) {
       const auto [alive, expected] = one(i);
       out.p_alive[i] = alive;
       out.expected_transactions[i] = expected;
@@ -222,6 +248,11 @@ result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
     return not_finite_prediction(*bad,
                                  std::isfinite(out.p_alive[*bad]) ? "expected number of transactions" : "P(alive)");
   return out;
+}
+
+template <class One>
+result<clv_predictions> predict_all(std::size_t n, unsigned threads, One one) {
+  return predict_all(n, *pool_for(n, threads), std::move(one));
 }
 
 /// Σ weights, or the number of customers.
@@ -346,7 +377,49 @@ struct frequency_slots {
   std::vector<std::uint32_t> slot{};
 };
 
-inline frequency_slots distinct_frequencies(const std::span<const double> frequency) {
+/// With a pool, a batch of small frequencies (below 65,536: the usual case) is sorted into
+/// slots on all its threads, each noting where every frequency first appears in its part;
+/// the slots are numbered in the order of first appearance, as the serial search numbers them.
+inline frequency_slots distinct_frequencies(const std::span<const double> frequency,
+                                            detail::worker_pool* pool = nullptr) {
+  constexpr std::size_t small = std::size_t{1} << 16, unseen = std::numeric_limits<std::size_t>::max();
+  if (pool != nullptr && pool->size() > 1 && frequency.size() >= 100'000) {
+    std::array<std::vector<std::size_t>, 64> first;  // per part: the first index of each frequency
+    std::array<bool, 64> all_small{};
+    const std::size_t used = pool->run(frequency.size(), [&](std::size_t from, std::size_t to, std::size_t part) {
+      auto& seen = first[part];
+      for (std::size_t i = from; i < to; ++i) {
+        const double x = frequency[i];
+        if (!(x < static_cast<double>(small))) return;
+        const auto v = static_cast<std::size_t>(x);
+        if (v >= seen.size()) seen.resize(v + 1, unseen);
+        if (seen[v] == unseen) seen[v] = i;
+      }
+      all_small[part] = true;
+    });
+    if (std::all_of(all_small.begin(), all_small.begin() + static_cast<std::ptrdiff_t>(used), [](bool b) { return b; })) {
+      std::vector<std::size_t> at;  // the first index of each frequency, over all parts
+      for (std::size_t part = 0; part < used; ++part) {
+        at.resize(std::max(at.size(), first[part].size()), unseen);
+        for (std::size_t v = 0; v < first[part].size(); ++v) at[v] = std::min(at[v], first[part][v]);
+      }
+      std::vector<std::uint32_t> order;
+      for (std::size_t v = 0; v < at.size(); ++v)
+        if (at[v] != unseen) order.push_back(static_cast<std::uint32_t>(v));
+      std::sort(order.begin(), order.end(), [&](std::uint32_t l, std::uint32_t r) { return at[l] < at[r]; });
+      frequency_slots f;
+      std::vector<std::uint32_t> position(at.size());
+      for (std::size_t k = 0; k < order.size(); ++k) {
+        f.values.push_back(static_cast<double>(order[k]));
+        position[order[k]] = static_cast<std::uint32_t>(k);
+      }
+      detail::resize_on_huge_pages(f.slot, frequency.size());
+      pool->run(frequency.size(), [&](std::size_t from, std::size_t to, std::size_t) {
+        for (std::size_t i = from; i < to; ++i) f.slot[i] = position[static_cast<std::size_t>(frequency[i])];
+      });
+      return f;
+    }
+  }
   double largest = 0;
   for (const double x : frequency) largest = std::max(largest, x);
   frequency_slots f;
@@ -368,6 +441,41 @@ inline frequency_slots distinct_frequencies(const std::span<const double> freque
     for (const double x : frequency) assign(position.try_emplace(x, -1).first->second, x);
   }
   return f;
+}
+
+/// Per slot of `slots`: its customers, and the smallest and largest of value(i) among them
+/// (the range an expansion must cover); on the pool's threads where there is one.
+struct slot_ranges {
+  std::vector<std::size_t> count{};
+  std::vector<double> smallest{}, largest{};
+};
+
+template <class Value>
+slot_ranges ranges_by_slot(const frequency_slots& slots, Value value, detail::worker_pool* pool = nullptr) {
+  constexpr double infinity = std::numeric_limits<double>::infinity();
+  const std::size_t k = slots.values.size();
+  auto part = [&](std::size_t from, std::size_t to) {
+    slot_ranges r{std::vector<std::size_t>(k, 0), std::vector<double>(k, infinity), std::vector<double>(k, -infinity)};
+    for (std::size_t i = from; i < to; ++i) {
+      const auto s = slots.slot[i];
+      const double v = value(i);
+      ++r.count[s];
+      r.smallest[s] = std::min(r.smallest[s], v);
+      r.largest[s] = std::max(r.largest[s], v);
+    }
+    return r;
+  };
+  if (pool == nullptr) return part(0, slots.slot.size());
+  std::array<slot_ranges, 64> parts;
+  const std::size_t used = pool->run(
+      slots.slot.size(), [&](std::size_t from, std::size_t to, std::size_t p) { parts[p] = part(from, to); });
+  for (std::size_t p = 1; p < used; ++p)
+    for (std::size_t s = 0; s < k; ++s) {
+      parts[0].count[s] += parts[p].count[s];
+      parts[0].smallest[s] = std::min(parts[0].smallest[s], parts[p].smallest[s]);
+      parts[0].largest[s] = std::max(parts[0].largest[s], parts[p].largest[s]);
+    }
+  return std::move(parts[0]);
 }
 
 /// The customers reordered so that within each block of 65,536 those of one frequency are

@@ -193,18 +193,16 @@ inline double scaled_hyp2f1(double a, double b, double c, double z, double w, do
 /// the customers themselves).
 class series_by_frequency {
  public:
-  /// `parameters(x)` gives {A, B, C} for frequency x, `z_of(i)` customer i's z.
+  /// `parameters(x)` gives {A, B, C} for frequency x, `z_of(i)` customer i's z; the
+  /// customers are sorted on the pool's threads where there is one.
   template <class Parameters, class Z>
-  series_by_frequency(std::span<const double> frequency, Parameters parameters, Z z_of)
-      : slots_(distinct_frequencies(frequency)), tables_(slots_.values.size()) {
+  series_by_frequency(std::span<const double> frequency, Parameters parameters, Z z_of,
+                      excellence::detail::worker_pool* pool = nullptr)
+      : slots_(distinct_frequencies(frequency, pool)), tables_(slots_.values.size()) {
     const std::size_t k = slots_.values.size();
-    std::vector<std::size_t> count(k, 0);
-    std::vector<double> largest(k, 0.0);
-    for (std::size_t i = 0; i < frequency.size(); ++i) {
-      const auto s = slots_.slot[i];
-      ++count[s];
-      largest[s] = std::max(largest[s], z_of(i));
-    }
+    const auto ranges = ranges_by_slot(slots_, z_of, pool);
+    const auto& count = ranges.count;
+    const auto& largest = ranges.largest;
     std::vector<std::size_t> order(k);
     for (std::size_t s = 0; s < k; ++s) order[s] = s;
     std::sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) { return count[l] > count[r]; });
@@ -244,24 +242,17 @@ class series_by_frequency {
 template <class Numerator>
 class expectation_numerators {
  public:
-  expectation_numerators(const series_by_frequency& series, std::span<const double> age, Numerator numerator)
+  expectation_numerators(const series_by_frequency& series, std::span<const double> age, Numerator numerator,
+                         excellence::detail::worker_pool* pool = nullptr)
       : series_(series), numerator_(std::move(numerator)), expansions_(series.slots().values.size()) {
     const auto& slots = series.slots();
-    const std::size_t distinct = slots.values.size();
-    std::vector<std::size_t> count(distinct, 0);
-    std::vector<double> youngest(distinct, std::numeric_limits<double>::infinity()), oldest(distinct, 0.0);
-    for (std::size_t i = 0; i < age.size(); ++i) {
-      const auto s = slots.slot[i];
-      ++count[s];
-      youngest[s] = std::min(youngest[s], age[i]);
-      oldest[s] = std::max(oldest[s], age[i]);
-    }
-    for (std::size_t s = 0; s < distinct; ++s)
-      if (count[s] >= 256) {
+    const auto ages = ranges_by_slot(slots, [&](std::size_t i) { return age[i]; }, pool);
+    for (std::size_t s = 0; s < slots.values.size(); ++s)
+      if (ages.count[s] >= 256) {
         const double x = slots.values[s];
         const auto* table = series.of_slot(s);
-        expansions_[s] = chebyshev_series<1>([&](double T) { return std::array{numerator_(x, T, table)}; }, youngest[s],
-                                             oldest[s], 1e-14);
+        expansions_[s] = chebyshev_series<1>([&](double T) { return std::array{numerator_(x, T, table)}; },
+                                             ages.smallest[s], ages.largest[s], 1e-14);
       }
   }
 
@@ -280,9 +271,10 @@ class expectation_numerators {
 /// The series of a BG/NBD-family expectation over `horizon`, where customer i's z is
 /// horizon/(α + T + horizon); `parameters(x)` gives {A, B, C}.
 template <class Parameters>
-series_by_frequency horizon_series(const clv_customers& c, double alpha, double horizon, Parameters parameters) {
-  return series_by_frequency(c.frequency, parameters,
-                             [&](std::size_t i) { return horizon / (alpha + c.age[i] + horizon); });
+series_by_frequency horizon_series(const clv_customers& c, double alpha, double horizon, Parameters parameters,
+                                   excellence::detail::worker_pool* pool = nullptr) {
+  return series_by_frequency(
+      c.frequency, parameters, [&](std::size_t i) { return horizon / (alpha + c.age[i] + horizon); }, pool);
 }
 
 }  // namespace excellence::inline v1::clv_core

@@ -142,17 +142,22 @@ result<double> try_mbgnbd_log_likelihood(const mbgnbd_params& params, const clv_
 
 result<clv_predictions> try_mbgnbd_predict(const mbgnbd_params& p, const clv_customers& customers, double horizon,
                                            unsigned threads) {
+  // One pool for every pass over the customers: the check, the frequencies' slots and
+  // ranges, the predictions.
+  const auto pool = clv_core::pool_for(customers.frequency.size(), threads);
   if (auto bad =
-          clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon))
+          clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon, pool.get()))
     return *bad;
-  const auto series = clv_core::horizon_series(customers, p.alpha, horizon, [&](double x) {
-    return std::array{p.r + x, p.b + x + 1, p.a + p.b + x};
-  });
-  const clv_core::expectation_numerators numerators(series, customers.age,
-                                                    [&](double x, double T, const clv_core::gauss_series_table* table) {
-                                                      return expectation_numerator(p, horizon, x, T, table);
-                                                    });
-  return clv_core::predict_all(customers.frequency.size(), threads, [&](std::size_t i) {
+  const auto series = clv_core::horizon_series(
+      customers, p.alpha, horizon, [&](double x) { return std::array{p.r + x, p.b + x + 1, p.a + p.b + x}; },
+      pool.get());
+  const clv_core::expectation_numerators numerators(
+      series, customers.age,
+      [&](double x, double T, const clv_core::gauss_series_table* table) {
+        return expectation_numerator(p, horizon, x, T, table);
+      },
+      pool.get());
+  return clv_core::predict_all(customers.frequency.size(), *pool, [&](std::size_t i) {
     const double x = customers.frequency[i], t_x = customers.recency[i], T = customers.age[i];
     return std::pair{mbgnbd_p_alive(p, x, t_x, T), numerators(i, x, T) / expectation_denominator(p, x, t_x, T)};
   });

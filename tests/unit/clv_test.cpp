@@ -591,6 +591,40 @@ TEST_CASE("CLV: batch predictions of every model equal the per-customer formulas
   CHECK(test::failure(try_mbgnbd_predict(m, c, -1)).path == "horizon");
 }
 
+TEST_CASE("CLV: batches of 100,000 customers or more are checked and sorted on all threads, with the same results") {
+  // CDNOW 60 times (141,420 customers): the summary is checked, and the customers sorted
+  // into frequency slots, on every thread of the prediction's pool; one thread does both
+  // serially. The predictions must not depend on it, and an offender in the second thread's
+  // half is still named by its row.
+  auto big = repeated(60);
+  const std::size_t n = big.frequency.size();
+  REQUIRE(n >= 100'000);
+  const bgnbd_params b{0.243, 4.414, 0.793, 2.426};
+  const mbgnbd_params m{0.2501, 4.588, 0.956, 2.942};
+  const auto one = try_bgnbd_predict(b, customers_of(big), 39, 1).value();
+  const auto two = try_bgnbd_predict(b, customers_of(big), 39, 2).value();
+  const auto mb1 = try_mbgnbd_predict(m, customers_of(big), 39, 1).value();
+  const auto mb2 = try_mbgnbd_predict(m, customers_of(big), 39, 2).value();
+  CHECK(one.p_alive == two.p_alive);
+  CHECK(one.expected_transactions == two.expected_transactions);
+  CHECK(mb1.expected_transactions == mb2.expected_transactions);
+  for (const std::size_t i : {std::size_t{0}, std::size_t{7}, n / 2 + 3, n - 1}) {
+    const double x = big.frequency[i], t = big.recency[i], T = big.age[i];
+    CHECK(two.p_alive[i] == doctest::Approx(bgnbd_p_alive(b, x, t, T)).epsilon(1e-14));
+    CHECK(two.expected_transactions[i] ==
+          doctest::Approx(bgnbd_conditional_expected_transactions(b, 39, x, t, T)).epsilon(1e-13));
+  }
+  const std::size_t far = n - 5;
+  const double recency = big.recency[far];
+  big.recency[far] = big.age[far] + 1;
+  CHECK(test::failure(try_bgnbd_predict(b, customers_of(big), 39, 2)).path.to_string() ==
+        "recency[" + std::to_string(far) + "]");
+  big.recency[far] = recency;
+  big.frequency[n - 2] = 0.5;  // not whole: the first offender now
+  CHECK(test::failure(try_mbgnbd_predict(m, customers_of(big), 39, 2)).path.to_string() ==
+        "frequency[" + std::to_string(n - 2) + "]");
+}
+
 TEST_CASE("CLV: BG/BB on the donations data (Fader, Hardie & Shang 2010)") {
   const auto table = try_read_csv(clv_data / "donations_bgbb.csv").value();
   const auto x = table.try_numbers("frequency").value(), t = table.try_numbers("recency").value(),

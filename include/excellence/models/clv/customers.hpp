@@ -37,6 +37,23 @@ struct clv_predictions {
 
 namespace detail {
 
+/// Whether customers [from, to) of a summary without weights, with columns of equal length,
+/// are valid (see check_clv_customers), in one pass without branches, which the compiler
+/// vectorises: the usual case of every batch call, which a batch of millions splits among
+/// threads. x is whole when x ≥ 2^52 (every double there is) or when adding and taking away
+/// 2^52 leaves it unchanged (that rounds to a whole number). NaN fails every comparison.
+[[nodiscard]] inline bool clv_customers_valid(const clv_customers& c, std::size_t from, std::size_t to) noexcept {
+  constexpr double largest = std::numeric_limits<double>::max();
+  bool valid = true;
+  for (std::size_t i = from; i < to; ++i) {
+    const double x = c.frequency[i], t = c.recency[i], T = c.age[i];
+    const bool whole = (x >= 0x1p52) | ((x + 0x1p52) - 0x1p52 == x);
+    valid &= (x >= 0) & (x <= largest) & whole & (T >= 0) & (T <= largest) & (t >= 0) & (t <= T) &
+             ((x == 0) == (t == 0));
+  }
+  return valid;
+}
+
 /// Checks a summary: equal lengths; x a whole number ≥ 0; 0 ≤ t_x ≤ T; T > 0; t_x = 0
 /// when x = 0 and t_x > 0 when x > 0 (same-day purchases are one transaction); weights
 /// finite and ≥ 0 with a positive sum. Errors name `frequency[i]` and so on.
@@ -47,22 +64,9 @@ namespace detail {
                        concat("frequency, recency, T (and weights) must have one entry per customer (",
                               std::to_string(n), " frequencies)"));
   if (n == 0) return input_error(errc::invalid_value, "customers", "no customers");
-  if (c.weights.empty()) {
-    // Every batch call checks every customer: first one pass without branches, which the
-    // compiler vectorises, over the usual case, a valid summary; only an invalid one is then
-    // searched below for its first offender. x is whole when x ≥ 2^52 (every double there is)
-    // or when adding and taking away 2^52 leaves it unchanged (that rounds to a whole number).
-    // NaN fails every comparison.
-    constexpr double largest = std::numeric_limits<double>::max();
-    bool valid = true;
-    for (std::size_t i = 0; i < n; ++i) {
-      const double x = c.frequency[i], t = c.recency[i], T = c.age[i];
-      const bool whole = (x >= 0x1p52) | ((x + 0x1p52) - 0x1p52 == x);
-      valid &= (x >= 0) & (x <= largest) & whole & (T >= 0) & (T <= largest) & (t >= 0) & (t <= T) &
-               ((x == 0) == (t == 0));
-    }
-    if (valid) return std::nullopt;
-  }
+  // Every batch call checks every customer: first the fast pass over the usual case, a
+  // valid summary; only an invalid one is then searched below for its first offender.
+  if (c.weights.empty() && clv_customers_valid(c, 0, n)) return std::nullopt;
   double total = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double x = c.frequency[i], t = c.recency[i], T = c.age[i];
