@@ -209,6 +209,50 @@ int fit(const std::vector<std::string>& args, io streams) {
   return exit_ok;
 }
 
+// --horizon in the data's unit: as given, or (--horizon-unit) a calendar horizon ("6
+// months") converted, the conversion stated on stderr.
+double prediction_horizon(const po::variables_map& values, const std::string& model, io streams) {
+  if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for every model but gg");
+  double horizon = values["horizon"].as<finite_number>().value;
+  if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
+  if (values.count("horizon-unit") != 0U) {
+    if (model == "bgbb") throw usage_error("--horizon-unit: the BG/BB counts opportunities, not calendar time");
+    if (values.count("unit") == 0U) throw usage_error("--horizon-unit needs --unit, the data's time unit");
+    std::optional<std::chrono::sys_days> from;
+    if (values.count("from") != 0U) from = date_option(values, "from");
+    const auto h = try_clv_horizon(horizon, enum_option(values, "horizon-unit", clv_time_unit_names),
+                                   enum_option(values, "unit", clv_time_unit_names), from);
+    if (!h) throw usage_error(detail::concat("--horizon: ", h.error().message));
+    streams.err << "horizon: " << h->statement << "\n";
+    horizon = h->length;
+  }
+  if (model == "bgbb" && horizon != std::floor(horizon)) throw usage_error("--horizon for bgbb is a number of periods");
+  return horizon;
+}
+
+// clv predict --fit with a fit with covariates: each customer at his own parameters, the
+// covariates read from the data's columns of the same names.
+int predict_with_covariates(const po::variables_map& values, const clv_covariate_fit& fit, io streams) {
+  for (const char* option : {"model", "params", "confidence", "bootstrap", "rate"})
+    if (values.count(option) != 0U)
+      throw usage_error(detail::concat("--", option, " cannot be used with a fit with covariates (",
+                                       values["fit"].as<std::string>(), ")"));
+  const auto model = command_name(fit.fit.model);
+  const double horizon = prediction_horizon(values, model, streams);
+  const auto data = read_summary(values["file"].as<std::string>(), model);
+  clv_covariates covariates;
+  for (const auto& name : fit.transaction_covariates())
+    covariates.transaction.push_back({name, data.table.try_number_view(name).value()});
+  for (const auto& name : fit.lifetime_covariates())
+    covariates.lifetime.push_back({name, data.table.try_number_view(name).value()});
+  const auto r = try_clv_covariate_predict(fit, {data.frequency, data.recency, data.age, {}}, covariates, horizon);
+  if (!r) throw_at_cell(data.table, r.error());
+  write_customers(streams.out, data, {"p_alive", "expected_transactions"}, [&](csv_output& out, std::size_t i) {
+    out.number(r->p_alive[i]).number(r->expected_transactions[i]);
+  });
+  return exit_ok;
+}
+
 int predict(const std::vector<std::string>& args, io streams) {
   po::options_description options(
       "excellence clv predict DATA.csv --model bgnbd|pnbd|mbgnbd|ggomnbd|bgbb|gg --params P1,P2,... [--horizon T]\n"
@@ -217,7 +261,8 @@ int predict(const std::vector<std::string>& args, io streams) {
       "Per-customer predictions as CSV: for bgnbd, pnbd, mbgnbd, ggomnbd and bgbb p_alive and\n"
       "expected_transactions in the next T (the data's time unit); for gg\n"
       "expected_average_spend (docs/clv.md). --fit reads the model and its parameters from\n"
-      "what `clv fit --json` wrote; with --confidence, intervals from the fit's covariance\n"
+      "what `clv fit --json` wrote (a fit with covariates reads them from DATA.csv's\n"
+      "columns of the same names); with --confidence, intervals from the fit's covariance\n"
       "(delta method, or --bootstrap N refits) as four more columns, and the totals with\n"
       "theirs on stderr. For pnbd, --rate R adds the discounted expected transactions in the\n"
       "horizon (dect) and over the customer's whole future (dert).\n\noptions");
@@ -239,6 +284,12 @@ int predict(const std::vector<std::string>& args, io streams) {
   const auto parsed = parse_file_command(args, options, "clv predict", streams);
   if (!parsed) return exit_ok;
   const auto& values = *parsed;
+  if (values.count("fit") != 0U) {
+    // A fit with covariates has its own document; any other --fit is read as a plain fit.
+    auto covariate = try_read_clv_covariate_fit(values["fit"].as<std::string>());
+    if (covariate) return predict_with_covariates(values, *covariate, streams);
+    if (covariate.error().code != errc::unknown_format) throw data_error(covariate.error());
+  }
   const auto fit = model_of_fit(values, "fit", "params", {"bgnbd", "pnbd", "mbgnbd", "ggomnbd", "bgbb", "gg"});
   const auto model = fit ? fit->model : model_of(values);
   const auto p = fit ? fit->params : parse_params(values["params"].as<std::string>(), model);
@@ -255,23 +306,7 @@ int predict(const std::vector<std::string>& args, io streams) {
     write_customers(streams.out, data, {"expected_average_spend"},
                     [&](csv_output& out, std::size_t i) { out.number((*spend)[i]); });
   } else {
-    if (values.count("horizon") == 0U) throw usage_error("--horizon is needed for every model but gg");
-    double horizon = values["horizon"].as<finite_number>().value;
-    if (!(horizon > 0)) throw usage_error("--horizon must be > 0");
-    if (values.count("horizon-unit") != 0U) {
-      // A calendar horizon ("6 months") in the data's unit, the conversion stated.
-      if (model == "bgbb") throw usage_error("--horizon-unit: the BG/BB counts opportunities, not calendar time");
-      if (values.count("unit") == 0U) throw usage_error("--horizon-unit needs --unit, the data's time unit");
-      std::optional<std::chrono::sys_days> from;
-      if (values.count("from") != 0U) from = date_option(values, "from");
-      const auto h = try_clv_horizon(horizon, enum_option(values, "horizon-unit", clv_time_unit_names),
-                                     enum_option(values, "unit", clv_time_unit_names), from);
-      if (!h) throw usage_error(detail::concat("--horizon: ", h.error().message));
-      streams.err << "horizon: " << h->statement << "\n";
-      horizon = h->length;
-    }
-    if (model == "bgbb" && horizon != std::floor(horizon))
-      throw usage_error("--horizon for bgbb is a number of periods");
+    const double horizon = prediction_horizon(values, model, streams);
     if (values.count("rate") != 0U && model != "pnbd")
       throw usage_error("--rate needs the Pareto/NBD (its DERT has a closed form; the others' do not)");
     if (values.count("rate") != 0U && values.count("confidence") != 0U)

@@ -205,7 +205,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-void object_reader::allow_only(std::initializer_list<std::string_view> allowed) const {
+void object_reader::allow_only(std::span<const std::string_view> allowed) const {
   for (const auto& [key, unused] : value_.items()) {
     bool known = false;
     for (auto name : allowed) known = known || name == key;

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,10 @@ class object_reader {
 
   /// unknown_field for any key not in `allowed`: a misspelt optional field must not be
   /// silently ignored.
-  void allow_only(std::initializer_list<std::string_view> allowed) const;
+  void allow_only(std::span<const std::string_view> allowed) const;
+  void allow_only(std::initializer_list<std::string_view> allowed) const {
+    allow_only(std::span<const std::string_view>(allowed.begin(), allowed.size()));
+  }
 
   [[nodiscard]] bool has(std::string_view key) const;
   [[nodiscard]] field_path path_of(std::string_view key) const { return path_.field(key); }

@@ -301,8 +301,8 @@ result<clv_predictions> try_bgnbd_predict(const bgnbd_params& p, const clv_custo
   // One pool for every pass over the customers: the check, the frequencies' slots and
   // ranges, the predictions.
   const auto pool = clv_core::pool_for(customers.frequency.size(), threads);
-  if (auto bad =
-          clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}}, horizon, pool.get()))
+  if (auto bad = clv_core::check_prediction(customers, {{"r", p.r}, {"alpha", p.alpha}, {"a", p.a}, {"b", p.b}},
+                                            horizon, pool.get()))
     return *bad;
   const auto series = clv_core::horizon_series(
       customers, p.alpha, horizon, [&](double x) { return std::array{p.r + x, p.b + x, p.a + p.b + x - 1}; },

@@ -397,7 +397,8 @@ inline frequency_slots distinct_frequencies(const std::span<const double> freque
       }
       all_small[part] = true;
     });
-    if (std::all_of(all_small.begin(), all_small.begin() + static_cast<std::ptrdiff_t>(used), [](bool b) { return b; })) {
+    if (std::all_of(all_small.begin(), all_small.begin() + static_cast<std::ptrdiff_t>(used),
+                    [](bool b) { return b; })) {
       std::vector<std::size_t> at;  // the first index of each frequency, over all parts
       for (std::size_t part = 0; part < used; ++part) {
         at.resize(std::max(at.size(), first[part].size()), unseen);

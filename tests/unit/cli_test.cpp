@@ -1,8 +1,10 @@
 // The `excellence` command, run as a user runs it.
 #include <excellence/criteria/builtin.hpp>
+#include <excellence/io/clv_fit_json.hpp>
 #include <excellence/io/csv.hpp>
 #include <excellence/io/framework_json.hpp>
 
+#include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/pnbd.hpp>
 
 #include "test_support.hpp"
@@ -823,6 +825,34 @@ TEST_CASE("excellence clv fit with covariates") {
   for (const auto& truth : {std::pair{"transaction.member", 0.7}, std::pair{"lifetime.engagement", 0.5}})
     CHECK(std::abs(j.at("fit").at("params").at(truth.first).get<double>() - truth.second) <
           3 * j.at("fit").at("standard_errors").at(truth.first).get<double>());
+  // Read back with --fit, the fit predicts each customer at his own parameters, from the
+  // columns named as its covariates: what the library predicts from the same document.
+  const auto dir = std::filesystem::temp_directory_path() / ("excellence-covariates-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto fit_file = (dir / "fit.json").string();
+  std::ofstream(fit_file) << o.out;
+  auto p = run("clv predict " + data + " --fit " + fit_file + " --horizon 26");
+  REQUIRE(p.status == 0);
+  CHECK(p.out.starts_with("customer_id,p_alive,expected_transactions\nm0001,"));
+  const auto fit = read_clv_covariate_fit(fit_file);
+  const auto table = try_read_csv(EXCELLENCE_SOURCE_DIR "/" + data).value();
+  const auto x = table.try_numbers("frequency").value(), t = table.try_numbers("recency").value(),
+             T = table.try_numbers("T").value(), member = table.try_numbers("member").value(),
+             engagement = table.try_numbers("engagement").value();
+  const auto expected =
+      try_clv_covariate_predict(fit, {x, t, T, {}}, {{{"member", member}}, {{"engagement", engagement}}}, 26).value();
+  const auto second = p.out.substr(p.out.find('\n') + 1);
+  const auto cells = second.substr(second.find(',') + 1);
+  CHECK(std::stod(cells) == doctest::Approx(expected.p_alive[0]).epsilon(1e-12));
+  CHECK(std::stod(cells.substr(cells.find(',') + 1)) ==
+        doctest::Approx(expected.expected_transactions[0]).epsilon(1e-12));
+  p = run("clv predict " + data + " --fit " + fit_file + " --horizon 26 --confidence 0.9");
+  CHECK(p.status == 2);
+  CHECK(p.err.find("--confidence cannot be used with a fit with covariates") != std::string::npos);
+  p = run("clv predict tests/data/clv/cdnow_summary.csv --fit " + fit_file + " --horizon 26");
+  CHECK(p.status == 1);
+  CHECK(p.err.find("member") != std::string::npos);  // the column the fit needs
+  std::filesystem::remove_all(dir);
   o = run("clv fit " + data + " --model pnbd --transaction-covariates membership");
   CHECK(o.status == 1);
   CHECK(o.err.find("membership") != std::string::npos);

@@ -2,16 +2,19 @@
 // model without them, exactly; known coefficients recovered from data simulated with them;
 // the likelihood-ratio test; and the guards that keep a covariate fit from being used
 // without its covariates.
+#include <excellence/io/clv_fit_json.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
 #include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/ggomnbd.hpp>
 #include <excellence/models/clv/models.hpp>
 #include <excellence/models/clv/pnbd.hpp>
+#include <excellence/report/json.hpp>
 
 #include "test_support.hpp"
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <vector>
 
@@ -155,6 +158,57 @@ TEST_CASE("CLV covariates: the Pareto/NBD recovers known coefficients, and the l
   const auto none = try_fit_clv_covariates(clv_model::pnbd, s.customers(), {{{"noise", noise}}, {}}).value();
   CHECK(none.p_value > 0.01);
   CHECK(std::abs(none.fit.params[4]) < 3 * none.fit.standard_errors[4]);
+}
+
+TEST_CASE("CLV covariates: a fit read back from its JSON document predicts as the fit itself") {
+  const auto s = simulate_pnbd({0.8, 6, 0.9, 12}, 0.7, -0.5, 400, 11);
+  const auto f = try_fit_clv_covariates(clv_model::pnbd, s.customers(), s.covariates()).value();
+  const auto text = to_json(f);
+  const auto back = try_parse_clv_covariate_fit(text, "fit.json").value();
+  CHECK(back.fit.model == clv_model::pnbd);
+  CHECK(back.fit.names == f.fit.names);
+  CHECK(back.fit.params == f.fit.params);  // JSON keeps every double's 17 digits
+  CHECK(back.fit.standard_errors == f.fit.standard_errors);
+  CHECK(back.fit.covariance == f.fit.covariance);
+  CHECK(back.transaction_covariates() == std::vector<std::string>{"flag"});
+  CHECK(back.lifetime_covariates() == std::vector<std::string>{"score"});
+  CHECK(back.without.params == f.without.params);
+  CHECK(back.lr_statistic == f.lr_statistic);
+  CHECK(back.degrees_of_freedom == 2);
+  CHECK(back.p_value == f.p_value);
+  CHECK(to_json(back) == text);
+  const auto direct = try_clv_covariate_predict(f, s.customers(), s.covariates(), 26).value();
+  const auto read = try_clv_covariate_predict(back, s.customers(), s.covariates(), 26).value();
+  CHECK(read.expected_transactions == direct.expected_transactions);
+  CHECK(read.p_alive == direct.p_alive);
+
+  // What the reader refuses, each named by its JSON path.
+  auto doc = nlohmann::json::parse(text);
+  auto refused = [&](const std::function<void(nlohmann::json&)>& change) {
+    auto changed = doc;
+    change(changed);
+    return test::failure(try_parse_clv_covariate_fit(changed.dump(), "fit.json")).to_string();
+  };
+  CHECK(refused([](auto& j) { j["fit"]["params"].erase("transaction.flag"); }) ==
+        "fit.json: fit.params.transaction.flag: the parameter is missing");
+  CHECK(refused([](auto& j) { j["fit"]["params"]["s"] = -1; }) ==
+        "fit.json: fit.params.s: expected a finite number > 0");
+  auto negative = doc;  // a coefficient has any sign
+  negative["fit"]["params"]["lifetime.score"] = -3;
+  CHECK(try_parse_clv_covariate_fit(negative.dump()).value().fit.params[5] == -3);
+  CHECK(refused([](auto& j) { j["covariates"]["lifetime"] = nlohmann::json::array({"score", "score"}); }) ==
+        "fit.json: covariates.lifetime[1]: \"score\" is listed twice");
+  CHECK(refused([](auto& j) {
+          j["without"] = {{"model", "bgnbd"}, {"params", {{"r", 1}, {"alpha", 2}, {"a", 3}, {"b", 4}}}};
+        }) == "fit.json: without.model: the fit without covariates must be of the same model (Pareto/NBD)");
+  CHECK(refused([](auto& j) { j["likelihood_ratio"]["degrees_of_freedom"] = 3; }) ==
+        "fit.json: likelihood_ratio.degrees_of_freedom: expected 2, the number of coefficients");
+  CHECK(refused([](auto& j) { j["fit"]["covariance"].erase("lifetime.score"); }) ==
+        "fit.json: fit.covariance.lifetime.score: the row is missing");
+  CHECK(refused([](auto& j) { j["fit"]["paramz"] = 1; }).find("fit.paramz: unknown field") != std::string::npos);
+  // A fit document without covariates is not one with them, nor the reverse.
+  CHECK(test::failure(try_parse_clv_covariate_fit(to_json(f.without))).code == errc::unknown_format);
+  CHECK(test::failure(try_parse_clv_fit(text)).code == errc::unknown_format);
 }
 
 TEST_CASE("CLV covariates: the BG/NBD recovers known coefficients") {

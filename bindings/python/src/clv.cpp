@@ -107,6 +107,14 @@ void bind_clv(py::module_& m) {
       .def_readonly("lr_statistic", &clv_covariate_fit::lr_statistic)
       .def_readonly("degrees_of_freedom", &clv_covariate_fit::degrees_of_freedom)
       .def_readonly("p_value", &clv_covariate_fit::p_value)
+      .def_static(
+          "parse",
+          [](const std::string& text, const std::string& source) {
+            return value(try_parse_clv_covariate_fit(text, source));
+          },
+          "text"_a, "source"_a = "<memory>", "Reads back an excellence.clv_covariate_fit/1 document.")
+      .def_static(
+          "read", [](const std::string& path) { return value(try_read_clv_covariate_fit(path)); }, "path"_a)
       .def(
           "to_json", [](const clv_covariate_fit& f, int indent) { return to_json(f, indent); }, "indent"_a = 2)
       .def("to_dict", [](const clv_covariate_fit& f) { return document(to_json(f)); })

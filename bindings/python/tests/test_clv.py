@@ -189,6 +189,15 @@ def test_covariates():
     p = ex.clv.predict_covariates(f, rows["frequency"], rows["recency"], rows["T"], 26,
                                   transaction={"member": rows["member"]}, lifetime={"engagement": rows["engagement"]})
     assert p.p_alive.shape == (1200,)
+    # Read back from its document, the fit predicts exactly as itself.
+    again = ex.clv.CovariateFit.parse(f.to_json())
+    assert again.fit.params == f.fit.params and again.p_value == f.p_value
+    q = ex.clv.predict_covariates(again, rows["frequency"], rows["recency"], rows["T"], 26,
+                                  transaction={"member": rows["member"]}, lifetime={"engagement": rows["engagement"]})
+    assert np.array_equal(q.expected_transactions, p.expected_transactions)
+    with pytest.raises(ex.DataError) as caught:
+        ex.clv.CovariateFit.parse(f.fit.to_json(), "fit.json")
+    assert caught.value.code == "unknown_format"
     with pytest.raises(ex.DataError) as caught:
         ex.clv.predict(f.fit, rows["frequency"], rows["recency"], rows["T"], 26)
     assert caught.value.code == "model_mismatch"
