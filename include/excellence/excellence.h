@@ -958,6 +958,56 @@ EXC_EXTERN(int) exc_clv_validate_json(exc_buf *out, const char *const *customers
                                       const double *amounts, size_t n, const char *end, const char *holdout_end,
                                       int unit, const int *models, size_t model_count, size_t largest_count);
 
+/**
+ * Time-invariant covariates (BG/NBD, Pareto/NBD, GGompertz/NBD, as CLVTools parameterises
+ * them): transaction_count named columns that scale the purchase rate and lifetime_count
+ * that scale the attrition, each column data->count values (caller's memory). Either
+ * list may be empty (count 0, pointers NULL), not both.
+ */
+typedef struct exc_clv_covariates {
+  const char *const *transaction_names;
+  const double *const *transaction;
+  size_t transaction_count;
+  const char *const *lifetime_names;
+  const double *const *lifetime;
+  size_t lifetime_count;
+} exc_clv_covariates;
+
+/** A fit with covariates, the same model fitted without them and the likelihood-ratio test. */
+typedef struct exc_clv_covariate_fit exc_clv_covariate_fit;
+typedef struct exc_clv_likelihood_ratio {
+  double statistic;          /* 2 (LL - LL without), >= 0 */
+  size_t degrees_of_freedom; /* the number of coefficients */
+  double p_value;
+} exc_clv_likelihood_ratio;
+
+/** Fits model (EXC_CLV_BGNBD, EXC_CLV_PNBD, EXC_CLV_GGOMNBD) with the covariates. */
+EXC_EXTERN(int) exc_clv_covariate_fit_new(exc_clv_covariate_fit **out, int model, const exc_clv_data *data,
+                                          const exc_clv_covariates *covariates, const exc_clv_fit_options *options);
+/** Reads back an excellence.clv_covariate_fit/1 document (exc_clv_covariate_fit_to_json). */
+EXC_EXTERN(int) exc_clv_covariate_fit_parse(exc_clv_covariate_fit **out, const char *json, size_t length,
+                                            const char *source);
+EXC_EXTERN(void) exc_clv_covariate_fit_free(exc_clv_covariate_fit *fit);
+/**
+ * The fit with covariates (its parameters: the model's, then one coefficient per covariate,
+ * named "transaction.NAME" and "lifetime.NAME") and the fit without them, for the
+ * exc_clv_fit_ readers; owned by fit and valid until it is freed (never exc_clv_fit_free
+ * them). exc_clv_predict refuses the first (EXC_EMODEL_MISMATCH): use
+ * exc_clv_covariate_predict.
+ */
+EXC_EXTERN(const exc_clv_fit *) exc_clv_covariate_fit_with(const exc_clv_covariate_fit *fit);
+EXC_EXTERN(const exc_clv_fit *) exc_clv_covariate_fit_without(const exc_clv_covariate_fit *fit);
+EXC_EXTERN(int) exc_clv_covariate_fit_test(exc_clv_likelihood_ratio *out, const exc_clv_covariate_fit *fit);
+/** excellence.clv_covariate_fit/1 */
+EXC_EXTERN(int) exc_clv_covariate_fit_to_json(exc_buf *out, const exc_clv_covariate_fit *fit);
+/**
+ * exc_clv_predict at each customer's own parameters: the covariates matched to the fit's by
+ * name (each list in any order).
+ */
+EXC_EXTERN(int) exc_clv_covariate_predict(double *p_alive, double *expected_transactions,
+                                          const exc_clv_covariate_fit *fit, const exc_clv_data *data,
+                                          const exc_clv_covariates *covariates, double horizon, unsigned int threads);
+
 /* ---------------------------------------------------------------- contractual retention */
 
 typedef enum exc_retention_model { EXC_RETENTION_SBG = 0, EXC_RETENTION_BDW = 1 } exc_retention_model;

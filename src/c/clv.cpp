@@ -4,6 +4,7 @@
 #include <excellence/io/clv_fit_json.hpp>
 #include <excellence/models/clv/bgbb.hpp>
 #include <excellence/models/clv/bgnbd.hpp>
+#include <excellence/models/clv/covariates.hpp>
 #include <excellence/models/clv/gamma_gamma.hpp>
 #include <excellence/models/clv/mbgnbd.hpp>
 #include <excellence/models/clv/models.hpp>
@@ -20,6 +21,15 @@ struct exc_clv_summary {
 };
 struct exc_clv_fit {
   excellence::clv_fit value;
+};
+// The fits with and without covariates are also held as exc_clv_fit, for the fit readers.
+struct exc_clv_covariate_fit {
+  excellence::clv_covariate_fit value;
+  exc_clv_fit with;
+  exc_clv_fit without;
+
+  explicit exc_clv_covariate_fit(excellence::clv_covariate_fit f)
+      : value(std::move(f)), with{value.fit}, without{value.without} {}
 };
 
 using namespace excellence;
@@ -62,6 +72,43 @@ int require_columns(const exc_clv_data& d, clv_model model, const char* function
   if (model == clv_model::gamma_gamma) return require(d.monetary, d, "monetary", function);
   if (int bad = require(d.recency, d, "recency", function)) return bad;
   return require(d.age, d, "age", function);
+}
+
+// The caller's fit options (NULL: the defaults), with its progress and cancellation; `own`
+// must outlive `control`.
+int settings_of(const exc_clv_fit_options* options, clv_fit_options& settings, model_control& control, exc_cancel& own,
+                const char* function) {
+  if (int bad = check_options(options, EXC_CLV_FIT_OPTIONS_VERSION, function)) return bad;
+  if (options == nullptr) return ok;
+  if (options->start == nullptr && options->start_count != 0)
+    return invalid(std::string(function) + ": options->start is NULL");
+  if (options->start != nullptr) settings.start.assign(options->start, options->start + options->start_count);
+  settings.max_evaluations = options->max_evaluations;
+  settings.tolerance = options->tolerance;
+  settings.threads = options->threads;
+  control = c_api::control_of(options->progress, options->payload, options->cancel, own);
+  return ok;
+}
+
+// The caller's covariate columns, n values each; NULL names or columns are said before the
+// model runs.
+int covariates_of(const exc_clv_covariates* c, std::size_t n, clv_covariates& out, const char* function) {
+  if (c == nullptr) return invalid(std::string(function) + ": covariates is NULL");
+  auto group = [&](const char* const* names, const double* const* columns, std::size_t count, const char* what,
+                   std::vector<clv_covariate>& into) {
+    if (count != 0 && (names == nullptr || columns == nullptr))
+      return invalid(std::string(function) + ": covariates->" + what + "_names or ->" + what + " is NULL");
+    for (std::size_t i = 0; i < count; ++i) {
+      if (names[i] == nullptr || columns[i] == nullptr)
+        return invalid(std::string(function) + ": covariates->" + what + "_names[" + std::to_string(i) + "] or ->" +
+                       what + "[" + std::to_string(i) + "] is NULL");
+      into.push_back({names[i], column(columns[i], n)});
+    }
+    return ok;
+  };
+  if (int bad = group(c->transaction_names, c->transaction, c->transaction_count, "transaction", out.transaction))
+    return bad;
+  return group(c->lifetime_names, c->lifetime, c->lifetime_count, "lifetime", out.lifetime);
 }
 
 // dates[i] is not a date. Out of line: inlined into read_records' loop, g++ 12 at -O3 warns
@@ -133,21 +180,12 @@ int exc_clv_fit_new(exc_clv_fit** out, int model, const exc_clv_data* data, cons
     if (out == nullptr || data == nullptr) return invalid("exc_clv_fit_new: out or data is NULL");
     if (model < EXC_CLV_BGNBD || model > EXC_CLV_GGOMNBD)
       return invalid("exc_clv_fit_new: model " + std::to_string(model) + " is not an exc_clv_model");
-    if (int bad = check_options(options, EXC_CLV_FIT_OPTIONS_VERSION, "exc_clv_fit_new")) return bad;
-    const auto m = static_cast<clv_model>(model);
-    if (int bad = require_columns(*data, m, "exc_clv_fit_new")) return bad;
     clv_fit_options settings;
     model_control control;
     exc_cancel own;
-    if (options != nullptr) {
-      if (options->start == nullptr && options->start_count != 0)
-        return invalid("exc_clv_fit_new: options->start is NULL");
-      if (options->start != nullptr) settings.start.assign(options->start, options->start + options->start_count);
-      settings.max_evaluations = options->max_evaluations;
-      settings.tolerance = options->tolerance;
-      settings.threads = options->threads;
-      control = control_of(options->progress, options->payload, options->cancel, own);
-    }
+    if (int bad = settings_of(options, settings, control, own, "exc_clv_fit_new")) return bad;
+    const auto m = static_cast<clv_model>(model);
+    if (int bad = require_columns(*data, m, "exc_clv_fit_new")) return bad;
     auto fit = try_fit_clv(m, columns_of(*data), settings, control);
     if (!fit) return fail(fit.error());
     *out = new exc_clv_fit{*std::move(fit)};
@@ -276,6 +314,87 @@ int exc_clv_residual_value(double* out, const exc_clv_fit* fit, const exc_clv_da
         try_residual_value(kind, f.params, {c.frequency, c.recency, c.age, c.weights}, column(spend, data->count), d);
     if (!r) return fail(r.error());
     std::copy(r->begin(), r->end(), out);
+    return ok;
+  });
+}
+
+int exc_clv_covariate_fit_new(exc_clv_covariate_fit** out, int model, const exc_clv_data* data,
+                              const exc_clv_covariates* covariates, const exc_clv_fit_options* options) {
+  return guarded([&] {
+    constexpr const char* function = "exc_clv_covariate_fit_new";
+    if (out == nullptr || data == nullptr) return invalid(std::string(function) + ": out or data is NULL");
+    if (model < EXC_CLV_BGNBD || model > EXC_CLV_GGOMNBD)
+      return invalid(std::string(function) + ": model " + std::to_string(model) + " is not an exc_clv_model");
+    clv_fit_options settings;
+    model_control control;
+    exc_cancel own;
+    if (int bad = settings_of(options, settings, control, own, function)) return bad;
+    const auto m = static_cast<clv_model>(model);
+    if (int bad = require_columns(*data, m, function)) return bad;
+    clv_covariates z;
+    if (int bad = covariates_of(covariates, data->count, z, function)) return bad;
+    const auto c = columns_of(*data);
+    auto fit = try_fit_clv_covariates(m, {c.frequency, c.recency, c.age, c.weights}, z, settings, control);
+    if (!fit) return fail(fit.error());
+    *out = new exc_clv_covariate_fit(*std::move(fit));
+    return ok;
+  });
+}
+
+int exc_clv_covariate_fit_parse(exc_clv_covariate_fit** out, const char* json, size_t length, const char* source) {
+  return guarded([&] {
+    if (out == nullptr || (json == nullptr && length != 0))
+      return invalid("exc_clv_covariate_fit_parse: out or json is NULL");
+    auto fit = try_parse_clv_covariate_fit(std::string_view(json == nullptr ? "" : json, length),
+                                           source == nullptr ? "<memory>" : source);
+    if (!fit) return fail(fit.error());
+    *out = new exc_clv_covariate_fit(*std::move(fit));
+    return ok;
+  });
+}
+
+void exc_clv_covariate_fit_free(exc_clv_covariate_fit* fit) {
+  delete fit;
+}
+
+const exc_clv_fit* exc_clv_covariate_fit_with(const exc_clv_covariate_fit* fit) {
+  return fit == nullptr ? nullptr : &fit->with;
+}
+
+const exc_clv_fit* exc_clv_covariate_fit_without(const exc_clv_covariate_fit* fit) {
+  return fit == nullptr ? nullptr : &fit->without;
+}
+
+int exc_clv_covariate_fit_test(exc_clv_likelihood_ratio* out, const exc_clv_covariate_fit* fit) {
+  return guarded([&] {
+    if (out == nullptr || fit == nullptr) return invalid("exc_clv_covariate_fit_test: out or fit is NULL");
+    *out = {fit->value.lr_statistic, fit->value.degrees_of_freedom, fit->value.p_value};
+    return ok;
+  });
+}
+
+int exc_clv_covariate_fit_to_json(exc_buf* out, const exc_clv_covariate_fit* fit) {
+  return guarded([&] {
+    if (fit == nullptr) return invalid("exc_clv_covariate_fit_to_json: fit is NULL");
+    return to_buf(out, to_json(fit->value));
+  });
+}
+
+int exc_clv_covariate_predict(double* p_alive, double* expected_transactions, const exc_clv_covariate_fit* fit,
+                              const exc_clv_data* data, const exc_clv_covariates* covariates, double horizon,
+                              unsigned int threads) {
+  return guarded([&] {
+    constexpr const char* function = "exc_clv_covariate_predict";
+    if (fit == nullptr || data == nullptr) return invalid(std::string(function) + ": fit or data is NULL");
+    if (int bad = require_columns(*data, fit->value.fit.model, function)) return bad;
+    clv_covariates z;
+    if (int bad = covariates_of(covariates, data->count, z, function)) return bad;
+    const auto c = columns_of(*data);
+    auto r = try_clv_covariate_predict(fit->value, {c.frequency, c.recency, c.age, {}}, z, horizon, threads);
+    if (!r) return fail(r.error());
+    if (p_alive != nullptr) std::copy(r->p_alive.begin(), r->p_alive.end(), p_alive);
+    if (expected_transactions != nullptr)
+      std::copy(r->expected_transactions.begin(), r->expected_transactions.end(), expected_transactions);
     return ok;
   });
 }

@@ -882,6 +882,86 @@ static void evidence(void) {
   exc_framework_free(tree);
 }
 
+/* The synthetic members (examples/data/clv_members.csv, drawn with gamma = 0.7 on member and
+   delta = 0.5 on engagement): the Pareto/NBD with covariates, its test and predictions, and the
+   fit read back from its document. */
+static void lifetime_value_covariates(void) {
+  const char *names[5] = {"frequency", "recency", "T", "member", "engagement"};
+  const char *transaction_names[1] = {"member"}, *lifetime_names[1] = {"engagement"};
+  const double *transaction[1], *lifetime[1];
+  size_t rows = 0, i;
+  double *table = read_columns(at("examples/data/clv_members.csv"), names, 5, &rows);
+  double *columns = malloc(5 * rows * sizeof(double)), *p_alive = malloc(rows * sizeof(double)),
+         *expected = malloc(rows * sizeof(double)), *again_expected = malloc(rows * sizeof(double));
+  double params[6], se[6];
+  exc_clv_data data;
+  exc_clv_covariates covariates;
+  exc_clv_covariate_fit *fit = NULL, *again = NULL;
+  exc_clv_fit_info info, without;
+  exc_clv_likelihood_ratio test;
+  exc_buf json = EXC_BUF_INIT;
+
+  CHECK(rows == 1200);
+  for (i = 0; i < 5 * rows; ++i) columns[(i % 5) * rows + i / 5] = table[i];
+  data.frequency = columns;
+  data.recency = columns + rows;
+  data.age = columns + 2 * rows;
+  data.monetary = NULL;
+  data.weights = NULL;
+  data.count = rows;
+  transaction[0] = columns + 3 * rows;
+  lifetime[0] = columns + 4 * rows;
+  covariates.transaction_names = transaction_names;
+  covariates.transaction = transaction;
+  covariates.transaction_count = 1;
+  covariates.lifetime_names = lifetime_names;
+  covariates.lifetime = lifetime;
+  covariates.lifetime_count = 1;
+
+  OK(exc_clv_covariate_fit_new(&fit, EXC_CLV_PNBD, &data, &covariates, NULL));
+  OK(exc_clv_fit_get_info(&info, exc_clv_covariate_fit_with(fit)));
+  OK(exc_clv_fit_get_info(&without, exc_clv_covariate_fit_without(fit)));
+  CHECK(info.model == EXC_CLV_PNBD && info.parameters == 6 && info.converged && without.parameters == 4);
+  CHECK(strcmp(exc_clv_fit_param_name(exc_clv_covariate_fit_with(fit), 4), "transaction.member") == 0);
+  CHECK(strcmp(exc_clv_fit_param_name(exc_clv_covariate_fit_with(fit), 5), "lifetime.engagement") == 0);
+  OK(exc_clv_fit_params(params, 6, exc_clv_covariate_fit_with(fit)));
+  OK(exc_clv_fit_standard_errors(se, 6, exc_clv_covariate_fit_with(fit)));
+  CHECK(fabs(params[4] - 0.7) < 3 * se[4] && fabs(params[5] - 0.5) < 3 * se[5]);
+  OK(exc_clv_covariate_fit_test(&test, fit));
+  CHECK(test.degrees_of_freedom == 2 && test.p_value < 1e-10);
+  CHECK(near(test.statistic, 2 * (info.log_likelihood - without.log_likelihood), 1e-9));
+  OK(exc_clv_covariate_predict(p_alive, expected, fit, &data, &covariates, 26, 0));
+  for (i = 0; i < rows; ++i) CHECK(p_alive[i] > 0 && p_alive[i] <= 1 && expected[i] >= 0);
+  /* Read back from its document, the fit predicts exactly as itself. */
+  OK(exc_clv_covariate_fit_to_json(&json, fit));
+  OK(exc_clv_covariate_fit_parse(&again, json.ptr, json.size, "fit.json"));
+  OK(exc_clv_covariate_predict(NULL, again_expected, again, &data, &covariates, 26, 0));
+  for (i = 0; i < rows; ++i) CHECK(again_expected[i] == expected[i]);
+  /* The model's own prediction refuses the fit with covariates: its base alone would mis-predict. */
+  expect_error(exc_clv_predict(p_alive, expected, exc_clv_covariate_fit_with(fit), &data, 26, 0),
+               EXC_EMODEL_MISMATCH, NULL, "params", "a covariate fit without its covariates");
+  lifetime_names[0] = "loyalty";
+  expect_error(exc_clv_covariate_predict(p_alive, expected, fit, &data, &covariates, 26, 0), EXC_EMISSING_FIELD, NULL,
+               "lifetime", "a covariate the fit needs is not given");
+  covariates.lifetime = NULL;
+  expect_error(exc_clv_covariate_predict(p_alive, expected, fit, &data, &covariates, 26, 0), EXC_EINVALID_ARGUMENT,
+               NULL, NULL, "NULL covariate columns");
+  {
+    const char *plain = "{\"format\": \"excellence.clv_fit/1\"}";
+    expect_error(exc_clv_covariate_fit_parse(&again, plain, strlen(plain), "x.json"), EXC_EUNKNOWN_FORMAT, "x.json",
+                 NULL, "a fit without covariates");
+  }
+
+  exc_buf_dispose(&json);
+  exc_clv_covariate_fit_free(again);
+  exc_clv_covariate_fit_free(fit);
+  free(table);
+  free(columns);
+  free(p_alive);
+  free(expected);
+  free(again_expected);
+}
+
 int main(int argc, char **argv) {
   int major = -1, minor = -1, patch = -1;
   if (argc != 2) {
@@ -899,6 +979,7 @@ int main(int argc, char **argv) {
   metrics();
   servqual();
   lifetime_value();
+  lifetime_value_covariates();
   holdout_validation();
   contractual_retention();
   path_models();
