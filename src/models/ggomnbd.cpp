@@ -68,22 +68,29 @@ struct gg_integrand_values {
 };
 
 // log of e^(bτ)(α+τ)^−(r+x)(β + e^(bτ) − 1)^−(s+1), the likelihood's integrand without its
-// constant b s βˢ; e^(bτ) − 1 by expm1, which keeps its digits when bτ is tiny (CDNOW's fit
-// has b ≈ 1e-6).
-double gg_log_integrand(const ggomnbd_params& p, double x, double tau) {
-  const double e = std::expm1(p.b * tau);
-  return std::log1p(e) - (p.r + x) * std::log(p.alpha + tau) - (p.s + 1) * std::log(p.beta + e);
+// constant b s βˢ, with the parts its derivatives need: e = e^(bτ) − 1 by expm1, which keeps
+// its digits when bτ is tiny (CDNOW's fit has b ≈ 1e-6), D = β + e and a = α + τ.
+struct gg_integrand_at {
+  double e, D, a, log_value;
+};
+
+gg_integrand_at gg_integrand(const ggomnbd_params& p, double x, double tau) {
+  const double e = std::expm1(p.b * tau), D = p.beta + e, a = p.alpha + tau;
+  return {e, D, a, std::log1p(e) - (p.r + x) * std::log(a) - (p.s + 1) * std::log(D)};
 }
+
+double gg_log_integrand(const ggomnbd_params& p, double x, double tau) { return gg_integrand(p, x, tau).log_value; }
 
 // log S(t) = s (log β − log(β + e^(bt) − 1)) for a new customer.
 double gg_log_survival(const ggomnbd_params& p, double t) {
   return p.s * (std::log(p.beta) - std::log(p.beta + std::expm1(p.b * t)));
 }
 
-// log L of one customer and, when asked, its gradient in (r, α, b, s, β). L = C · (A + B)
-// with C = Γ(r+x)αʳ/Γ(r), A = (α+T)^−(r+x) S(T) and B = b s βˢ ∫ from t_x to T.
+// log L of one customer and, when asked, its gradient in (r, α, b, s, β) and P(alive) =
+// A/(A + B). L = C · (A + B) with C = Γ(r+x)αʳ/Γ(r), A = (α+T)^−(r+x) S(T) and
+// B = b s βˢ ∫ from t_x to T.
 double gg_customer(const ggomnbd_params& p, double x, double t_x, double T, std::array<double, 5>* gradient,
-                   double lgamma_ratio, double digamma_difference) {
+                   double lgamma_ratio, double digamma_difference, double* alive = nullptr) {
   const double r = p.r, alpha = p.alpha, b = p.b, s = p.s, beta = p.beta;
   const double head = lgamma_ratio + r * std::log(alpha);
   const double e_T = std::expm1(b * T), D_T = beta + e_T;
@@ -100,8 +107,8 @@ double gg_customer(const ggomnbd_params& p, double x, double t_x, double T, std:
     } else {
       integral = quadrature::integrate(
           [&](double tau) {
-            const double e = std::expm1(b * tau), D = beta + e, a = alpha + tau;
-            const double g = std::exp(std::log1p(e) - (r + x) * std::log(a) - (s + 1) * std::log(D) - scale);
+            const auto [e, D, a, log_value] = gg_integrand(p, x, tau);
+            const double g = std::exp(log_value - scale);
             gg_integrand_values out;
             out.v = {g,
                      -r * std::log(a) * g,
@@ -117,6 +124,7 @@ double gg_customer(const ggomnbd_params& p, double x, double t_x, double T, std:
   }
   const double M = std::max(log_A, log_B);
   const double wA = std::exp(log_A - M), wB = std::exp(log_B - M), total = wA + wB;
+  if (alive != nullptr) *alive = wA / total;
   if (gradient != nullptr) {
     const double a = wA / total, c = wB / total, I = integral.v[0];
     // ∂ log A and ∂ log B; B's parts of the integral divided back from the log-parameters.
@@ -178,9 +186,9 @@ double ggomnbd_customer_log_likelihood(const ggomnbd_params& p, double x, double
 }
 
 double ggomnbd_p_alive(const ggomnbd_params& p, double x, double t_x, double T) {
-  const double log_A = lgamma(p.r + x) - lgamma(p.r) + p.r * std::log(p.alpha) - (p.r + x) * std::log(p.alpha + T) +
-                       gg_log_survival(p, T);
-  return std::exp(log_A - ggomnbd_customer_log_likelihood(p, x, t_x, T));
+  double alive = 0;
+  (void)gg_customer(p, x, t_x, T, nullptr, 0, 0, &alive);  // the share needs no Γ ratio
+  return alive;
 }
 
 double ggomnbd_expected_transactions(const ggomnbd_params& p, double t) {
