@@ -253,11 +253,17 @@ struct pnbd_data {
   clv_core::frequency_slots xs;
   std::vector<std::size_t> count;
   std::vector<double> smallest_t, largest_t, smallest_positive, smallest_T, largest_T;
+  // The customers without repeat purchases (x = 0): their slot (none when there is no such
+  // customer), and when there are 256 or more of different ages, the moments of their ages
+  // (weighted) on [smallest_T, largest_T], through which their log-likelihood and its
+  // gradient are summed from the expansion in T without visiting them.
+  std::size_t none = 0;
+  std::vector<double> none_moments;
 };
 
 pnbd_data pnbd_data_of(const clv_customers& c) {
   constexpr double infinity = std::numeric_limits<double>::infinity();
-  pnbd_data d{clv_core::distinct_frequencies(c.frequency), {}, {}, {}, {}, {}, {}};
+  pnbd_data d{clv_core::distinct_frequencies(c.frequency), {}, {}, {}, {}, {}, {}, 0, {}};
   const std::size_t distinct = d.xs.values.size();
   d.count.assign(distinct, 0);
   d.smallest_t.assign(distinct, infinity);
@@ -275,6 +281,17 @@ pnbd_data pnbd_data_of(const clv_customers& c) {
     d.smallest_positive[k] = std::min(d.smallest_positive[k], T);
     d.smallest_T[k] = std::min(d.smallest_T[k], T);
     d.largest_T[k] = std::max(d.largest_T[k], T);
+  }
+  d.none = static_cast<std::size_t>(std::find(d.xs.values.begin(), d.xs.values.end(), 0.0) - d.xs.values.begin());
+  if (d.none < distinct && d.count[d.none] >= 256 && d.smallest_T[d.none] < d.largest_T[d.none]) {
+    std::vector<double> ages, weights;
+    ages.reserve(d.count[d.none]);
+    for (std::size_t i = 0; i < c.frequency.size(); ++i)
+      if (d.xs.slot[i] == d.none) {
+        ages.push_back(c.age[i]);
+        if (!c.weights.empty()) weights.push_back(c.weights[i]);
+      }
+    d.none_moments = clv_core::chebyshev_moments(ages, weights, d.smallest_T[d.none], d.largest_T[d.none]);
   }
   return d;
 }
@@ -364,13 +381,17 @@ double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const s
                      digamma(r + x) - digamma_r, at_zero, std::log(at_zero.value)});
     if (many) expansions[k] = expand_frequency(r, alpha, s, beta, x, terms.back(), logs, data, k);
   }
+  // The customers without repeat purchases at once, through the moments of their ages.
+  const bool by_moments = data.none < xs.values.size() && !data.none_moments.empty() && !expansions[data.none].whole.empty();
+  const auto none_sum = by_moments ? expansions[data.none].whole.sum(data.none_moments) : std::array<double, 5>{};
   std::array<std::array<double, 5>, 64> parts{};
   const std::size_t used = pool.run(c.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
     std::array<double, 5> acc{};
     std::array<double, 4> g{};
     for (std::size_t i = from; i < to; ++i) {
-      const double w = c.weights.empty() ? 1.0 : c.weights[i];
       const auto k = xs.slot[i];
+      if (by_moments && k == data.none) continue;
+      const double w = c.weights.empty() ? 1.0 : c.weights[i];
       const auto& e = expansions[k];
       if (!e.whole.empty()) {
         const auto at = e.whole(c.age[i]);
@@ -392,6 +413,7 @@ double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const s
     }
     parts[slot] = acc;
   });
+  for (std::size_t j = 0; j < 5; ++j) parts[0][j] += none_sum[j];
   return clv_core::reduce(parts, used, gradient);
 }
 

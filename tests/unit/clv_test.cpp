@@ -300,9 +300,9 @@ TEST_CASE("CLV: a large MBG/NBD fit takes the same quasi-Newton path to CDNOW's 
 
 TEST_CASE("CLV: the Pareto/NBD likelihood from per-frequency Chebyshev expansions equals the customers' own sum") {
   // For a frequency of 256 customers or more (CDNOW's 0 and 1; 0 to 6 of CDNOW 9 times) the
-  // likelihood takes log L from expansions in T (x = 0) or its pieces from expansions in T
-  // and t_x, and the series from an expansion in z; the per-customer function computes every
-  // piece itself. With alpha and beta far apart z reaches 0.6 (0.98 in the last case); both
+  // likelihood takes log L from expansions in T (x = 0, summed over the customers through the
+  // moments of their ages) or its pieces from expansions in T and t_x, and the series from an
+  // expansion in z; the per-customer function computes every piece itself. With alpha and beta far apart z reaches 0.6 (0.98 in the last case); both
   // orders of alpha and beta.
   const auto big = repeated(9);
   for (const auto& c : {customers_of(exact()), customers_of(big)})
@@ -313,6 +313,11 @@ TEST_CASE("CLV: the Pareto/NBD likelihood from per-frequency Chebyshev expansion
         own += pnbd_customer_log_likelihood(p, c.frequency[i], c.recency[i], c.age[i]);
       INFO(c.frequency.size() << " customers, alpha " << p.alpha << ", beta " << p.beta);
       CHECK(try_pnbd_log_likelihood(p, c).value() == doctest::Approx(own).epsilon(1e-13));
+      // The customers without repeat purchases are summed through the weighted moments of
+      // their ages: weights of 2 double the sum.
+      const std::vector<double> twos(c.frequency.size(), 2.0);
+      CHECK(try_pnbd_log_likelihood(p, {c.frequency, c.recency, c.age, twos}).value() ==
+            doctest::Approx(2 * own).epsilon(1e-13));
     }
 }
 
