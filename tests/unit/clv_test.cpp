@@ -302,12 +302,13 @@ TEST_CASE("CLV: the Pareto/NBD likelihood from per-frequency Chebyshev expansion
   // For a frequency of 256 customers or more (CDNOW's 0 and 1; 0 to 6 of CDNOW 9 times) the
   // likelihood takes log L from expansions in T (x = 0, summed over the customers through the
   // moments of their ages) or its pieces from expansions in T and t_x, and the series from an
-  // expansion in z; the per-customer function computes every piece itself. With alpha and beta far apart z reaches 0.6 (0.98 in the last case); both
-  // orders of alpha and beta.
+  // expansion in z = |alpha - beta|/(max + t); the per-customer function computes every piece
+  // itself. With alpha and beta far apart z reaches 0.6 (0.98 in the third case); both orders
+  // of alpha and beta, and alpha = beta (z = 0).
   const auto big = repeated(9);
   for (const auto& c : {customers_of(exact()), customers_of(big)})
     for (const auto& p : {pnbd_params{0.5, 9.9, 1.0, 26.7}, pnbd_params{0.5, 26.7, 1.0, 9.9},
-                          pnbd_params{2.3, 1.0, 3.1, 50.0}}) {
+                          pnbd_params{2.3, 1.0, 3.1, 50.0}, pnbd_params{0.5, 12.0, 1.0, 12.0}}) {
       double own = 0;
       for (std::size_t i = 0; i < c.frequency.size(); ++i)
         own += pnbd_customer_log_likelihood(p, c.frequency[i], c.recency[i], c.age[i]);
