@@ -13,6 +13,10 @@ cpp_clv_fit_covariates <- function(model, frequency, recency, age, weights, tran
     .Call(`_excellence_cpp_clv_fit_covariates`, model, frequency, recency, age, weights, transaction_names, transaction, lifetime_names, lifetime, start, max_evaluations, tolerance, threads)
 }
 
+cpp_clv_read_fit <- function(path) {
+    .Call(`_excellence_cpp_clv_read_fit`, path)
+}
+
 cpp_clv_covariate_predict <- function(model, names, params, frequency, recency, age, transaction_names, transaction, lifetime_names, lifetime, horizon, threads) {
     .Call(`_excellence_cpp_clv_covariate_predict`, model, names, params, frequency, recency, age, transaction_names, transaction, lifetime_names, lifetime, horizon, threads)
 }

@@ -160,14 +160,43 @@ clv_fit_covariates <- function(data, model, weights, start, max_evaluations, tol
                                      covariate_columns(data, lifetime, "lifetime"),
                                      if (is.null(start)) numeric() else as.double(start), as.integer(max_evaluations),
                                      tolerance, threads_arg(threads)))
+  covariate_fit_object(r, model)
+}
+
+# The list of a fit with covariates (cpp_clv_fit_covariates, cpp_clv_read_fit) as an
+# excellence_clv_covariate_fit.
+covariate_fit_object <- function(r, model) {
   fit <- clv_fit_object(r$fit, model)
   fit$json <- r$json
-  fit$transaction <- as.character(transaction)
-  fit$lifetime <- as.character(lifetime)
+  fit$transaction <- as.character(r$transaction)
+  fit$lifetime <- as.character(r$lifetime)
   fit$without <- clv_fit_object(r$without, model)
   fit$likelihood_ratio <- c(statistic = r$statistic, df = r$df, p_value = r$p_value)
   class(fit) <- c("excellence_clv_covariate_fit", class(fit))
   fit
+}
+
+#' Read a lifetime-value fit back from its document
+#'
+#' What `clv_fit()` keeps in `$json` and `excellence clv fit --json` prints: an
+#' `excellence.clv_fit/1` document, or with covariates `excellence.clv_covariate_fit/1`,
+#' read back as the fit `clv_fit()` returns, for `predict()` and the other methods, so
+#' that a fit made elsewhere (the command, Python, C) is used without copying numbers.
+#'
+#' @param file The document's path.
+#' @return An `excellence_clv_fit` (an `excellence_clv_covariate_fit` for a fit with
+#'   covariates). Errors (class `excellence_data_error`) name the file and the JSON path.
+#' @examples
+#' f <- clv_fit(data.frame(frequency = c(0, 2, 5, 1), recency = c(0, 10, 30, 4),
+#'                         T = c(38, 38, 39, 37)), "bgnbd")
+#' path <- tempfile(fileext = ".json")
+#' writeLines(f$json, path)
+#' coef(clv_read_fit(path))
+#' @export
+clv_read_fit <- function(file) {
+  r <- unwrap(cpp_clv_read_fit(path.expand(as.character(file))))
+  if (identical(r$kind, "fit")) return(clv_fit_object(r$fit, names(model_names)[model_names == r$fit$model]))
+  covariate_fit_object(r, r$fit$model)
 }
 
 #' @export

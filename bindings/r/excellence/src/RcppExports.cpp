@@ -68,6 +68,17 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cpp_clv_read_fit
+SEXP cpp_clv_read_fit(const std::string& path);
+RcppExport SEXP _excellence_cpp_clv_read_fit(SEXP pathSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type path(pathSEXP);
+    rcpp_result_gen = Rcpp::wrap(cpp_clv_read_fit(path));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cpp_clv_covariate_predict
 SEXP cpp_clv_covariate_predict(const std::string& model, const std::vector<std::string>& names, const std::vector<double>& params, const Rcpp::NumericVector& frequency, const Rcpp::NumericVector& recency, const Rcpp::NumericVector& age, const std::vector<std::string>& transaction_names, const Rcpp::List& transaction, const std::vector<std::string>& lifetime_names, const Rcpp::List& lifetime, double horizon, unsigned threads);
 RcppExport SEXP _excellence_cpp_clv_covariate_predict(SEXP modelSEXP, SEXP namesSEXP, SEXP paramsSEXP, SEXP frequencySEXP, SEXP recencySEXP, SEXP ageSEXP, SEXP transaction_namesSEXP, SEXP transactionSEXP, SEXP lifetime_namesSEXP, SEXP lifetimeSEXP, SEXP horizonSEXP, SEXP threadsSEXP) {
@@ -765,6 +776,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_excellence_cpp_clv_summary", (DL_FUNC) &_excellence_cpp_clv_summary, 5},
     {"_excellence_cpp_clv_fit", (DL_FUNC) &_excellence_cpp_clv_fit, 10},
     {"_excellence_cpp_clv_fit_covariates", (DL_FUNC) &_excellence_cpp_clv_fit_covariates, 13},
+    {"_excellence_cpp_clv_read_fit", (DL_FUNC) &_excellence_cpp_clv_read_fit, 1},
     {"_excellence_cpp_clv_covariate_predict", (DL_FUNC) &_excellence_cpp_clv_covariate_predict, 12},
     {"_excellence_cpp_clv_predict", (DL_FUNC) &_excellence_cpp_clv_predict, 6},
     {"_excellence_cpp_clv_dert", (DL_FUNC) &_excellence_cpp_clv_dert, 7},

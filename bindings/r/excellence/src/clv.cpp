@@ -59,6 +59,17 @@ Rcpp::List fit_list(const clv_fit& f) {
                             Rcpp::Named("warnings") = r::warnings_frame(f.warnings), Rcpp::Named("json") = to_json(f));
 }
 
+// A fit with covariates as the R functions read it.
+Rcpp::List covariate_fit_list(const clv_covariate_fit& f) {
+  return Rcpp::List::create(Rcpp::Named("kind") = "covariates", Rcpp::Named("fit") = fit_list(f.fit),
+                            Rcpp::Named("without") = fit_list(f.without),
+                            Rcpp::Named("statistic") = f.lr_statistic,
+                            Rcpp::Named("df") = static_cast<double>(f.degrees_of_freedom),
+                            Rcpp::Named("p_value") = f.p_value, Rcpp::Named("json") = to_json(f),
+                            Rcpp::Named("transaction") = f.transaction_covariates(),
+                            Rcpp::Named("lifetime") = f.lifetime_covariates());
+}
+
 clv_fit_options fit_options(const std::vector<double>& start, int max_evaluations, double tolerance, unsigned threads) {
   clv_fit_options o;
   o.start = start;
@@ -125,15 +136,18 @@ SEXP cpp_clv_fit_covariates(const std::string& model, const Rcpp::NumericVector&
                                   covariate_group(lifetime_names, lifetime)};
   const auto o = fit_options(start, max_evaluations, tolerance, threads);
   r::interrupt_watch watch;
-  return checked(
-      try_fit_clv_covariates(*m, customers, covariates, o, watch.control()),
-      [](const clv_covariate_fit& f) {
-        return Rcpp::List::create(Rcpp::Named("fit") = fit_list(f.fit), Rcpp::Named("without") = fit_list(f.without),
-                                  Rcpp::Named("statistic") = f.lr_statistic,
-                                  Rcpp::Named("df") = static_cast<double>(f.degrees_of_freedom),
-                                  Rcpp::Named("p_value") = f.p_value, Rcpp::Named("json") = to_json(f));
-      },
-      &watch);
+  return checked(try_fit_clv_covariates(*m, customers, covariates, o, watch.control()), covariate_fit_list, &watch);
+}
+
+// [[Rcpp::export]]
+SEXP cpp_clv_read_fit(const std::string& path) {
+  // A fit with covariates has its own document; any other is read as a plain fit.
+  auto covariate = try_read_clv_covariate_fit(path);
+  if (covariate || covariate.error().code != errc::unknown_format)
+    return checked(std::move(covariate), covariate_fit_list);
+  return checked(try_read_clv_fit(path), [](const clv_fit& f) {
+    return Rcpp::List::create(Rcpp::Named("kind") = "fit", Rcpp::Named("fit") = fit_list(f));
+  });
 }
 
 // [[Rcpp::export]]

@@ -162,6 +162,29 @@ test_that("covariates: the generator's coefficients recovered, the likelihood-ra
   expect_true(all(p$p_alive > 0 & p$p_alive <= 1))
   expect_error(clv_fit(members, "mbgnbd", lifetime = "engagement"), "covariates are for")
   expect_error(clv_fit(members, "pnbd", transaction = "membership"), "membership")
+  # Read back from its document, the fit predicts exactly as itself.
+  path <- tempfile(fileext = ".json")
+  writeLines(fit$json, path)
+  again <- clv_read_fit(path)
+  expect_s3_class(again, "excellence_clv_covariate_fit")
+  expect_identical(coef(again), coef(fit))
+  expect_identical(again$likelihood_ratio, fit$likelihood_ratio)
+  expect_identical(predict(again, members, horizon = 26), p)
+  unlink(path)
+})
+
+test_that("clv_read_fit reads a plain fit back, and names what is wrong", {
+  fit <- clv_fit(cdnow(), "bgnbd")
+  path <- tempfile(fileext = ".json")
+  writeLines(fit$json, path)
+  again <- clv_read_fit(path)
+  expect_s3_class(again, "excellence_clv_fit")
+  expect_identical(again$model, "bgnbd")
+  expect_identical(coef(again), coef(fit))
+  expect_identical(predict(again, cdnow(), horizon = 39), predict(fit, cdnow(), horizon = 39))
+  writeLines('{"format": "excellence.clv_fit/1", "model": "bgnbd", "params": {"r": 1, "alpha": 2, "a": 3}}', path)
+  expect_error(clv_read_fit(path), "params.b: the parameter is missing", class = "excellence_data_error")
+  unlink(path)
 })
 
 test_that("calendar horizons and a new customer's expected transactions", {
