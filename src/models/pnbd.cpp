@@ -247,51 +247,39 @@ double customer(double r, double alpha, double s, double beta, double x, double 
 }
 
 // What an evaluation needs of the customers beyond their columns, the same at every one: the
-// distinct frequencies and, per frequency, the customers, the range of their t_x and of
-// their T, and the smallest positive t (t_x or T): the ranges the expansions cover.
+// distinct frequencies and, per frequency, the customers and the ranges of their t_x and T,
+// and the smallest positive t (t_x, or T where t_x = 0): the ranges the expansions cover.
 struct pnbd_data {
   clv_core::frequency_slots xs;
-  std::vector<std::size_t> count;
-  std::vector<double> smallest_t, largest_t, smallest_positive, smallest_T, largest_T;
+  clv_core::slot_ranges recency, age;
+  std::vector<double> smallest_positive;
   // The customers without repeat purchases (x = 0): their slot (none when there is no such
   // customer), and when there are 256 or more of different ages, the moments of their ages
-  // (weighted) on [smallest_T, largest_T], through which their log-likelihood and its
-  // gradient are summed from the expansion in T without visiting them.
+  // (weighted) on their range, through which their log-likelihood and its gradient are
+  // summed from the expansion in T without visiting them.
   std::size_t none = 0;
   std::vector<double> none_moments;
 };
 
-pnbd_data pnbd_data_of(const clv_customers& c) {
-  constexpr double infinity = std::numeric_limits<double>::infinity();
-  pnbd_data d{clv_core::distinct_frequencies(c.frequency), {}, {}, {}, {}, {}, {}, 0, {}};
+pnbd_data pnbd_data_of(const clv_customers& c, detail::worker_pool& pool) {
+  pnbd_data d;
+  d.xs = clv_core::distinct_frequencies(c.frequency, &pool);
+  d.recency = clv_core::ranges_by_slot(d.xs, [&](std::size_t i) { return c.recency[i]; }, &pool);
+  d.age = clv_core::ranges_by_slot(d.xs, [&](std::size_t i) { return c.age[i]; }, &pool);
+  d.smallest_positive = clv_core::ranges_by_slot(
+                            d.xs, [&](std::size_t i) { return c.recency[i] > 0 ? c.recency[i] : c.age[i]; }, &pool)
+                            .smallest;
   const std::size_t distinct = d.xs.values.size();
-  d.count.assign(distinct, 0);
-  d.smallest_t.assign(distinct, infinity);
-  d.largest_t.assign(distinct, 0.0);
-  d.smallest_positive.assign(distinct, infinity);
-  d.smallest_T.assign(distinct, infinity);
-  d.largest_T.assign(distinct, 0.0);
-  for (std::size_t i = 0; i < c.frequency.size(); ++i) {
-    const auto k = d.xs.slot[i];
-    const double t = c.recency[i], T = c.age[i];
-    ++d.count[k];
-    d.smallest_t[k] = std::min(d.smallest_t[k], t);
-    d.largest_t[k] = std::max(d.largest_t[k], t);
-    if (t > 0) d.smallest_positive[k] = std::min(d.smallest_positive[k], t);
-    d.smallest_positive[k] = std::min(d.smallest_positive[k], T);
-    d.smallest_T[k] = std::min(d.smallest_T[k], T);
-    d.largest_T[k] = std::max(d.largest_T[k], T);
-  }
   d.none = static_cast<std::size_t>(std::find(d.xs.values.begin(), d.xs.values.end(), 0.0) - d.xs.values.begin());
-  if (d.none < distinct && d.count[d.none] >= 256 && d.smallest_T[d.none] < d.largest_T[d.none]) {
+  if (d.none < distinct && d.age.count[d.none] >= 256 && d.age.smallest[d.none] < d.age.largest[d.none]) {
     std::vector<double> ages, weights;
-    ages.reserve(d.count[d.none]);
+    ages.reserve(d.age.count[d.none]);
     for (std::size_t i = 0; i < c.frequency.size(); ++i)
       if (d.xs.slot[i] == d.none) {
         ages.push_back(c.age[i]);
         if (!c.weights.empty()) weights.push_back(c.weights[i]);
       }
-    d.none_moments = clv_core::chebyshev_moments(ages, weights, d.smallest_T[d.none], d.largest_T[d.none]);
+    d.none_moments = clv_core::chebyshev_moments(ages, weights, d.age.smallest[d.none], d.age.largest[d.none]);
   }
   return d;
 }
@@ -303,12 +291,13 @@ pnbd_data pnbd_data_of(const clv_customers& c) {
 // customers span: each customer then costs two Clenshaw sums, two exponentials and one
 // logarithm instead of two sums of the series, six logarithms and three exponentials. A
 // customer without repeat purchases (x = 0, t_x = 0: most customers of most data sets) is
-// a function of T alone: one expansion of log L and its gradient. Where an expansion cannot
+// a function of T alone: one expansion of log L and its gradient, summed over them through the
+// moments of their ages. Where an expansion cannot
 // be made (a range that is a point, a function that will not settle), customer().
 struct frequency_expansions {
   clv_core::chebyshev_series<10> of_T;  // log term1 and log F₂, with gradients
   clv_core::chebyshev_series<5> of_t;   // log F₁, with its gradient
-  clv_core::chebyshev_series<5> whole;  // x = 0: log L and its gradient in T
+  clv_core::chebyshev_series<5> whole;  // x = 0: log L and its gradient in T, summed by moments
   double head = 0;                      // lgamma(r+x) − lgamma(r) + r log α + s log β
   std::array<double, 4> d_head{};
 
@@ -323,13 +312,14 @@ frequency_expansions expand_frequency(double r, double alpha, double s, double b
   e.head = terms.lgamma_ratio + r * logs.alpha + s * logs.beta;
   e.d_head = {terms.digamma_difference + logs.alpha, r / alpha, logs.beta, s / beta};
   if (x == 0) {
+    if (data.none_moments.empty()) return e;  // too few, or all of one age: per customer
     e.whole = clv_core::chebyshev_series<5>(
         [&](double T) {
           std::array<double, 4> g{};
           const double value = customer(r, alpha, s, beta, 0, 0, T, &g, &terms, &logs);
           return std::array{value, g[0], g[1], g[2], g[3]};
         },
-        data.smallest_T[k], data.largest_T[k], tolerance);
+        data.age.smallest[k], data.age.largest[k], tolerance);
     return e;
   }
   const double rho = r + s + x;
@@ -340,7 +330,7 @@ frequency_expansions expand_frequency(double r, double alpha, double s, double b
     const auto h = terms.series(gap / y);
     return log_f_of(h, std::log(h.value), rho, alpha, beta, y, std::log(y));
   };
-  e.of_t = clv_core::chebyshev_series<5>(log_f, data.smallest_t[k], data.largest_t[k], tolerance);
+  e.of_t = clv_core::chebyshev_series<5>(log_f, data.recency.smallest[k], data.recency.largest[k], tolerance);
   e.of_T = clv_core::chebyshev_series<10>(
       [&](double T) {
         const auto term1 = log_term1_of(r, alpha, s, beta, x, T, std::log(alpha + T), std::log(beta + T));
@@ -350,7 +340,7 @@ frequency_expansions expand_frequency(double r, double alpha, double s, double b
         std::copy(f2.begin(), f2.end(), both.begin() + 5);
         return both;
       },
-      data.smallest_T[k], data.largest_T[k], tolerance);
+      data.age.smallest[k], data.age.largest[k], tolerance);
   return e;
 }
 
@@ -371,18 +361,19 @@ double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const s
   const double lgamma_r = lgamma(r), digamma_r = digamma(r);
   for (std::size_t k = 0; k < xs.values.size(); ++k) {
     const double x = xs.values[k], rho = r + s + x;
-    tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + data.smallest_t[k]));
-    const bool many = data.count[k] >= 256;
+    tables.emplace_back(rho, alpha_larger ? s + 1 : r + x, rho + 1, gap / (shift + data.recency.smallest[k]));
+    const bool many = data.age.count[k] >= 256;
     if (many)
       series[k] =
-          expand_series(tables.back(), gap / (shift + data.largest_T[k]), gap / (shift + data.smallest_positive[k]));
+          expand_series(tables.back(), gap / (shift + data.age.largest[k]), gap / (shift + data.smallest_positive[k]));
     const auto at_zero = tables.back()(gap / shift);
     terms.push_back({&tables.back(), series[k].empty() ? nullptr : &series[k], lgamma(r + x) - lgamma_r,
                      digamma(r + x) - digamma_r, at_zero, std::log(at_zero.value)});
     if (many) expansions[k] = expand_frequency(r, alpha, s, beta, x, terms.back(), logs, data, k);
   }
-  // The customers without repeat purchases at once, through the moments of their ages.
-  const bool by_moments = data.none < xs.values.size() && !data.none_moments.empty() && !expansions[data.none].whole.empty();
+  // The customers without repeat purchases at once, through the moments of their ages (the
+  // expansion is made only where the moments are).
+  const bool by_moments = data.none < xs.values.size() && !expansions[data.none].whole.empty();
   const auto none_sum = by_moments ? expansions[data.none].whole.sum(data.none_moments) : std::array<double, 5>{};
   std::array<std::array<double, 5>, 64> parts{};
   const std::size_t used = pool.run(c.frequency.size(), [&](std::size_t from, std::size_t to, std::size_t slot) {
@@ -393,11 +384,6 @@ double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const s
       if (by_moments && k == data.none) continue;
       const double w = c.weights.empty() ? 1.0 : c.weights[i];
       const auto& e = expansions[k];
-      if (!e.whole.empty()) {
-        const auto at = e.whole(c.age[i]);
-        for (std::size_t j = 0; j < 5; ++j) acc[j] += w * at[j];
-        continue;
-      }
       double value = 0;
       if (e.pieces()) {
         const auto at_T = e.of_T(c.age[i]);
@@ -419,8 +405,10 @@ double sum_log_likelihood(const clv_customers& c, const pnbd_data& data, const s
 
 // The likelihood of these customers, what does not depend on the parameters prepared once.
 clv_core::likelihood pnbd_likelihood(const clv_customers& c, unsigned threads) {
-  return {[&c, data = pnbd_data_of(c), pool = clv_core::pool_for(c.frequency.size(), threads)](
-              const std::vector<double>& params, std::vector<double>& gradient) {
+  auto pool = clv_core::pool_for(c.frequency.size(), threads);
+  auto data = pnbd_data_of(c, *pool);
+  return {[&c, data = std::move(data), pool = std::move(pool)](const std::vector<double>& params,
+                                                               std::vector<double>& gradient) {
     return sum_log_likelihood(c, data, params, gradient, *pool);
   }};
 }
